@@ -1,0 +1,166 @@
+/**
+ * The validated configuration, as the loader returns it. Every field here has already been checked
+ * (types, names, quantities, cross references); later stages may rely on it without re-checking.
+ * Defaults are filled in by the loader, so optional-in-YAML fields are required here where a
+ * default exists.
+ */
+
+/** Data services a workload can depend on; each drives an egress NetworkPolicy rule. */
+export type DataKind = 'postgres' | 'redis' | 'mq' | 'elasticsearch';
+export const dataKinds: readonly DataKind[] = ['postgres', 'redis', 'mq', 'elasticsearch'];
+
+/** Service groups of the deployment plan; they pick node pools and Argo CD labels. */
+export type ServiceGroup = 'core' | 'agent' | 'diagnosis' | 'support' | 'frontend';
+export const serviceGroups: readonly ServiceGroup[] = ['core', 'agent', 'diagnosis', 'support', 'frontend'];
+
+/** CPU and memory as Kubernetes quantity strings, e.g. `{ cpu: '500m', memory: '512Mi' }`. */
+export interface ResourceAmounts {
+  cpu: string;
+  memory: string;
+}
+
+export interface Resources {
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+}
+
+/** HorizontalPodAutoscaler settings (autoscaling/v2). */
+export interface Autoscaling {
+  minReplicas: number;
+  maxReplicas: number;
+  /** Target average CPU utilisation in percent of requests. */
+  cpu: number;
+  /** Target average memory utilisation in percent of requests; omitted means CPU only. */
+  memory?: number;
+}
+
+/** A secret the workload reads from the secret store, exposed as an environment variable. */
+export interface SecretRef {
+  /** Environment variable name, e.g. `DATABASE_URL`. */
+  env: string;
+  /** Key in the external secret store, e.g. `suoke/user-management/database-url`. `{env}` is replaced by the environment name. */
+  key: string;
+  /** Property inside that key, when the store holds JSON objects. */
+  property?: string;
+}
+
+/** An egress rule to something outside the cluster (e.g. the blockchain's Ethereum RPC endpoint). */
+export interface ExternalEgress {
+  /** What it is, for reviewers. */
+  description: string;
+  /** CIDR the workload may reach, e.g. `0.0.0.0/0` or `203.0.113.10/32`. */
+  cidr: string;
+  ports: number[];
+}
+
+/** Per-environment overrides in `apps/<service>/service.yaml` under `environments.<env>`. */
+export interface ServiceEnvOverride {
+  /** `false` removes the service from that environment. Default `true`. */
+  enabled?: boolean;
+  version?: string;
+  replicas?: number;
+  autoscaling?: Autoscaling | false;
+  resources?: Resources;
+  settings?: Record<string, string>;
+}
+
+/** `apps/<service>/service.yaml`: one service, hand-edited. */
+export interface ServiceConfig {
+  /** Repository-relative path of the file this came from. */
+  file: string;
+  /** DNS-1123 label; equals the folder name. */
+  name: string;
+  group: ServiceGroup;
+  description: string;
+  /** Image tag, e.g. `1.4.2`; never `latest`. */
+  version: string;
+  /** Image repository; default `registry.suoke-life.com/suoke-life/<name>`. */
+  image: string;
+  /** Serves gRPC on port 50051. */
+  grpc: boolean;
+  /** Exposes Prometheus metrics on port 9090 at `/metrics`. */
+  metrics: boolean;
+  /** HTTP paths of the probes, all served on port 8080. */
+  health: { liveness: string; readiness: string };
+  /** Seconds the container may take to start before liveness applies (startup probe budget). Default 30. */
+  startupSeconds: number;
+  /** Traffic from the ingress gateway is allowed (public entry points such as `api-gateway`, `web`). */
+  exposed: boolean;
+  dependsOn: { data: DataKind[]; services: string[] };
+  external: ExternalEgress[];
+  /** Plain settings rendered into the service's ConfigMap. */
+  settings: Record<string, string>;
+  secrets: SecretRef[];
+  resources: Resources;
+  replicas: number;
+  /** `false` means a fixed replica count and no HPA. */
+  autoscaling: Autoscaling | false;
+  environments: Record<string, ServiceEnvOverride>;
+}
+
+/** How an environment scales the services' production sizes down. */
+export interface Sizing {
+  /** Factor applied to every request and limit, e.g. `0.25`. Default 1. */
+  resourceScale: number;
+  /** When set, every service runs exactly this many replicas at minimum (HPA min and Deployment replicas). */
+  replicas?: number;
+  /** When set, caps every HPA's maxReplicas. */
+  maxReplicas?: number;
+}
+
+export interface Quota {
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+  /** Maximum number of pods in the namespace. */
+  pods: number;
+}
+
+export interface LimitRangeConfig {
+  default: ResourceAmounts;
+  defaultRequest: ResourceAmounts;
+}
+
+/** One environment, declared in the cluster file that hosts it. */
+export interface EnvironmentConfig {
+  /** DNS-1123 label: `dev`, `test`, `staging`, `prod`. */
+  name: string;
+  /** The cluster hosting it. */
+  cluster: string;
+  /** Namespace of the environment's workloads, e.g. `suoke-prod`. */
+  namespace: string;
+  /** `production` environments get the strictest policies. */
+  tier: 'development' | 'production';
+  sizing: Sizing;
+  quota: Quota;
+  limitRange: LimitRangeConfig;
+  /** Spread replicas across zones and nodes. */
+  topologySpread: boolean;
+  /** Secret store the ExternalSecrets read from. */
+  secretStore: { kind: 'ClusterSecretStore' | 'SecretStore'; name: string };
+  /** Log level etc. added to every service's ConfigMap in this environment. */
+  settings: Record<string, string>;
+}
+
+/** `clusters/<cluster>/cluster.yaml`: one cluster and the environments it hosts, hand-edited. */
+export interface ClusterConfig {
+  file: string;
+  /** DNS-1123 label; equals the folder name. */
+  name: string;
+  /** API server URL Argo CD deploys to, e.g. `https://kubernetes.default.svc`. */
+  server: string;
+  /** Kubernetes minor version the cluster runs, e.g. `1.31`. */
+  kubernetesVersion: string;
+  /** Namespace of the ingress gateway whose pods may reach exposed services. */
+  ingressNamespace: string;
+  /** Namespace of Prometheus, whose pods may scrape metrics ports. */
+  monitoringNamespace: string;
+  /** Labels the cluster's Prometheus selects ServiceMonitors by (kube-prometheus-stack: `release`). */
+  monitoringLabels: Record<string, string>;
+  environments: EnvironmentConfig[];
+}
+
+/** The whole configuration: every service and cluster, sorted by name. */
+export interface PlatformConfig {
+  services: ServiceConfig[];
+  clusters: ClusterConfig[];
+}
