@@ -1,0 +1,81 @@
+import type { Autoscaling, EnvironmentConfig, PlatformConfig, Resources, ServiceConfig } from '../config/types.js';
+import { cmp } from '../core/finding.js';
+import { scaleCpu, scaleMemory } from '../core/quantity.js';
+import type { EnvironmentModel, Model, ServiceInstance } from './types.js';
+
+/** The promotion order of the deployment plan; environments with other names follow, by name. */
+const PROMOTION = ['dev', 'test', 'staging', 'prod'];
+
+/** Orders environments dev → test → staging → prod, then any others by name. */
+export function promotionOrder(a: EnvironmentConfig, b: EnvironmentConfig): number {
+  const ia = PROMOTION.indexOf(a.name);
+  const ib = PROMOTION.indexOf(b.name);
+  if (ia >= 0 && ib >= 0) return ia - ib;
+  if (ia >= 0) return -1;
+  if (ib >= 0) return 1;
+  return cmp(a.name, b.name);
+}
+
+/** Builds the model from a validated configuration. Pure: same config, same model. */
+export function buildModel(config: PlatformConfig): Model {
+  const envs = config.clusters
+    .flatMap((cluster) => cluster.environments.map((env) => ({ env, cluster })))
+    .sort((a, b) => promotionOrder(a.env, b.env));
+  const environments: EnvironmentModel[] = envs.map(({ env, cluster }) => {
+    const enabled = config.services.filter((s) => s.environments[env.name]?.enabled !== false);
+    const instances = enabled.map((service) => instance(service, env, cluster, enabled));
+    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances };
+  });
+  return { services: config.services, clusters: config.clusters, environments };
+}
+
+function instance(
+  service: ServiceConfig,
+  env: EnvironmentConfig,
+  cluster: EnvironmentModel['cluster'],
+  enabled: ServiceConfig[],
+): ServiceInstance {
+  const override = service.environments[env.name] ?? {};
+  const version = override.version ?? service.version;
+  const replicas = override.replicas ?? env.sizing.replicas ?? service.replicas;
+  const autoscaling = override.autoscaling !== undefined ? override.autoscaling : sizeAutoscaling(service.autoscaling, env, replicas);
+  return {
+    service,
+    env,
+    cluster,
+    version,
+    image: `${service.image}:${version}`,
+    workload: 'Deployment',
+    replicas,
+    autoscaling,
+    resources: override.resources ?? scaleResources(service.resources, env.sizing.resourceScale),
+    settings: { ...service.settings, ...env.settings, ...(override.settings ?? {}) },
+    callers: enabled
+      .filter((s) => s.dependsOn.services.includes(service.name))
+      .map((s) => s.name)
+      .sort(cmp),
+    calls: enabled
+      .filter((s) => service.dependsOn.services.includes(s.name))
+      .map((s) => ({ name: s.name, grpc: s.grpc })),
+    disruptionBudget: replicas >= 2,
+    topologySpread: env.topologySpread,
+    path: `clusters/${cluster.name}/${env.name}/${service.name}`,
+  };
+}
+
+/** Applies an environment's sizing to the service's production autoscaling range. */
+function sizeAutoscaling(a: Autoscaling | false, env: EnvironmentConfig, replicas: number): Autoscaling | false {
+  if (a === false) return false;
+  const minReplicas = env.sizing.replicas ?? a.minReplicas;
+  const cap = env.sizing.maxReplicas ?? a.maxReplicas;
+  const maxReplicas = Math.max(minReplicas, replicas, Math.min(a.maxReplicas, cap));
+  return { ...a, minReplicas: Math.min(minReplicas, replicas), maxReplicas };
+}
+
+function scaleResources(r: Resources, factor: number): Resources {
+  if (factor === 1) return r;
+  return {
+    requests: { cpu: scaleCpu(r.requests.cpu, factor), memory: scaleMemory(r.requests.memory, factor) },
+    limits: { cpu: scaleCpu(r.limits.cpu, factor), memory: scaleMemory(r.limits.memory, factor) },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The platform's conventions, in one place: ports, labels, names, security settings.
+ * Every service follows them; the README documents them.
+ */
+
+/** HTTP (API and `/health`) on 8080, gRPC on 50051, Prometheus metrics on 9090. */
+export const PORTS = { http: 8080, grpc: 50051, metrics: 9090 } as const;
+
+/** Non-root user and group every container runs as. */
+export const RUN_AS = 10001;
+
+export const PART_OF = 'suoke-life';
+export const MANAGED_BY = 'suoke-gitops';
+
+/** Data services: pod selectors and ports the NetworkPolicies open egress to. */
+export const DATA_ENDPOINTS = {
+  postgres: { labels: { 'cnpg.io/cluster': 'postgres' }, port: 5432, description: 'PostgreSQL (CloudNativePG cluster `postgres`)' },
+  redis: { labels: { 'app.kubernetes.io/name': 'redis' }, port: 6379, description: 'Redis' },
+  mq: { labels: { 'app.kubernetes.io/name': 'rabbitmq' }, port: 5672, description: 'RabbitMQ' },
+  elasticsearch: { labels: { 'app.kubernetes.io/name': 'elasticsearch' }, port: 9200, description: 'Elasticsearch' },
+} as const;
+
+/** Private address ranges excluded from "anywhere" egress rules, so `0.0.0.0/0` means the internet only. */
+export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
+/** The one label that selects a service's pods; never changes over the service's life. */
+export function selectorLabels(service: string): Record<string, string> {
+  return { 'app.kubernetes.io/name': service };
+}
+
+/** Labels on every object of a service. */
+export function serviceLabels(service: string, group: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': service,
+    'app.kubernetes.io/component': group,
+    'app.kubernetes.io/part-of': PART_OF,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+  };
+}
+
+/** Name of the Secret an ExternalSecret materialises for a service. */
+export function secretName(service: string): string {
+  return `${service}-secrets`;
+}

@@ -1,0 +1,92 @@
+import type { EnvironmentModel } from '../model/types.js';
+import { MANAGED_BY, PART_OF } from './conventions.js';
+import type { K8sObject } from './service-objects.js';
+
+/**
+ * The per-environment objects every service relies on: the namespace with Pod Security `restricted`,
+ * its quota and default limits, and the network baseline (deny everything, then allow DNS).
+ */
+export function environmentObjects(e: EnvironmentModel): K8sObject[] {
+  const ns = e.env.namespace;
+  const labels = {
+    'app.kubernetes.io/part-of': PART_OF,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+    'suoke-life.com/environment': e.env.name,
+  };
+  const psaVersion = `v${e.cluster.kubernetesVersion}`;
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: ns,
+        labels: {
+          ...labels,
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': psaVersion,
+          'pod-security.kubernetes.io/audit': 'restricted',
+          'pod-security.kubernetes.io/audit-version': psaVersion,
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/warn-version': psaVersion,
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'compute', namespace: ns, labels },
+      spec: {
+        hard: {
+          'requests.cpu': e.env.quota.requests.cpu,
+          'requests.memory': e.env.quota.requests.memory,
+          'limits.cpu': e.env.quota.limits.cpu,
+          'limits.memory': e.env.quota.limits.memory,
+          pods: String(e.env.quota.pods),
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'defaults', namespace: ns, labels },
+      spec: {
+        limits: [
+          {
+            type: 'Container',
+            default: { cpu: e.env.limitRange.default.cpu, memory: e.env.limitRange.default.memory },
+            defaultRequest: { cpu: e.env.limitRange.defaultRequest.cpu, memory: e.env.limitRange.defaultRequest.memory },
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'default-deny', namespace: ns, labels },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'allow-dns', namespace: ns, labels },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+              },
+            ],
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}

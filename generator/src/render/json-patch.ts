@@ -1,0 +1,74 @@
+/** One RFC 6902 operation, as kustomize's `patches` accept them. */
+export type PatchOp =
+  | { op: 'add'; path: string; value: unknown }
+  | { op: 'replace'; path: string; value: unknown }
+  | { op: 'remove'; path: string };
+
+/**
+ * The JSON Patch that turns `from` into `to`: objects are compared key by key, arrays of equal
+ * length element by element, anything else is replaced whole. Operations come in a fixed order
+ * (removals, then changes and additions in `to`'s key order), so the same inputs give the same patch.
+ */
+export function jsonDiff(from: unknown, to: unknown, path = ''): PatchOp[] {
+  const ops: PatchOp[] = [];
+  walk(from, to, path, ops);
+  return ops;
+}
+
+function walk(a: unknown, b: unknown, path: string, ops: PatchOp[]): void {
+  if (deepEqual(a, b)) return;
+  if (isObject(a) && isObject(b)) {
+    for (const key of Object.keys(a)) if (!(key in b)) ops.push({ op: 'remove', path: `${path}/${escape(key)}` });
+    for (const key of Object.keys(b)) {
+      if (key in a) walk(a[key], b[key], `${path}/${escape(key)}`, ops);
+      else ops.push({ op: 'add', path: `${path}/${escape(key)}`, value: b[key] });
+    }
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    a.forEach((item, index) => walk(item, b[index], `${path}/${index}`, ops));
+    return;
+  }
+  ops.push({ op: 'replace', path, value: b });
+}
+
+/** Applies a patch produced by {@link jsonDiff} (used by tests and to double-check the renderer). */
+export function applyPatch<T>(doc: T, ops: readonly PatchOp[]): T {
+  const root = structuredClone(doc) as unknown;
+  for (const op of ops) {
+    const keys = op.path.split('/').slice(1).map(unescape);
+    const last = keys.pop()!;
+    let parent = root as Record<string, unknown> | unknown[];
+    for (const k of keys) parent = (parent as Record<string, unknown>)[k] as Record<string, unknown>;
+    if (op.op === 'remove') {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete parent[last];
+    } else if (Array.isArray(parent)) parent[Number(last)] = structuredClone(op.value);
+    else parent[last] = structuredClone(op.value);
+  }
+  return root as T;
+}
+
+/** Structural equality of JSON data; key order does not matter, array order does. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+function escape(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function unescape(key: string): string {
+  return key.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

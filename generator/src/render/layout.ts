@@ -1,0 +1,141 @@
+import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js';
+import { cmp } from '../core/finding.js';
+import { environmentObjects } from './environment-objects.js';
+import { relativePath, yamlFile, type RenderedFile } from './files.js';
+import { deepEqual, jsonDiff } from './json-patch.js';
+import { serviceObjects, type K8sObject } from './service-objects.js';
+
+/** A path Argo CD builds with kustomize, and the objects the generator means it to produce. */
+export interface BuildTarget {
+  path: string;
+  /** Argo CD Application that builds it. */
+  application: string;
+  env: string;
+  objects: K8sObject[];
+}
+
+export interface LayoutResult {
+  files: RenderedFile[];
+  targets: BuildTarget[];
+}
+
+const KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
+
+/**
+ * Renders the Kustomize tree: one base per service (`apps/<service>/base`, the service as it runs in
+ * its most production-like environment, without namespace) and one overlay per service and
+ * environment that sets the namespace and image tag and patches the differences. The overlays are
+ * derived from the fully resolved objects, so a kustomize build of each overlay must reproduce
+ * them exactly; `validate` checks that it does.
+ */
+export function renderLayout(model: Model): LayoutResult {
+  const files: RenderedFile[] = [];
+  const targets: BuildTarget[] = [];
+  for (const service of model.services) {
+    const instances = model.environments.flatMap((e) => e.instances.filter((i) => i.service.name === service.name));
+    const reference = instances[instances.length - 1];
+    if (!reference) continue;
+    const base = serviceObjects(reference).map(withoutNamespace);
+    const baseDir = `apps/${service.name}/base`;
+    const sources = [service.file];
+    for (const obj of base) files.push(yamlFile(`${baseDir}/${fileName(obj)}`, sources, obj));
+    files.push(
+      yamlFile(`${baseDir}/kustomization.yaml`, sources, { ...KUSTOMIZATION, resources: base.map(fileName) }),
+    );
+    for (const i of instances) {
+      const intended = serviceObjects(i);
+      files.push(...overlay(i, base, intended, baseDir));
+      targets.push({ path: i.path, application: `${i.env.name}-${service.name}`, env: i.env.name, objects: intended });
+    }
+  }
+  for (const e of model.environments) {
+    const objects = environmentObjects(e);
+    files.push(...shared(e, objects));
+    targets.push({ path: e.sharedPath, application: `${e.env.name}-shared`, env: e.env.name, objects });
+  }
+  return { files, targets };
+}
+
+function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], baseDir: string): RenderedFile[] {
+  const sources = [i.service.file, i.cluster.file];
+  const files: RenderedFile[] = [];
+  const resources = [relativePath(i.path, baseDir)];
+  const patches: unknown[] = [];
+  for (const want of intended) {
+    const from = base.find((b) => sameObject(b, want));
+    if (!from) {
+      // Only in this environment: a resource of the overlay itself.
+      const name = fileName(want);
+      files.push(yamlFile(`${i.path}/${name}`, sources, withoutNamespace(want)));
+      resources.push(name);
+      continue;
+    }
+    const ops = jsonDiff(transformed(from, i), want);
+    if (ops.length === 0) continue;
+    const name = `patch-${fileName(want)}`;
+    files.push(yamlFile(`${i.path}/${name}`, sources, ops));
+    patches.push({ path: name, target: target(want) });
+  }
+  for (const gone of base.filter((b) => !intended.some((w) => sameObject(b, w)))) {
+    // In the base but not in this environment (e.g. no PodDisruptionBudget for a single replica).
+    const name = `delete-${fileName(gone)}`;
+    files.push(
+      yamlFile(`${i.path}/${name}`, sources, {
+        $patch: 'delete',
+        apiVersion: gone.apiVersion,
+        kind: gone.kind,
+        metadata: { name: gone.metadata.name },
+      }),
+    );
+    patches.push({ path: name });
+  }
+  files.push(
+    yamlFile(`${i.path}/kustomization.yaml`, sources, {
+      ...KUSTOMIZATION,
+      namespace: i.env.namespace,
+      resources,
+      images: [{ name: i.service.image, newTag: i.version }],
+      ...(patches.length > 0 ? { patches } : {}),
+    }),
+  );
+  return files;
+}
+
+function shared(e: EnvironmentModel, objects: K8sObject[]): RenderedFile[] {
+  const sources = [e.cluster.file];
+  const names = objects.map((o) => `${o.kind.toLowerCase()}-${o.metadata.name}.yaml`);
+  return [
+    ...objects.map((o, n) => yamlFile(`${e.sharedPath}/${names[n]}`, sources, o)),
+    yamlFile(`${e.sharedPath}/kustomization.yaml`, sources, { ...KUSTOMIZATION, resources: [...names].sort(cmp) }),
+  ];
+}
+
+/** What kustomize's namespace and images transformers make of a base object in this environment. */
+function transformed(base: K8sObject, i: ServiceInstance): K8sObject {
+  const copy = structuredClone(base);
+  copy.metadata = { ...copy.metadata, namespace: i.env.namespace };
+  const podSpec = (copy as { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } }).spec?.template?.spec;
+  for (const c of podSpec?.containers ?? []) {
+    if (c.image?.startsWith(`${i.service.image}:`)) c.image = `${i.service.image}:${i.version}`;
+  }
+  return copy;
+}
+
+function target(o: K8sObject) {
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+  return { ...(group ? { group } : {}), version, kind: o.kind, name: o.metadata.name };
+}
+
+function sameObject(a: K8sObject, b: K8sObject): boolean {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.metadata.name === b.metadata.name;
+}
+
+function fileName(o: K8sObject): string {
+  return `${o.kind.toLowerCase()}.yaml`;
+}
+
+function withoutNamespace(o: K8sObject): K8sObject {
+  const { namespace: _ns, ...metadata } = o.metadata;
+  return { ...o, metadata } as K8sObject;
+}
+

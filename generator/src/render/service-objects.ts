@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import type { ServiceInstance } from '../model/types.js';
+import {
+  DATA_ENDPOINTS,
+  PORTS,
+  PRIVATE_RANGES,
+  RUN_AS,
+  secretName,
+  selectorLabels,
+  serviceLabels,
+} from './conventions.js';
+
+export type K8sObject = Record<string, unknown> & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
+
+/**
+ * Every object one service runs with in one environment, exactly as the cluster should hold it
+ * (namespace set, image tagged). The Kustomize base and overlay are derived from these, and
+ * `validate` proves that kustomize rebuilds them byte for byte.
+ */
+export function serviceObjects(i: ServiceInstance): K8sObject[] {
+  const objects: K8sObject[] = [
+    serviceAccount(i),
+    configMap(i),
+    ...(i.service.secrets.length > 0 ? [externalSecret(i)] : []),
+    workload(i),
+    service(i),
+    ...(i.autoscaling ? [autoscaler(i)] : []),
+    ...(i.disruptionBudget ? [disruptionBudget(i)] : []),
+    networkPolicy(i),
+    ...(i.service.metrics ? [serviceMonitor(i)] : []),
+  ];
+  return objects;
+}
+
+function meta(i: ServiceInstance, name = i.service.name, extra: Record<string, string> = {}) {
+  return { name, namespace: i.env.namespace, labels: { ...serviceLabels(i.service.name, i.service.group), ...extra } };
+}
+
+function serviceAccount(i: ServiceInstance): K8sObject {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(i), automountServiceAccountToken: false };
+}
+
+function configData(i: ServiceInstance): Record<string, string> {
+  const data: Record<string, string> = {
+    ...i.settings,
+    ENVIRONMENT: i.env.name,
+    HTTP_PORT: String(PORTS.http),
+    SERVICE_NAME: i.service.name,
+  };
+  if (i.service.grpc) data['GRPC_PORT'] = String(PORTS.grpc);
+  if (i.service.metrics) data['METRICS_PORT'] = String(PORTS.metrics);
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function configMap(i: ServiceInstance): K8sObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(i), data: configData(i) };
+}
+
+function externalSecret(i: ServiceInstance): K8sObject {
+  return {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: meta(i),
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: i.env.secretStore.kind, name: i.env.secretStore.name },
+      target: { name: secretName(i.service.name), creationPolicy: 'Owner', deletionPolicy: 'Retain' },
+      data: i.service.secrets.map((s) => ({
+        secretKey: s.env,
+        remoteRef: { key: s.key.replaceAll('{env}', i.env.name), ...(s.property ? { property: s.property } : {}) },
+      })),
+    },
+  };
+}
+
+function containerPorts(i: ServiceInstance) {
+  return [
+    { name: 'http', containerPort: PORTS.http, protocol: 'TCP' },
+    ...(i.service.grpc ? [{ name: 'grpc', containerPort: PORTS.grpc, protocol: 'TCP' }] : []),
+    ...(i.service.metrics ? [{ name: 'metrics', containerPort: PORTS.metrics, protocol: 'TCP' }] : []),
+  ];
+}
+
+function workload(i: ServiceInstance): K8sObject {
+  const s = i.service;
+  const probe = (path: string, period: number, failures: number) => ({
+    httpGet: { path, port: 'http' },
+    periodSeconds: period,
+    timeoutSeconds: 2,
+    failureThreshold: failures,
+  });
+  // Config changes must roll the pods: the ConfigMap's content hash sits in the pod template.
+  const configHash = createHash('sha256').update(JSON.stringify(configData(i))).digest('hex').slice(0, 16);
+  const podSpec: Record<string, unknown> = {
+    serviceAccountName: s.name,
+    automountServiceAccountToken: false,
+    enableServiceLinks: false,
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: RUN_AS,
+      runAsGroup: RUN_AS,
+      fsGroup: RUN_AS,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    terminationGracePeriodSeconds: 30,
+    containers: [
+      {
+        name: s.name,
+        image: i.image,
+        imagePullPolicy: 'IfNotPresent',
+        ports: containerPorts(i),
+        envFrom: [{ configMapRef: { name: s.name } }],
+        ...(s.secrets.length > 0
+          ? {
+              env: s.secrets.map((x) => ({
+                name: x.env,
+                valueFrom: { secretKeyRef: { name: secretName(s.name), key: x.env } },
+              })),
+            }
+          : {}),
+        resources: {
+          requests: { cpu: i.resources.requests.cpu, memory: i.resources.requests.memory },
+          limits: { cpu: i.resources.limits.cpu, memory: i.resources.limits.memory },
+        },
+        startupProbe: probe(s.health.liveness, 5, Math.max(1, Math.ceil(s.startupSeconds / 5))),
+        livenessProbe: probe(s.health.liveness, 10, 3),
+        readinessProbe: probe(s.health.readiness, 5, 3),
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          privileged: false,
+          readOnlyRootFilesystem: true,
+          runAsNonRoot: true,
+          capabilities: { drop: ['ALL'] },
+        },
+        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+      },
+    ],
+    volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
+  };
+  if (i.topologySpread) {
+    const spread = (topologyKey: string) => ({
+      maxSkew: 1,
+      topologyKey,
+      whenUnsatisfiable: 'ScheduleAnyway',
+      labelSelector: { matchLabels: selectorLabels(s.name) },
+      matchLabelKeys: ['pod-template-hash'],
+    });
+    podSpec['topologySpreadConstraints'] = [spread('topology.kubernetes.io/zone'), spread('kubernetes.io/hostname')];
+  }
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: meta(i),
+    spec: {
+      replicas: i.replicas,
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: selectorLabels(s.name) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+      template: {
+        metadata: {
+          labels: { ...serviceLabels(s.name, s.group), 'app.kubernetes.io/version': i.version },
+          annotations: { 'suoke-life.com/config-hash': configHash },
+        },
+        spec: podSpec,
+      },
+    },
+  };
+}
+
+function service(i: ServiceInstance): K8sObject {
+  const ports = containerPorts(i).map((p) => ({
+    name: p.name,
+    port: p.containerPort,
+    targetPort: p.name,
+    protocol: 'TCP',
+    appProtocol: p.name === 'grpc' ? 'grpc' : 'http',
+  }));
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(i),
+    spec: { type: 'ClusterIP', selector: selectorLabels(i.service.name), ports },
+  };
+}
+
+function autoscaler(i: ServiceInstance): K8sObject {
+  const a = i.autoscaling as Exclude<ServiceInstance['autoscaling'], false>;
+  const metric = (name: string, averageUtilization: number) => ({
+    type: 'Resource',
+    resource: { name, target: { type: 'Utilization', averageUtilization } },
+  });
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: meta(i),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: i.workload, name: i.service.name },
+      minReplicas: a.minReplicas,
+      maxReplicas: a.maxReplicas,
+      metrics: [metric('cpu', a.cpu), ...(a.memory !== undefined ? [metric('memory', a.memory)] : [])],
+      behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
+    },
+  };
+}
+
+function disruptionBudget(i: ServiceInstance): K8sObject {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: meta(i),
+    spec: {
+      maxUnavailable: 1,
+      selector: { matchLabels: selectorLabels(i.service.name) },
+      unhealthyPodEvictionPolicy: 'AlwaysAllow',
+    },
+  };
+}
+
+/** Allows exactly the declared callers in, and exactly the declared dependencies out. DNS is allowed per namespace. */
+function networkPolicy(i: ServiceInstance): K8sObject {
+  const s = i.service;
+  const appPorts = [{ protocol: 'TCP', port: PORTS.http }, ...(s.grpc ? [{ protocol: 'TCP', port: PORTS.grpc }] : [])];
+  const ingress: unknown[] = [];
+  if (i.callers.length > 0) {
+    ingress.push({ from: i.callers.map((c) => ({ podSelector: { matchLabels: selectorLabels(c) } })), ports: appPorts });
+  }
+  if (s.exposed) {
+    ingress.push({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': i.cluster.ingressNamespace } } }],
+      ports: [{ protocol: 'TCP', port: PORTS.http }],
+    });
+  }
+  if (s.metrics) {
+    ingress.push({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': i.cluster.monitoringNamespace } } }],
+      ports: [{ protocol: 'TCP', port: PORTS.metrics }],
+    });
+  }
+  const egress: unknown[] = [];
+  for (const callee of i.calls) {
+    const ports = [{ protocol: 'TCP', port: PORTS.http }, ...(callee.grpc ? [{ protocol: 'TCP', port: PORTS.grpc }] : [])];
+    egress.push({ to: [{ podSelector: { matchLabels: selectorLabels(callee.name) } }], ports });
+  }
+  for (const kind of s.dependsOn.data) {
+    const d = DATA_ENDPOINTS[kind];
+    egress.push({ to: [{ podSelector: { matchLabels: { ...d.labels } } }], ports: [{ protocol: 'TCP', port: d.port }] });
+  }
+  for (const x of s.external) {
+    const anywhere = x.cidr === '0.0.0.0/0';
+    egress.push({
+      to: [{ ipBlock: { cidr: x.cidr, ...(anywhere ? { except: PRIVATE_RANGES } : {}) } }],
+      ports: x.ports.map((port) => ({ protocol: 'TCP', port })),
+    });
+  }
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: meta(i),
+    spec: {
+      podSelector: { matchLabels: selectorLabels(s.name) },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress,
+      egress,
+    },
+  };
+}
+
+function serviceMonitor(i: ServiceInstance): K8sObject {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'ServiceMonitor',
+    metadata: meta(i, i.service.name, { team: 'suoke-life', ...i.cluster.monitoringLabels }),
+    spec: {
+      selector: { matchLabels: selectorLabels(i.service.name) },
+      endpoints: [{ port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }],
+    },
+  };
+}
