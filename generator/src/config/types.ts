@@ -159,8 +159,20 @@ export interface ClusterConfig {
   environments: EnvironmentConfig[];
 }
 
+/** `argocd/argocd.yaml`: how Argo CD reaches this repository, hand-edited. */
+export interface ArgoConfig {
+  file: string;
+  /** Git URL of this repository, the only source the AppProjects allow. */
+  repoURL: string;
+  /** Branch, tag or commit Argo CD follows. Default `main`. */
+  targetRevision: string;
+  /** Namespace Argo CD runs in. Default `argocd`. */
+  namespace: string;
+}
+
 /** The whole configuration: every service and cluster, sorted by name. */
 export interface PlatformConfig {
   services: ServiceConfig[];
   clusters: ClusterConfig[];
+  argocd: ArgoConfig;
 }
