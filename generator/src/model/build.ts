@@ -26,7 +26,7 @@ export function buildModel(config: PlatformConfig): Model {
     const instances = enabled.map((service) => instance(service, env, cluster, enabled));
     return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances };
   });
-  return { services: config.services, clusters: config.clusters, environments };
+  return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd };
 }
 
 function instance(

@@ -1,4 +1,4 @@
-import type { Autoscaling, ClusterConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
+import type { ArgoConfig, Autoscaling, ClusterConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
 
 /** How a service's pods are run. Gray releases (issue #3) switch an instance to `Rollout`. */
 export type WorkloadKind = 'Deployment';
@@ -43,4 +43,5 @@ export interface Model {
   services: ServiceConfig[];
   clusters: ClusterConfig[];
   environments: EnvironmentModel[];
+  argocd: ArgoConfig;
 }

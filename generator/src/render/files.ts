@@ -1,3 +1,4 @@
+import { cmp } from '../core/finding.js';
 import { toYaml, toYamlDocuments } from './yaml.js';
 
 /** A file the renderer produces: repository-relative POSIX path and its exact bytes. */
@@ -17,10 +18,14 @@ export function header(sources: readonly string[]): string {
   return `${GENERATED_MARKER} from ${sources.join(', ')}. Do not edit: change the source and re-render.\n`;
 }
 
-/** A generated YAML file holding one or more documents. */
-export function yamlFile(path: string, sources: readonly string[], docs: unknown | unknown[]): RenderedFile {
-  const body = Array.isArray(docs) ? toYamlDocuments(docs) : toYaml(docs);
-  return { path, content: header(sources) + body };
+/** A generated YAML file holding one document (an array is one document: a YAML sequence). */
+export function yamlFile(path: string, sources: readonly string[], doc: unknown): RenderedFile {
+  return { path, content: header(sources) + toYaml(doc) };
+}
+
+/** A generated YAML file holding several documents separated by `---`. */
+export function yamlStream(path: string, sources: readonly string[], docs: readonly unknown[]): RenderedFile {
+  return { path, content: header(sources) + toYamlDocuments(docs) };
 }
 
 /** Relative POSIX path from directory `fromDir` to `to` (both repository-relative). */
@@ -31,3 +36,13 @@ export function relativePath(fromDir: string, to: string): string {
   while (common < a.length && common < b.length && a[common] === b[common]) common++;
   return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/') || '.';
 }
+
+/** Repository-relative path of the index of generated files. */
+export const INDEX_FILE = '.generated-files';
+
+/** The index file itself, listing every generated path (so stale files can be found and removed). */
+export function indexFile(files: readonly RenderedFile[]): RenderedFile {
+  const paths = files.map((f) => f.path).sort(cmp);
+  return { path: INDEX_FILE, content: `${header(['apps/*/service.yaml', 'clusters/*/cluster.yaml'])}${paths.join('\n')}\n` };
+}
+

@@ -10,7 +10,11 @@ import {
   serviceLabels,
 } from './conventions.js';
 
-export type K8sObject = Record<string, unknown> & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
+export type K8sObject = Record<string, unknown> & {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+};
 
 /**
  * Every object one service runs with in one environment, exactly as the cluster should hold it

@@ -1,0 +1,17 @@
+import type { UserError } from '../core/errors.js';
+import { sortFindings } from '../core/finding.js';
+
+/**
+ * Formats a user error: one block per problem, `file:line: path: message`, then how to fix it.
+ * No stack trace: the user can act on every line.
+ */
+export function formatUserError(e: UserError): string {
+  const findings = sortFindings(e.findings);
+  const lines = findings.map((f) => {
+    const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
+    const head = `error: ${where}: ${f.path ? `${f.path}: ` : ''}${f.message}`;
+    return f.hint ? `${head}\n  fix: ${f.hint}` : head;
+  });
+  const count = findings.length === 1 ? '1 problem' : `${findings.length} problems`;
+  return `${lines.join('\n')}\n${count} in the configuration; nothing was written.\n`;
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * The only file that touches the process: argv, environment, stdout/stderr, exit code.
+ * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
+ */
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError, UserError } from '../core/errors.js';
+import { diskFs } from '../core/fs.js';
+import type { CommandContext } from './context.js';
+import { formatUserError } from './errors.js';
+import { runRender } from './render.js';
+import { runValidate } from './validate.js';
+
+const EXIT_USAGE = 2;
+
+function context(root: string | undefined): CommandContext {
+  const abs = path.resolve(process.cwd(), root ?? '.');
+  return {
+    root: abs,
+    fs: diskFs(abs),
+    now: () => new Date(),
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let exit = 0;
+  const program = new Command('suoke-gitops')
+    .description('Renders and validates the Suoke Life GitOps repository')
+    .exitOverride()
+    .configureOutput({ writeErr: (t) => process.stderr.write(t) })
+    .showHelpAfterError('(run with --help for usage)');
+  program
+    .command('render')
+    .description('render apps/, clusters/ and argocd/ from the configuration')
+    .option('--root <dir>', 'repository root', '.')
+    .option('--check', 'write nothing; list what would change and exit 1 if anything would')
+    .action((o: { root: string; check?: boolean }) => {
+      exit = runRender(context(o.root), { check: o.check === true });
+    });
+  program
+    .command('validate')
+    .description('validate the repository (no paths) or the given manifest files and folders')
+    .argument('[paths...]', 'manifest files or folders to validate instead of the repository')
+    .option('--root <dir>', 'repository root', '.')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit', 'tap']).default('text'))
+    .option('--schema-only', 'only the schema checks (no drift check, no kustomize builds)')
+    .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
+    .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
+    .option('-v, --verbose', 'also list valid resources')
+    .action(async (paths: string[], o: ValidateFlags) => {
+      exit = await runValidate(context(o.root), {
+        paths,
+        output: o.output,
+        schemaOnly: o.schemaOnly === true,
+        kustomize: o.kustomize !== false,
+        ignoreMissingSchemas: o.ignoreMissingSchemas === true,
+        verbose: o.verbose === true,
+      });
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(formatUserError(e));
+      return EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+interface ValidateFlags {
+  root: string;
+  output: string;
+  schemaOnly?: boolean;
+  kustomize?: boolean;
+  ignoreMissingSchemas?: boolean;
+  verbose?: boolean;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // An internal error is a bug: show everything, including causes.
+    process.stderr.write(`internal error (a bug in the generator, please report it):\n`);
+    console.error(e);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,34 @@
+import { loadConfig } from '../config/load.js';
+import { buildModel } from '../model/build.js';
+import { render } from '../render/index.js';
+import { applyWrite, planWrite } from '../write/tree.js';
+import type { CommandContext } from './context.js';
+
+export interface RenderOptions {
+  /** Only report what would change; write nothing. Exit 1 when something would change. Default false. */
+  check?: boolean;
+}
+
+/**
+ * `render`: load → model → render → write. Throws `UserError` for bad configuration before anything
+ * is written. Returns the exit code.
+ */
+export function runRender(ctx: CommandContext, opts: RenderOptions = {}): number {
+  const config = loadConfig(ctx.fs);
+  const model = buildModel(config);
+  const result = render(model);
+  const plan = planWrite(ctx.fs, result.files);
+  const instances = model.environments.reduce((n, e) => n + e.instances.length, 0);
+  const what =
+    `${result.files.length} files for ${model.services.length} services in ${model.environments.length} environments ` +
+    `(${instances} service instances, ${result.targets.length} Argo CD paths)`;
+  if (opts.check) {
+    for (const f of plan.write) ctx.stdout(`would write ${f.path}\n`);
+    for (const p of plan.remove) ctx.stdout(`would remove ${p}\n`);
+    ctx.stdout(`render --check: ${plan.write.length} to write, ${plan.remove.length} to remove, ${plan.unchanged} unchanged\n`);
+    return plan.write.length + plan.remove.length > 0 ? 1 : 0;
+  }
+  applyWrite(ctx.root, plan);
+  ctx.stdout(`Rendered ${what}: ${plan.write.length} written, ${plan.remove.length} removed, ${plan.unchanged} unchanged.\n`);
+  return 0;
+}
