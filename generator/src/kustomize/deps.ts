@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
+import yaml from 'js-yaml';
+
+/** The names kustomize accepts for a kustomization file, in its order of preference. */
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** Read-only view of the repository for dependency hashing; paths are root-relative, POSIX, may start with `../`. */
+export interface FileReader {
+  read(rel: string): Buffer | undefined;
+  kind(rel: string): 'file' | 'dir' | undefined;
+}
+
+/** Reads files under `root` on disk. */
+export function diskReader(root: string): FileReader {
+  const abs = (rel: string) => nodePath.resolve(root, ...rel.split('/'));
+  return {
+    read(rel) {
+      try {
+        return nodeFs.readFileSync(abs(rel));
+      } catch {
+        return undefined;
+      }
+    },
+    kind(rel) {
+      try {
+        const st = nodeFs.statSync(abs(rel));
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Files one kustomization directory reads, transitively; `undefined` when that cannot be known statically. */
+type DirDeps = ReadonlySet<string> | undefined;
+
+/**
+ * Finds every file a kustomize build of a directory reads, by following the kustomization's
+ * references the way kustomize does. Memoises per directory and per file, so a run over many
+ * overlays of the same bases reads and hashes each file once.
+ */
+export class DependencyHasher {
+  private readonly dirs = new Map<string, DirDeps>();
+  private readonly inProgress = new Set<string>();
+  private readonly hashes = new Map<string, string>();
+  private readonly parsed = new Map<string, Record<string, unknown>>();
+
+  constructor(private readonly reader: FileReader) {}
+
+  /**
+   * Cache key of building `dir` with this kustomize version and flags, or `undefined` when the build
+   * depends on something not resolvable on disk (a remote base, a Helm chart, a missing file).
+   */
+  key(dir: string, version: string, flags: readonly string[]): string | undefined {
+    const files = this.files(dir);
+    if (files === undefined) return undefined;
+    const h = createHash('sha256');
+    h.update(`suoke-kustomize-cache/1\0${version}\0${flags.join('\0')}\0${normalize(dir)}\0`);
+    for (const rel of [...files].sort()) h.update(`${rel}\0${this.hash(rel)}\n`);
+    return h.digest('hex');
+  }
+
+  /** Root-relative names of all files building `dir` reads, or `undefined` (see {@link key}). */
+  files(dir: string): DirDeps {
+    const d = normalize(dir);
+    if (this.dirs.has(d)) return this.dirs.get(d);
+    if (this.inProgress.has(d)) return undefined; // a cycle: kustomize rejects it, never cache it
+    this.inProgress.add(d);
+    const deps = this.scan(d);
+    this.inProgress.delete(d);
+    this.dirs.set(d, deps);
+    return deps;
+  }
+
+  /**
+   * Whether `dir`'s kustomization uses a field kustomize honours only in the top-level build
+   * (`buildMetadata` annotations, `sortOptions`): such a path gives different output inside an
+   * aggregate, so it must be built on its own. Also true when the kustomization cannot be read.
+   */
+  topLevelOnly(dir: string): boolean {
+    this.files(dir);
+    const k = this.parsed.get(normalize(dir));
+    return k === undefined || TOP_LEVEL_ONLY_FIELDS.some((f) => k[f] !== undefined);
+  }
+
+  private hash(rel: string): string {
+    let h = this.hashes.get(rel);
+    if (h === undefined) {
+      const content = this.reader.read(rel);
+      h = content === undefined ? 'missing' : createHash('sha256').update(content).digest('hex');
+      this.hashes.set(rel, h);
+    }
+    return h;
+  }
+
+  private scan(dir: string): DirDeps {
+    const out = new Set<string>();
+    let kustomization: unknown;
+    for (const name of KUSTOMIZATION_FILES) {
+      const rel = join(dir, name);
+      if (this.reader.kind(rel) !== 'file') continue;
+      out.add(rel);
+      if (kustomization === undefined) {
+        try {
+          kustomization = yaml.load(this.reader.read(rel)?.toString('utf8') ?? '') ?? {};
+        } catch {
+          return undefined;
+        }
+      }
+    }
+    if (kustomization === null || typeof kustomization !== 'object' || Array.isArray(kustomization)) return undefined;
+    this.parsed.set(dir, kustomization as Record<string, unknown>);
+    return referencesOf(kustomization as Record<string, unknown>, dir, this, out) ? out : undefined;
+  }
+
+  /** Adds a referenced file, or a referenced directory's files; false when it cannot be resolved locally. */
+  addResource(ref: string, dir: string, out: Set<string>): boolean {
+    if (isRemote(ref)) return false;
+    const rel = join(dir, ref);
+    const kind = this.reader.kind(rel);
+    if (kind === 'file') out.add(rel);
+    else if (kind === 'dir') {
+      const sub = this.files(rel);
+      if (sub === undefined) return false;
+      for (const f of sub) out.add(f);
+    } else return false;
+    return true;
+  }
+
+  addFile(ref: string, dir: string, out: Set<string>): boolean {
+    const rel = join(dir, ref);
+    if (this.reader.kind(rel) !== 'file') return false;
+    out.add(rel);
+    return true;
+  }
+
+  fileExists(ref: string, dir: string): boolean {
+    return this.reader.kind(join(dir, ref)) === 'file';
+  }
+}
+
+/** Fields kustomize applies only when the kustomization is the root of the build. */
+const TOP_LEVEL_ONLY_FIELDS = ['buildMetadata', 'sortOptions'];
+
+/** Fields whose presence means the build fetches or runs something we cannot hash. */
+const UNHASHABLE_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'helmGlobals'];
+
+/** Follows every file reference of one kustomization; false as soon as one cannot be resolved. */
+function referencesOf(k: Record<string, unknown>, dir: string, h: DependencyHasher, out: Set<string>): boolean {
+  if (UNHASHABLE_FIELDS.some((f) => k[f] !== undefined)) return false;
+  const strings = (v: unknown): string[] | undefined =>
+    v === undefined || v === null ? [] : Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : undefined;
+  const objects = (v: unknown): Record<string, unknown>[] | undefined =>
+    v === undefined || v === null
+      ? []
+      : Array.isArray(v) && v.every((o) => o !== null && typeof o === 'object')
+        ? (v as Record<string, unknown>[])
+        : undefined;
+  const inline = (s: string) => s.includes('\n');
+
+  for (const field of ['resources', 'bases', 'components']) {
+    const list = strings(k[field]);
+    if (list === undefined || !list.every((r) => h.addResource(r, dir, out))) return false;
+  }
+  // Plugin configs: a file, a kustomization directory, or inline YAML.
+  for (const field of ['generators', 'transformers', 'validators']) {
+    const list = strings(k[field]);
+    if (list === undefined || !list.every((r) => inline(r) || h.addResource(r, dir, out))) return false;
+  }
+  for (const field of ['crds', 'configurations']) {
+    const list = strings(k[field]);
+    if (list === undefined || !list.every((r) => h.addFile(r, dir, out))) return false;
+  }
+  // Strategic-merge patches may be inline YAML; kustomize tries the file first.
+  const psm = strings(k.patchesStrategicMerge);
+  if (psm === undefined) return false;
+  for (const p of psm) {
+    if (h.fileExists(p, dir)) h.addFile(p, dir, out);
+    else if (!inline(p) && !p.includes(':')) return false;
+  }
+  for (const field of ['patches', 'patchesJson6902', 'replacements']) {
+    const list = objects(k[field]);
+    if (list === undefined) return false;
+    for (const p of list) {
+      if (p.path === undefined) continue;
+      if (typeof p.path !== 'string' || !h.addFile(p.path, dir, out)) return false;
+    }
+  }
+  const openapi = k.openapi as Record<string, unknown> | undefined;
+  if (openapi && typeof openapi === 'object' && typeof openapi.path === 'string' && !h.addFile(openapi.path, dir, out)) {
+    return false;
+  }
+  for (const field of ['configMapGenerator', 'secretGenerator']) {
+    const list = objects(k[field]);
+    if (list === undefined) return false;
+    for (const g of list) {
+      const files = strings(g.files);
+      const envList = strings(g.envs);
+      if (files === undefined || envList === undefined) return false;
+      const envs = typeof g.env === 'string' ? [...envList, g.env] : envList;
+      // `files` entries are `path` or `key=path`.
+      if (!files.every((f) => h.addFile(f.slice(f.indexOf('=') + 1), dir, out))) return false;
+      if (!envs.every((f) => h.addFile(f, dir, out))) return false;
+    }
+  }
+  return true;
+}
+
+/** A remote base: a URL or a go-getter style `host/org/repo` reference. */
+function isRemote(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('git@') || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(ref);
+}
+
+/** POSIX-normalises a root-relative path: no `./`, no trailing slash, `..` folded. */
+export function normalize(rel: string): string {
+  const n = nodePath.posix.normalize(rel.replace(/\\/g, '/')).replace(/\/+$/, '');
+  return n === '' || n === '.' ? '.' : n.replace(/^\.\//, '');
+}
+
+function join(dir: string, ref: string): string {
+  return normalize(nodePath.posix.join(dir, ref));
+}

@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
+import { writeAtomic } from './cache.js';
+
+/** A kustomize to run: the command that builds a directory given as its last argument, and its version. */
+export interface Kustomize {
+  /** e.g. `['kustomize', 'build']` or `['kubectl', 'kustomize']`. */
+  command: string[];
+  /** Version text as the tool prints it, e.g. `kustomize v5.5.0` or `kubectl v1.32.4 kustomize v5.5.0`. */
+  version: string;
+}
+
+export interface DetectOptions {
+  /** The search path, default `process.env.PATH`. */
+  path?: string;
+  /** Where to remember versions across processes (asking kubectl costs ~90 ms); default: nowhere. */
+  cacheDir?: string;
+}
+
+/**
+ * Finds kustomize: a standalone `kustomize` on the search path when present (it is what Argo CD
+ * runs), else `kubectl kustomize`. Returns `undefined` when neither is installed.
+ * The version is looked up once per binary (same file, size and modification time) per process.
+ */
+export async function detectKustomize(opts: DetectOptions = {}): Promise<Kustomize | undefined> {
+  const searchPath = opts.path ?? process.env.PATH ?? '';
+  for (const [name, sub] of [
+    ['kustomize', 'build'],
+    ['kubectl', 'kustomize'],
+  ] as const) {
+    const file = which(name, searchPath);
+    if (file === undefined) continue;
+    const version = await versionOf([file, sub], opts.cacheDir);
+    if (version !== undefined) return { command: [file, sub], version };
+  }
+  return undefined;
+}
+
+const versionMemo = new Map<string, Promise<string | undefined>>();
+
+/**
+ * Version text of a kustomize command, or `undefined` when it cannot be run.
+ * Recognises `kustomize build` and `kubectl kustomize`; any other command is keyed by its own text
+ * and binary identity, so a cache still changes when the binary does.
+ */
+export function versionOf(command: readonly string[], cacheDir?: string): Promise<string | undefined> {
+  const file = command[0];
+  if (file === undefined) return Promise.resolve(undefined);
+  const resolved = file.includes('/') ? file : which(file, process.env.PATH ?? '');
+  if (resolved === undefined) return Promise.resolve(undefined);
+  let identity: string;
+  try {
+    const st = nodeFs.statSync(resolved);
+    identity = `${nodeFs.realpathSync(resolved)}\0${st.size}\0${st.mtimeMs}\0${command.join(' ')}`;
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  let p = versionMemo.get(identity);
+  if (p === undefined) {
+    p = rememberedVersion(identity, cacheDir, () => askVersion(resolved, command));
+    versionMemo.set(identity, p);
+  }
+  return p;
+}
+
+/** Versions kept in `<cacheDir>/versions.json`, keyed by binary identity. */
+async function rememberedVersion(
+  identity: string,
+  cacheDir: string | undefined,
+  ask: () => Promise<string | undefined>,
+): Promise<string | undefined> {
+  if (cacheDir === undefined) return ask();
+  const file = nodePath.join(cacheDir, 'versions.json');
+  let known: Record<string, string> = {};
+  try {
+    const parsed: unknown = JSON.parse(nodeFs.readFileSync(file, 'utf8'));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) known = parsed as Record<string, string>;
+  } catch {
+    // missing or corrupt: ask again
+  }
+  const hit = known[identity];
+  if (typeof hit === 'string') return hit;
+  const version = await ask();
+  if (version !== undefined) writeAtomic(file, JSON.stringify({ ...known, [identity]: version }));
+  return version;
+}
+
+async function askVersion(file: string, command: readonly string[]): Promise<string | undefined> {
+  const base = nodePath.basename(file);
+  if (base === 'kubectl' || base === 'kubectl.exe') {
+    const out = await run(file, ['version', '--client', '-o', 'json']);
+    if (out === undefined) return undefined;
+    try {
+      const v = JSON.parse(out) as { clientVersion?: { gitVersion?: string }; kustomizeVersion?: string };
+      return `kubectl ${v.clientVersion?.gitVersion ?? '?'} kustomize ${v.kustomizeVersion ?? '?'}`;
+    } catch {
+      return undefined;
+    }
+  }
+  if (base === 'kustomize' || base === 'kustomize.exe') {
+    const out = await run(file, ['version']);
+    return out === undefined ? undefined : `kustomize ${out.trim()}`;
+  }
+  const st = nodeFs.statSync(file);
+  return `${command.join(' ')} (${st.size} bytes, modified ${st.mtimeMs})`;
+}
+
+function run(file: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: 20_000, maxBuffer: 1024 * 1024 }, (err, stdout) => resolve(err ? undefined : stdout));
+  });
+}
+
+/** First executable called `name` on the search path. */
+export function which(name: string, searchPath: string): string | undefined {
+  for (const dir of searchPath.split(nodePath.delimiter)) {
+    if (dir === '') continue;
+    const file = nodePath.join(dir, name);
+    try {
+      nodeFs.accessSync(file, nodeFs.constants.X_OK);
+      if (nodeFs.statSync(file).isFile()) return file;
+    } catch {
+      // not here; try the next directory
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import yaml from 'js-yaml';
+
+/** What one run of kustomize produced. */
+export type RunResult = { ok: true; stdout: string } | { ok: false; error: string };
+
+/** Largest stdout kept from one kustomize run; an aggregate of a few hundred services is ~10 MB. */
+export const MAX_STDOUT_BYTES = 1024 * 1024 * 1024;
+/** Only the tail of stderr is kept: kustomize prints its one error line last. */
+const MAX_STDERR_BYTES = 64 * 1024;
+
+/**
+ * Runs `command… flags… dir` without a shell and collects its output.
+ * A non-zero exit, a signal or a spawn failure comes back as `{ ok: false, error }` with kustomize's
+ * own message; nothing throws.
+ */
+export function runKustomize(command: readonly string[], flags: readonly string[], dir: string, cwd: string): Promise<RunResult> {
+  const [file, ...args] = command;
+  if (file === undefined) return Promise.resolve({ ok: false, error: 'empty kustomize command' });
+  return new Promise((resolve) => {
+    const child = spawn(file, [...args, ...flags, dir], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    let err = Buffer.alloc(0);
+    let overflow = false;
+    child.stdout.on('data', (b: Buffer) => {
+      outBytes += b.length;
+      if (outBytes > MAX_STDOUT_BYTES) {
+        overflow = true;
+        child.kill();
+      } else out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err = Buffer.concat([err, b]);
+      if (err.length > MAX_STDERR_BYTES) err = err.subarray(err.length - MAX_STDERR_BYTES);
+    });
+    child.on('error', (e) => resolve({ ok: false, error: `running ${command.join(' ')}: ${e.message}` }));
+    child.on('close', (code, signal) => {
+      if (overflow) resolve({ ok: false, error: `kustomize output exceeded ${MAX_STDOUT_BYTES} bytes` });
+      else if (code === 0) resolve({ ok: true, stdout: Buffer.concat(out).toString('utf8') });
+      else {
+        const msg = cleanError(err.toString('utf8'));
+        resolve({ ok: false, error: msg || `${command.join(' ')} exited with ${signal ?? `code ${code}`}` });
+      }
+    });
+  });
+}
+
+/**
+ * kubectl wraps kustomize's message in a klog line:
+ * `E1125 21:46:59.780714 3840 run.go:72] "command failed" err="accumulating resources: …"`.
+ * Keep only the message; standalone kustomize prints `Error: …`, which is kept as is.
+ */
+export function cleanError(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  const out = lines.map((line) => {
+    const m = /^[EWI]\d{4} [\d:.]+\s+\d+ [\w.]+:\d+\] "command failed" err=("(?:[^"\\]|\\.)*")\s*$/.exec(line);
+    if (!m?.[1]) return line;
+    try {
+      return JSON.parse(m[1]) as string;
+    } catch {
+      return line;
+    }
+  });
+  return out.join('\n').trim();
+}
+
+/**
+ * Parses kustomize's multi-document YAML output into plain objects.
+ * The core schema keeps date-like scalars as strings, so objects survive a JSON round trip (the cache)
+ * unchanged; kustomize quotes every string that another schema would read differently.
+ */
+export function parseObjects(stdout: string): Record<string, unknown>[] {
+  const objects: Record<string, unknown>[] = [];
+  yaml.loadAll(
+    stdout,
+    (doc) => {
+      if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) objects.push(doc as Record<string, unknown>);
+    },
+    { schema: yaml.CORE_SCHEMA },
+  );
+  return objects;
+}
