@@ -1,0 +1,69 @@
+import { cmp, formatPath, type Finding } from '../core/finding.js';
+import type { BuildTarget } from '../render/layout.js';
+
+/** `apiVersion/kind namespace/name`, the identity objects are matched by. */
+export function objectId(o: Record<string, unknown>): string {
+  const m = (o['metadata'] ?? {}) as { name?: string; namespace?: string };
+  return `${String(o['apiVersion'])}/${String(o['kind'])} ${m.namespace ? `${m.namespace}/` : ''}${m.name ?? ''}`;
+}
+
+/**
+ * Step 3 of `validate`: what kustomize built for an Argo CD path must be exactly what the generator
+ * meant (same objects, same content; key order aside, as in the API server).
+ */
+export function compareBuilt(target: BuildTarget, built: readonly Record<string, unknown>[]): Finding[] {
+  const findings: Finding[] = [];
+  const want = new Map(target.objects.map((o) => [objectId(o), o as Record<string, unknown>]));
+  const got = new Map(built.map((o) => [objectId(o), o]));
+  const fix = 'this is a generator bug or a hand edit of generated files: run `npm run render`; if it persists, report it';
+  for (const id of [...new Set([...want.keys(), ...got.keys()])].sort(cmp)) {
+    const w = want.get(id);
+    const g = got.get(id);
+    if (!g) {
+      findings.push({ check: 'kustomize/missing-object', severity: 'error', file: target.path, object: id, message: 'kustomize build does not produce this object, but the generator intended it', hint: fix });
+    } else if (!w) {
+      findings.push({ check: 'kustomize/unexpected-object', severity: 'error', file: target.path, object: id, message: 'kustomize build produces an object the generator did not intend', hint: fix });
+    } else {
+      const where = firstDifference(w, g, []);
+      if (where) {
+        findings.push({
+          check: 'kustomize/differs',
+          severity: 'error',
+          file: target.path,
+          object: id,
+          path: formatPath(where.path),
+          message: `kustomize builds ${JSON.stringify(where.got)} where the generator intended ${JSON.stringify(where.want)}`,
+          hint: fix,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function firstDifference(
+  want: unknown,
+  got: unknown,
+  path: (string | number)[],
+): { path: (string | number)[]; want: unknown; got: unknown } | undefined {
+  if (want === got) return undefined;
+  if (Array.isArray(want) && Array.isArray(got)) {
+    for (let i = 0; i < Math.max(want.length, got.length); i++) {
+      const d = firstDifference(want[i], got[i], [...path, i]);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (isObject(want) && isObject(got)) {
+    for (const k of [...new Set([...Object.keys(want), ...Object.keys(got)])].sort(cmp)) {
+      const d = firstDifference(want[k], got[k], [...path, k]);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  return { path, want, got };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
