@@ -1,0 +1,165 @@
+import { formatPath, type Finding } from '../../core/finding.js';
+import type { AjvError } from './compiled.js';
+import type { WalkContext } from './walker.js';
+
+/**
+ * Turns ajv errors into findings. The compiled validators report every branch of a `oneOf`
+ * (Quantity is `number | quantity-string`, nullable refs are `T | null`); we keep the one error that
+ * explains the problem: a format or enum error beats the type errors of the other branches, and
+ * type errors of the alternatives are merged into "expected number or string".
+ */
+export function ajvFindings(errors: readonly AjvError[], obj: unknown, ctx: WalkContext): Finding[] {
+  const byPath = new Map<string, AjvError[]>();
+  for (const e of errors) {
+    if (e.keyword === 'type' && e.params.type === 'null') continue;
+    let list = byPath.get(e.instancePath);
+    if (!list) byPath.set(e.instancePath, (list = []));
+    list.push(e);
+  }
+  const paths = [...byPath.keys()];
+  const out: Finding[] = [];
+  for (const [pointer, list] of byPath) {
+    const branchy = list.some((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+    const deeper = paths.some((p) => p !== pointer && p.startsWith(`${pointer}/`));
+    let kept = list.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    if (branchy) {
+      const specific = kept.filter((e) => e.keyword !== 'type');
+      if (specific.length > 0 || deeper) kept = specific;
+      else if (kept.length > 1) kept = [mergeTypes(kept)];
+    }
+    if (kept.length === 0 && branchy && !deeper) kept = list.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').slice(0, 1);
+    const { segments, value } = resolve(obj, pointer);
+    const seen = new Set<string>();
+    for (const e of kept) {
+      const f = toFinding(e, segments, value, ctx);
+      const key = `${f.check}\0${f.path}\0${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+function mergeTypes(list: AjvError[]): AjvError {
+  const types = [...new Set(list.flatMap((e) => typeList(e.params.type)))];
+  return { instancePath: list[0]!.instancePath, keyword: 'type', params: { type: types } };
+}
+
+function typeList(t: unknown): string[] {
+  return Array.isArray(t) ? t.map(String) : [String(t)];
+}
+
+/** Decodes a JSON pointer against the object, so array indexes print as `[0]`. */
+function resolve(obj: unknown, pointer: string): { segments: (string | number)[]; value: unknown } {
+  const segments: (string | number)[] = [];
+  let cur: unknown = obj;
+  if (pointer === '') return { segments, value: cur };
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur) && /^\d+$/.test(key)) {
+      segments.push(Number(key));
+      cur = cur[Number(key)];
+    } else {
+      segments.push(key);
+      cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return { segments, value: cur };
+}
+
+function toFinding(e: AjvError, segments: (string | number)[], value: unknown, ctx: WalkContext): Finding {
+  const p = e.params;
+  let check = 'schema/invalid';
+  let path = segments;
+  let message: string;
+  let hint: string | undefined;
+  switch (e.keyword) {
+    case 'type': {
+      const types = typeList(p.type);
+      check = 'schema/type';
+      message = `expected ${types.join(' or ')}, got ${describe(value)}`;
+      if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+        hint = `quote the value: "${String(value)}"`;
+      }
+      break;
+    }
+    case 'required':
+      check = 'schema/required';
+      path = [...segments, String(p.missingProperty)];
+      message = `required field "${String(p.missingProperty)}" is missing`;
+      break;
+    case 'enum': {
+      const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
+      check = 'schema/enum';
+      message = `${brief(value)} is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    }
+    case 'const':
+      check = 'schema/enum';
+      message = `${brief(value)} is not the allowed value ${JSON.stringify(p.allowedValue)}`;
+      break;
+    case 'format':
+      check = 'schema/format';
+      message = `${brief(value)} is not a valid ${String(p.format)}`;
+      if (p.format === 'quantity') hint = 'quantities look like "500m", "1", "128Mi", "1.5Gi"';
+      break;
+    case 'pattern':
+      check = 'schema/format';
+      message = `${brief(value)} does not match the pattern ${String(p.pattern)}`;
+      break;
+    case 'additionalProperties':
+      check = 'schema/unknown-field';
+      path = [...segments, String(p.additionalProperty)];
+      message = `unknown field "${String(p.additionalProperty)}"`;
+      break;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      check = 'schema/range';
+      message = `${brief(value)} must be ${String(p.comparison)} ${String(p.limit)}`;
+      break;
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+      check = 'schema/range';
+      message = `must have ${e.keyword.startsWith('min') ? 'at least' : 'at most'} ${String(p.limit)} ${unit(e.keyword)}`;
+      break;
+    default:
+      message = e.message ? `${e.message}` : `fails the "${e.keyword}" rule ${JSON.stringify(p)}`;
+  }
+  const f: Finding = { check, severity: 'error', file: ctx.file, object: ctx.object, path: formatPath(path), message };
+  if (ctx.line !== undefined) f.line = ctx.line;
+  if (hint !== undefined) f.hint = hint;
+  return f;
+}
+
+function unit(keyword: string): string {
+  if (keyword.endsWith('Length')) return 'characters';
+  if (keyword.endsWith('Items')) return 'items';
+  return 'properties';
+}
+
+/** A value as written, for enum and format messages: `"Sometimes"`, `3`. */
+function brief(value: unknown): string {
+  if (value !== null && typeof value === 'object') return describe(value);
+  const s = JSON.stringify(value) ?? 'nothing';
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** A short description of a value for messages: strings quoted, objects by kind. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const s = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return `string ${JSON.stringify(s)}`;
+  }
+  if (value === undefined) return 'nothing';
+  return `${typeof value} ${String(value)}`;
+}

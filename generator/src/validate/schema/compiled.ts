@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import * as nodePath from 'node:path';
+import type { ValidatorRef } from './index-format.js';
+
+const require = createRequire(import.meta.url);
+
+/** The subset of an ajv error the findings are built from. */
+export interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Runs a package's validator on an object; returns its errors, or `null` when the object is valid. */
+export type CompiledValidator = (obj: Record<string, unknown>) => AjvError[] | null;
+
+type AjvFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+type ModelClass = { prototype: { validate(): void } };
+
+const roots = new Map<string, string>();
+
+function packageRoot(pkg: string): string {
+  let root = roots.get(pkg);
+  if (root === undefined) {
+    // Every indexed package has its `main` (index.js) at the package root.
+    root = nodePath.dirname(require.resolve(pkg));
+    roots.set(pkg, root);
+  }
+  return root;
+}
+
+/**
+ * Loads the validator of one kind. Called lazily, the first time the kind is seen, so a cold start
+ * only pays for the kinds actually present.
+ */
+export function loadCompiledValidator(ref: ValidatorRef): CompiledValidator {
+  const root = packageRoot(ref.p);
+  if ('s' in ref) {
+    const mod = require(nodePath.join(root, ref.s)) as { validate: AjvFunction };
+    const fn = mod.validate;
+    return (obj) => (fn(obj) ? null : (fn.errors ?? []));
+  }
+  // @kubernetes-models/base 4: the model class compiles its JSON schema with ajv at first use and
+  // validates `this`, throwing an error that carries ajv's `errors`.
+  const mod = require(nodePath.join(root, ref.m)) as Record<string, ModelClass | undefined>;
+  const cls = mod[ref.c];
+  if (!cls) throw new Error(`schema index: ${ref.p}/${ref.m} does not export ${ref.c} (stale index? run \`npm run build\`)`);
+  const proto = cls.prototype;
+  return (obj) => {
+    const inst = Object.assign(Object.create(proto) as { validate(): void }, obj);
+    try {
+      inst.validate();
+      return null;
+    } catch (e) {
+      const errors = (e as { errors?: AjvError[] }).errors;
+      if (!Array.isArray(errors)) throw e;
+      return errors;
+    }
+  };
+}

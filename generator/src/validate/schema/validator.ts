@@ -1,0 +1,164 @@
+import type { Finding } from '../../core/finding.js';
+import { ajvFindings } from './ajv-findings.js';
+import { loadCompiledValidator, type CompiledValidator } from './compiled.js';
+import { loadSchemaTable, type SchemaNode, type SchemaTable } from './schema-table.js';
+import { StrictWalker, type WalkContext } from './walker.js';
+import { checkNames, checkSelector } from './workload.js';
+
+/** Options of {@link createSchemaValidator}. */
+export interface SchemaValidatorOptions {
+  /**
+   * Report kinds we have no schema for as `skipped` instead of an error (kubeconform's
+   * `-ignore-missing-schemas`). Default `false`.
+   */
+  ignoreMissingSchemas?: boolean;
+  /** Path of the schema index. Default: `generator/dist/schema-index.json`, written by `npm run build`. */
+  indexPath?: string;
+}
+
+/** Where an object was read from. */
+export interface ObjectSource {
+  /** File as shown to the user (repository-relative, POSIX separators). */
+  file: string;
+  /** 1-based line where the object's document starts. */
+  line?: number;
+}
+
+/** The verdict on one object. */
+export interface ObjectVerdict {
+  /** `invalid`: an error finding about the object; `error`: it could not be checked (no kind, no schema). */
+  status: 'valid' | 'invalid' | 'error' | 'skipped';
+  /** `apiVersion/kind namespace/name` (namespace omitted when absent), or `''` when there is no kind. */
+  object: string;
+  /** The kind, when the object has one. */
+  kind?: string;
+  findings: Finding[];
+}
+
+export interface SchemaValidator {
+  /** Validates one parsed object. Never throws on bad input. */
+  validate(obj: unknown, source: ObjectSource): ObjectVerdict;
+  /** Whether a schema exists for `apiVersion/kind` (including the aliases below). */
+  has(apiVersion: string, kind: string): boolean;
+  /** Every `apiVersion/kind` with a schema, sorted. */
+  readonly kinds: readonly string[];
+}
+
+/**
+ * API versions served by newer operators whose schema is the older version's, promoted unchanged
+ * (or with only additions we do not render). We validate them with the older model:
+ * - `external-secrets.io/v1` is `v1beta1` promoted (ESO 0.16); @kubernetes-models/external-secrets
+ *   0.5.2 ships only v1alpha1/v1beta1.
+ * - Istio's `v1` APIs (1.22+) are the `v1beta1` / `v1alpha1` schemas promoted; the istio 2.3.0 models
+ *   predate them.
+ */
+export const API_VERSION_ALIASES: Readonly<Record<string, string>> = {
+  'external-secrets.io/v1': 'external-secrets.io/v1beta1',
+  'networking.istio.io/v1': 'networking.istio.io/v1beta1',
+  'security.istio.io/v1': 'security.istio.io/v1beta1',
+  'telemetry.istio.io/v1': 'telemetry.istio.io/v1alpha1',
+};
+
+interface KindRuntime {
+  root: SchemaNode;
+  validate: CompiledValidator | null;
+  /** apiVersion the compiled validator expects, when it differs (aliases). */
+  validateAs: string | null;
+  load: () => CompiledValidator;
+}
+
+type Rec = Record<string, unknown>;
+
+/** Creates the strict validator: unknown fields, the packages' compiled schemas, and our extra rules. */
+export function createSchemaValidator(options: SchemaValidatorOptions = {}): SchemaValidator {
+  const table = loadSchemaTable(options.indexPath);
+  const walker = new StrictWalker(table);
+  const runtimes = new Map<string, KindRuntime | null>();
+
+  function runtime(apiVersion: string, kind: string, key: string): KindRuntime | null {
+    let rt = runtimes.get(key);
+    if (rt !== undefined) return rt;
+    rt = makeRuntime(table, apiVersion, kind, key);
+    runtimes.set(key, rt);
+    return rt;
+  }
+
+  function validate(obj: unknown, source: ObjectSource): ObjectVerdict {
+    const findings: Finding[] = [];
+    const ctx: WalkContext = { file: source.file, object: '' };
+    if (source.line !== undefined) ctx.line = source.line;
+    const rec = obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Rec) : undefined;
+    const apiVersion = rec?.apiVersion;
+    const kind = rec?.kind;
+    if (!rec || typeof apiVersion !== 'string' || apiVersion === '' || typeof kind !== 'string' || kind === '') {
+      const missing = [!rec || typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : '', !rec || typeof kind !== 'string' || kind === '' ? 'kind' : '']
+        .filter(Boolean)
+        .join(' and ');
+      const f: Finding = {
+        check: 'schema/missing-kind',
+        severity: 'error',
+        file: source.file,
+        message: rec ? `the document has no ${missing}` : `the document is ${Array.isArray(obj) ? 'an array' : `a ${typeof obj}`}, not a Kubernetes object`,
+        hint: 'every document must be a Kubernetes object with apiVersion and kind',
+      };
+      if (source.line !== undefined) f.line = source.line;
+      return { status: 'error', object: '', findings: [f] };
+    }
+    const key = `${apiVersion}/${kind}`;
+    const meta = rec.metadata !== null && typeof rec.metadata === 'object' ? (rec.metadata as Rec) : undefined;
+    ctx.object = objectId(key, meta);
+    const rt = runtime(apiVersion, kind, key);
+    if (!rt) {
+      const f: Finding = {
+        check: 'schema/no-schema',
+        severity: options.ignoreMissingSchemas ? 'info' : 'error',
+        file: source.file,
+        object: ctx.object,
+        message: `could not find a schema for ${kind} (${apiVersion})`,
+        hint: 'check apiVersion and kind for typos, or pass --ignore-missing-schemas to skip kinds without a schema',
+      };
+      if (source.line !== undefined) f.line = source.line;
+      return { status: options.ignoreMissingSchemas ? 'skipped' : 'error', object: ctx.object, kind, findings: [f] };
+    }
+    walker.run(rec, rt.root, ctx, findings);
+    checkNames(rec, apiVersion, kind, ctx, findings);
+    checkSelector(rec, rt.validateAs ? `${rt.validateAs}/${kind}` : key, ctx, findings);
+    const fn = rt.validate ?? (rt.validate = rt.load());
+    const errors = fn(rt.validateAs ? { ...rec, apiVersion: rt.validateAs } : rec);
+    if (errors) mergeAjv(findings, ajvFindings(errors, rec, ctx));
+    const invalid = findings.some((f) => f.severity === 'error');
+    return { status: invalid ? 'invalid' : 'valid', object: ctx.object, kind, findings };
+  }
+
+  return {
+    validate,
+    has: (apiVersion, kind) => runtime(apiVersion, kind, `${apiVersion}/${kind}`) !== null,
+    kinds: table.kindKeys,
+  };
+}
+
+function makeRuntime(table: SchemaTable, apiVersion: string, kind: string, key: string): KindRuntime | null {
+  let entry = table.kind(key);
+  let validateAs: string | null = null;
+  const alias = API_VERSION_ALIASES[apiVersion];
+  if (!entry && alias) {
+    entry = table.kind(`${alias}/${kind}`);
+    validateAs = alias;
+  }
+  if (!entry) return null;
+  const ref = entry.v;
+  return { root: table.node(entry.t), validate: null, validateAs, load: () => loadCompiledValidator(ref) };
+}
+
+/** Adds ajv's findings, skipping unknown fields the walker already reported at the same path. */
+function mergeAjv(findings: Finding[], extra: Finding[]): void {
+  const seen = new Set(findings.map((f) => `${f.check}\0${f.path ?? ''}`));
+  for (const f of extra) if (!seen.has(`${f.check}\0${f.path ?? ''}`)) findings.push(f);
+}
+
+/** `apps/v1/Deployment suoke-prod/xiaoai`, or `… xiaoai` without a namespace. */
+export function objectId(key: string, meta: Rec | undefined): string {
+  const name = typeof meta?.name === 'string' ? meta.name : typeof meta?.generateName === 'string' ? `${meta.generateName}*` : '(unnamed)';
+  const ns = typeof meta?.namespace === 'string' && meta.namespace !== '' ? `${meta.namespace}/` : '';
+  return `${key} ${ns}${name}`;
+}

@@ -1,0 +1,153 @@
+import { formatPath, type Finding } from '../../core/finding.js';
+import { labelValue, qualifiedName, quantityUnit } from './grammar.js';
+import { nearestNames } from './suggest.js';
+import { N_ARRAY, N_MAP, N_OBJECT, N_QUANTITY, type SchemaNode, type SchemaTable } from './schema-table.js';
+
+/** Where the object being walked comes from; copied into every finding. */
+export interface WalkContext {
+  file: string;
+  line?: number;
+  object: string;
+}
+
+/**
+ * Walks an object against the known-field tree: the `-strict` part (every unknown field), plus the
+ * label/annotation grammar and quantity units. Types, enums and formats are left to the compiled
+ * validators, so a value of the wrong shape is simply not walked into.
+ *
+ * One walker is reused for every object: the path is a stack, and findings are allocated only when
+ * something is wrong.
+ */
+export class StrictWalker {
+  private readonly path: (string | number)[] = [];
+  private out: Finding[] = [];
+  private ctx: WalkContext = { file: '', object: '' };
+
+  constructor(private readonly table: SchemaTable) {}
+
+  /** Walks `value` from `root` and appends findings to `out`. */
+  run(value: unknown, root: SchemaNode, ctx: WalkContext, out: Finding[]): void {
+    this.ctx = ctx;
+    this.out = out;
+    this.path.length = 0;
+    this.walk(value, root);
+  }
+
+  private walk(value: unknown, node: SchemaNode): void {
+    if (value === null || typeof value !== 'object') return;
+    const path = this.path;
+    const kind = node.kind;
+    if (kind === N_OBJECT) {
+      if (Array.isArray(value)) return;
+      const fields = node.fields ?? this.table.fields(node);
+      const rec = value as Record<string, unknown>;
+      for (const key in rec) {
+        let child = fields.get(key);
+        if (child === undefined) {
+          if (node.item === null) {
+            this.unknown(key, node);
+            continue;
+          }
+          child = node.item;
+        }
+        if (child.kind >= N_OBJECT) {
+          path.push(key);
+          this.walk(rec[key], child);
+          path.pop();
+        }
+      }
+    } else if (kind === N_ARRAY) {
+      if (!Array.isArray(value)) return;
+      const item = node.item!;
+      if (item.kind < N_OBJECT) return;
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        this.walk(value[i], item);
+        path.pop();
+      }
+    } else if (kind === N_MAP) {
+      if (Array.isArray(value)) return;
+      const item = node.item!;
+      const rec = value as Record<string, unknown>;
+      if (node.labels) this.labels(rec);
+      else if (node.annotations) this.annotationKeys(rec);
+      else if (item.kind === N_QUANTITY) this.quantities(rec);
+      else if (item.kind >= N_OBJECT) {
+        for (const key in rec) {
+          path.push(key);
+          this.walk(rec[key], item);
+          path.pop();
+        }
+      }
+    }
+  }
+
+  private unknown(key: string, node: SchemaNode): void {
+    const near = nearestNames(key, node.names);
+    const shown = node.names.length > 40 ? [...node.names.slice(0, 40), '…'] : node.names;
+    this.add(
+      'schema/unknown-field',
+      'error',
+      key,
+      near.length > 0
+        ? `unknown field "${key}", did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`
+        : `unknown field "${key}"`,
+      `known fields here: ${shown.join(', ')}`,
+    );
+  }
+
+  private labels(rec: Record<string, unknown>): void {
+    for (const key in rec) {
+      const value = rec[key];
+      // Templated keys and values (ApplicationSet, Helm) are checked after rendering, not here.
+      if (key.includes('{{')) continue;
+      const badKey = qualifiedName(key);
+      if (badKey) {
+        this.add('schema/label', 'error', key, `label key "${key}" ${badKey}`, 'label keys look like "app.kubernetes.io/name" or "tier"');
+      }
+      if (typeof value === 'string' && !value.includes('{{')) {
+        const badValue = labelValue(value);
+        if (badValue) {
+          this.add(
+            'schema/label',
+            'error',
+            key,
+            `label value "${value}" ${badValue}`,
+            'put free text in an annotation instead of a label',
+          );
+        }
+      }
+    }
+  }
+
+  private annotationKeys(rec: Record<string, unknown>): void {
+    for (const key in rec) {
+      if (key.includes('{{')) continue;
+      const bad = qualifiedName(key);
+      if (bad) this.add('schema/label', 'error', key, `annotation key "${key}" ${bad}`, 'annotation keys look like "example.com/owner"');
+    }
+  }
+
+  private quantities(rec: Record<string, unknown>): void {
+    for (const key in rec) {
+      const value = rec[key];
+      if (typeof value !== 'string') continue;
+      const bad = quantityUnit(key, value);
+      if (bad) this.add('schema/quantity-unit', bad.severity, key, bad.message, bad.hint);
+    }
+  }
+
+  private add(check: string, severity: Finding['severity'], last: string, message: string, hint?: string): void {
+    const f: Finding = {
+      check,
+      severity,
+      file: this.ctx.file,
+      object: this.ctx.object,
+      path: formatPath([...this.path, last]),
+      message,
+    };
+    if (this.ctx.line !== undefined) f.line = this.ctx.line;
+    if (hint !== undefined) f.hint = hint;
+    this.out.push(f);
+  }
+}
