@@ -1,0 +1,91 @@
+import type { Finding } from '../core/finding.js';
+import type { ParsedFile, Raw } from './checks.js';
+import { Reporter, checkAmounts, checkEnvNames, checkName, checkNotAbove, checkOwnName, checkReplicaCount, isRaw } from './checks.js';
+import { isLabelKey, isLabelValue } from '../core/names.js';
+
+/** Checks of one `clusters/<cluster>/cluster.yaml` that need no other file. */
+export function checkClusterFile(f: ParsedFile, out: Finding[]): void {
+  const r = new Reporter(f.source, out);
+  const d = f.data;
+  checkOwnName(r, f, 'clusters', 'cluster.yaml');
+  checkServer(r, d.server);
+  if (typeof d.kubernetesVersion === 'string' && !/^1\.(0|[1-9]\d{0,2})$/.test(d.kubernetesVersion)) {
+    r.report(
+      'kubernetes-version',
+      ['kubernetesVersion'],
+      `\`kubernetesVersion\` is ${JSON.stringify(d.kubernetesVersion)}; expected a minor version such as \`1.31\``,
+      'write major and minor only, quoted: `kubernetesVersion: "1.31"`',
+    );
+  }
+  const ingressOk = checkName(r, ['ingressNamespace'], d.ingressNamespace, 'istio-ingress');
+  const monitoringOk = checkName(r, ['monitoringNamespace'], d.monitoringNamespace, 'monitoring');
+  if (isRaw(d.monitoringLabels)) {
+    for (const [k, v] of Object.entries(d.monitoringLabels)) {
+      if (!isLabelKey(k)) r.report('label', ['monitoringLabels', k], `\`${k}\` is not a valid Kubernetes label key`, 'use at most 63 letters, digits, `-`, `_` and `.`, optionally after a DNS prefix and `/`', 'key');
+      else if (typeof v === 'string' && !isLabelValue(v)) r.report('label', ['monitoringLabels', k], `\`monitoringLabels.${k}\` is ${JSON.stringify(v)}, not a valid label value`, 'use at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit');
+    }
+  }
+  if (!isRaw(d.environments)) return;
+
+  // Namespaces are per cluster: two environments of one cluster must not share one, nor take the
+  // ingress or monitoring namespace (their NetworkPolicies would open each other up).
+  const taken = new Map<string, string>();
+  if (ingressOk) taken.set(d.ingressNamespace as string, '`ingressNamespace`');
+  if (monitoringOk && !taken.has(d.monitoringNamespace as string)) taken.set(d.monitoringNamespace as string, '`monitoringNamespace`');
+  for (const [env, e] of Object.entries(d.environments)) {
+    checkName(r, ['environments', env], env, 'staging');
+    if (!isRaw(e)) continue;
+    checkEnvironment(r, env, e);
+    const ns = e.namespace;
+    if (typeof ns === 'string' && checkName(r, ['environments', env, 'namespace'], ns, `suoke-${env}`)) {
+      const owner = taken.get(ns);
+      if (owner) {
+        r.report('duplicate', ['environments', env, 'namespace'], `namespace \`${ns}\` is already used by ${owner} of this cluster`, 'give every environment a namespace of its own, e.g. `suoke-<env>`');
+      } else taken.set(ns, `environment \`${env}\``);
+    }
+  }
+}
+
+function checkServer(r: Reporter, v: unknown): void {
+  if (typeof v !== 'string') return;
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  const hint = 'e.g. `server: https://kubernetes.default.svc`';
+  if (!url || url.protocol !== 'https:' || url.hostname === '') {
+    r.report('url', ['server'], `\`server\` is ${JSON.stringify(v)}; expected an https URL of the API server`, hint);
+  } else if (url.username !== '' || url.password !== '') {
+    r.report('url', ['server'], '`server` must not contain credentials', 'remove `user:password@`; Argo CD holds the cluster credentials');
+  }
+}
+
+function checkEnvironment(r: Reporter, env: string, e: Raw): void {
+  const at = (...p: string[]) => ['environments', env, ...p];
+  if (isRaw(e.secretStore)) checkName(r, at('secretStore', 'name'), e.secretStore.name, `suoke-vault-${env}`, true);
+  checkEnvNames(r, at('settings'), e.settings);
+
+  if (isRaw(e.sizing)) {
+    const hint = 'every service runs at least one replica';
+    const min = 'replicas' in e.sizing ? checkReplicaCount(r, at('sizing', 'replicas'), e.sizing.replicas, hint) : undefined;
+    const max = 'maxReplicas' in e.sizing ? checkReplicaCount(r, at('sizing', 'maxReplicas'), e.sizing.maxReplicas, hint) : undefined;
+    if (min !== undefined && max !== undefined && max < min) {
+      r.report('replicas-range', at('sizing', 'maxReplicas'), `\`environments.${env}.sizing.maxReplicas\` (${max}) is less than \`sizing.replicas\` (${min})`, 'raise `maxReplicas` or lower `replicas`');
+    }
+  }
+
+  const quota = isRaw(e.quota) ? e.quota : {};
+  const limitRange = isRaw(e.limitRange) ? e.limitRange : {};
+  const requests = checkAmounts(r, at('quota', 'requests'), quota.requests);
+  const limits = checkAmounts(r, at('quota', 'limits'), quota.limits);
+  const def = checkAmounts(r, at('limitRange', 'default'), limitRange.default);
+  const defReq = checkAmounts(r, at('limitRange', 'defaultRequest'), limitRange.defaultRequest);
+  checkNotAbove(r, at('quota', 'requests'), requests, at('quota', 'limits'), limits, { small: quota.requests, large: quota.limits },
+    'the namespace can never use more requests than limits: lower the requests quota or raise the limits quota');
+  checkNotAbove(r, at('limitRange', 'defaultRequest'), defReq, at('limitRange', 'default'), def, { small: limitRange.defaultRequest, large: limitRange.default },
+    'a default request may not exceed the default limit');
+  checkNotAbove(r, at('limitRange', 'default'), def, at('quota', 'limits'), limits, { small: limitRange.default, large: quota.limits },
+    'one container with the default limits would not fit the namespace quota: lower the default or raise the quota');
+}

@@ -1,0 +1,121 @@
+import type { Finding } from '../core/finding.js';
+import { formatPath } from '../core/finding.js';
+import type { ParsedFile, Raw } from './checks.js';
+import {
+  Reporter,
+  checkAutoscaling,
+  checkCidr,
+  checkEnvNames,
+  checkImage,
+  checkImageTag,
+  checkOwnName,
+  checkReplicaCount,
+  checkReplicasInRange,
+  checkResources,
+  isRaw,
+} from './checks.js';
+import type { PathSegment } from './yaml-source.js';
+
+const replicasHint = 'to remove a service from an environment, set `environments.<env>.enabled: false`';
+
+/** Checks of one `apps/<service>/service.yaml` that need no other file. */
+export function checkServiceFile(f: ParsedFile, out: Finding[]): void {
+  const r = new Reporter(f.source, out);
+  const d = f.data;
+  checkOwnName(r, f, 'apps', 'service.yaml');
+  checkImageTag(r, ['version'], d.version);
+  checkImage(r, d.image);
+  checkHealth(r, d.health);
+  checkDependencies(r, d);
+  if (Array.isArray(d.external)) d.external.forEach((e, i) => isRaw(e) && checkCidr(r, ['external', i, 'cidr'], e.cidr));
+  checkResources(r, ['resources'], d.resources);
+  checkVariables(r, d);
+
+  const replicas = checkReplicaCount(r, ['replicas'], d.replicas, replicasHint);
+  const range = checkAutoscaling(r, ['autoscaling'], d.autoscaling);
+  if (replicas !== undefined && range) checkReplicasInRange(r, ['replicas'], replicas, range, ['autoscaling']);
+
+  if (!isRaw(d.environments)) return;
+  for (const [env, o] of Object.entries(d.environments)) {
+    if (!isRaw(o)) continue;
+    const at = (...p: PathSegment[]) => ['environments', env, ...p];
+    checkImageTag(r, at('version'), o.version);
+    checkResources(r, at('resources'), o.resources);
+    // Replicas after the override: whichever of replicas/autoscaling the override sets, checked
+    // against the other one as it applies in that environment.
+    const ownReplicas = 'replicas' in o ? checkReplicaCount(r, at('replicas'), o.replicas, replicasHint) : undefined;
+    const ownRange = 'autoscaling' in o ? checkAutoscaling(r, at('autoscaling'), o.autoscaling) : undefined;
+    const effReplicas = 'replicas' in o ? ownReplicas : replicas;
+    const effRange = 'autoscaling' in o ? ownRange : range;
+    if (effReplicas === undefined || !effRange || !('replicas' in o || 'autoscaling' in o)) continue;
+    if ('replicas' in o) checkReplicasInRange(r, at('replicas'), effReplicas, effRange, 'autoscaling' in o ? at('autoscaling') : ['autoscaling']);
+    else if (effReplicas < effRange.min || effReplicas > effRange.max) {
+      r.report(
+        'replicas-range',
+        at('autoscaling'),
+        `\`${formatPath(at('autoscaling'))}\` allows ${effRange.min}–${effRange.max} replicas, which excludes \`replicas\` (${effReplicas})`,
+        `also set \`${formatPath(at('replicas'))}\` within the range, or change the range`,
+        'key',
+      );
+    }
+  }
+}
+
+function checkHealth(r: Reporter, health: unknown): void {
+  if (!isRaw(health)) return;
+  for (const probe of ['liveness', 'readiness'] as const) {
+    const v = health[probe];
+    if (typeof v === 'string' && !/^\/\S*$/.test(v)) {
+      r.report('health-path', ['health', probe], `\`health.${probe}\` is ${JSON.stringify(v)}; expected an HTTP path starting with \`/\`, without spaces`, `e.g. \`${probe}: /health\``);
+    }
+  }
+}
+
+function checkDependencies(r: Reporter, d: Raw): void {
+  if (!isRaw(d.dependsOn) || !Array.isArray(d.dependsOn.services)) return;
+  d.dependsOn.services.forEach((s, i) => {
+    if (s === d.name) {
+      r.report('self-dependency', ['dependsOn', 'services', i], `\`${String(s)}\` depends on itself`, 'remove it from `dependsOn.services`: a service always reaches its own pods');
+    }
+  });
+}
+
+/** Settings and secret variables: valid names, no variable defined twice. */
+function checkVariables(r: Reporter, d: Raw): void {
+  const settings = new Set(checkEnvNames(r, ['settings'], d.settings));
+  const secretEnvs = new Map<string, number>();
+  if (Array.isArray(d.secrets)) {
+    d.secrets.forEach((s, i) => {
+      if (!isRaw(s)) return;
+      const path = ['secrets', i, 'env'];
+      if (typeof s.key === 'string') {
+        for (const m of s.key.matchAll(/\{([^}]*)\}/g)) {
+          if (m[1] !== 'env') {
+            r.report('secret-key', ['secrets', i, 'key'], `\`secrets[${i}].key\` has the placeholder \`${m[0]}\`; only \`{env}\` is replaced`, 'write `{env}` for the environment name, e.g. `suoke/{env}/redis`');
+          }
+        }
+      }
+      if (typeof s.env !== 'string') return;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.env)) {
+        r.report('env-name', path, `\`secrets[${i}].env\`: \`${s.env}\` is not a valid environment variable name`, 'use letters, digits and `_`, not starting with a digit, e.g. `DATABASE_URL`');
+        return;
+      }
+      const first = secretEnvs.get(s.env);
+      if (first !== undefined) {
+        r.report('duplicate', path, `secret variable \`${s.env}\` is defined twice (also \`secrets[${first}]\`)`, 'remove one of them');
+      } else secretEnvs.set(s.env, i);
+      if (settings.has(s.env)) {
+        r.report('env-collision', path, `\`${s.env}\` is both a secret and a key of \`settings\``, 'rename one of them: a variable comes either from the ConfigMap or from the Secret');
+      }
+    });
+  }
+  if (!isRaw(d.environments)) return;
+  for (const [env, o] of Object.entries(d.environments)) {
+    if (!isRaw(o)) continue;
+    for (const key of checkEnvNames(r, ['environments', env, 'settings'], o.settings)) {
+      if (secretEnvs.has(key)) {
+        r.report('env-collision', ['environments', env, 'settings', key], `\`${key}\` is both a secret and a key of \`environments.${env}.settings\``, 'rename one of them: a variable comes either from the ConfigMap or from the Secret', 'key');
+      }
+    }
+  }
+}

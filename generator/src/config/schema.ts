@@ -1,0 +1,281 @@
+/**
+ * JSON Schemas (draft-07) of the two hand-edited config files. They check structure only: keys,
+ * types, required keys, enums and simple ranges. Grammar and cross-references (names, quantities,
+ * image tags, replica ranges, unknown services) are in `checks.ts`, where they get messages of
+ * their own. Defaults are documented here (`default`) and filled in by `load.ts`.
+ *
+ * `examples[0]` of a property is shown in the hint of a "missing required key" finding.
+ */
+import { dataKinds, serviceGroups } from './types.js';
+
+type Schema = Record<string, unknown>;
+
+const quantity = (what: string, example: string): Schema => ({
+  type: ['string', 'number'],
+  description: `${what} as a Kubernetes quantity.`,
+  examples: [example],
+});
+
+const amounts = (cpu: string, memory: string): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['cpu', 'memory'],
+  properties: {
+    cpu: quantity('CPU: cores (`2`, `0.5`) or millicores (`250m`)', cpu),
+    memory: quantity('Memory in bytes with a suffix (`512Mi`, `2Gi`)', memory),
+  },
+  examples: [{ cpu, memory }],
+});
+
+const resources: Schema = {
+  type: 'object',
+  description: 'Container requests and limits at production size; environments scale them by `sizing.resourceScale`.',
+  additionalProperties: false,
+  required: ['requests', 'limits'],
+  properties: { requests: amounts('250m', '512Mi'), limits: amounts('500m', '1Gi') },
+  examples: [{ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } }],
+};
+
+const percent = (description: string): Schema => ({ type: 'integer', minimum: 1, maximum: 100, description, examples: [70] });
+
+const autoscalingObject: Schema = {
+  type: 'object',
+  description: 'HorizontalPodAutoscaler (autoscaling/v2).',
+  additionalProperties: false,
+  required: ['minReplicas', 'maxReplicas', 'cpu'],
+  properties: {
+    minReplicas: { type: 'integer', description: 'At least 1 and at most `maxReplicas`.', examples: [2] },
+    maxReplicas: { type: 'integer', description: 'At least `minReplicas`.', examples: [10] },
+    cpu: percent('Target average CPU utilisation in percent of requests, 1–100.'),
+    memory: percent('Target average memory utilisation in percent of requests, 1–100; omitted means CPU only.'),
+  },
+};
+
+/** `false` (fixed replica count, no HPA) or the HPA settings. */
+const autoscaling: Schema = {
+  description: '`false` for a fixed replica count, or the HPA settings.',
+  examples: [{ minReplicas: 2, maxReplicas: 10, cpu: 70 }],
+  if: { type: 'object' },
+  then: autoscalingObject,
+  else: { const: false },
+};
+
+const envMap = (description: string): Schema => ({
+  type: 'object',
+  description: `${description} Keys are environment variable names; values are strings (quote numbers).`,
+  additionalProperties: { type: 'string' },
+  default: {},
+});
+
+const replicas: Schema = { type: 'integer', description: 'Replicas of the Deployment; within the autoscaling range.', examples: [2] };
+
+const serviceEnvOverride: Schema = {
+  type: 'object',
+  description: 'Overrides for one environment; keys not given keep the service-wide value.',
+  additionalProperties: false,
+  properties: {
+    enabled: { type: 'boolean', default: true, description: '`false` removes the service from this environment.' },
+    version: { type: 'string', description: 'Image tag in this environment.', examples: ['1.4.2'] },
+    replicas,
+    autoscaling,
+    resources,
+    settings: envMap('Settings merged over the service-wide ones.'),
+  },
+};
+
+/** Schema of `apps/<service>/service.yaml`. */
+export const serviceSchema: Schema = {
+  $id: 'https://suoke-life.com/schemas/service.json',
+  title: 'apps/<service>/service.yaml',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'group', 'description', 'version', 'resources', 'replicas', 'autoscaling'],
+  properties: {
+    name: { type: 'string', description: 'DNS-1123 label equal to the folder name.', examples: ['health-data'] },
+    group: { enum: [...serviceGroups], description: 'Service group of the deployment plan.', examples: ['core'] },
+    description: { type: 'string', minLength: 1, description: 'One line for reviewers.', examples: ['Health records'] },
+    version: { type: 'string', description: 'Image tag; never `latest`.', examples: ['1.4.2'] },
+    image: {
+      type: 'string',
+      description: 'Image repository without tag. Default `registry.suoke-life.com/suoke-life/<name>`.',
+      examples: ['registry.suoke-life.com/suoke-life/xiaoai'],
+    },
+    grpc: { type: 'boolean', default: true, description: 'Serves gRPC on port 50051. Default true.' },
+    metrics: { type: 'boolean', default: true, description: 'Prometheus metrics on port 9090 at /metrics. Default true.' },
+    exposed: { type: 'boolean', default: false, description: 'Reachable from the ingress gateway. Default false.' },
+    health: {
+      type: 'object',
+      description: 'HTTP probe paths on port 8080. Default `/health` for both.',
+      additionalProperties: false,
+      properties: {
+        liveness: { type: 'string', default: '/health', examples: ['/health'] },
+        readiness: { type: 'string', default: '/health', examples: ['/ready'] },
+      },
+    },
+    startupSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 3600,
+      default: 30,
+      description: 'Startup probe budget in seconds, 1–3600. Default 30.',
+    },
+    dependsOn: {
+      type: 'object',
+      description: 'What the service calls; drives egress NetworkPolicies. Default none.',
+      additionalProperties: false,
+      properties: {
+        data: { type: 'array', uniqueItems: true, items: { enum: [...dataKinds] }, default: [] },
+        services: { type: 'array', uniqueItems: true, items: { type: 'string' }, default: [] },
+      },
+    },
+    external: {
+      type: 'array',
+      description: 'Egress to endpoints outside the cluster. Default none.',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['description', 'cidr', 'ports'],
+        properties: {
+          description: { type: 'string', minLength: 1, examples: ['Ethereum JSON-RPC endpoint'] },
+          cidr: { type: 'string', description: 'IPv4 or IPv6 CIDR.', examples: ['203.0.113.10/32'] },
+          ports: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { type: 'integer', minimum: 1, maximum: 65535 },
+            examples: [[443]],
+          },
+        },
+      },
+    },
+    settings: envMap('Plain settings rendered into the ConfigMap. Default none.'),
+    secrets: {
+      type: 'array',
+      description: 'Secrets from the secret store, as environment variables. Default none.',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['env', 'key'],
+        properties: {
+          env: { type: 'string', examples: ['DATABASE_URL'] },
+          key: { type: 'string', minLength: 1, description: '`{env}` is replaced by the environment.', examples: ['suoke/{env}/redis'] },
+          property: { type: 'string', minLength: 1, examples: ['url'] },
+        },
+      },
+    },
+    resources,
+    replicas,
+    autoscaling,
+    environments: {
+      type: 'object',
+      description: 'Per-environment overrides, by environment name. Default none.',
+      additionalProperties: serviceEnvOverride,
+      default: {},
+    },
+  },
+};
+
+const environment: Schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['namespace', 'tier', 'quota', 'limitRange', 'secretStore'],
+  properties: {
+    namespace: { type: 'string', description: 'DNS-1123 label.', examples: ['suoke-dev'] },
+    tier: { enum: ['development', 'production'], examples: ['development'] },
+    sizing: {
+      type: 'object',
+      description: 'How services scale down from production size. Default `{resourceScale: 1}`.',
+      additionalProperties: false,
+      properties: {
+        resourceScale: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 1,
+          default: 1,
+          description: 'Factor on every request and limit, in (0, 1]. Default 1.',
+        },
+        replicas: { type: 'integer', description: 'Every service runs exactly this many replicas at minimum.' },
+        maxReplicas: { type: 'integer', description: 'Caps every HPA maxReplicas.' },
+      },
+    },
+    quota: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['requests', 'limits', 'pods'],
+      properties: {
+        requests: amounts('8', '16Gi'),
+        limits: amounts('16', '32Gi'),
+        pods: { type: 'integer', minimum: 1, examples: [60] },
+      },
+      examples: [{ requests: { cpu: '8', memory: '16Gi' }, limits: { cpu: '16', memory: '32Gi' }, pods: 60 }],
+    },
+    limitRange: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['default', 'defaultRequest'],
+      properties: { default: amounts('500m', '1Gi'), defaultRequest: amounts('50m', '64Mi') },
+      examples: [{ default: { cpu: '500m', memory: '1Gi' }, defaultRequest: { cpu: '50m', memory: '64Mi' } }],
+    },
+    topologySpread: { type: 'boolean', default: false, description: 'Spread replicas across zones and nodes. Default false.' },
+    secretStore: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'name'],
+      properties: {
+        kind: { enum: ['ClusterSecretStore', 'SecretStore'], examples: ['ClusterSecretStore'] },
+        name: { type: 'string', examples: ['suoke-vault-dev'] },
+      },
+      examples: [{ kind: 'ClusterSecretStore', name: 'suoke-vault-dev' }],
+    },
+    settings: envMap('Settings added to every service ConfigMap in this environment. Default none.'),
+  },
+};
+
+/** Schema of `clusters/<cluster>/cluster.yaml`. */
+export const clusterSchema: Schema = {
+  $id: 'https://suoke-life.com/schemas/cluster.json',
+  title: 'clusters/<cluster>/cluster.yaml',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'server', 'kubernetesVersion', 'ingressNamespace', 'monitoringNamespace', 'monitoringLabels', 'environments'],
+  properties: {
+    name: { type: 'string', description: 'DNS-1123 label equal to the folder name.', examples: ['dev'] },
+    server: { type: 'string', description: 'https URL of the API server.', examples: ['https://kubernetes.default.svc'] },
+    kubernetesVersion: { type: 'string', description: 'Minor version, quoted.', examples: ['1.31'] },
+    ingressNamespace: { type: 'string', examples: ['istio-ingress'] },
+    monitoringNamespace: { type: 'string', examples: ['monitoring'] },
+    monitoringLabels: {
+      type: 'object',
+      description: 'Labels Prometheus selects ServiceMonitors by.',
+      additionalProperties: { type: 'string' },
+      examples: [{ release: 'kube-prometheus-stack' }],
+    },
+    environments: {
+      type: 'object',
+      description: 'Environments hosted by this cluster, by name.',
+      minProperties: 1,
+      additionalProperties: environment,
+      examples: [{ dev: { namespace: 'suoke-dev' } }],
+    },
+  },
+};
+
+/** Schema of `argocd/argocd.yaml`. */
+export const argocdSchema: Schema = {
+  $id: 'https://suoke-life.com/schemas/argocd.json',
+  title: 'argocd/argocd.yaml',
+  type: 'object',
+  additionalProperties: false,
+  required: ['repoURL'],
+  properties: {
+    repoURL: {
+      type: 'string',
+      description: 'Git URL of this repository (https or ssh), without credentials.',
+      examples: ['https://git.suoke-life.com/platform/suoke-life-gitops.git'],
+    },
+    targetRevision: { type: 'string', minLength: 1, default: 'main', description: 'Branch, tag or commit. Default `main`.', examples: ['main'] },
+    namespace: { type: 'string', default: 'argocd', description: 'Namespace Argo CD runs in. Default `argocd`.', examples: ['argocd'] },
+  },
+};

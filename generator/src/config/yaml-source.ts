@@ -1,0 +1,228 @@
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
+import type { CST, Document, Node } from 'yaml';
+import type { Finding } from '../core/finding.js';
+import { formatPath } from '../core/finding.js';
+import type { FileSystem } from '../core/fs.js';
+
+/** Limits applied to every config file before and while it is parsed. */
+export const yamlLimits = {
+  /** Files above this size are refused unread: hand-written config is a few kilobytes. */
+  maxBytes: 1024 * 1024,
+  /**
+   * Deepest nesting of mappings and sequences (the parser's stack, counting the document itself).
+   * Config needs about 7; the `yaml` composer recurses per level, and a stack overflow inside it
+   * can abort Node outright, so depth is measured on the iterative parser before composing.
+   */
+  maxDepth: 32,
+};
+
+export type PathSegment = string | number;
+
+/** Where a finding points inside a file: the key of a mapping entry, or its value. */
+export type Anchor = 'key' | 'value';
+
+/** One parsed config file, with what is needed to point findings at lines. */
+export interface YamlSource {
+  file: string;
+  /** The plain data, when the file parsed cleanly; `undefined` after any syntax or limit finding. */
+  data: unknown;
+  /** Findings of parsing and of the limits; a non-empty list means `data` is `undefined`. */
+  findings: Finding[];
+  /** 1-based line of the node at `path`; for a path that does not exist, of its deepest existing ancestor. */
+  lineOf(path: readonly PathSegment[], anchor?: Anchor): number;
+  /** The source text of the scalar at `path` (e.g. `1.10` where the value is the number 1.1). */
+  sourceOf(path: readonly PathSegment[]): string | undefined;
+}
+
+/** Builds a config finding; `check` is the id without the `config/` prefix. */
+export function configFinding(
+  check: string,
+  file: string,
+  line: number | undefined,
+  path: readonly PathSegment[] | undefined,
+  message: string,
+  hint?: string,
+): Finding {
+  return {
+    check: `config/${check}`,
+    severity: 'error',
+    file,
+    ...(line !== undefined ? { line } : {}),
+    ...(path !== undefined && path.length > 0 ? { path: formatPath(path) } : {}),
+    message,
+    ...(hint !== undefined ? { hint } : {}),
+  };
+}
+
+const syntaxHints: Record<string, string> = {
+  DUPLICATE_KEY: 'remove one of them: YAML does not let a later key override an earlier one',
+  MULTIPLE_DOCS: 'keep one document per file: remove the `---` separator and what follows, or merge it',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  BAD_INDENT: 'align keys of the same mapping at the same column, with spaces',
+  MISSING_CHAR: 'close the quote or bracket that was opened',
+};
+
+/**
+ * Reads and parses one YAML config file, refusing what config never needs: files over 1 MiB,
+ * nesting deeper than {@link yamlLimits.maxDepth}, more than one document, non-string keys, and
+ * anchors/aliases.
+ *
+ * Aliases are refused outright rather than merely capped with `maxAliasCount`: config is
+ * hand-edited and reviewed in pull requests, where `*defaults` hides what a service really gets,
+ * and with no aliases there is nothing to expand, so an alias bomb costs one linear parse and
+ * never allocates its expansion. `toJS` is still called with `maxAliasCount: 0` as a second line of
+ * defence.
+ */
+export function readYamlSource(fs: FileSystem, file: string): YamlSource {
+  const lines = new LineCounter();
+  let doc: Document.Parsed | undefined;
+  const source: YamlSource = {
+    file,
+    data: undefined,
+    findings: [],
+    lineOf: (path, anchor = 'key') => (doc ? locate(doc, path, anchor, lines) : 1),
+    sourceOf: (path) => {
+      const node = doc ? nodeAt(doc.contents, path) : undefined;
+      return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    },
+  };
+  const fail = (check: string, line: number | undefined, message: string, hint?: string, path?: PathSegment[]) => {
+    source.findings.push(configFinding(check, file, line, path, message, hint));
+    return source;
+  };
+
+  const size = fs.size(file);
+  if (size === undefined) return fail('missing', undefined, `cannot read ${file}`);
+  if (size > yamlLimits.maxBytes) {
+    return fail(
+      'too-large',
+      undefined,
+      `${file} is ${size} bytes; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
+      'a service or cluster file is a few kilobytes: check that the right file is in place',
+    );
+  }
+  const text = fs.readText(file) ?? '';
+
+  // Parse to a CST with the iterative parser, watching its stack, then compose the tokens.
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text, false)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > yamlLimits.maxDepth) {
+      return fail(
+        'too-deep',
+        lines.linePos(parser.offset).line,
+        `nesting is deeper than ${yamlLimits.maxDepth - 1} levels`,
+        'config nests a few levels at most: check the indentation and brackets here',
+      );
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  const docs = [...new Composer({ uniqueKeys: true, strict: true, version: '1.2' }).compose(tokens, true, text.length)];
+  doc = docs[0];
+  if (!doc) return fail('yaml-syntax', 1, 'the file holds no YAML document');
+  if (docs.length > 1) {
+    const extra = docs[1]!.range[0];
+    fail('yaml-syntax', lines.linePos(extra).line, 'the file holds more than one YAML document', syntaxHints.MULTIPLE_DOCS);
+  }
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const check = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    fail(check, lines.linePos(e.pos[0]).line, e.message.split('\n')[0]!, syntaxHints[e.code]);
+  }
+  if (source.findings.length > 0) return source;
+
+  walk(doc.contents, [], source, lines);
+  if (source.findings.length > 0) return source;
+  source.data = doc.toJS({ maxAliasCount: 0 });
+  return source;
+}
+
+/** Refuses aliases (each name once, where first used) and keys that are not plain strings. */
+function walk(node: unknown, path: PathSegment[], source: YamlSource, lines: LineCounter): void {
+  const seenAliases = new Set<string>();
+  const visit = (n: unknown, p: PathSegment[]): void => {
+    if (isAlias(n)) {
+      const name = n.source;
+      if (!seenAliases.has(name)) {
+        seenAliases.add(name);
+        source.findings.push(
+          configFinding(
+            'alias',
+            source.file,
+            lineAt(n, lines),
+            p,
+            `YAML alias \`*${name}\` is not allowed in config`,
+            `write the value out in full; anchors and aliases are refused so that every value is visible where it applies`,
+          ),
+        );
+      }
+      return;
+    }
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        const key = pair.key;
+        const keyValue = isScalar(key) ? key.value : undefined;
+        if (typeof keyValue !== 'string') {
+          const shown = isScalar(key) ? String(key.source ?? key.value) : 'a collection';
+          source.findings.push(
+            configFinding(
+              'type',
+              source.file,
+              key && typeof key === 'object' ? lineAt(key as Node, lines) : lineAt(n, lines),
+              p,
+              `the key \`${shown}\` must be a string`,
+              isScalar(key) ? `quote it if it is meant literally: \`"${shown}":\`` : 'use a plain name as key',
+            ),
+          );
+          continue;
+        }
+        visit(pair.value, [...p, keyValue]);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => visit(item, [...p, i]));
+    }
+  };
+  visit(node, path);
+}
+
+function lineAt(node: Node, lines: LineCounter): number {
+  return node.range ? lines.linePos(node.range[0]).line : 1;
+}
+
+function nodeAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && p.key.value === seg)?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  return node;
+}
+
+function locate(doc: Document.Parsed, path: readonly PathSegment[], anchor: Anchor, lines: LineCounter): number {
+  let node: unknown = doc.contents;
+  let line = node && typeof node === 'object' ? lineAt(node as Node, lines) : 1;
+  for (const [i, seg] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+      if (!pair) return line;
+      node = pair.value;
+      const keyLine = isScalar(pair.key) ? lineAt(pair.key, lines) : line;
+      // A missing value (`key:`) has no range of its own; the key's line is the place.
+      line = last && anchor === 'value' && isNodeWithRange(node) ? lineAt(node, lines) : keyLine;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (!isNodeWithRange(node)) return line;
+      line = lineAt(node, lines);
+    } else {
+      return line;
+    }
+  }
+  return line;
+}
+
+function isNodeWithRange(n: unknown): n is Node {
+  return n !== null && typeof n === 'object' && Array.isArray((n as Node).range);
+}
