@@ -1,0 +1,5 @@
+/** Results of `validate` and the output formats that print them. */
+export { createFormat, FORMAT_NAMES } from './format.js';
+export type { FormatOptions, OutputFormat } from './format.js';
+export { exitCode, isNotable, kindAndName, sortedResults, summarize, summaryLine } from './result.js';
+export type { Report, ResourceResult, ResourceStatus, Summary } from './result.js';

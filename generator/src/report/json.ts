@@ -1,0 +1,61 @@
+import { sortFindings, type Finding } from '../core/finding.js';
+import type { FormatOptions, OutputFormat } from './format.js';
+import { isNotable, sortedResults, summarize, type Report } from './result.js';
+
+/**
+ * Stable JSON, two-space indented, keys in this order:
+ *
+ *     {
+ *       "resources": [
+ *         { "file", "line"?, "index", "object"?, "kind"?, "status",
+ *           "findings": [{ "check", "severity", "line"?, "path"?, "message", "hint"? }] }
+ *       ],
+ *       "findings": [{ "check", "severity", "file", "line"?, "object"?, "path"?, "message", "hint"? }],
+ *       "summary": { "resources", "files", "valid", "invalid", "errors", "skipped" }
+ *     }
+ *
+ * `resources` lists the resources that are not valid or have findings, or all with `verbose`
+ * (kubeconform's `-output json` does the same); `findings` are those not tied to one resource.
+ */
+export const jsonFormat: OutputFormat = {
+  name: 'json',
+  format(report: Report, options: FormatOptions = {}): string {
+    const resources = sortedResults(report)
+      .filter((r) => options.verbose || isNotable(r))
+      .map((r) =>
+        clean({
+          file: r.file,
+          line: r.line,
+          index: r.index,
+          object: r.object,
+          kind: r.kind,
+          status: r.status,
+          findings: r.findings.map((f) => findingJson(f, false)),
+        }),
+      );
+    const findings = sortFindings(report.findings).map((f) => findingJson(f, true));
+    const s = summarize(report);
+    const summary = { resources: s.resources, files: s.files, valid: s.valid, invalid: s.invalid, errors: s.errors, skipped: s.skipped };
+    return `${JSON.stringify({ resources, findings, summary }, null, 2)}\n`;
+  },
+};
+
+function findingJson(f: Finding, standalone: boolean): Record<string, unknown> {
+  return clean({
+    check: f.check,
+    severity: f.severity,
+    file: standalone ? f.file : undefined,
+    line: f.line,
+    object: standalone ? f.object : undefined,
+    path: f.path,
+    message: f.message,
+    hint: f.hint,
+  });
+}
+
+/** Drops undefined values, keeping key order. */
+function clean(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}

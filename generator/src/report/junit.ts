@@ -1,0 +1,85 @@
+import { cmp, sortFindings, type Finding } from '../core/finding.js';
+import type { FormatOptions, OutputFormat } from './format.js';
+import { kindAndName, sortedResults, summarize, type Report, type ResourceResult } from './result.js';
+
+/**
+ * JUnit XML: a `testsuite` per file, a `testcase` per resource (valid ones included, as CI test
+ * views expect), `failure` for invalid resources, `error` for resources that could not be checked,
+ * `skipped` for skipped ones. Findings not tied to a resource become testcases named by their check,
+ * in the testsuite of their file. No timestamps or durations, so the output is reproducible.
+ */
+export const junitFormat: OutputFormat = {
+  name: 'junit',
+  format(report: Report, _options: FormatOptions = {}): string {
+    const suites = new Map<string, string[]>();
+    const counts = new Map<string, { tests: number; failures: number; errors: number; skipped: number }>();
+    const suite = (file: string) => {
+      let s = suites.get(file);
+      if (!s) {
+        suites.set(file, (s = []));
+        counts.set(file, { tests: 0, failures: 0, errors: 0, skipped: 0 });
+      }
+      return { cases: s, count: counts.get(file)! };
+    };
+    for (const r of sortedResults(report)) {
+      const { cases, count } = suite(r.file);
+      count.tests++;
+      if (r.status === 'invalid') count.failures++;
+      else if (r.status === 'error') count.errors++;
+      else if (r.status === 'skipped') count.skipped++;
+      cases.push(resourceCase(r));
+    }
+    for (const f of sortFindings(report.findings)) {
+      const { cases, count } = suite(f.file);
+      count.tests++;
+      if (f.severity === 'error') count.errors++;
+      const body = f.severity === 'error' ? `      <error message="${esc(f.message)}" type="${esc(f.check)}">${esc(findingText(f))}</error>\n` : '';
+      cases.push(`    <testcase name="${esc(f.check)}${f.line ? `:${f.line}` : ''}" classname="${esc(f.file)}"${body ? `>\n${body}    </testcase>` : ' />'}`);
+    }
+    const s = summarize(report);
+    const lines = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<testsuites name="validate" tests="${s.resources + report.findings.length}" failures="${s.invalid}" errors="${s.errors}" skipped="${s.skipped}">`,
+    ];
+    [...suites.keys()].sort(cmp).forEach((file, id) => {
+      const c = counts.get(file)!;
+      lines.push(`  <testsuite name="${esc(file)}" id="${id}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}">`);
+      lines.push(...suites.get(file)!);
+      lines.push('  </testsuite>');
+    });
+    lines.push('</testsuites>');
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function resourceCase(r: ResourceResult): string {
+  const who = kindAndName(r) || `document ${r.index + 1}`;
+  const classname = r.object ? r.object.slice(0, r.object.indexOf(' ')) : '';
+  const open = `    <testcase name="${esc(who)}" classname="${esc(classname)}"`;
+  const errors = r.findings.filter((f) => f.severity === 'error');
+  if (r.status === 'skipped') return `${open}>\n      <skipped message="${esc(r.findings[0]?.message ?? 'skipped')}" />\n    </testcase>`;
+  if (errors.length === 0) return `${open} />`;
+  const tag = r.status === 'error' ? 'error' : 'failure';
+  const first = errors[0]!;
+  const message = `${first.path ? `${first.path}: ` : ''}${first.message}`;
+  const body = sortFindings(r.findings).map(findingText).join('\n');
+  return `${open}>\n      <${tag} message="${esc(message)}" type="${esc(first.check)}">${esc(body)}</${tag}>\n    </testcase>`;
+}
+
+function findingText(f: Finding): string {
+  const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
+  return `${f.severity} ${f.check} ${where}${f.path ? ` ${f.path}` : ''}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ''}`;
+}
+
+/** Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry. */
+export function esc(s: string): string {
+  return s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;');
+}

@@ -1,0 +1,94 @@
+import { cmp, sortFindings, type Finding } from '../core/finding.js';
+
+/** What became of one resource (one YAML document, or one item of a `kind: List`). */
+export type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped';
+
+/** The verdict on one resource, as every output format prints it. */
+export interface ResourceResult {
+  /** File the resource was read from, as given or found (POSIX separators). */
+  file: string;
+  /** 1-based line where its document starts, when known. */
+  line?: number;
+  /** 0-based position among the resources of the file (each item of a `kind: List` counts). */
+  index: number;
+  /** `apiVersion/kind namespace/name`, e.g. `apps/v1/Deployment suoke-prod/xiaoai`. */
+  object?: string;
+  /** The resource's kind, e.g. `Deployment`. */
+  kind?: string;
+  /**
+   * `valid`: no error finding (warnings allowed); `invalid`: it breaks its schema or a rule;
+   * `error`: it could not be checked (YAML syntax, unreadable file, no kind, no schema);
+   * `skipped`: no schema and missing schemas are ignored.
+   */
+  status: ResourceStatus;
+  findings: Finding[];
+}
+
+/** Everything one `validate` run found. */
+export interface Report {
+  results: ResourceResult[];
+  /** Findings not tied to one resource, e.g. "committed file differs from render". They count as Errors. */
+  findings: Finding[];
+  /** Files read (for "in M files"); defaults to the distinct files of `results`. */
+  files?: string[];
+}
+
+/** The numbers of the summary line. */
+export interface Summary {
+  resources: number;
+  files: number;
+  valid: number;
+  invalid: number;
+  errors: number;
+  skipped: number;
+}
+
+export function summarize(report: Report): Summary {
+  const s: Summary = { resources: report.results.length, files: fileCount(report), valid: 0, invalid: 0, errors: 0, skipped: 0 };
+  for (const r of report.results) {
+    if (r.status === 'valid') s.valid++;
+    else if (r.status === 'invalid') s.invalid++;
+    else if (r.status === 'error') s.errors++;
+    else s.skipped++;
+  }
+  for (const f of report.findings) if (f.severity === 'error') s.errors++;
+  return s;
+}
+
+function fileCount(report: Report): number {
+  if (report.files) return new Set(report.files).size;
+  return new Set(report.results.map((r) => r.file)).size;
+}
+
+/** `Summary: N resources found in M files - Valid: a, Invalid: b, Errors: c, Skipped: d`, as kubeconform prints it. */
+export function summaryLine(report: Report): string {
+  const s = summarize(report);
+  return `Summary: ${s.resources} resource${s.resources === 1 ? '' : 's'} found in ${s.files} file${s.files === 1 ? '' : 's'} - Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}`;
+}
+
+/** 0 when the report has no error-severity finding, 1 otherwise. Warnings never fail a run. */
+export function exitCode(report: Report): 0 | 1 {
+  const bad = (f: Finding) => f.severity === 'error';
+  return report.findings.some(bad) || report.results.some((r) => r.status === 'invalid' || r.status === 'error' || r.findings.some(bad)) ? 1 : 0;
+}
+
+/** Results in print order: by file, then position in the file; their findings sorted. */
+export function sortedResults(report: Report): ResourceResult[] {
+  return [...report.results]
+    .sort((a, b) => cmp(a.file, b.file) || a.index - b.index)
+    .map((r) => ({ ...r, findings: sortFindings(r.findings) }));
+}
+
+/** Whether a result is printed without `verbose`: invalid, errors, and anything with a warning. */
+export function isNotable(r: ResourceResult): boolean {
+  return r.status === 'invalid' || r.status === 'error' || r.findings.some((f) => f.severity === 'warning');
+}
+
+/** `Deployment xiaoai` (namespace left out, like kubeconform), or `''` when the resource has no kind. */
+export function kindAndName(r: ResourceResult): string {
+  if (!r.object) return '';
+  const space = r.object.indexOf(' ');
+  const id = space < 0 ? '' : r.object.slice(space + 1);
+  const name = id.slice(id.lastIndexOf('/') + 1);
+  return `${r.kind ?? r.object.slice(0, space).split('/').pop()} ${name}`;
+}

@@ -1,0 +1,53 @@
+import { sortFindings, type Finding } from '../core/finding.js';
+import type { FormatOptions, OutputFormat } from './format.js';
+import { kindAndName, sortedResults, type Report, type ResourceResult } from './result.js';
+
+/**
+ * TAP version 13: one test per resource (`ok`, `not ok`, `ok … # SKIP`), then one per finding not
+ * tied to a resource; findings of a failing test in a YAML diagnostic block; the plan last.
+ */
+export const tapFormat: OutputFormat = {
+  name: 'tap',
+  format(report: Report, _options: FormatOptions = {}): string {
+    const lines = ['TAP version 13'];
+    let n = 0;
+    for (const r of sortedResults(report)) {
+      n++;
+      const title = `${r.file}${kindAndName(r) ? ` (${kindAndName(r)})` : ''}`;
+      if (r.status === 'skipped') lines.push(`ok ${n} - ${line(title)} # SKIP ${line(r.findings[0]?.message ?? 'no schema')}`);
+      else if (r.status === 'valid') lines.push(`ok ${n} - ${line(title)}`);
+      else lines.push(`not ok ${n} - ${line(title)}`);
+      if (r.findings.length > 0) lines.push(...diagnostics(r));
+    }
+    for (const f of sortFindings(report.findings)) {
+      n++;
+      lines.push(`${f.severity === 'error' ? 'not ok' : 'ok'} ${n} - ${line(`${f.file}${f.line ? `:${f.line}` : ''} ${f.check}`)}`);
+      lines.push(...block([f]));
+    }
+    lines.push(`1..${n}`);
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function diagnostics(r: ResourceResult): string[] {
+  return block(sortFindings(r.findings));
+}
+
+function block(findings: readonly Finding[]): string[] {
+  const out = ['  ---', '  findings:'];
+  for (const f of findings) {
+    out.push(`    - check: ${JSON.stringify(f.check)}`);
+    out.push(`      severity: ${f.severity}`);
+    if (f.line !== undefined) out.push(`      line: ${f.line}`);
+    if (f.path) out.push(`      path: ${JSON.stringify(f.path)}`);
+    out.push(`      message: ${JSON.stringify(f.message)}`);
+    if (f.hint) out.push(`      hint: ${JSON.stringify(f.hint)}`);
+  }
+  out.push('  ...');
+  return out;
+}
+
+/** A TAP description must stay on one line and must not start a directive with `#`. */
+function line(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+}

@@ -1,0 +1,46 @@
+import type { Finding } from '../core/finding.js';
+import { sortFindings } from '../core/finding.js';
+import type { FormatOptions, OutputFormat } from './format.js';
+import { isNotable, kindAndName, sortedResults, summaryLine, type Report, type ResourceResult } from './result.js';
+
+/**
+ * kubeconform-like lines, one per finding of each non-valid resource, the hint indented on the next
+ * line, then the summary:
+ *
+ *     apps/x.yaml - Deployment xiaoai is invalid: spec.replica: unknown field "replica", did you mean "replicas"?
+ *       hint: known fields here: minReadySeconds, paused, …
+ *     Summary: 3 resources found in 1 file - Valid: 2, Invalid: 1, Errors: 0, Skipped: 0
+ */
+export const textFormat: OutputFormat = {
+  name: 'text',
+  format(report: Report, options: FormatOptions = {}): string {
+    const lines: string[] = [];
+    for (const r of sortedResults(report)) {
+      if (!options.verbose && !isNotable(r)) continue;
+      lines.push(...resourceLines(r));
+    }
+    for (const f of sortFindings(report.findings)) {
+      lines.push(`${f.file}${f.line ? `:${f.line}` : ''} - ${f.severity}: ${f.message}${f.check ? ` (${f.check})` : ''}`);
+      if (f.hint) lines.push(`  hint: ${f.hint}`);
+    }
+    lines.push(summaryLine(report));
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function resourceLines(r: ResourceResult): string[] {
+  const who = kindAndName(r);
+  const subject = who ? `${r.file} - ${who}` : r.file;
+  if (r.findings.length === 0) return [`${subject} is ${r.status === 'skipped' ? 'skipped' : 'valid'}`];
+  const out: string[] = [];
+  for (const f of r.findings) {
+    out.push(`${subject} ${verb(r, f)}: ${f.path ? `${f.path}: ` : ''}${f.message}`);
+    if (f.hint) out.push(`  hint: ${f.hint}`);
+  }
+  return out;
+}
+
+function verb(r: ResourceResult, f: Finding): string {
+  if (f.severity !== 'error') return r.status === 'skipped' ? 'is skipped' : `has a ${f.severity}`;
+  return r.status === 'error' ? 'failed validation' : 'is invalid';
+}
