@@ -3,15 +3,19 @@ export function nearestNames(name: string, known: readonly string[], max = 3): s
   const lower = name.toLowerCase();
   const limit = Math.max(2, Math.floor(name.length / 3));
   const scored: { n: string; d: number }[] = [];
+  const contained: string[] = [];
   for (const k of known) {
     const kl = k.toLowerCase();
-    let d = kl === lower ? 0 : distance(lower, kl, limit);
-    // A known name that contains the typed one (or the reverse) is a likely intent too: `image` vs `images`.
-    if (d > limit && lower.length >= 4 && (kl.includes(lower) || lower.includes(kl))) d = limit;
+    const d = kl === lower ? 0 : distance(lower, kl, limit);
     if (d <= limit) scored.push({ n: k, d });
+    // A known name that contains the typed one (or the reverse) is a likely intent too: `image` vs `imageName`.
+    else if (lower.length >= 4 && (kl.includes(lower) || lower.includes(kl))) contained.push(k);
   }
+  if (scored.length === 0) return contained.sort().slice(0, max);
   scored.sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
-  return scored.slice(0, max).map((s) => s.n);
+  // Only the closest names: "imagePullPolicyy" suggests "imagePullPolicy", not also "image".
+  const best = scored[0]!.d;
+  return scored.filter((s) => s.d <= best + 1).slice(0, max).map((s) => s.n);
 }
 
 /** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { createSchemaValidator } from '../../src/validate/schema/index.js';
+import { VALID } from './corpus.js';
+
+const validator = createSchemaValidator();
+
+describe('valid manifests pass', () => {
+  it.each(Object.entries(VALID))('%s', (_name, make) => {
+    const verdict = validator.validate(make(), { file: 'ok.yaml', line: 1 });
+    expect(verdict.findings).toEqual([]);
+    expect(verdict.status).toBe('valid');
+  });
+});
