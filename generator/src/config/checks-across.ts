@@ -36,8 +36,13 @@ export function checkAcrossFiles(services: ParsedFile[], clusters: ParsedFile[],
   }
   const envNames = [...envOwner.keys()].sort(cmp);
 
+  // Folder names count as known too: a `name` that differs from its folder is reported once, on
+  // that file, and not again on every service that depends on it.
   const serviceNames = new Set<string>(unreadable.serviceFolders);
-  for (const s of services) if (typeof s.data.name === 'string') serviceNames.add(s.data.name);
+  for (const s of services) {
+    serviceNames.add(s.folder);
+    if (typeof s.data.name === 'string') serviceNames.add(s.data.name);
+  }
   const knownServices = [...serviceNames].sort(cmp);
 
   for (const s of services) {

@@ -21,7 +21,7 @@ export function checkClusterFile(f: ParsedFile, out: Finding[]): void {
   const monitoringOk = checkName(r, ['monitoringNamespace'], d.monitoringNamespace, 'monitoring');
   if (isRaw(d.monitoringLabels)) {
     for (const [k, v] of Object.entries(d.monitoringLabels)) {
-      if (!isLabelKey(k)) r.report('label', ['monitoringLabels', k], `\`${k}\` is not a valid Kubernetes label key`, 'use at most 63 letters, digits, `-`, `_` and `.`, optionally after a DNS prefix and `/`', 'key');
+      if (!isLabelKey(k)) r.report('label', ['monitoringLabels', k], `\`${k}\` in \`monitoringLabels\` is not a valid label key`, 'use at most 63 letters, digits, `-`, `_` and `.`, optionally after a DNS prefix and `/`', 'key');
       else if (typeof v === 'string' && !isLabelValue(v)) r.report('label', ['monitoringLabels', k], `\`monitoringLabels.${k}\` is ${JSON.stringify(v)}, not a valid label value`, 'use at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit');
     }
   }

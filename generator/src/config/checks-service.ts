@@ -103,7 +103,9 @@ function checkVariables(r: Reporter, d: Raw): void {
       const first = secretEnvs.get(s.env);
       if (first !== undefined) {
         r.report('duplicate', path, `secret variable \`${s.env}\` is defined twice (also \`secrets[${first}]\`)`, 'remove one of them');
-      } else secretEnvs.set(s.env, i);
+        return;
+      }
+      secretEnvs.set(s.env, i);
       if (settings.has(s.env)) {
         r.report('env-collision', path, `\`${s.env}\` is both a secret and a key of \`settings\``, 'rename one of them: a variable comes either from the ConfigMap or from the Secret');
       }

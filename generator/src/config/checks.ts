@@ -10,7 +10,7 @@ import { isIP } from 'node:net';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import { isDns1123Label, isDns1123Subdomain, isDockerTag, isEnvVarName, isImageRepository, isLabelKey, isLabelValue, suggest } from '../core/names.js';
-import { parseCpu, parseMemory } from '../core/quantity.js';
+import { parseCpu, parseMemory, parseQuantity } from '../core/quantity.js';
 import type { Anchor, PathSegment, YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
 
@@ -62,7 +62,8 @@ export function checkName(r: Reporter, path: PathSegment[], v: unknown, example:
 export function checkOwnName(r: Reporter, f: ParsedFile, dir: string, fileName: string): void {
   const name = f.data.name;
   if (typeof name !== 'string') return;
-  checkName(r, ['name'], name, dir === 'apps' ? 'health-data' : 'prod');
+  // An invalid name gets one finding, whose example is the folder name when that is valid.
+  if (!checkName(r, ['name'], name, isDns1123Label(f.folder) ? f.folder : dir === 'apps' ? 'health-data' : 'prod')) return;
   if (dir === 'apps' && name === reservedServiceName) {
     r.report('name', ['name'], '`shared` is reserved: the generator names per-environment resources `shared`', 'choose another service name');
   }
@@ -139,6 +140,7 @@ export function checkAmounts(r: Reporter, path: PathSegment[], v: unknown): Amou
     const p = [...path, 'cpu'];
     const m = parseCpu(cpu);
     const byteStyle = typeof cpu === 'string' ? /^([+-]?[\d.]+)([KMGTPE]i?)$/.exec(cpu) : null;
+    const value = parseQuantity(cpu);
     if (m === undefined && byteStyle) {
       r.report(
         'quantity',
@@ -146,6 +148,10 @@ export function checkAmounts(r: Reporter, path: PathSegment[], v: unknown): Amou
         `${q(p)} is \`${cpu}\`, a memory-style amount; CPU is given in cores (\`0.5\`, \`2\`) or millicores (\`250m\`)`,
         `did you mean \`${byteStyle[1]}m\`?`,
       );
+    } else if (m === undefined && value !== undefined && value < 0) {
+      r.report('quantity', p, `${q(p)} is \`${cpu}\`; CPU must not be negative`, 'e.g. `cpu: 250m`');
+    } else if (m === undefined && value !== undefined && Math.abs(value * 1000 - Math.round(value * 1000)) > 1e-9) {
+      r.report('quantity', p, `${q(p)} is \`${cpu}\`, finer than 1m (a thousandth of a core), the smallest CPU amount Kubernetes accepts`, 'round it to whole millicores, e.g. `1m`');
     } else if (m === undefined) {
       r.report('quantity', p, `${q(p)} is \`${cpu}\`, not a CPU quantity: expected cores (\`0.5\`, \`2\`) or whole millicores (\`250m\`)`, 'e.g. `cpu: 250m`');
     } else if (m === 0) r.report('quantity', p, `${q(p)} must be more than zero`, 'e.g. `cpu: 100m`');

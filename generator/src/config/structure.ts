@@ -42,12 +42,27 @@ export function checkStructure(kind: ConfigKind, source: YamlSource): Finding[] 
   if (validate(data)) return [];
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'const').map((e) => e.instancePath));
+  // A misspelt required key (`replica: 2`) is one problem: report the unknown key, whose hint names
+  // the missing one, and drop the "missing `replicas`" it implies.
+  const missing = new Set(errors.filter((e) => e.keyword === 'required').map((e) => `${e.instancePath}/${String(e.params.missingProperty)}`));
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const near = suggest(String(e.params.additionalProperty), missingKeys(missing, e.instancePath));
+    if (near !== undefined) misspelt.add(`${e.instancePath}/${near}`);
+  }
   const findings: Finding[] = [];
   for (const e of errors) {
     if (e.keyword !== 'type' && e.keyword !== 'const' && typeErrorAt.has(e.instancePath)) continue;
+    if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
     findings.push(translate(e, source, toSegments(e.instancePath, data)));
   }
   return findings;
+}
+
+function missingKeys(missing: Set<string>, at: string): string[] {
+  const prefix = `${at}/`;
+  return [...missing].filter((m) => m.startsWith(prefix) && !m.slice(prefix.length).includes('/')).map((m) => m.slice(prefix.length));
 }
 
 const emptyHint: Record<ConfigKind, string> = {
@@ -93,7 +108,7 @@ function translate(e: ErrorObject, source: YamlSource, at: PathSegment[]): Findi
       return typeFinding(source, at, expected.map(typeName).join(' or '), expected);
     }
     case 'const':
-      return typeFinding(source, at, '`false` or a mapping', ['object']);
+      return typeFinding(source, at, '`false` or a mapping', ['object'], 'e.g. `autoscaling: {minReplicas: 2, maxReplicas: 10, cpu: 70}`, or `false` for a fixed replica count');
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const found = String(e.data);
@@ -145,16 +160,18 @@ function translate(e: ErrorObject, source: YamlSource, at: PathSegment[]): Findi
   }
 }
 
-function typeFinding(source: YamlSource, at: PathSegment[], expected: string, types: string[]): Finding {
+function typeFinding(source: YamlSource, at: PathSegment[], expected: string, types: string[], fallbackHint?: string): Finding {
   const where = at.length > 0 ? `\`${formatPath(at)}\`` : 'the file';
   const value = valueAt(source.data, at);
   const text = source.sourceOf(at);
   const key = at[at.length - 1];
-  let hint: string | undefined;
+  let hint = fallbackHint;
   if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     hint = `quote it: \`${String(key)}: "${text ?? String(value)}"\`${typeof value === 'number' && text !== String(value) ? ` (unquoted, YAML reads ${text} as the number ${value})` : ''}`;
   } else if ((types.includes('integer') || types.includes('number')) && typeof value === 'string' && /^[-+]?\d+(\.\d+)?$/.test(value)) {
     hint = `write the number without quotes: \`${String(key)}: ${value}\``;
+  } else if (types.includes('array') && value !== null && typeof value !== 'object') {
+    hint = `write a list: \`${String(key)}: [${text ?? String(value)}]\``;
   } else if (types.includes('boolean') && typeof value === 'string') {
     hint = `write \`true\` or \`false\` without quotes`;
   } else if (value === null) {
@@ -188,12 +205,14 @@ function describe(v: unknown, text: string | undefined): string {
 }
 
 function rangeHint(schema: Record<string, unknown> | undefined): string | undefined {
-  const min = (schema?.minimum ?? schema?.exclusiveMinimum) as number | undefined;
-  const max = (schema?.maximum ?? schema?.exclusiveMaximum) as number | undefined;
-  if (min === undefined && max === undefined) return undefined;
-  const lo = min === undefined ? '' : `${schema?.exclusiveMinimum !== undefined ? 'more than' : 'from'} ${min}`;
-  const hi = max === undefined ? '' : `${schema?.exclusiveMaximum !== undefined ? 'less than' : 'up to'} ${max}`;
-  return `use a value ${[lo, hi].filter(Boolean).join(' ')}`;
+  const n = (k: string) => schema?.[k] as number | undefined;
+  const [min, xmin, max, xmax] = [n('minimum'), n('exclusiveMinimum'), n('maximum'), n('exclusiveMaximum')];
+  if (min !== undefined && max !== undefined) return `use a value from ${min} to ${max}`;
+  const parts = [
+    min !== undefined ? `at least ${min}` : xmin !== undefined ? `above ${xmin}` : '',
+    max !== undefined ? `at most ${max}` : xmax !== undefined ? `below ${xmax}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `use a value ${parts.join(' and ')}` : undefined;
 }
 
 function exampleHint(schema: Record<string, unknown> | undefined, at: PathSegment[]): string | undefined {

@@ -1,5 +1,5 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
-import type { CST, Document, Node } from 'yaml';
+import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
@@ -58,8 +58,6 @@ const syntaxHints: Record<string, string> = {
   DUPLICATE_KEY: 'remove one of them: YAML does not let a later key override an earlier one',
   MULTIPLE_DOCS: 'keep one document per file: remove the `---` separator and what follows, or merge it',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  BAD_INDENT: 'align keys of the same mapping at the same column, with spaces',
-  MISSING_CHAR: 'close the quote or bracket that was opened',
 };
 
 /**
@@ -126,9 +124,17 @@ export function readYamlSource(fs: FileSystem, file: string): YamlSource {
     const extra = docs[1]!.range[0];
     fail('yaml-syntax', lines.linePos(extra).line, 'the file holds more than one YAML document', syntaxHints.MULTIPLE_DOCS);
   }
+  // One error usually sets off others on the same line (a tab gives three); report one per line,
+  // preferring the one we can give a hint for.
+  const byLine = new Map<number, YAMLError>();
   for (const e of [...doc.errors, ...doc.warnings]) {
+    const line = lines.linePos(e.pos[0]).line;
+    const seen = byLine.get(line);
+    if (!seen || (syntaxHints[e.code] !== undefined && syntaxHints[seen.code] === undefined)) byLine.set(line, e);
+  }
+  for (const [line, e] of byLine) {
     const check = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    fail(check, lines.linePos(e.pos[0]).line, e.message.split('\n')[0]!, syntaxHints[e.code]);
+    fail(check, line, e.message.split('\n')[0]!, syntaxHints[e.code]);
   }
   if (source.findings.length > 0) return source;
 
@@ -171,7 +177,7 @@ function walk(node: unknown, path: PathSegment[], source: YamlSource, lines: Lin
               source.file,
               key && typeof key === 'object' ? lineAt(key as Node, lines) : lineAt(n, lines),
               p,
-              `the key \`${shown}\` must be a string`,
+              `the key \`${shown}\`${p.length > 0 ? ` in \`${formatPath(p)}\`` : ''} must be a string`,
               isScalar(key) ? `quote it if it is meant literally: \`"${shown}":\`` : 'use a plain name as key',
             ),
           );
