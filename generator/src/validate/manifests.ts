@@ -41,10 +41,10 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 /** YAML 1.2 core types plus `<<` merge keys (which Kubernetes' YAML 1.1 parser accepts); no timestamps. */
-const SCHEMA = yaml.CORE_SCHEMA.extend([
+const SCHEMA = yaml.CORE_SCHEMA.extend({
   // js-yaml 4 exports its built-in types, but @types/js-yaml does not declare them.
-  (yaml as unknown as { types: { merge: yaml.Type } }).types.merge,
-]);
+  implicit: [(yaml as unknown as { types: { merge: yaml.Type } }).types.merge],
+});
 
 /**
  * Reads the manifests of `validate PATH...`: files as given, folders recursively (`.yaml`, `.yml`,

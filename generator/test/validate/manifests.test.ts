@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { FileSystem } from '../../src/core/fs.js';
+import { memoryFs } from '../../src/core/fs.js';
+import { loadManifests, validateManifests } from '../../src/validate/manifests.js';
+import { createSchemaValidator } from '../../src/validate/schema/index.js';
+import { summaryLine } from '../../src/report/result.js';
+
+const CM = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: b\n`;
+
+/** `file:line #index kind-or-error` for each loaded document. */
+function shape(fs: FileSystem, paths: string[], options = {}) {
+  return loadManifests(fs, paths, options).documents.map((d) => {
+    const what = d.error ? `${d.error.check}: ${d.error.message}` : ((d.object as { metadata?: { name?: string } }).metadata?.name ?? '?');
+    return `${d.file}:${d.line ?? '-'} #${d.index} ${what}`;
+  });
+}
+
+describe('loadManifests', () => {
+  it('splits multi-document YAML and keeps each starting line', () => {
+    const fs = memoryFs({ 'a.yaml': `# leading comment\n${CM('one')}---\n${CM('two')}--- # a comment\n\n${CM('three')}` });
+    expect(shape(fs, ['a.yaml'])).toEqual(['a.yaml:2 #0 one', 'a.yaml:9 #1 two', 'a.yaml:17 #2 three']);
+  });
+
+  it('skips empty documents', () => {
+    const fs = memoryFs({ 'a.yaml': `---\n---\n# only a comment\n---\n${CM('one')}---\n` });
+    expect(shape(fs, ['a.yaml'])).toEqual(['a.yaml:5 #0 one']);
+  });
+
+  it('walks folders recursively, sorted, only .yaml/.yml/.json', () => {
+    const fs = memoryFs({
+      'm/b.yml': CM('b'),
+      'm/a.yaml': CM('a'),
+      'm/sub/c.json': JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }),
+      'm/README.md': '# not a manifest',
+      'm/.git/config.yaml': CM('ignored'),
+    });
+    const loaded = loadManifests(fs, ['m']);
+    expect(loaded.files).toEqual(['m/a.yaml', 'm/b.yml', 'm/sub/c.json']);
+    expect(shape(fs, ['m/'])).toEqual(['m/a.yaml:1 #0 a', 'm/b.yml:1 #0 b', 'm/sub/c.json:1 #0 c']);
+  });
+
+  it('expands kind: List like kubeconform', () => {
+    const list = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y' } }] };
+    const fs = memoryFs({ 'l.yaml': `${CM('first')}---\n${JSON.stringify(list)}\n` });
+    expect(shape(fs, ['l.yaml'])).toEqual(['l.yaml:1 #0 first', 'l.yaml:8 #1 x', 'l.yaml:8 #2 y']);
+  });
+
+  it('reports a YAML syntax error with its line and goes on with the next document', () => {
+    const fs = memoryFs({ 'bad.yaml': `${CM('ok')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n    bad: indentation\n---\n${CM('after')}` });
+    expect(shape(fs, ['bad.yaml'])).toEqual([
+      'bad.yaml:1 #0 ok',
+      'bad.yaml:12 #1 manifest/yaml: YAML syntax error: bad indentation of a mapping entry',
+      'bad.yaml:14 #2 after',
+    ]);
+  });
+
+  it('reports duplicate keys (kubeconform -strict does too)', () => {
+    const fs = memoryFs({ 'dup.yaml': 'apiVersion: v1\nkind: ConfigMap\nkind: Secret\n' });
+    expect(shape(fs, ['dup.yaml'])).toEqual(['dup.yaml:3 #0 manifest/yaml: YAML syntax error: duplicated mapping key']);
+  });
+
+  it('keeps timestamps as strings, as the Kubernetes YAML parser does', () => {
+    const fs = memoryFs({ 't.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: t\ndata:\n  when: 2024-01-01\n' });
+    const [doc] = loadManifests(fs, ['t.yaml']).documents;
+    expect((doc?.object as { data: { when: unknown } }).data.when).toBe('2024-01-01');
+  });
+
+  it('turns a missing path into an error result', () => {
+    expect(shape(memoryFs({}), ['nope.yaml'])).toEqual(['nope.yaml:- #0 manifest/unreadable: no such file or directory']);
+  });
+
+  it('turns an unreadable file into an error result', () => {
+    const fs: FileSystem = {
+      ...memoryFs({ 'x.yaml': 'a: b' }),
+      readText: () => {
+        throw new Error('reading x.yaml', { cause: new Error('EACCES: permission denied') });
+      },
+    };
+    expect(shape(fs, ['x.yaml'])).toEqual(['x.yaml:- #0 manifest/unreadable: cannot read the file: EACCES: permission denied']);
+  });
+
+  it('refuses files over the size limit without reading them', () => {
+    let read = false;
+    const base = memoryFs({ 'big.yaml': CM('big') });
+    const fs: FileSystem = { ...base, readText: (p) => ((read = true), base.readText(p)) };
+    expect(shape(fs, ['big.yaml'], { maxFileBytes: 10 })).toEqual(['big.yaml:- #0 manifest/too-large: file is 66 bytes, more than the limit of 10 bytes']);
+    expect(read).toBe(false);
+  });
+
+  it('refuses an alias bomb quickly', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const fs = memoryFs({ 'bomb.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n${levels.join('\n')}\n` });
+    const started = Date.now();
+    const docs = shape(fs, ['bomb.yaml']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(docs).toEqual(['bomb.yaml:1 #0 manifest/alias-expansion: document refused: its YAML aliases expand to more than 1000000 nodes (or refer to themselves)']);
+  });
+
+  it('accepts ordinary anchors and merge keys', () => {
+    const fs = memoryFs({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n  labels: &l {app: m}\n  annotations:\n    <<: *l\n' });
+    const [doc] = loadManifests(fs, ['m.yaml']).documents;
+    expect((doc?.object as { metadata: { annotations: unknown } }).metadata.annotations).toEqual({ app: 'm' });
+  });
+});
+
+describe('validateManifests', () => {
+  it('produces one result per resource and the kubeconform summary', () => {
+    const fs = memoryFs({
+      'apps/ok.yaml': `${CM('ok')}---\n${CM('Bad_Name')}`,
+      'apps/broken.yaml': 'apiVersion: v1\nkind: [\n',
+      'apps/widget.yaml': 'apiVersion: suoke.life/v1\nkind: Widget\nmetadata:\n  name: w\n',
+    });
+    const report = validateManifests(fs, ['apps'], createSchemaValidator());
+    expect(report.results.map((r) => `${r.file}#${r.index} ${r.status} ${r.object ?? ''}`)).toEqual([
+      'apps/broken.yaml#0 error ',
+      'apps/ok.yaml#0 valid v1/ConfigMap ok',
+      'apps/ok.yaml#1 invalid v1/ConfigMap Bad_Name',
+      'apps/widget.yaml#0 error suoke.life/v1/Widget w',
+    ]);
+    expect(summaryLine(report)).toBe('Summary: 4 resources found in 3 files - Valid: 1, Invalid: 1, Errors: 2, Skipped: 0');
+  });
+});
