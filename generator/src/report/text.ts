@@ -30,11 +30,13 @@ export const textFormat: OutputFormat = {
 
 function resourceLines(r: ResourceResult): string[] {
   const who = kindAndName(r);
-  const subject = who ? `${r.file} - ${who}` : r.file;
+  const subject = who ? `${r.file} - ${who}` : `${r.file} -`;
   if (r.findings.length === 0) return [`${subject} is ${r.status === 'skipped' ? 'skipped' : 'valid'}`];
   const out: string[] = [];
   for (const f of r.findings) {
-    out.push(`${subject} ${verb(r, f)}: ${f.path ? `${f.path}: ` : ''}${f.message}`);
+    // Without a kind there is no object path to show; the line tells where the document broke.
+    const where = f.path ? `${f.path}: ` : !who && f.line !== undefined ? `line ${f.line}: ` : '';
+    out.push(`${subject} ${verb(r, f)}: ${where}${f.message}`);
     if (f.hint) out.push(`  hint: ${f.hint}`);
   }
   return out;
