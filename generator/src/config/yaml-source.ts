@@ -62,14 +62,14 @@ const syntaxHints: Record<string, string> = {
 
 /**
  * Reads and parses one YAML config file, refusing what config never needs: files over 1 MiB,
- * nesting deeper than {@link yamlLimits.maxDepth}, more than one document, non-string keys, and
- * anchors/aliases.
+ * nesting deeper than {@link yamlLimits.maxDepth}, more than one document, non-string keys,
+ * unresolved tags, and aliases (`*name`, also in merge keys `<<: *name`).
  *
  * Aliases are refused outright rather than merely capped with `maxAliasCount`: config is
  * hand-edited and reviewed in pull requests, where `*defaults` hides what a service really gets,
  * and with no aliases there is nothing to expand, so an alias bomb costs one linear parse and
  * never allocates its expansion. `toJS` is still called with `maxAliasCount: 0` as a second line of
- * defence.
+ * defence. A lone anchor (`&name` with no alias) changes nothing and is let through.
  */
 export function readYamlSource(fs: FileSystem, file: string): YamlSource {
   const lines = new LineCounter();

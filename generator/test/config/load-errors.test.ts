@@ -299,6 +299,17 @@ const cases: Case[] = [
       { check: 'config/type', file: 'apps/beta/service.yaml', line: 23, path: 'settings', message: 'the key `1` in `settings` must be a string', hint: 'quote it if it is meant literally: `"1":`' },
     ],
   },
+  { name: 'unresolved YAML tag', edits: [[A, 'version: "1.0.0"', 'version: !custom x']],
+    expect: [
+      { check: 'config/yaml-syntax', file: 'apps/alpha/service.yaml', line: 4, message: 'Unresolved tag: !custom' },
+    ],
+  },
+  { name: 'binary and infinite values', edits: [[A, 'version: "1.0.0"', 'version: !!binary aGVsbG8='], [A, 'replicas: 2', 'replicas: .inf']],
+    expect: [
+      { check: 'config/type', file: 'apps/alpha/service.yaml', line: 4, path: 'version', message: '`version` must be a string; found binary data (`!!binary`)' },
+      { check: 'config/type', file: 'apps/alpha/service.yaml', line: 8, path: 'replicas', message: '`replicas` must be a whole number; found the number .inf' },
+    ],
+  },
   { name: 'aliases are refused', edits: [[A, 'resources:\n  requests: {cpu: 100m, memory: 128Mi}\n  limits: {cpu: 200m, memory: 256Mi}', 'resources:\n  requests: &r {cpu: 100m, memory: 128Mi}\n  limits: *r']],
     expect: [
       { check: 'config/alias', file: 'apps/alpha/service.yaml', line: 7, path: 'resources.limits', message: 'YAML alias `*r` is not allowed in config', hint: 'write the value out in full; anchors and aliases are refused so that every value is visible where it applies' },
