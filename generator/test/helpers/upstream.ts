@@ -1,0 +1,187 @@
+/**
+ * Test-only cross-check against the upstream schemas in `../shared/upstream-schemas` (relative to the
+ * repository root): the Kubernetes 1.31 swagger and the CRDs of the projects we render for, in an old
+ * and a new release. They are read at test time only and never copied into the repository; tests
+ * using this helper must skip when {@link upstreamAvailable} is false.
+ *
+ * Schemas are compiled with ajv in strict mode, like `kubeconform -strict`: an object schema with
+ * `properties` and neither `additionalProperties` nor `x-kubernetes-preserve-unknown-fields` rejects
+ * unknown fields. Formats are not checked; CEL rules (`x-kubernetes-validations`) are ignored.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import yaml from 'js-yaml';
+
+type Json = Record<string, unknown>;
+
+/** `../shared/upstream-schemas` relative to the repository root. */
+export const UPSTREAM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'upstream-schemas');
+
+const SWAGGER = path.join(UPSTREAM_DIR, 'k8s-1.31-swagger.json');
+
+/** Whether the upstream schemas are present (tests skip otherwise). */
+export function upstreamAvailable(): boolean {
+  return fs.existsSync(SWAGGER) && fs.existsSync(path.join(UPSTREAM_DIR, 'crds'));
+}
+
+/** The CRD releases: `old` and `new` tags of each project (see the folder's README). */
+export type CrdSet = 'old' | 'new';
+
+/** The upstream verdict: `known` when a schema exists for the object's apiVersion/kind. */
+export interface UpstreamVerdict {
+  known: boolean;
+  /** `path: message` lines, prefixed with `[old]`/`[new]` when the CRD sets disagree. */
+  errors: string[];
+}
+
+class UpstreamSet {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  private readonly builtins = new Map<string, string>();
+  private readonly crds = new Map<string, Json>();
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(swagger: Json, crdDir: string) {
+    const definitions = swagger.definitions as Record<string, Json>;
+    const strictDefs: Record<string, unknown> = {};
+    for (const [name, def] of Object.entries(definitions)) {
+      strictDefs[name] = strictify(patchBuiltin(name, def));
+      for (const gvk of (def['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[] | undefined) ?? []) {
+        this.builtins.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, name);
+      }
+    }
+    this.ajv.addSchema({ $id: 'k8s', definitions: strictDefs });
+    for (const file of fs.readdirSync(crdDir).sort()) {
+      for (const doc of yaml.loadAll(fs.readFileSync(path.join(crdDir, file), 'utf8'))) {
+        const crd = doc as { kind?: string; spec?: { group: string; names: { kind: string }; versions?: { name: string; schema?: { openAPIV3Schema?: Json } }[] } };
+        if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;
+        for (const v of crd.spec.versions ?? []) {
+          if (v.schema?.openAPIV3Schema) this.crds.set(`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, v.schema.openAPIV3Schema);
+        }
+      }
+    }
+  }
+
+  validate(obj: Json): UpstreamVerdict {
+    const key = `${String(obj.apiVersion)}/${String(obj.kind)}`;
+    const fn = this.validator(key);
+    if (!fn) return { known: false, errors: [] };
+    return { known: true, errors: fn(obj) ? [] : (fn.errors ?? []).map(describeError) };
+  }
+
+  private validator(key: string): ValidateFunction | undefined {
+    const hit = this.compiled.get(key);
+    if (hit) return hit;
+    let fn: ValidateFunction | undefined;
+    const def = this.builtins.get(key);
+    if (def) fn = this.ajv.compile({ $ref: `k8s#/definitions/${def}` });
+    const crd = this.crds.get(key);
+    if (!fn && crd) {
+      const schema = strictify(crdSchema(crd), true) as Json;
+      try {
+        fn = this.ajv.compile(schema);
+      } catch {
+        // A few upstream patterns use Go-only regex syntax; compare without patterns then.
+        fn = this.ajv.compile(dropPatterns(schema) as Json);
+      }
+    }
+    if (fn) this.compiled.set(key, fn);
+    return fn;
+  }
+}
+
+/** Kubernetes accepts numbers for IntOrString and Quantity although the swagger says `string`. */
+function patchBuiltin(name: string, def: Json): Json {
+  if (name === 'io.k8s.apimachinery.pkg.util.intstr.IntOrString') return { anyOf: [{ type: 'string' }, { type: 'integer' }] };
+  if (name === 'io.k8s.apimachinery.pkg.api.resource.Quantity') return { anyOf: [{ type: 'string' }, { type: 'number' }] };
+  return def;
+}
+
+/** CRD roots get the embedded ObjectMeta fields Kubernetes adds to every custom resource. */
+function crdSchema(schema: Json): Json {
+  const props = { ...((schema.properties as Json | undefined) ?? {}) };
+  props.apiVersion ??= { type: 'string' };
+  props.kind ??= { type: 'string' };
+  props.metadata = { $ref: 'k8s#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' };
+  return { ...schema, properties: props };
+}
+
+/** Adds `additionalProperties: false` where Kubernetes would prune unknown fields, and maps x-kubernetes keywords. */
+function strictify(node: unknown, openapiV3 = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => strictify(n, openapiV3));
+  if (node === null || typeof node !== 'object') return node;
+  const src = node as Json;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(src)) {
+    if (k === 'properties' || k === 'definitions' || k === 'patternProperties') {
+      out[k] = Object.fromEntries(Object.entries(v as Json).map(([name, s]) => [name, strictify(s, openapiV3)]));
+    } else if (k.startsWith('x-') || k === 'description' || k === 'example' || k === 'default') {
+      continue;
+    } else out[k] = strictify(v, openapiV3);
+  }
+  if (src['x-kubernetes-int-or-string'] === true) {
+    delete out.type;
+    return { ...out, anyOf: [{ type: 'integer' }, { type: 'string' }] };
+  }
+  if (src['x-kubernetes-embedded-resource'] === true && out.properties) {
+    const props = out.properties as Json;
+    props.apiVersion ??= { type: 'string' };
+    props.kind ??= { type: 'string' };
+    props.metadata ??= { type: 'object' };
+  }
+  if (openapiV3 && src.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  delete out.nullable;
+  if (out.properties && out.additionalProperties === undefined && src['x-kubernetes-preserve-unknown-fields'] !== true) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+function dropPatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropPatterns);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node as Json)) {
+    if (k === 'pattern' && typeof v === 'string') continue;
+    out[k] = dropPatterns(v);
+  }
+  return out;
+}
+
+function describeError(e: ErrorObject): string {
+  const where = e.instancePath.slice(1).replace(/\//g, '.');
+  if (e.keyword === 'additionalProperties') {
+    return `${where ? `${where}.` : ''}${String(e.params.additionalProperty)}: unknown field`;
+  }
+  return `${where}: ${e.message ?? e.keyword}`;
+}
+
+const sets = new Map<CrdSet, UpstreamSet>();
+let swagger: Json | undefined;
+
+function upstreamSet(set: CrdSet): UpstreamSet {
+  let s = sets.get(set);
+  if (!s) {
+    swagger ??= JSON.parse(fs.readFileSync(SWAGGER, 'utf8')) as Json;
+    s = new UpstreamSet(swagger, path.join(UPSTREAM_DIR, 'crds', set));
+    sets.set(set, s);
+  }
+  return s;
+}
+
+/**
+ * Validates an object against the upstream schemas: Kubernetes 1.31 for built-in kinds, and for
+ * custom resources both the old and the new CRD release (an object must be valid against both).
+ * Pass `set` to check against one CRD release only.
+ */
+export function upstreamValidate(obj: unknown, set?: CrdSet): UpstreamVerdict {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { known: false, errors: [] };
+  const rec = obj as Json;
+  if (set) return upstreamSet(set).validate(rec);
+  const old = upstreamSet('old').validate(rec);
+  const neu = upstreamSet('new').validate(rec);
+  const same = old.errors.join('\n') === neu.errors.join('\n');
+  const errors = same ? old.errors : [...old.errors.map((e) => `[old] ${e}`), ...neu.errors.map((e) => `[new] ${e}`)];
+  return { known: old.known || neu.known, errors };
+}
