@@ -94,7 +94,9 @@ describe('chunk', () => {
     { n: 0, size: 20, concurrency: 2, sizes: [] },
     { n: 1, size: 20, concurrency: 2, sizes: [1] },
     { n: 10, size: 20, concurrency: 2, sizes: [5, 5] },
-    { n: 81, size: 20, concurrency: 2, sizes: [16, 16, 16, 16, 17] },
+    { n: 81, size: 20, concurrency: 2, sizes: [13, 14, 13, 14, 13, 14] },
+    { n: 81, size: 50, concurrency: 2, sizes: [40, 41] },
+    { n: 100, size: 50, concurrency: 3, sizes: [33, 33, 34] },
     { n: 3, size: 1, concurrency: 8, sizes: [1, 1, 1] },
   ])('$n paths, size $size, concurrency $concurrency → $sizes', ({ n, size, concurrency, sizes }) => {
     const chunks = chunk(paths(n), size, concurrency);
