@@ -62,13 +62,15 @@ function packageRoot(pkg: string): string {
 function listModelFiles(pkg: string): ModelFile[] {
   const pkgRoot = packageRoot(pkg);
   const out: ModelFile[] = [];
-  for (const group of fs.readdirSync(pkgRoot, { withFileTypes: true })) {
+  const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  // Sorted everywhere: type numbers depend on the visiting order, and the index must be reproducible.
+  for (const group of fs.readdirSync(pkgRoot, { withFileTypes: true }).sort(byName)) {
     if (!group.isDirectory() || group.name.startsWith('_') || group.name === 'node_modules') continue;
     const groupDir = path.join(pkgRoot, group.name);
     // kubernetes-models keeps the core group directly in `v1/`; the others use `<group>/<version>/`.
     const versionDirs = /^v\d/.test(group.name)
       ? [groupDir]
-      : fs.readdirSync(groupDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(groupDir, d.name));
+      : fs.readdirSync(groupDir, { withFileTypes: true }).filter((d) => d.isDirectory()).sort(byName).map((d) => path.join(groupDir, d.name));
     for (const dir of versionDirs) {
       for (const f of fs.readdirSync(dir).sort()) {
         if (f.endsWith('.d.ts') && f !== 'index.d.ts') out.push({ pkg, pkgRoot, dts: path.join(dir, f) });
