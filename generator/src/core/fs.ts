@@ -19,7 +19,8 @@ export interface FileSystem {
 
 /** Reads from a directory on disk. */
 export function diskFs(root: string): FileSystem {
-  const abs = (p: string) => nodePath.join(root, ...p.split('/'));
+  // Absolute paths (given on the command line) are read as they are; everything else is under root.
+  const abs = (p: string) => (nodePath.isAbsolute(p) ? p : nodePath.join(root, ...p.split('/')));
   return {
     root,
     readText(p) {

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory figures of the generator, as medians over repeated runs, with the
+// ratio to each target (ratio > 1 means faster or smaller than the target). Nothing here asserts:
+// the figures are for people. Runs in temporary copies, never in the working tree.
+//   BENCH_RUNS (default 5)       runs per seed-platform figure
+//   BENCH_SERVICES (default 1000) services in the large synthetic platform (× 4 environments)
+//   BENCH_LARGE=0                skip the large platform
+import { $, fs, os, path } from 'zx';
+import { synthesize } from './synth.mjs';
+
+$.verbose = false;
+$.quiet = true;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const dist = path.join(root, 'generator/dist/src');
+const cli = path.join(dist, 'cli/main.js');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const large = Number(process.env.BENCH_SERVICES ?? 1000);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'suoke-bench-'));
+const rows = [];
+
+if (!fs.existsSync(cli)) {
+  console.error('generator/dist is missing: run `npm run build` (npm ci does it) first');
+  process.exit(2);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Runs a command, returns [seconds, peak RSS MB] measured by /usr/bin/time. */
+async function timed(args, { cwd = root, expect = 0 } = {}) {
+  const p = await $({ cwd, nothrow: true })`/usr/bin/time -f ${'%e %M'} ${args}`;
+  const last = p.stderr.trim().split('\n').pop() ?? '';
+  const [secs, kb] = last.split(' ').map(Number);
+  if (p.exitCode !== expect) {
+    throw new Error(`${args.join(' ')} exited ${p.exitCode} (expected ${expect}):\n${p.stdout.slice(-2000)}\n${p.stderr.slice(-2000)}`);
+  }
+  return [secs, kb / 1024];
+}
+
+async function repeat(n, before, args, opts) {
+  const secs = [];
+  const mbs = [];
+  for (let i = 0; i < n; i++) {
+    if (before) await before();
+    const [s, mb] = await timed(args, opts);
+    secs.push(s);
+    mbs.push(mb);
+  }
+  return { secs: median(secs), mb: Math.max(...mbs) };
+}
+
+function row(name, value, unit, target, higherIsBetter = false) {
+  const ratio = target === undefined ? undefined : higherIsBetter ? value / target : target / value;
+  rows.push({ name, value, unit, target, ratio });
+  const fmt = (v) => (unit === 'objects/s' ? Math.round(v).toLocaleString('en-US') : v.toFixed(unit === 's' ? 3 : 1));
+  const t = target === undefined ? '' : `  target ${higherIsBetter ? '≥' : '≤'} ${fmt(target)} ${unit}  ratio ${ratio.toFixed(2)}${ratio >= 1 ? '' : '  (MISSED)'}`;
+  console.log(`${name.padEnd(58)} ${fmt(value).padStart(10)} ${unit}${t}`);
+}
+
+function copyRepo(to) {
+  for (const p of ['apps', 'clusters', 'argocd', '.generated-files']) fs.cpSync(path.join(root, p), path.join(to, p), { recursive: true });
+}
+
+const clearCache = (dir) => async () => fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+
+console.log(`suoke-gitops bench: ${os.cpus().length} cores, node ${process.version}, ${runs} runs per seed figure (median)\n`);
+
+// --- Seed platform -------------------------------------------------------------------------
+const seed = path.join(work, 'seed');
+copyRepo(seed);
+const npmRun = (script, ...args) => ['npm', 'run', '-s', script, '--', '--root', seed, ...args];
+{
+  const r = await repeat(runs, undefined, npmRun('render'));
+  row('seed: npm run render (cold process, tree up to date)', r.secs, 's', 0.5);
+  const empty = path.join(work, 'seed-empty');
+  const r2 = await repeat(runs, async () => {
+    fs.rmSync(empty, { recursive: true, force: true });
+    fs.mkdirSync(empty);
+    for (const p of ['clusters', 'argocd']) fs.mkdirSync(path.join(empty, p));
+    fs.cpSync(path.join(root, 'apps'), path.join(empty, 'apps'), { recursive: true, filter: (s) => !s.includes('/base') });
+    for (const c of ['dev', 'staging', 'prod']) fs.cpSync(path.join(root, 'clusters', c, 'cluster.yaml'), path.join(empty, 'clusters', c, 'cluster.yaml'));
+    fs.cpSync(path.join(root, 'argocd/argocd.yaml'), path.join(empty, 'argocd/argocd.yaml'));
+  }, ['npm', 'run', '-s', 'render', '--', '--root', empty]);
+  row('seed: npm run render into an empty tree (every file written)', r2.secs, 's', 0.5);
+  const v = await repeat(runs, clearCache(seed), npmRun('validate'));
+  row('seed: npm run validate, cold (no kustomize cache)', v.secs, 's', 2.0);
+  const w = await repeat(runs, undefined, npmRun('validate'));
+  row('seed: npm run validate again, nothing changed (warm cache)', w.secs, 's', 0.5);
+
+  // Naive: kubectl kustomize of every Argo CD path, one after another.
+  const paths = fs
+    .readFileSync(path.join(seed, '.generated-files'), 'utf8')
+    .split('\n')
+    .filter((l) => l.endsWith('/kustomization.yaml') && !l.startsWith('apps/'))
+    .map((l) => path.dirname(l));
+  const naive = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const t0 = performance.now();
+    for (const p of paths) await $({ cwd: seed })`kubectl kustomize ${p}`;
+    naive.push((performance.now() - t0) / 1000);
+  }
+  row(`seed: naive sequential kubectl kustomize of ${paths.length} paths`, median(naive), 's');
+  console.log(`${''.padEnd(58)} cold validate (all steps) is ${(median(naive) / v.secs).toFixed(1)}× faster than the naive kustomize loop alone`);
+}
+
+// --- Schema throughput -------------------------------------------------------------------------
+{
+  const { loadConfig } = await import(path.join(dist, 'config/load.js'));
+  const { buildModel } = await import(path.join(dist, 'model/build.js'));
+  const { render } = await import(path.join(dist, 'render/index.js'));
+  const { diskFs } = await import(path.join(dist, 'core/fs.js'));
+  const { benchSchema } = await import(path.join(dist, 'validate/schema/index.js'));
+  const objects = render(buildModel(loadConfig(diskFs(root)))).targets.flatMap((t) => t.objects);
+  const perSecond = benchSchema(objects, 3);
+  row(`schema checks, one core (${objects.length} seed objects, mixed kinds)`, perSecond, 'objects/s', 50000, true);
+}
+
+// --- Large synthetic platform -------------------------------------------------------------------
+if (process.env.BENCH_LARGE !== '0') {
+  const big = path.join(work, 'large');
+  synthesize(root, big, large);
+  const bigRun = (script, ...args) => ['node', cli, script, '--root', big, ...args];
+  const first = await repeat(1, undefined, bigRun('render'));
+  row(`${large} services × 4 envs: render into an empty tree`, first.secs, 's', 4);
+  row(`${large} services × 4 envs: render peak RSS`, first.mb, 'MB', 400);
+  const again = await repeat(Math.min(runs, 3), undefined, bigRun('render'));
+  row(`${large} services × 4 envs: render, tree up to date`, again.secs, 's', 4);
+  row(`${large} services × 4 envs: render peak RSS (up to date)`, again.mb, 'MB', 400);
+  const nok = await repeat(Math.min(runs, 3), undefined, bigRun('validate', '--no-kustomize'));
+  row(`${large} services × 4 envs: validate --no-kustomize`, nok.secs, 's', 6);
+  const full = await repeat(1, clearCache(big), bigRun('validate'));
+  row(`${large} services × 4 envs: validate with kustomize builds, cold cache`, full.secs, 's', 60);
+  row(`${large} services × 4 envs: validate peak RSS`, full.mb, 'MB');
+  const warm = await repeat(1, undefined, bigRun('validate'));
+  row(`${large} services × 4 envs: validate again, warm cache`, warm.secs, 's');
+}
+
+fs.rmSync(work, { recursive: true, force: true });
+const missed = rows.filter((r) => r.ratio !== undefined && r.ratio < 1).length;
+console.log(`\n${rows.length} figures, ${missed} targets missed`);
