@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import { loadConfig } from '../../src/config/load.js';
+import { diskFs } from '../../src/core/fs.js';
+import { buildModel } from '../../src/model/build.js';
+import type { Model } from '../../src/model/types.js';
+import { render, type RenderResult } from '../../src/render/index.js';
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** A small platform (3 services, 3 environments on 2 clusters) exercising every rendering branch. */
+export const FIXTURE_PLATFORM = path.join(REPO_ROOT, 'generator/test/fixtures/platform');
+
+export function modelOf(root: string): Model {
+  return buildModel(loadConfig(diskFs(root)));
+}
+
+export function renderOf(root: string): RenderResult {
+  return render(modelOf(root));
+}

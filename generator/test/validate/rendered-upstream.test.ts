@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_PLATFORM, REPO_ROOT, renderOf } from '../helpers/platform.js';
+import { upstreamAvailable, upstreamValidate } from '../helpers/upstream.js';
+
+/**
+ * Every object the generator renders, checked against the upstream published schemas (Kubernetes
+ * 1.31 OpenAPI and the CRDs of the old and new tags), strictly. Skipped where ../shared is absent.
+ */
+describe.skipIf(!upstreamAvailable())('rendered objects pass the upstream schemas', () => {
+  it.each([
+    ['the repository', REPO_ROOT],
+    ['the fixture platform', FIXTURE_PLATFORM],
+  ])('%s', (_name, root) => {
+    const objects = renderOf(root).targets.flatMap((t) => t.objects);
+    expect(objects.length).toBeGreaterThan(30);
+    const problems: string[] = [];
+    const unknown = new Set<string>();
+    for (const obj of objects) {
+      const id = `${obj.apiVersion}/${obj.kind} ${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+      for (const set of ['old', 'new'] as const) {
+        const v = upstreamValidate(obj, set);
+        if (!v.known) unknown.add(`${obj.apiVersion}/${obj.kind}`);
+        for (const e of v.errors) problems.push(`${set}: ${id}: ${e}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Every kind we render has an upstream schema to be checked against.
+    expect([...unknown]).toEqual([]);
+  });
+});
