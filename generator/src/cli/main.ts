@@ -9,8 +9,6 @@ import { UsageError, UserError } from '../core/errors.js';
 import { diskFs } from '../core/fs.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
-import { runRender } from './render.js';
-import { runValidate } from './validate.js';
 
 const EXIT_USAGE = 2;
 
@@ -37,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
     .description('render apps/, clusters/ and argocd/ from the configuration')
     .option('--root <dir>', 'repository root', '.')
     .option('--check', 'write nothing; list what would change and exit 1 if anything would')
-    .action((o: { root: string; check?: boolean }) => {
+    .action(async (o: { root: string; check?: boolean }) => {
+      // Each command imports only what it needs: `render` never loads the validator or kustomize code.
+      const { runRender } = await import('./render.js');
       exit = runRender(context(o.root), { check: o.check === true });
     });
   program
@@ -51,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
     .option('-v, --verbose', 'also list valid resources')
     .action(async (paths: string[], o: ValidateFlags) => {
+      const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
         paths,
         output: o.output,

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
@@ -9,14 +10,33 @@ import { configFinding } from './yaml-source.js';
 
 export type ConfigKind = 'service' | 'cluster' | 'argocd';
 
+/** The configuration schemas by kind. */
+export const CONFIG_SCHEMAS: Readonly<Record<ConfigKind, object>> = { service: serviceSchema, cluster: clusterSchema, argocd: argocdSchema };
+
+/** The one set of ajv options the schemas are compiled with, in-process or ahead of time. */
+export function configAjv(code?: { source: boolean }): Ajv {
+  return new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+}
+
 let validators: Record<ConfigKind, ValidateFunction> | undefined;
 
 function validator(kind: ConfigKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    validators = { service: ajv.compile(serviceSchema), cluster: ajv.compile(clusterSchema), argocd: ajv.compile(argocdSchema) };
-  }
+  validators ??= precompiled() ?? compileNow();
   return validators[kind];
+}
+
+/** The validators `npm run build` compiled ahead of time (generator/scripts/build-config-validators.ts). */
+function precompiled(): Record<ConfigKind, ValidateFunction> | undefined {
+  try {
+    return createRequire(import.meta.url)('./validators.generated.cjs') as Record<ConfigKind, ValidateFunction>;
+  } catch {
+    return undefined;
+  }
+}
+
+function compileNow(): Record<ConfigKind, ValidateFunction> {
+  const ajv = configAjv();
+  return { service: ajv.compile(serviceSchema), cluster: ajv.compile(clusterSchema), argocd: ajv.compile(argocdSchema) };
 }
 
 /**

@@ -16,7 +16,7 @@ export function jsonDiff(from: unknown, to: unknown, path = ''): PatchOp[] {
 }
 
 function walk(a: unknown, b: unknown, path: string, ops: PatchOp[]): void {
-  if (deepEqual(a, b)) return;
+  if (a === b) return;
   if (isObject(a) && isObject(b)) {
     for (const key of Object.keys(a)) if (!(key in b)) ops.push({ op: 'remove', path: `${path}/${escape(key)}` });
     for (const key of Object.keys(b)) {
@@ -29,7 +29,8 @@ function walk(a: unknown, b: unknown, path: string, ops: PatchOp[]): void {
     a.forEach((item, index) => walk(item, b[index], `${path}/${index}`, ops));
     return;
   }
-  ops.push({ op: 'replace', path, value: b });
+  // Each subtree is compared once, on the way down: the walk stays linear in the document size.
+  if (!deepEqual(a, b)) ops.push({ op: 'replace', path, value: b });
 }
 
 /** Applies a patch produced by {@link jsonDiff} (used by tests and to double-check the renderer). */

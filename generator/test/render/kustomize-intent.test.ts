@@ -20,7 +20,7 @@ describe.skipIf(!kustomize)('kustomize builds every Argo CD path into exactly th
         fs.writeFileSync(path.join(dir, f.path), f.content);
       }
       const built = await buildPaths(result.targets, { root: dir, cacheDir: false });
-      const findings = built.flatMap((b, n) => (b.ok ? compareBuilt(result.targets[n]!, b.objects) : [b.error]));
+      const findings = built.flatMap((b, n) => (b.ok ? compareBuilt(result.targets[n]!, b.objects).map((f) => f.message) : [b.error]));
       expect(findings).toEqual([]);
       expect(built.every((b) => b.ok)).toBe(true);
     } finally {
