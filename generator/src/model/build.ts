@@ -23,7 +23,19 @@ export function buildModel(config: PlatformConfig): Model {
     .sort((a, b) => promotionOrder(a.env, b.env));
   const environments: EnvironmentModel[] = envs.map(({ env, cluster }) => {
     const enabled = config.services.filter((s) => s.environments[env.name]?.enabled !== false);
-    const instances = enabled.map((service) => instance(service, env, cluster, enabled));
+    const byName = new Map(enabled.map((s) => [s.name, s]));
+    // Who calls whom, in this environment only (a disabled service neither calls nor is called).
+    const callers = new Map<string, string[]>();
+    for (const s of enabled) {
+      for (const callee of s.dependsOn.services) if (byName.has(callee)) callers.set(callee, [...(callers.get(callee) ?? []), s.name]);
+    }
+    const instances = enabled.map((service) => {
+      const calls = service.dependsOn.services.flatMap((n) => {
+        const callee = byName.get(n);
+        return callee ? [{ name: callee.name, grpc: callee.grpc }] : [];
+      });
+      return instance(service, env, cluster, (callers.get(service.name) ?? []).sort(cmp), calls.sort((a, b) => cmp(a.name, b.name)));
+    });
     return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances };
   });
   return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd };
@@ -33,7 +45,8 @@ function instance(
   service: ServiceConfig,
   env: EnvironmentConfig,
   cluster: EnvironmentModel['cluster'],
-  enabled: ServiceConfig[],
+  callers: string[],
+  calls: ServiceInstance['calls'],
 ): ServiceInstance {
   const override = service.environments[env.name] ?? {};
   const version = override.version ?? service.version;
@@ -50,13 +63,8 @@ function instance(
     autoscaling,
     resources: override.resources ?? scaleResources(service.resources, env.sizing.resourceScale),
     settings: { ...service.settings, ...env.settings, ...(override.settings ?? {}) },
-    callers: enabled
-      .filter((s) => s.dependsOn.services.includes(service.name))
-      .map((s) => s.name)
-      .sort(cmp),
-    calls: enabled
-      .filter((s) => service.dependsOn.services.includes(s.name))
-      .map((s) => ({ name: s.name, grpc: s.grpc })),
+    callers,
+    calls,
     disruptionBudget: replicas >= 2,
     topologySpread: env.topologySpread,
     path: `clusters/${cluster.name}/${env.name}/${service.name}`,

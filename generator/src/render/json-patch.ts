@@ -63,7 +63,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 function escape(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+  return key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key;
 }
 
 function unescape(key: string): string {

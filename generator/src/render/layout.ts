@@ -31,8 +31,12 @@ const KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Ku
 export function renderLayout(model: Model): LayoutResult {
   const files: RenderedFile[] = [];
   const targets: BuildTarget[] = [];
+  const byService = new Map<string, ServiceInstance[]>();
+  for (const e of model.environments) {
+    for (const i of e.instances) byService.set(i.service.name, [...(byService.get(i.service.name) ?? []), i]);
+  }
   for (const service of model.services) {
-    const instances = model.environments.flatMap((e) => e.instances.filter((i) => i.service.name === service.name));
+    const instances = byService.get(service.name) ?? [];
     const reference = instances[instances.length - 1];
     if (!reference) continue;
     const base = serviceObjects(reference).map(withoutNamespace);
@@ -110,15 +114,23 @@ function shared(e: EnvironmentModel, objects: K8sObject[]): RenderedFile[] {
   ];
 }
 
-/** What kustomize's namespace and images transformers make of a base object in this environment. */
+type PodOwner = { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } };
+
+/**
+ * What kustomize's namespace and images transformers make of a base object in this environment.
+ * Copies only the path to what changes (the result is compared, never mutated).
+ */
 function transformed(base: K8sObject, i: ServiceInstance): K8sObject {
-  const copy = structuredClone(base);
-  copy.metadata = { ...copy.metadata, namespace: i.env.namespace };
-  const podSpec = (copy as { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } }).spec?.template?.spec;
-  for (const c of podSpec?.containers ?? []) {
-    if (c.image?.startsWith(`${i.service.image}:`)) c.image = `${i.service.image}:${i.version}`;
-  }
-  return copy;
+  const copy = { ...base, metadata: { ...base.metadata, namespace: i.env.namespace } };
+  const spec = (base as PodOwner).spec;
+  const containers = spec?.template?.spec?.containers;
+  if (!spec?.template?.spec || !containers) return copy;
+  const retag = (c: { image?: string }) =>
+    c.image?.startsWith(`${i.service.image}:`) ? { ...c, image: `${i.service.image}:${i.version}` } : c;
+  return {
+    ...copy,
+    spec: { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, containers: containers.map(retag) } } },
+  } as K8sObject;
 }
 
 function target(o: K8sObject) {

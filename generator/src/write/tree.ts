@@ -9,20 +9,23 @@ export const GENERATED_ROOTS = ['apps', 'clusters', 'argocd'];
 
 /** Generated files currently in the tree: those the index names plus any file under the generated roots that starts with the marker. */
 export function existingGenerated(fsys: FileSystem): string[] {
-  const found = new Set<string>();
+  const indexed = new Set<string>();
   const index = fsys.readText(INDEX_FILE);
   if (index !== undefined) {
-    for (const line of index.split('\n')) if (line && !line.startsWith('#')) found.add(line);
+    for (const line of index.split('\n')) if (line && !line.startsWith('#')) indexed.add(line);
   }
+  const found: string[] = [];
   const walk = (dir: string) => {
     for (const e of fsys.list(dir)) {
       const p = `${dir}/${e.name}`;
       if (e.dir) walk(p);
-      else if (!found.has(p) && /\.ya?ml$/.test(e.name) && fsys.readText(p)?.startsWith(GENERATED_MARKER)) found.add(p);
+      // Files the index names are ours; others only when they carry the marker (read just those).
+      else if (indexed.has(p) || (/\.ya?ml$/.test(e.name) && fsys.readText(p)?.startsWith(GENERATED_MARKER))) found.push(p);
     }
   };
   for (const root of GENERATED_ROOTS) walk(root);
-  return [...found].filter((p) => fsys.readText(p) !== undefined).sort(cmp);
+  for (const p of indexed) if (!GENERATED_ROOTS.some((r) => p.startsWith(`${r}/`)) && fsys.size(p) !== undefined) found.push(p);
+  return found.sort(cmp);
 }
 
 export interface WritePlan {
