@@ -2,6 +2,7 @@ import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js
 import { cmp } from '../core/finding.js';
 import { environmentObjects } from './environment-objects.js';
 import { relativePath, yamlFile, type RenderedFile } from './files.js';
+import { toYaml } from './yaml.js';
 import { deepEqual, jsonDiff } from './json-patch.js';
 import { serviceObjects, type K8sObject } from './service-objects.js';
 
@@ -60,6 +61,12 @@ export function renderLayout(model: Model): LayoutResult {
   return { files, targets };
 }
 
+/**
+ * One overlay: a single kustomization.yaml holding the namespace, the image tag and, inline, a JSON
+ * patch per object that differs from the base (and a delete patch per base object this environment
+ * does without), so a reviewer reads an environment's whole difference in one file. Objects that
+ * exist only in this environment are resource files beside it.
+ */
 function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], baseDir: string): RenderedFile[] {
   const sources = [i.service.file, i.cluster.file];
   const files: RenderedFile[] = [];
@@ -68,30 +75,17 @@ function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], b
   for (const want of intended) {
     const from = base.find((b) => sameObject(b, want));
     if (!from) {
-      // Only in this environment: a resource of the overlay itself.
       const name = fileName(want);
       files.push(yamlFile(`${i.path}/${name}`, sources, withoutNamespace(want)));
       resources.push(name);
       continue;
     }
     const ops = jsonDiff(transformed(from, i), want);
-    if (ops.length === 0) continue;
-    const name = `patch-${fileName(want)}`;
-    files.push(yamlFile(`${i.path}/${name}`, sources, ops));
-    patches.push({ path: name, target: target(want) });
+    if (ops.length > 0) patches.push({ target: target(want), patch: toYaml(ops) });
   }
   for (const gone of base.filter((b) => !intended.some((w) => sameObject(b, w)))) {
-    // In the base but not in this environment (e.g. no PodDisruptionBudget for a single replica).
-    const name = `delete-${fileName(gone)}`;
-    files.push(
-      yamlFile(`${i.path}/${name}`, sources, {
-        $patch: 'delete',
-        apiVersion: gone.apiVersion,
-        kind: gone.kind,
-        metadata: { name: gone.metadata.name },
-      }),
-    );
-    patches.push({ path: name });
+    const del = { $patch: 'delete', apiVersion: gone.apiVersion, kind: gone.kind, metadata: { name: gone.metadata.name } };
+    patches.push({ patch: toYaml(del) });
   }
   files.push(
     yamlFile(`${i.path}/kustomization.yaml`, sources, {

@@ -96,7 +96,9 @@ function scalarKey(key: string): string {
 }
 
 function scalarString(s: string, depth: number): string {
-  if (s.includes('\n') && !/[\r\t]/.test(s) && !/ \n|\n /.test(s.replace(/\n+$/, '')) && !s.startsWith(' ')) {
+  // Literal blocks for multi-line text; the first line must not start with a space (that would need an
+  // indentation indicator) and control characters other than newline are left to JSON escapes.
+  if (s.includes('\n') && !s.startsWith(' ') && !s.startsWith('\n') && !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s)) {
     return literalBlock(s, depth);
   }
   return isPlainSafe(s) ? s : JSON.stringify(s);

@@ -29,8 +29,8 @@ export function existingGenerated(fsys: FileSystem): string[] {
 }
 
 export interface WritePlan {
-  /** Files to create or overwrite (their content differs or they are missing). */
-  write: RenderedFile[];
+  /** Files to create or overwrite (their content differs or they are missing); `replaces` when one exists. */
+  write: (RenderedFile & { replaces: boolean })[];
   /** Generated files no longer produced. */
   remove: string[];
   unchanged: number;
@@ -39,32 +39,51 @@ export interface WritePlan {
 /** Compares the rendered files with the tree. Pure apart from reading through `fsys`. */
 export function planWrite(fsys: FileSystem, files: readonly RenderedFile[]): WritePlan {
   const wanted = new Set(files.map((f) => f.path));
-  const write = files.filter((f) => fsys.readText(f.path) !== f.content);
+  const write: WritePlan['write'] = [];
+  for (const f of files) {
+    const current = fsys.readText(f.path);
+    if (current !== f.content) write.push({ ...f, replaces: current !== undefined });
+  }
   const remove = existingGenerated(fsys).filter((p) => !wanted.has(p) && p !== INDEX_FILE);
   return { write, remove, unchanged: files.length - write.length };
 }
 
 /**
- * Carries out a plan under `root`. Every file is first written to a temporary sibling, then all are
- * renamed into place, so no reader ever sees half a file and a failed write replaces nothing; everything that can fail for a user reason (config,
- * rendering) has already happened before this is called, so a failed run leaves the tree as it was.
- * Only files that start with the generated marker are ever deleted; directories emptied by a
- * removal are removed too.
+ * Carries out a plan under `root`, all or nothing as far as a process can: replacements are written
+ * to temporary siblings and new files are created (never overwriting) before anything existing is
+ * touched; if any of that fails, every temporary file, new file and new directory is removed again and
+ * the tree is as it was. Only then are the replacements renamed into place (so no reader ever sees
+ * half a file) and the stale files removed. Only files that start with the generated marker are ever
+ * deleted; directories emptied by a removal are removed too.
  */
 export function applyWrite(root: string, plan: WritePlan): void {
-  // Stage every file first: if any write fails (disk full, permissions) nothing has been replaced yet.
+  const knownDirs = new Set<string>();
+  const newDirs: string[] = [];
+  const created: string[] = [];
   const staged: [tmp: string, abs: string][] = [];
   try {
     for (const f of plan.write) {
       const abs = path.join(root, ...f.path.split('/'));
-      fs.mkdirSync(path.dirname(abs), { recursive: true });
-      const tmp = `${abs}.tmp-${process.pid}`;
-      staged.push([tmp, abs]);
-      fs.writeFileSync(tmp, f.content);
+      const dir = path.dirname(abs);
+      if (!knownDirs.has(dir)) {
+        const first = fs.mkdirSync(dir, { recursive: true });
+        if (first !== undefined) newDirs.push(first);
+        knownDirs.add(dir);
+      }
+      if (f.replaces) {
+        const tmp = `${abs}.tmp-${process.pid}`;
+        staged.push([tmp, abs]);
+        fs.writeFileSync(tmp, f.content);
+      } else {
+        created.push(abs);
+        fs.writeFileSync(abs, f.content, { flag: 'wx' });
+      }
     }
   } catch (e) {
     for (const [tmp] of staged) fs.rmSync(tmp, { force: true });
-    throw new Error(`staging ${staged.length} generated files`, { cause: e });
+    for (const file of created) fs.rmSync(file, { force: true });
+    for (const dir of newDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`writing ${plan.write.length} generated files (nothing was changed)`, { cause: e });
   }
   for (const [tmp, abs] of staged) fs.renameSync(tmp, abs);
   for (const p of plan.remove) {
