@@ -53,8 +53,48 @@ export interface ExternalEgress {
   ports: number[];
 }
 
+/** Analysis that aborts a bad canary: thresholds on the canary's own Prometheus metrics. */
+export interface CanaryAnalysis {
+  /** Highest acceptable share of 5xx responses, e.g. `0.01` (1%). */
+  maxErrorRate: number;
+  /** Highest acceptable p95 latency in milliseconds; the deployment plan's bound is 2000. */
+  maxP95LatencyMs: number;
+  /** How often to measure (Go duration), e.g. `1m`. */
+  interval: string;
+  /** Failed measurements tolerated before the canary is aborted. */
+  failureLimit: number;
+}
+
+/**
+ * A service's gray-release (灰度发布) setup in one environment: `environments.<env>.grayRelease`.
+ * Its presence makes the workload an Argo Rollouts canary in that environment (and it stays one after a
+ * promotion, so a release never swaps the workload kind under running pods).
+ */
+export interface GrayReleaseConfig {
+  /** Traffic weights in percent, strictly increasing, ending at 100, e.g. `[5, 20, 50, 100]`. */
+  steps: number[];
+  /** Pause between steps (Go duration), e.g. `10m`. */
+  pause: string;
+  /**
+   * `auto`: the Rollouts controller walks the steps with the pauses, analysis aborting a bad canary.
+   * `git`: every traffic increase is a reviewed commit (`npm run canary -- advance`); the Rollout holds
+   * at the committed weight. Default `auto`.
+   */
+  control: 'auto' | 'git';
+  /** Required in production-tier environments (staging, prod). */
+  analysis?: CanaryAnalysis;
+  /** The release in progress, written by `npm run canary -- start|advance`; absent when none is. */
+  canary?: {
+    /** Image tag under test; must differ from the stable version. */
+    version: string;
+    /** `git` control: the reviewed weight the canary holds at (one of `steps`). */
+    weight: number;
+  };
+}
+
 /** Per-environment overrides in `apps/<service>/service.yaml` under `environments.<env>`. */
 export interface ServiceEnvOverride {
+  grayRelease?: GrayReleaseConfig;
   /** `false` removes the service from that environment. Default `true`. */
   enabled?: boolean;
   version?: string;

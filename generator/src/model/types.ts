@@ -1,16 +1,18 @@
-import type { ArgoConfig, Autoscaling, ClusterConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
+import type { ArgoConfig, Autoscaling, ClusterConfig, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
 
-/** How a service's pods are run. Gray releases (issue #3) switch an instance to `Rollout`. */
-export type WorkloadKind = 'Deployment';
+/** How a service's pods are run: a Deployment, or an Argo Rollouts canary where a gray release is configured. */
+export type WorkloadKind = 'Deployment' | 'Rollout';
 
 /** One service in one environment, fully resolved: the renderer makes no decisions of its own. */
 export interface ServiceInstance {
   service: ServiceConfig;
   env: EnvironmentConfig;
   cluster: ClusterConfig;
-  /** Image tag running in this environment. */
+  /** Stable image tag in this environment. */
   version: string;
-  /** `repository:tag`. */
+  /** Gray-release setup (and the canary in progress) when the workload is a Rollout. */
+  grayRelease?: GrayReleaseConfig;
+  /** `repository:tag` of the pod template: the canary's version while one is in progress, else the stable one. */
   image: string;
   workload: WorkloadKind;
   replicas: number;
