@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { buildAggregate } from './aggregate.js';
-import { readEntry, writeEntry } from './cache.js';
+import { readEntry, readMemo, writeEntry, writeMemo } from './cache.js';
 import { DependencyHasher, diskReader, normalize } from './deps.js';
 import { detectKustomize, versionOf } from './detect.js';
 import { parseObjects, runKustomize } from './exec.js';
@@ -83,7 +83,7 @@ export async function buildPaths(targets: readonly BuildTarget[], opts: BuildOpt
     return targets.map((t) => ({ ...done.get(normalize(t.path))!, path: t.path }));
   }
   const flags = opts.flags ?? [];
-  const hasher = new DependencyHasher(diskReader(opts.root));
+  const hasher = new DependencyHasher(diskReader(opts.root), cacheDir === undefined ? undefined : readMemo(cacheDir));
   const keys = new Map<string, string>();
   const together: string[] = [];
   const alone: string[] = [];
@@ -99,6 +99,7 @@ export async function buildPaths(targets: readonly BuildTarget[], opts: BuildOpt
     }
     (opts.owner === undefined || hasher.topLevelOnly(p) ? alone : together).push(p);
   }
+  if (cacheDir !== undefined && hasher.memoChanged) writeMemo(cacheDir, hasher.parsed);
 
   const finish = (p: string, r: RunOutcome) => {
     if (r.ok) {

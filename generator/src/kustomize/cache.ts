@@ -63,3 +63,31 @@ export function writeAtomic(file: string, data: string): void {
     }
   }
 }
+
+/** Most parsed kustomizations remembered; the oldest are dropped beyond it. */
+const MEMO_LIMIT = 20_000;
+
+function memoFile(cacheDir: string): string {
+  return nodePath.join(cacheDir, `kustomizations-${FORMAT}.json`);
+}
+
+/** Parsed kustomizations remembered by earlier runs (see `DependencyHasher`); empty when missing or corrupt. */
+export function readMemo(cacheDir: string): Map<string, Record<string, unknown>> {
+  const memo = new Map<string, Record<string, unknown>>();
+  try {
+    const parsed: unknown = JSON.parse(nodeFs.readFileSync(memoFile(cacheDir), 'utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return memo;
+    for (const [hash, k] of Object.entries(parsed)) {
+      if (/^[0-9a-f]{64}$/.test(hash) && k !== null && typeof k === 'object' && !Array.isArray(k)) memo.set(hash, k as Record<string, unknown>);
+    }
+  } catch {
+    // missing or corrupt: start empty
+  }
+  return memo;
+}
+
+/** Saves the memo, newest entries last, at most {@link MEMO_LIMIT}. */
+export function writeMemo(cacheDir: string, memo: ReadonlyMap<string, Record<string, unknown>>): void {
+  const entries = [...memo].slice(-MEMO_LIMIT);
+  writeAtomic(memoFile(cacheDir), JSON.stringify(Object.fromEntries(entries)));
+}

@@ -12,9 +12,37 @@ export interface FileReader {
   kind(rel: string): 'file' | 'dir' | undefined;
 }
 
-/** Reads files under `root` on disk. */
+/**
+ * Reads files under `root` on disk. Kinds come from one cached directory listing per directory
+ * rather than a `stat` per probe: on the VMs measured a `stat` costs ~35 µs, and a re-validate
+ * of ~80 paths probes ~700 names in ~150 directories.
+ */
 export function diskReader(root: string): FileReader {
   const abs = (rel: string) => nodePath.resolve(root, ...rel.split('/'));
+  const listings = new Map<string, Map<string, 'file' | 'dir' | 'other'>>();
+  const listing = (dir: string) => {
+    let l = listings.get(dir);
+    if (l === undefined) {
+      l = new Map();
+      try {
+        for (const d of nodeFs.readdirSync(dir, { withFileTypes: true })) {
+          l.set(d.name, d.isFile() ? 'file' : d.isDirectory() ? 'dir' : 'other');
+        }
+      } catch {
+        // not a readable directory: everything in it is missing
+      }
+      listings.set(dir, l);
+    }
+    return l;
+  };
+  const statKind = (file: string) => {
+    try {
+      const st = nodeFs.statSync(file, { throwIfNoEntry: false });
+      return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     read(rel) {
       try {
@@ -24,12 +52,12 @@ export function diskReader(root: string): FileReader {
       }
     },
     kind(rel) {
-      try {
-        const st = nodeFs.statSync(abs(rel));
-        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
-      } catch {
-        return undefined;
-      }
+      const file = abs(rel);
+      const parent = nodePath.dirname(file);
+      if (parent === file) return 'dir';
+      const k = listing(parent).get(nodePath.basename(file));
+      // Symbolic links and other special entries: ask the file system what they point to.
+      return k === 'other' ? statKind(file) : k;
     },
   };
 }
@@ -46,9 +74,21 @@ export class DependencyHasher {
   private readonly dirs = new Map<string, DirDeps>();
   private readonly inProgress = new Set<string>();
   private readonly hashes = new Map<string, string>();
-  private readonly parsed = new Map<string, Record<string, unknown>>();
+  private readonly kustomizations = new Map<string, Record<string, unknown>>();
+  private readonly contents = new Map<string, Buffer | undefined>();
 
-  constructor(private readonly reader: FileReader) {}
+  /**
+   * @param parsed memo of parsed kustomizations keyed by the sha256 of their content, shared across
+   *   runs by the caller: parsing ~100 small YAML files costs ~40 ms in a fresh process, a JSON
+   *   look-up nothing. Only the fields this class reads are kept.
+   */
+  constructor(
+    private readonly reader: FileReader,
+    readonly parsed: KustomizationMemo = new Map(),
+  ) {}
+
+  /** Whether {@link parsed} gained entries this run (worth saving). */
+  memoChanged = false;
 
   /**
    * Cache key of building `dir` with this kustomize version and flags, or `undefined` when the build
@@ -82,18 +122,26 @@ export class DependencyHasher {
    */
   topLevelOnly(dir: string): boolean {
     this.files(dir);
-    const k = this.parsed.get(normalize(dir));
+    const k = this.kustomizations.get(normalize(dir));
     return k === undefined || TOP_LEVEL_ONLY_FIELDS.some((f) => k[f] !== undefined);
   }
 
   private hash(rel: string): string {
     let h = this.hashes.get(rel);
     if (h === undefined) {
-      const content = this.reader.read(rel);
+      const content = this.read(rel);
       h = content === undefined ? 'missing' : createHash('sha256').update(content).digest('hex');
       this.hashes.set(rel, h);
     }
     return h;
+  }
+
+  /** Kustomization files are read once for parsing and hashing both. */
+  private read(rel: string): Buffer | undefined {
+    if (this.contents.has(rel)) return this.contents.get(rel);
+    const content = this.reader.read(rel);
+    this.contents.set(rel, content);
+    return content;
   }
 
   private scan(dir: string): DirDeps {
@@ -104,15 +152,22 @@ export class DependencyHasher {
       if (this.reader.kind(rel) !== 'file') continue;
       out.add(rel);
       if (kustomization === undefined) {
-        try {
-          kustomization = yaml.load(this.reader.read(rel)?.toString('utf8') ?? '') ?? {};
-        } catch {
-          return undefined;
+        const contentHash = this.hash(rel);
+        kustomization = this.parsed.get(contentHash);
+        if (kustomization === undefined) {
+          try {
+            kustomization = relevant(yaml.load(this.read(rel)?.toString('utf8') ?? '') ?? {});
+          } catch {
+            return undefined;
+          }
+          if (kustomization === undefined) return undefined;
+          this.parsed.set(contentHash, kustomization as Record<string, unknown>);
+          this.memoChanged = true;
         }
       }
     }
     if (kustomization === null || typeof kustomization !== 'object' || Array.isArray(kustomization)) return undefined;
-    this.parsed.set(dir, kustomization as Record<string, unknown>);
+    this.kustomizations.set(dir, kustomization as Record<string, unknown>);
     return referencesOf(kustomization as Record<string, unknown>, dir, this, out) ? out : undefined;
   }
 
@@ -140,6 +195,27 @@ export class DependencyHasher {
   fileExists(ref: string, dir: string): boolean {
     return this.reader.kind(join(dir, ref)) === 'file';
   }
+}
+
+/** Parsed kustomizations (only the fields read here) by sha256 of the file's content. */
+export type KustomizationMemo = Map<string, Record<string, unknown>>;
+
+/** Every kustomization field {@link DependencyHasher} looks at. */
+const RELEVANT_FIELDS = [
+  'resources', 'bases', 'components', 'generators', 'transformers', 'validators', 'crds', 'configurations',
+  'patchesStrategicMerge', 'patches', 'patchesJson6902', 'replacements', 'openapi', 'configMapGenerator',
+  'secretGenerator', 'helmCharts', 'helmChartInflationGenerator', 'helmGlobals', 'buildMetadata', 'sortOptions',
+];
+
+/** The fields of a parsed kustomization that matter here, JSON-safe; `undefined` if it is not a mapping. */
+function relevant(doc: unknown): Record<string, unknown> | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const f of RELEVANT_FIELDS) {
+    const v = (doc as Record<string, unknown>)[f];
+    if (v !== undefined) out[f] = JSON.parse(JSON.stringify(v)) as unknown;
+  }
+  return out;
 }
 
 /** Fields kustomize applies only when the kustomization is the root of the build. */

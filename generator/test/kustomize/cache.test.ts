@@ -82,6 +82,9 @@ describe.skipIf(!tool)('buildPaths cache', () => {
 
   it('a corrupt or foreign cache entry is ignored and rewritten', async () => {
     const first = await buildPaths(targets, opts);
+    const memo = nodePath.join(opts.cacheDir as string, 'kustomizations-1.json');
+    expect(nodeFs.existsSync(memo)).toBe(true);
+    nodeFs.writeFileSync(memo, '{"0000000000000000000000000000000000000000000000000000000000000000": 1, "x');
     const entries = nodeFs.readdirSync(opts.cacheDir as string).filter((f) => /^[0-9a-f]{64}\.json$/.test(f));
     expect(entries).toHaveLength(FIXTURE_PATHS.length - 1);
     const garbage = ['{"format":1,"path":', '', '{"format":1,"path":"elsewhere","objects":[]}', '{"format":1,"path":"x","objects":[1]}'];

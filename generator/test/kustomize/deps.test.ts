@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DependencyHasher, diskReader, type FileReader } from '../../src/kustomize/index.js';
 import { chunk } from '../../src/kustomize/build.js';
 import { cleanError } from '../../src/kustomize/exec.js';
-import { FIXTURE_ROOT } from './helpers.js';
+import { FIXTURE_ROOT, tempDir } from './helpers.js';
 
 /** A reader over in-memory files; directories are implied by file paths. */
 function memoryReader(files: Record<string, string>): FileReader {
@@ -78,6 +81,39 @@ describe('DependencyHasher', () => {
     expect(key(files, 'o', 'v2')).not.toBe(k);
     expect(key(files, 'o', 'v1', ['--enable-helm'])).not.toBe(k);
     expect(key(files, 'base')).not.toBe(k);
+  });
+
+  it('takes parsed kustomizations from the memo by content hash, and records new ones', () => {
+    const text = 'resources: [a.yaml]\n';
+    const hash = createHash('sha256').update(text).digest('hex');
+    const files = { 'app/kustomization.yaml': text, 'app/a.yaml': '', 'app/b.yaml': '' };
+    const fresh = new DependencyHasher(memoryReader(files));
+    expect([...(fresh.files('app') ?? [])].sort()).toEqual(['app/a.yaml', 'app/kustomization.yaml']);
+    expect(fresh.memoChanged).toBe(true);
+    expect(fresh.parsed.get(hash)).toEqual({ resources: ['a.yaml'] });
+    const memo = new Map([[hash, { resources: ['b.yaml'] }]]);
+    const remembered = new DependencyHasher(memoryReader(files), memo);
+    expect([...(remembered.files('app') ?? [])].sort()).toEqual(['app/b.yaml', 'app/kustomization.yaml']);
+    expect(remembered.memoChanged).toBe(false);
+  });
+
+  it('the disk reader sees files, directories, symbolic links and nothing else', () => {
+    const t = tempDir('kustomize-reader');
+    try {
+      nodeFs.mkdirSync(nodePath.join(t.dir, 'repo/base'), { recursive: true });
+      nodeFs.writeFileSync(nodePath.join(t.dir, 'repo/base/d.yaml'), 'a: 1\n');
+      nodeFs.symlinkSync('d.yaml', nodePath.join(t.dir, 'repo/base/link.yaml'));
+      nodeFs.symlinkSync('base', nodePath.join(t.dir, 'repo/base-link'));
+      nodeFs.symlinkSync('gone.yaml', nodePath.join(t.dir, 'repo/base/dangling.yaml'));
+      nodeFs.writeFileSync(nodePath.join(t.dir, 'outside.yaml'), '');
+      const r = diskReader(nodePath.join(t.dir, 'repo'));
+      const kinds = ['base', 'base/d.yaml', 'base/link.yaml', 'base-link', 'base/dangling.yaml', 'base/none', 'none/x', '../outside.yaml', '.'];
+      expect(kinds.map((k) => r.kind(k))).toEqual(['dir', 'file', 'file', 'dir', undefined, undefined, undefined, 'file', 'dir']);
+      expect(r.read('base/link.yaml')?.toString()).toBe('a: 1\n');
+      expect(r.read('base/none')).toBeUndefined();
+    } finally {
+      t.remove();
+    }
   });
 
   it('marks kustomizations using build-root-only fields', () => {
