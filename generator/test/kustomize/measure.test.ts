@@ -35,8 +35,8 @@ describe.skipIf(!enabled)(`kustomize build timings (${services} services x 4 env
         const seq = await time('sequential kubectl kustomize, no cache', () => buildPathsSequentialNaive(paths, root, tool!.command));
         reference = seq.map(comparable);
       }
-      for (const [chunkSize, concurrency] of grid) {
-        const cacheDir = nodePath.join(t.dir, `cache-${chunkSize}-${concurrency}`);
+      for (const [n, [chunkSize, concurrency]] of grid.entries()) {
+        const cacheDir = nodePath.join(t.dir, `cache-${n}`);
         const opts = { root, owner: syntheticOwner, chunkSize, concurrency, cacheDir };
         const cold = await time(`chunk ${chunkSize}, concurrency ${concurrency}, cold cache`, () => buildPaths(targets, opts));
         expect(cold.every((r) => r.ok)).toBe(true);
