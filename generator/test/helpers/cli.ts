@@ -155,8 +155,8 @@ export function configFiles(root: string): string[] {
 }
 
 /**
- * Repository-relative path → content of every file, and `path/` → `<dir>` for every folder (so an
- * emptied folder that stays behind shows), `node_modules` left out. Content is the UTF-8 text when
+ * Repository-relative path → content of every file, `path/` → `<dir>` for every folder (so an
+ * emptied folder that stays behind shows), `<symlink to …>` for symbolic links, `node_modules` left out. Content is the UTF-8 text when
  * the bytes round-trip exactly, else `base64:…`, so equal snapshots mean byte-for-byte equal trees.
  */
 export type TreeSnapshot = Record<string, string>;
@@ -168,7 +168,9 @@ export function snapshotTree(root: string): TreeSnapshot {
       if (prefix === '' && e.name === 'node_modules') continue;
       const rel = `${prefix}${e.name}`;
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
+      if (e.isSymbolicLink()) {
+        out[rel] = `<symlink to ${fs.readlinkSync(p)}>`;
+      } else if (e.isDirectory()) {
         out[`${rel}/`] = '<dir>';
         walk(p, `${rel}/`);
       } else {
