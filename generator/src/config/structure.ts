@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import { suggest } from '../core/names.js';
@@ -15,7 +14,9 @@ export const CONFIG_SCHEMAS: Readonly<Record<ConfigKind, object>> = { service: s
 
 /** The one set of ajv options the schemas are compiled with, in-process or ahead of time. */
 export function configAjv(code?: { source: boolean }): Ajv {
-  return new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  // Loaded on demand: `render` and `validate` use the precompiled validators and never pay ajv's start-up.
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
 }
 
 let validators: Record<ConfigKind, ValidateFunction> | undefined;
