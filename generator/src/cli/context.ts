@@ -15,4 +15,6 @@ export interface CommandContext {
   stdout: (text: string) => void;
   /** Where diagnostics go. */
   stderr: (text: string) => void;
+  /** Environment variables (only `PATH` is read, to find kustomize). */
+  env: Readonly<Record<string, string | undefined>>;
 }

@@ -20,6 +20,7 @@ function context(root: string | undefined): CommandContext {
     now: () => new Date(),
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
+    env: process.env,
   };
 }
 
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
     .option('-v, --verbose', 'also list valid resources')
+    .option('--no-cache', 'recompute everything (ignore the result and kustomize caches)')
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
@@ -59,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
         kustomize: o.kustomize !== false,
         ignoreMissingSchemas: o.ignoreMissingSchemas === true,
         verbose: o.verbose === true,
+        cache: o.cache !== false,
       });
     });
   try {
@@ -87,6 +90,7 @@ interface ValidateFlags {
   kustomize?: boolean;
   ignoreMissingSchemas?: boolean;
   verbose?: boolean;
+  cache?: boolean;
 }
 
 main(process.argv.slice(2)).then(

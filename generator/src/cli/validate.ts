@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
@@ -10,6 +11,8 @@ import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
 import { validateManifests } from '../validate/manifests.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
+import { executableIdentity, resultCache, buildId, validationKey } from '../validate/result-cache.js';
+import { which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
 
 export interface ValidateOptions {
@@ -25,6 +28,8 @@ export interface ValidateOptions {
   ignoreMissingSchemas: boolean;
   /** List valid resources too. Default false. */
   verbose: boolean;
+  /** Reuse the last report when no input changed, and cached kustomize builds. Default true. */
+  cache?: boolean;
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -34,10 +39,28 @@ const UNREADABLE = new Set(['manifest/unreadable', 'manifest/too-large']);
 export async function runValidate(ctx: CommandContext, o: ValidateOptions): Promise<number> {
   const format = createFormat(o.output);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
-  const report = o.paths.length > 0 ? validateManifests(ctx.fs, o.paths, validator) : await validateRepository(ctx, o, validator);
+  const report = o.paths.length > 0 ? validateManifests(ctx.fs, o.paths, validator) : await cachedRepository(ctx, o, validator);
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
+}
+
+/**
+ * The repository validation, or the report of the last one when nothing it depends on changed (same
+ * generator build, options, kustomize binary, and bytes of every file under apps/, clusters/, argocd/).
+ */
+async function cachedRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<Report> {
+  const build = o.cache === false ? undefined : buildId();
+  if (build === undefined) return validateRepository(ctx, o, validator);
+  const PATH = ctx.env['PATH'] ?? '';
+  const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
+  const key = validationKey(ctx.fs, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
+  const cache = resultCache(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const report = await validateRepository(ctx, o, validator);
+  cache.set(key, report);
+  return report;
 }
 
 /**
@@ -59,7 +82,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     for (const t of rendered.targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
     const built = await buildPaths(
       rendered.targets.map((t) => ({ path: t.path })),
-      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)) },
+      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
     );
     built.forEach((b, n) => {
       const target = rendered.targets[n] as BuildTarget;

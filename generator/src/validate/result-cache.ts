@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileSystem } from '../core/fs.js';
+import type { Report } from '../report/index.js';
+
+/** Folders whose every file is an input of a repository validation (configuration and generated output). */
+const INPUT_ROOTS = ['apps', 'clusters', 'argocd'];
+const INPUT_FILES = ['.generated-files'];
+
+/**
+ * The build of the generator that is running (`generator/dist/build-id`, written by `npm run build`),
+ * or undefined when running from the TypeScript sources (tests), where results are never cached.
+ */
+export function buildId(): string | undefined {
+  try {
+    return fs.readFileSync(new URL('../../build-id', import.meta.url), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Content hash of everything a repository validation depends on: the generator build, the options, the
+ * identity of the kustomize binary, and the path and bytes of every file under apps/, clusters/ and
+ * argocd/. Same key, same report: that is what lets "validate again, nothing changed" skip the work.
+ */
+export function validationKey(fsys: FileSystem, parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\0');
+  const add = (file: string) => {
+    const text = fsys.readText(file);
+    if (text !== undefined) hash.update(file).update('\0').update(text).update('\0');
+  };
+  const walk = (dir: string) => {
+    for (const e of fsys.list(dir)) {
+      if (e.dir) walk(`${dir}/${e.name}`);
+      else add(`${dir}/${e.name}`);
+    }
+  };
+  for (const root of INPUT_ROOTS) walk(root);
+  for (const f of INPUT_FILES) add(f);
+  return hash.digest('hex');
+}
+
+/** Identity of an executable (path, size, modification time), for cache keys. */
+export function executableIdentity(file: string | undefined): string {
+  if (!file) return 'none';
+  try {
+    const st = fs.statSync(file);
+    return `${file}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return `${file}:missing`;
+  }
+}
+
+/** A one-entry cache of the last repository report, in `dir`. */
+export function resultCache(dir: string) {
+  const file = path.join(dir, 'last-report.json');
+  return {
+    get(key: string): Report | undefined {
+      try {
+        const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; report: Report };
+        return entry.key === key ? entry.report : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key: string, report: Report): void {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = `${file}.tmp-${process.pid}`;
+        fs.writeFileSync(tmp, JSON.stringify({ key, report }));
+        fs.renameSync(tmp, file);
+      } catch {
+        // A cache that cannot be written only costs time next run.
+      }
+    },
+  };
+}
