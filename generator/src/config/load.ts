@@ -25,6 +25,7 @@ import type {
   ClusterConfig,
   EnvironmentConfig,
   ExternalEgress,
+  GrayReleaseConfig,
   PlatformConfig,
   ResourceAmounts,
   Resources,
@@ -33,6 +34,7 @@ import type {
   ServiceEnvOverride,
 } from './types.js';
 import { configFinding, readYamlSource } from './yaml-source.js';
+import { checkGrayReleases } from '../policy/canary.js';
 
 /** Registry and project every service image lives under unless `image` says otherwise. */
 export const defaultImagePrefix = 'registry.suoke-life.com/suoke-life/';
@@ -66,14 +68,16 @@ export function readConfig(fs: FileSystem): ConfigResult {
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(findings) };
   const byName = <T extends { name: string }>(a: T, b: T) => cmp(a.name, b.name);
-  return {
-    config: {
-      services: services.parsed.map(buildService).sort(byName),
-      clusters: clusters.parsed.map(buildCluster).sort(byName),
-      argocd: buildArgocd(argocd),
-    },
-    findings: [],
+  const config: PlatformConfig = {
+    services: services.parsed.map(buildService).sort(byName),
+    clusters: clusters.parsed.map(buildCluster).sort(byName),
+    argocd: buildArgocd(argocd),
   };
+  // Gray-release plans are judged on the typed config (defaults filled in): a bad plan never renders.
+  const sources = new Map(services.parsed.map((f) => [f.source.file, f.source]));
+  const plan = checkGrayReleases(config, (file, path) => sources.get(file)?.lineOf(path, 'key'));
+  if (plan.length > 0) return { config: undefined, findings: sortFindings(plan) };
+  return { config, findings: [] };
 }
 
 /** The one Argo CD settings file; the rest of `argocd/` is generated. */
@@ -171,7 +175,31 @@ function buildOverride(o: Raw): ServiceEnvOverride {
   if (o.autoscaling !== undefined) out.autoscaling = buildAutoscaling(o.autoscaling);
   if (o.resources !== undefined) out.resources = buildResources(o.resources);
   if (o.settings !== undefined) out.settings = stringMap(o.settings);
+  if (o.grayRelease !== undefined) out.grayRelease = buildGrayRelease(o.grayRelease as Raw);
   return out;
+}
+
+/** Defaults: `control: auto`; analysis `interval: 1m`, `failureLimit: 2`; a canary's weight is the first step. */
+function buildGrayRelease(g: Raw): GrayReleaseConfig {
+  const steps = [...(g.steps as number[])];
+  const a = g.analysis as Raw | undefined;
+  const c = g.canary as Raw | undefined;
+  return {
+    steps,
+    pause: g.pause as string,
+    control: (g.control as GrayReleaseConfig['control'] | undefined) ?? 'auto',
+    ...(a
+      ? {
+          analysis: {
+            maxErrorRate: a.maxErrorRate as number,
+            maxP95LatencyMs: a.maxP95LatencyMs as number,
+            interval: (a.interval as string | undefined) ?? '1m',
+            failureLimit: (a.failureLimit as number | undefined) ?? 2,
+          },
+        }
+      : {}),
+    ...(c ? { canary: { version: c.version as string, weight: (c.weight as number | undefined) ?? steps[0]! } } : {}),
+  };
 }
 
 function buildCluster(f: ParsedFile): ClusterConfig {

@@ -69,6 +69,65 @@ const envMap = (description: string): Schema => ({
 
 const replicas: Schema = { type: 'integer', description: 'Replicas of the Deployment; within the autoscaling range.', examples: [2] };
 
+/**
+ * `environments.<env>.grayRelease`: the service runs as an Argo Rollouts canary in that environment.
+ * Structure only; the rules of a sound plan (weights, thresholds, versions) are the `canary/` checks
+ * of `policy/canary.ts`, which give each mistake a message of its own.
+ */
+const grayRelease: Schema = {
+  type: 'object',
+  description: 'Gray release (灰度发布): the workload becomes an Argo Rollouts canary with weighted Istio routing.',
+  additionalProperties: false,
+  required: ['steps', 'pause'],
+  properties: {
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'integer' },
+      description: 'Canary traffic weights in percent, strictly increasing, ending at 100.',
+      examples: [[5, 20, 50, 100]],
+    },
+    pause: { type: 'string', description: 'Pause between steps, a Go duration such as `10m` or `1h`.', examples: ['10m'] },
+    control: {
+      enum: ['auto', 'git'],
+      default: 'auto',
+      description: '`auto`: the Rollouts controller walks the steps; `git`: each weight is a reviewed commit (`npm run canary -- advance`). Default `auto`.',
+      examples: ['git'],
+    },
+    analysis: {
+      type: 'object',
+      description: 'Thresholds on the canary\'s Istio metrics that abort a bad canary; required in staging and prod.',
+      additionalProperties: false,
+      required: ['maxErrorRate', 'maxP95LatencyMs'],
+      properties: {
+        maxErrorRate: { type: 'number', description: 'Highest acceptable share of 5xx responses, e.g. `0.01` for 1%.', examples: [0.01] },
+        maxP95LatencyMs: { type: 'integer', description: 'Highest acceptable p95 latency in milliseconds, below 2000.', examples: [1500] },
+        interval: { type: 'string', default: '1m', description: 'How often to measure, a Go duration. Default `1m`.', examples: ['1m'] },
+        failureLimit: {
+          type: 'integer',
+          minimum: 0,
+          default: 2,
+          description: 'Failed measurements tolerated before the canary is aborted. Default 2.',
+          examples: [2],
+        },
+      },
+      examples: [{ maxErrorRate: 0.01, maxP95LatencyMs: 1500 }],
+    },
+    canary: {
+      type: 'object',
+      description: 'The release in progress; written by `npm run canary -- start|advance`.',
+      additionalProperties: false,
+      required: ['version'],
+      properties: {
+        version: { type: 'string', description: 'Image tag under test; differs from the stable version.', examples: ['2.2.0'] },
+        weight: { type: 'integer', description: 'Weight the canary holds at (git control), one of `steps`. Default the first step.', examples: [5] },
+      },
+      examples: [{ version: '2.2.0', weight: 5 }],
+    },
+  },
+  examples: [{ steps: [5, 20, 50, 100], pause: '10m' }],
+};
+
 const serviceEnvOverride: Schema = {
   type: 'object',
   description: 'Overrides for one environment; keys not given keep the service-wide value.',
@@ -80,6 +139,7 @@ const serviceEnvOverride: Schema = {
     autoscaling,
     resources,
     settings: envMap('Settings merged over the service-wide ones.'),
+    grayRelease,
   },
 };
 

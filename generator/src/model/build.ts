@@ -52,13 +52,17 @@ function instance(
   const version = override.version ?? service.version;
   const replicas = override.replicas ?? env.sizing.replicas ?? service.replicas;
   const autoscaling = override.autoscaling !== undefined ? override.autoscaling : sizeAutoscaling(service.autoscaling, env, replicas);
+  const grayRelease = override.grayRelease;
   return {
     service,
     env,
     cluster,
     version,
-    image: `${service.image}:${version}`,
-    workload: 'Deployment',
+    ...(grayRelease ? { grayRelease } : {}),
+    // While a canary is in progress the pod template carries its version: the Rollouts controller
+    // keeps the stable ReplicaSet on the old template and shifts traffic to the new one step by step.
+    image: `${service.image}:${runningVersion({ version, grayRelease })}`,
+    workload: grayRelease ? 'Rollout' : 'Deployment',
     replicas,
     autoscaling,
     resources: override.resources ?? scaleResources(service.resources, env.sizing.resourceScale),
@@ -69,6 +73,11 @@ function instance(
     topologySpread: env.topologySpread,
     path: `clusters/${cluster.name}/${env.name}/${service.name}`,
   };
+}
+
+/** The version of the pod template: the canary's while one is in progress, else the stable one. */
+export function runningVersion(i: Pick<ServiceInstance, 'version' | 'grayRelease'>): string {
+  return i.grayRelease?.canary?.version ?? i.version;
 }
 
 /** Applies an environment's sizing to the service's production autoscaling range. */

@@ -42,3 +42,34 @@ export function serviceLabels(service: string, group: string): Record<string, st
 export function secretName(service: string): string {
   return `${service}-secrets`;
 }
+
+/**
+ * Istio, which carries the weighted traffic of gray releases (docs/gray-releases.md): where istiod
+ * runs and the sidecar ports a meshed namespace's NetworkPolicies must open.
+ */
+export const ISTIO = {
+  namespace: 'istio-system',
+  istiodLabels: { app: 'istiod' },
+  /** istiod's xDS and certificate port, which every sidecar dials. */
+  xdsPort: 15012,
+  /** The sidecar's merged Prometheus endpoint (`/stats/prometheus`), which carries `istio_*` metrics. */
+  metricsPort: 15020,
+} as const;
+
+/** Name of the Service (and Istio host) that carries a gray release's canary traffic. */
+export function canaryServiceName(service: string): string {
+  return `${service}-canary`;
+}
+
+/** Prometheus the canary analysis queries: the prometheus-operator Service in the monitoring namespace. */
+export function prometheusAddress(monitoringNamespace: string): string {
+  return `http://prometheus-operated.${monitoringNamespace}.svc:9090`;
+}
+
+/** Annotations on a Rollout that show its gray release to anyone looking at the cluster or Argo CD. */
+export const CANARY_ANNOTATIONS = {
+  steps: 'suoke-life.com/canary-steps',
+  control: 'suoke-life.com/canary-control',
+  version: 'suoke-life.com/canary-version',
+  weight: 'suoke-life.com/canary-weight',
+} as const;

@@ -1,10 +1,11 @@
 import type { EnvironmentModel } from '../model/types.js';
-import { MANAGED_BY, PART_OF } from './conventions.js';
+import { ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
 import type { K8sObject } from './service-objects.js';
 
 /**
  * The per-environment objects every service relies on: the namespace with Pod Security `restricted`,
  * its quota and default limits, and the network baseline (deny everything, then allow DNS).
+ * An environment running a gray release is in the Istio mesh (see {@link meshed}).
  */
 export function environmentObjects(e: EnvironmentModel): K8sObject[] {
   const ns = e.env.namespace;
@@ -28,6 +29,7 @@ export function environmentObjects(e: EnvironmentModel): K8sObject[] {
           'pod-security.kubernetes.io/audit-version': psaVersion,
           'pod-security.kubernetes.io/warn': 'restricted',
           'pod-security.kubernetes.io/warn-version': psaVersion,
+          ...(meshed(e) ? { 'istio-injection': 'enabled' } : {}),
         },
       },
     },
@@ -88,5 +90,46 @@ export function environmentObjects(e: EnvironmentModel): K8sObject[] {
         ],
       },
     },
+    ...(meshed(e) ? [meshPolicy(e, labels)] : []),
   ];
+}
+
+/**
+ * Weighted routing happens in the callers' sidecars, so an environment with a gray release puts its
+ * whole namespace in the mesh (`istio-injection: enabled`; with Pod Security `restricted` this needs
+ * the Istio CNI node agent, as no pod may add the NET_ADMIN init container). Environments without
+ * one stay out of the mesh and unchanged.
+ */
+export function meshed(e: EnvironmentModel): boolean {
+  return e.instances.some((i) => i.workload === 'Rollout');
+}
+
+/** What every sidecar needs beyond the baseline: istiod for configuration and certificates, and Prometheus scraping its metrics. */
+function meshPolicy(e: EnvironmentModel, labels: Record<string, string>): K8sObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'allow-istio-sidecars', namespace: e.env.namespace, labels },
+    spec: {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        {
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': e.cluster.monitoringNamespace } } }],
+          ports: [{ protocol: 'TCP', port: ISTIO.metricsPort }],
+        },
+      ],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ISTIO.namespace } },
+              podSelector: { matchLabels: { ...ISTIO.istiodLabels } },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: ISTIO.xdsPort }],
+        },
+      ],
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js';
+import { runningVersion } from '../model/build.js';
 import { cmp } from '../core/finding.js';
 import { environmentObjects } from './environment-objects.js';
 import { relativePath, yamlFile, type RenderedFile } from './files.js';
@@ -43,9 +44,9 @@ export function renderLayout(model: Model): LayoutResult {
     const base = serviceObjects(reference).map(withoutNamespace);
     const baseDir = `apps/${service.name}/base`;
     const sources = [service.file];
-    for (const obj of base) files.push(yamlFile(`${baseDir}/${fileName(obj)}`, sources, obj));
+    for (const obj of base) files.push(yamlFile(`${baseDir}/${fileName(obj, service.name)}`, sources, obj));
     files.push(
-      yamlFile(`${baseDir}/kustomization.yaml`, sources, { ...KUSTOMIZATION, resources: base.map(fileName) }),
+      yamlFile(`${baseDir}/kustomization.yaml`, sources, { ...KUSTOMIZATION, resources: base.map((o) => fileName(o, service.name)) }),
     );
     for (const i of instances) {
       const intended = serviceObjects(i);
@@ -75,7 +76,7 @@ function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], b
   for (const want of intended) {
     const from = base.find((b) => sameObject(b, want));
     if (!from) {
-      const name = fileName(want);
+      const name = fileName(want, i.service.name);
       files.push(yamlFile(`${i.path}/${name}`, sources, withoutNamespace(want)));
       resources.push(name);
       continue;
@@ -92,7 +93,7 @@ function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], b
       ...KUSTOMIZATION,
       namespace: i.env.namespace,
       resources,
-      images: [{ name: i.service.image, newTag: i.version }],
+      images: [{ name: i.service.image, newTag: runningVersion(i) }],
       ...(patches.length > 0 ? { patches } : {}),
     }),
   );
@@ -120,7 +121,7 @@ function transformed(base: K8sObject, i: ServiceInstance): K8sObject {
   const containers = spec?.template?.spec?.containers;
   if (!spec?.template?.spec || !containers) return copy;
   const retag = (c: { image?: string }) =>
-    c.image?.startsWith(`${i.service.image}:`) ? { ...c, image: `${i.service.image}:${i.version}` } : c;
+    c.image?.startsWith(`${i.service.image}:`) ? { ...c, image: i.image } : c;
   return {
     ...copy,
     spec: { ...spec, template: { ...spec.template, spec: { ...spec.template.spec, containers: containers.map(retag) } } },
@@ -136,8 +137,10 @@ function sameObject(a: K8sObject, b: K8sObject): boolean {
   return a.apiVersion === b.apiVersion && a.kind === b.kind && a.metadata.name === b.metadata.name;
 }
 
-function fileName(o: K8sObject): string {
-  return `${o.kind.toLowerCase()}.yaml`;
+/** `deployment.yaml` for the service's own objects; `service-xiaoai-canary.yaml` for the others (a gray release's). */
+function fileName(o: K8sObject, service: string): string {
+  const kind = o.kind.toLowerCase();
+  return o.metadata.name === service ? `${kind}.yaml` : `${kind}-${o.metadata.name}.yaml`;
 }
 
 function withoutNamespace(o: K8sObject): K8sObject {

@@ -9,6 +9,8 @@ import {
   selectorLabels,
   serviceLabels,
 } from './conventions.js';
+import { runningVersion } from '../model/build.js';
+import { analysisTemplate, canaryService, isGray, rollout, virtualService } from './rollout.js';
 
 export type K8sObject = Record<string, unknown> & {
   apiVersion: string;
@@ -22,16 +24,23 @@ export type K8sObject = Record<string, unknown> & {
  * `validate` proves that kustomize rebuilds them byte for byte.
  */
 export function serviceObjects(i: ServiceInstance): K8sObject[] {
+  const svc = service(i);
+  const gray = isGray(i) ? i : undefined;
+  const analysis = gray ? analysisTemplate(gray) : undefined;
   const objects: K8sObject[] = [
     serviceAccount(i),
     configMap(i),
     ...(i.service.secrets.length > 0 ? [externalSecret(i)] : []),
     workload(i),
-    service(i),
+    svc,
+    ...(gray ? [canaryService(gray, svc)] : []),
     ...(i.autoscaling ? [autoscaler(i)] : []),
     ...(i.disruptionBudget ? [disruptionBudget(i)] : []),
     networkPolicy(i),
     ...(i.service.metrics ? [serviceMonitor(i)] : []),
+    // A gray release adds its traffic route and, where thresholds are set, its analysis.
+    ...(gray ? [virtualService(gray)] : []),
+    ...(analysis ? [analysis] : []),
   ];
   return objects;
 }
@@ -151,6 +160,16 @@ function workload(i: ServiceInstance): K8sObject {
     });
     podSpec['topologySpreadConstraints'] = [spread('topology.kubernetes.io/zone'), spread('kubernetes.io/hostname')];
   }
+  const template = {
+    metadata: {
+      // The version the pods run: a canary's pods are told apart from the stable ones by it.
+      labels: { ...serviceLabels(s.name, s.group), 'app.kubernetes.io/version': runningVersion(i) },
+      annotations: { 'suoke-life.com/config-hash': configHash },
+    },
+    spec: podSpec,
+  };
+  const selector = { matchLabels: selectorLabels(s.name) };
+  if (isGray(i)) return rollout(i, meta(i), { replicas: i.replicas, revisionHistoryLimit: 5, selector, template });
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -158,15 +177,9 @@ function workload(i: ServiceInstance): K8sObject {
     spec: {
       replicas: i.replicas,
       revisionHistoryLimit: 5,
-      selector: { matchLabels: selectorLabels(s.name) },
+      selector,
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-      template: {
-        metadata: {
-          labels: { ...serviceLabels(s.name, s.group), 'app.kubernetes.io/version': i.version },
-          annotations: { 'suoke-life.com/config-hash': configHash },
-        },
-        spec: podSpec,
-      },
+      template,
     },
   };
 }
@@ -198,7 +211,7 @@ function autoscaler(i: ServiceInstance): K8sObject {
     kind: 'HorizontalPodAutoscaler',
     metadata: meta(i),
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: i.workload, name: i.service.name },
+      scaleTargetRef: { apiVersion: i.workload === 'Rollout' ? 'argoproj.io/v1alpha1' : 'apps/v1', kind: i.workload, name: i.service.name },
       minReplicas: a.minReplicas,
       maxReplicas: a.maxReplicas,
       metrics: [metric('cpu', a.cpu), ...(a.memory !== undefined ? [metric('memory', a.memory)] : [])],

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_PLATFORM, REPO_ROOT, renderOf } from '../helpers/platform.js';
 import { upstreamAvailable, upstreamValidate } from '../helpers/upstream.js';
 
+/** Kinds we render that ../shared/upstream-schemas has no schema for (see its README). */
+const WITHOUT_UPSTREAM_SCHEMA = new Set(['networking.istio.io/v1/VirtualService']);
+
 /**
  * Every object the generator renders, checked against the upstream published schemas (Kubernetes
  * 1.31 OpenAPI and the CRDs of the old and new tags), strictly. Skipped where ../shared is absent.
@@ -24,7 +27,8 @@ describe.skipIf(!upstreamAvailable())('rendered objects pass the upstream schema
       }
     }
     expect(problems).toEqual([]);
-    // Every kind we render has an upstream schema to be checked against.
-    expect([...unknown]).toEqual([]);
+    // Every kind we render has an upstream schema to be checked against, except Istio's (the folder
+    // has none; our own validator checks them against the @kubernetes-models/istio schemas).
+    expect([...unknown].filter((k) => !WITHOUT_UPSTREAM_SCHEMA.has(k))).toEqual([]);
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * A gray release (灰度发布) as Argo Rollouts and Istio objects: the canary Rollout, the Service that
+ * carries the canary's traffic, the VirtualService whose weights the Rollouts controller moves, and the
+ * AnalysisTemplate that aborts a bad canary on Prometheus metrics. Compatible with Argo Rollouts
+ * v1.7–v1.9 and Istio 1.22+ (`networking.istio.io/v1`); docs/gray-releases.md explains the choices.
+ */
+import type { GrayReleaseConfig } from '../config/types.js';
+import type { ServiceInstance } from '../model/types.js';
+import { durationSeconds } from '../policy/canary.js';
+import { CANARY_ANNOTATIONS, canaryServiceName, prometheusAddress, serviceLabels } from './conventions.js';
+import type { K8sObject } from './service-objects.js';
+
+/** Name of the one HTTP route of the VirtualService, which the Rollout names in `trafficRouting`. */
+export const PRIMARY_ROUTE = 'primary';
+
+/** Seconds the canary pods stay up after an abort, so that clients drain (the controller's default). */
+const ABORT_SCALE_DOWN_DELAY_SECONDS = 30;
+
+type Gray = ServiceInstance & { grayRelease: GrayReleaseConfig };
+
+/** Whether the instance runs as a canary Rollout. */
+export function isGray(i: ServiceInstance): i is Gray {
+  return i.workload === 'Rollout' && i.grayRelease !== undefined;
+}
+
+/**
+ * The Rollout. `spec` (apart from `strategy`) and the pod template are the Deployment's, so an
+ * environment that switches kinds runs the same pods.
+ */
+export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replicas: number; revisionHistoryLimit: number; selector: unknown; template: unknown }): K8sObject {
+  const g = i.grayRelease;
+  const name = i.service.name;
+  const annotations: Record<string, string> = {
+    [CANARY_ANNOTATIONS.steps]: g.steps.join(','),
+    [CANARY_ANNOTATIONS.control]: g.control,
+    ...(g.canary ? { [CANARY_ANNOTATIONS.version]: g.canary.version, [CANARY_ANNOTATIONS.weight]: String(g.canary.weight) } : {}),
+  };
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Rollout',
+    metadata: { ...metadata, annotations },
+    spec: {
+      ...spec,
+      strategy: {
+        canary: {
+          stableService: name,
+          canaryService: canaryServiceName(name),
+          trafficRouting: { istio: { virtualService: { name, routes: [PRIMARY_ROUTE] } } },
+          // The stable ReplicaSet keeps its full size during the canary, so an abort moves all traffic
+          // back at once, without waiting for pods to start.
+          dynamicStableScale: false,
+          abortScaleDownDelaySeconds: ABORT_SCALE_DOWN_DELAY_SECONDS,
+          ...(g.analysis
+            ? {
+                analysis: {
+                  templates: [{ templateName: canaryServiceName(name) }],
+                  startingStep: 1,
+                  args: [
+                    { name: 'service', value: canaryServiceName(name) },
+                    { name: 'namespace', value: i.env.namespace },
+                  ],
+                },
+              }
+            : {}),
+          steps: canarySteps(g),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * `auto`: a weight and a timed pause per step below 100; the controller then promotes.
+ * `git`: the weights up to the committed one, then an indefinite pause unless that is 100; with no
+ * canary in progress the committed weight is 100 (the stable version carries all traffic).
+ */
+export function canarySteps(g: GrayReleaseConfig): Record<string, unknown>[] {
+  if (g.control === 'auto') return g.steps.filter((w) => w < 100).flatMap((w) => [{ setWeight: w }, { pause: { duration: g.pause } }]);
+  const held = g.canary?.weight ?? 100;
+  const steps: Record<string, unknown>[] = g.steps.filter((w) => w <= held).map((w) => ({ setWeight: w }));
+  return held < 100 ? [...steps, { pause: {} }] : steps;
+}
+
+/** The Service the VirtualService sends canary traffic to; the controller pins its selector to the canary pods. */
+export function canaryService(i: Gray, service: K8sObject): K8sObject {
+  const spec = service.spec as { ports: { name: string }[] };
+  // Application ports only: the metrics port stays on the stable Service, so the ServiceMonitor
+  // (which selects both by label) scrapes every pod once.
+  const ports = spec.ports.filter((p) => p.name !== 'metrics');
+  return { ...service, metadata: { ...service.metadata, name: canaryServiceName(i.service.name) }, spec: { ...spec, ports } };
+}
+
+/** The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the controller's. */
+export function virtualService(i: Gray): K8sObject {
+  const name = i.service.name;
+  return {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name, namespace: i.env.namespace, labels: serviceLabels(name, i.service.group) },
+    spec: {
+      hosts: [name],
+      http: [
+        {
+          name: PRIMARY_ROUTE,
+          route: [
+            { destination: { host: name }, weight: 100 },
+            { destination: { host: canaryServiceName(name) }, weight: 0 },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Error rate and p95 latency of the canary from Istio's standard metrics, as reported by the callers'
+ * sidecars (`reporter="source"` knows which host a request was routed to). Every query returns one
+ * sample; with no traffic it is NaN, which passes: no requests, no evidence against the canary.
+ */
+export function analysisTemplate(i: Gray): K8sObject | undefined {
+  const a = i.grayRelease.analysis;
+  if (!a) return undefined;
+  // The rate window: the measuring interval, at least a minute (a few scrapes of the sidecars).
+  const window = (durationSeconds(a.interval) ?? 0) >= 60 ? a.interval : '1m';
+  const selector = 'reporter="source", destination_service_namespace="{{args.namespace}}", destination_service_name="{{args.service}}"';
+  const metric = (name: string, bound: string, query: string) => ({
+    name,
+    interval: a.interval,
+    failureLimit: a.failureLimit,
+    successCondition: `isNaN(result[0]) || result[0] <= ${bound}`,
+    provider: { prometheus: { address: prometheusAddress(i.cluster.monitoringNamespace), query } },
+  });
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AnalysisTemplate',
+    metadata: { name: canaryServiceName(i.service.name), namespace: i.env.namespace, labels: serviceLabels(i.service.name, i.service.group) },
+    spec: {
+      args: [{ name: 'service' }, { name: 'namespace' }],
+      metrics: [
+        metric(
+          'error-rate',
+          String(a.maxErrorRate),
+          [
+            `(sum(rate(istio_requests_total{${selector}, response_code=~"5.."}[${window}])) or on() vector(0))`,
+            '/',
+            `(sum(rate(istio_requests_total{${selector}}[${window}])) or on() vector(0))`,
+            '',
+          ].join('\n'),
+        ),
+        metric(
+          'p95-latency',
+          String(a.maxP95LatencyMs),
+          [
+            `histogram_quantile(0.95, sum by (le) (rate(istio_request_duration_milliseconds_bucket{${selector}}[${window}])))`,
+            'or on() vector(NaN)',
+            '',
+          ].join('\n'),
+        ),
+      ],
+    },
+  };
+}
