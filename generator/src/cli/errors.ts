@@ -13,5 +13,6 @@ export function formatUserError(e: UserError): string {
     return f.hint ? `${head}\n  fix: ${f.hint}` : head;
   });
   const count = findings.length === 1 ? '1 problem' : `${findings.length} problems`;
-  return `${lines.join('\n')}\n${count} in the configuration; nothing was written.\n`;
+  const what = findings.every((f) => f.check.startsWith('render/')) ? 'writing the generated files' : 'the configuration';
+  return `${lines.join('\n')}\n${count} in ${what}; nothing was written.\n`;
 }

@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { UserError } from '../core/errors.js';
 import { buildModel } from '../model/build.js';
 import { render } from '../render/index.js';
 import { applyWrite, planWrite } from '../write/tree.js';
@@ -28,7 +30,20 @@ export function runRender(ctx: CommandContext, opts: RenderOptions = {}): number
     ctx.stdout(`render --check: ${plan.write.length} to write, ${plan.remove.length} to remove, ${plan.unchanged} unchanged\n`);
     return plan.write.length + plan.remove.length > 0 ? 1 : 0;
   }
-  applyWrite(ctx.root, plan);
+  try {
+    applyWrite(ctx.root, plan);
+  } catch (e) {
+    // The file system refused (a file where a folder must go, no space, read-only): the user's to fix.
+    const cause = (e as Error).cause as NodeJS.ErrnoException | undefined;
+    const where = cause?.path ? path.relative(ctx.root, cause.path).split(path.sep).join('/') : '.';
+    throw new UserError({
+      check: 'render/write-failed',
+      severity: 'error',
+      file: where,
+      message: `cannot write the generated files: ${cause?.message ?? (e as Error).message}`,
+      hint: 'make the path writable (move away what stands there), then render again; nothing was changed',
+    });
+  }
   ctx.stdout(`Rendered ${what}: ${plan.write.length} written, ${plan.remove.length} removed, ${plan.unchanged} unchanged.\n`);
   return 0;
 }

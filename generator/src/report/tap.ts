@@ -1,5 +1,6 @@
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
+import { objectLabel } from './text.js';
 import { kindAndName, sortedResults, type Report, type ResourceResult } from './result.js';
 
 /**
@@ -21,7 +22,8 @@ export const tapFormat: OutputFormat = {
     }
     for (const f of sortFindings(report.findings)) {
       n++;
-      lines.push(`${f.severity === 'error' ? 'not ok' : 'ok'} ${n} - ${line(`${f.file}${f.line ? `:${f.line}` : ''} ${f.check}`)}`);
+      const who = f.object ? ` (${objectLabel(f.object)})` : '';
+      lines.push(`${f.severity === 'error' ? 'not ok' : 'ok'} ${n} - ${line(`${f.file}${f.line ? `:${f.line}` : ''}${who} ${f.check}`)}`);
       lines.push(...block([f]));
     }
     lines.push(`1..${n}`);
@@ -39,6 +41,7 @@ function block(findings: readonly Finding[]): string[] {
     out.push(`    - check: ${JSON.stringify(f.check)}`);
     out.push(`      severity: ${f.severity}`);
     if (f.line !== undefined) out.push(`      line: ${f.line}`);
+    if (f.object) out.push(`      object: ${JSON.stringify(f.object)}`);
     if (f.path) out.push(`      path: ${JSON.stringify(f.path)}`);
     out.push(`      message: ${JSON.stringify(f.message)}`);
     if (f.hint) out.push(`      hint: ${JSON.stringify(f.hint)}`);

@@ -20,13 +20,21 @@ export const textFormat: OutputFormat = {
       lines.push(...resourceLines(r));
     }
     for (const f of sortFindings(report.findings)) {
-      lines.push(`${f.file}${f.line ? `:${f.line}` : ''} - ${f.severity}: ${f.message}${f.check ? ` (${f.check})` : ''}`);
+      const who = f.object ? `${objectLabel(f.object)} ` : '';
+      const where = f.path ? `${f.path}: ` : '';
+      lines.push(`${f.file}${f.line ? `:${f.line}` : ''} - ${who}${f.severity}: ${where}${f.message}${f.check ? ` (${f.check})` : ''}`);
       if (f.hint) lines.push(`  hint: ${f.hint}`);
     }
     lines.push(summaryLine(report));
     return `${lines.join('\n')}\n`;
   },
 };
+
+/** `apps/v1/Deployment suoke-prod/xiaoai` → `Deployment suoke-prod/xiaoai`. */
+export function objectLabel(object: string): string {
+  const space = object.indexOf(' ');
+  return space < 0 ? object : `${object.slice(0, space).split('/').pop()} ${object.slice(space + 1)}`;
+}
 
 function resourceLines(r: ResourceResult): string[] {
   const who = kindAndName(r);

@@ -28,7 +28,7 @@ export function driftFindings(fsys: FileSystem, files: readonly RenderedFile[]):
       });
     }
   }
-  for (const p of existingGenerated(fsys)) {
+  for (const p of existingGenerated(fsys, wanted)) {
     if (!wanted.has(p)) {
       findings.push({ check: 'drift/stale', severity: 'error', file: p, message: 'generated file is no longer produced by the render', hint: FIX });
     }

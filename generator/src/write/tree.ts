@@ -8,23 +8,27 @@ import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../render/files
 export const GENERATED_ROOTS = ['apps', 'clusters', 'argocd'];
 
 /** Generated files currently in the tree: those the index names plus any file under the generated roots that starts with the marker. */
-export function existingGenerated(fsys: FileSystem): string[] {
+export function existingGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): string[] {
   const indexed = new Set<string>();
   const index = fsys.readText(INDEX_FILE);
   if (index !== undefined) {
     for (const line of index.split('\n')) if (line && !line.startsWith('#')) indexed.add(line);
   }
   const found: string[] = [];
+  // A file the render still produces (`wanted`) and the index names is ours without reading it; any
+  // other file counts only if it carries the marker (a hand-written file is never taken for ours).
+  const isGenerated = (p: string, name: string) =>
+    (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.ya?ml$/.test(name)) && fsys.readText(p)?.startsWith(GENERATED_MARKER) === true);
   const walk = (dir: string) => {
     for (const e of fsys.list(dir)) {
       const p = `${dir}/${e.name}`;
       if (e.dir) walk(p);
       // Files the index names are ours; others only when they carry the marker (read just those).
-      else if (indexed.has(p) || (/\.ya?ml$/.test(e.name) && fsys.readText(p)?.startsWith(GENERATED_MARKER))) found.push(p);
+      else if (isGenerated(p, e.name)) found.push(p);
     }
   };
   for (const root of GENERATED_ROOTS) walk(root);
-  for (const p of indexed) if (!GENERATED_ROOTS.some((r) => p.startsWith(`${r}/`)) && fsys.size(p) !== undefined) found.push(p);
+  for (const p of indexed) if (!GENERATED_ROOTS.some((r) => p.startsWith(`${r}/`)) && isGenerated(p, p)) found.push(p);
   return found.sort(cmp);
 }
 
@@ -44,7 +48,7 @@ export function planWrite(fsys: FileSystem, files: readonly RenderedFile[]): Wri
     const current = fsys.readText(f.path);
     if (current !== f.content) write.push({ ...f, replaces: current !== undefined });
   }
-  const remove = existingGenerated(fsys).filter((p) => !wanted.has(p) && p !== INDEX_FILE);
+  const remove = existingGenerated(fsys, wanted).filter((p) => !wanted.has(p) && p !== INDEX_FILE);
   return { write, remove, unchanged: files.length - write.length };
 }
 
@@ -75,8 +79,8 @@ export function applyWrite(root: string, plan: WritePlan): void {
         staged.push([tmp, abs]);
         fs.writeFileSync(tmp, f.content);
       } else {
-        created.push(abs);
         fs.writeFileSync(abs, f.content, { flag: 'wx' });
+        created.push(abs);
       }
     }
   } catch (e) {

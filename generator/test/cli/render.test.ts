@@ -180,12 +180,12 @@ describe('render on the fixture platform (configuration only)', () => {
     expect(repo.read('apps/gateway/base/handwritten.yaml')).toBe('kind: Hand\n');
   });
 
-  // BUG (write/tree.ts `planWrite`, not fixed here): a hand-written file (no generated header) that
+  // Regression (write/tree.ts `planWrite`, fixed): a hand-written file (no generated header) that
   // `.generated-files` names is, correctly, never deleted, but the plan still counts it as a removal:
   // `render --check` prints `would remove apps/gateway/base/handwritten.yaml` and exits 1, `render`
   // prints `1 removed` although nothing was removed, and `validate` reports it as `drift/stale`
   // ("generated file is no longer produced by the render"). Only files with the header should count.
-  it.fails('BUG: reports a hand-written file named by the index as removed although it keeps it', async () => {
+  it('regression: a hand-written file named by the index is neither reported as removed nor removed', async () => {
     const repo = tempRepo('fixture');
     expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
     repo.write('.generated-files', `${repo.read('.generated-files')}apps/gateway/base/handwritten.yaml\n`);
