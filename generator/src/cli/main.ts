@@ -4,7 +4,7 @@
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
 import * as path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
 import { diskFs } from '../core/fs.js';
 import type { CommandContext } from './context.js';
@@ -64,6 +64,18 @@ async function main(argv: string[]): Promise<number> {
         cache: o.cache !== false,
       });
     });
+  program
+    .command('canary')
+    .description('move a gray release: edit apps/<service>/service.yaml (comments kept), re-render, print what changed')
+    .addArgument(new Argument('<action>', 'start | advance | promote | abort').choices(['start', 'advance', 'promote', 'abort']))
+    .argument('<service>', 'service name, e.g. xiaoai')
+    .requiredOption('--env <env>', 'environment of the gray release, e.g. prod')
+    .option('--image <version>', 'start: the image tag to release, e.g. 2.2.0')
+    .option('--root <dir>', 'repository root', '.')
+    .action(async (action: CanaryFlags['action'], service: string, o: CanaryFlags) => {
+      const { runCanary } = await import('./canary.js');
+      exit = runCanary(context(o.root), { action, service, env: o.env, ...(o.image !== undefined ? { image: o.image } : {}) });
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
@@ -81,6 +93,13 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+interface CanaryFlags {
+  action: 'start' | 'advance' | 'promote' | 'abort';
+  env: string;
+  image?: string;
+  root: string;
 }
 
 interface ValidateFlags {

@@ -1,0 +1,154 @@
+/**
+ * The configuration edits of `npm run canary`: pure functions from a service file's text to the
+ * edited text, keeping every comment and the formatting of every line they do not change.
+ *
+ * The `yaml` Document API makes the edit; its output normalises some spacing (e.g. before a trailing
+ * comment), so only the lines the edit really changes are taken from it and every other line is
+ * kept byte for byte from the original.
+ */
+import { isMap, isScalar, parseDocument, Scalar, YAMLMap, type Document } from 'yaml';
+import type { GrayReleaseConfig, ServiceConfig } from '../config/types.js';
+import { deepEqual } from '../render/json-patch.js';
+
+export type CanaryAction = 'start' | 'advance' | 'promote' | 'abort';
+
+/** What an edit does, decided from the loaded configuration before any text is touched. */
+export type CanaryEdit =
+  | { action: 'start'; version: string; weight: number }
+  | { action: 'advance'; weight: number }
+  | { action: 'promote'; version: string; serviceVersion: string }
+  | { action: 'abort' };
+
+const SERIALIZE = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/** Applies `edit` to the gray release of `env` in the text of a service file. */
+export function editServiceText(text: string, env: string, edit: CanaryEdit): string {
+  const doc = parseDocument(text, { version: '1.2' });
+  const before = doc.toString(SERIALIZE);
+  const gray = ['environments', env, 'grayRelease'];
+  switch (edit.action) {
+    case 'start': {
+      const grayMap = doc.getIn(gray, true);
+      const canary = doc.createNode({ version: quoted(edit.version), weight: edit.weight }) as YAMLMap;
+      if (isMap(grayMap) && grayMap.flow) canary.flow = true;
+      doc.setIn([...gray, 'canary'], canary);
+      break;
+    }
+    case 'advance': {
+      const weight = doc.getIn([...gray, 'canary', 'weight'], true);
+      if (isScalar(weight)) weight.value = edit.weight;
+      else doc.setIn([...gray, 'canary', 'weight'], edit.weight);
+      break;
+    }
+    case 'promote':
+      setStableVersion(doc, env, edit.version, edit.serviceVersion);
+      doc.deleteIn([...gray, 'canary']);
+      break;
+    case 'abort':
+      doc.deleteIn([...gray, 'canary']);
+      break;
+  }
+  return keepUnchangedLines(text, before, doc.toString(SERIALIZE));
+}
+
+/**
+ * The environment's stable version becomes `version`. It is written to `environments.<env>.version`
+ * only, so promoting in one environment never changes another; when it equals the service-wide
+ * `version`, the override is redundant and is removed instead.
+ */
+function setStableVersion(doc: Document, env: string, version: string, serviceVersion: string): void {
+  const at = ['environments', env, 'version'];
+  const current = doc.getIn(at, true);
+  if (version === serviceVersion) {
+    if (current !== undefined) doc.deleteIn(at);
+    return;
+  }
+  if (isScalar(current)) {
+    current.value = version;
+    current.type = Scalar.QUOTE_DOUBLE;
+    return;
+  }
+  const envMap = doc.getIn(['environments', env], true);
+  if (isMap(envMap)) {
+    // First in the environment's block, like the other overrides; a comment above the block stays
+    // with the key it was written above.
+    const first = envMap.items[0];
+    if (envMap.commentBefore && first && isScalar(first.key)) {
+      first.key.commentBefore = envMap.commentBefore;
+      envMap.commentBefore = undefined;
+    }
+    envMap.items.unshift(doc.createPair('version', quoted(version)));
+  }
+  else doc.setIn(at, quoted(version));
+}
+
+/** Versions are always written quoted, as in every service file (`"2.10"` must not become a number). */
+function quoted(v: string): Scalar {
+  const s = new Scalar(v);
+  s.type = Scalar.QUOTE_DOUBLE;
+  return s;
+}
+
+/** The original text with only the lines that differ between `before` and `after` replaced. */
+function keepUnchangedLines(original: string, before: string, after: string): string {
+  const o = original.split('\n');
+  const b = before.split('\n');
+  if (o.length !== b.length) return after;
+  const out: string[] = [];
+  for (const op of diffLines(b, after.split('\n'))) {
+    if (op.kind === 'same') out.push(o[op.from]!);
+    else if (op.kind === 'add') out.push(op.line);
+  }
+  const result = out.join('\n');
+  // The stitched text must mean exactly what the Document API produced; else take its output whole.
+  return deepEqual(parseDocument(result).toJS(), parseDocument(after).toJS()) ? result : after;
+}
+
+export type LineOp = { kind: 'same'; from: number; line: string } | { kind: 'remove'; from: number; line: string } | { kind: 'add'; line: string };
+
+/** A line diff (longest common subsequence); service files are small, so quadratic is fine. */
+export function diffLines(a: readonly string[], b: readonly string[]): LineOp[] {
+  const n = a.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  }
+  const ops: LineOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) ops.push({ kind: 'same', from: i, line: a[i++]! }), j++;
+    else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: 'remove', from: i, line: a[i++]! });
+    else ops.push({ kind: 'add', line: b[j++]! });
+  }
+  return ops;
+}
+
+/** `-`/`+` lines of what changed between two texts, each hunk headed by its line in the old text. */
+export function describeChanges(before: string, after: string): string[] {
+  const out: string[] = [];
+  let inHunk = false;
+  let line = 0;
+  for (const op of diffLines(before.split('\n'), after.split('\n'))) {
+    if (op.kind === 'same') {
+      inHunk = false;
+      line = op.from + 1;
+      continue;
+    }
+    if (!inHunk) out.push(`@@ line ${op.kind === 'remove' ? op.from + 1 : line + 1} @@`);
+    inHunk = true;
+    out.push(`${op.kind === 'remove' ? '-' : '+'}${op.line}`);
+  }
+  return out;
+}
+
+/** The stable version of a service in an environment, as configured. */
+export function stableVersion(service: ServiceConfig, env: string): string {
+  return service.environments[env]?.version ?? service.version;
+}
+
+/** The weight after `weight` in the plan, or `undefined` at the end. */
+export function nextWeight(g: GrayReleaseConfig, weight: number): number | undefined {
+  return g.steps.find((w) => w > weight);
+}

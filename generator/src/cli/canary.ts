@@ -1,0 +1,134 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeChanges, editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
+import { loadConfig, readConfig } from '../config/load.js';
+import type { ServiceConfig } from '../config/types.js';
+import { UsageError, UserError } from '../core/errors.js';
+import type { FileSystem } from '../core/fs.js';
+import { isDockerTag, suggest } from '../core/names.js';
+import { buildModel } from '../model/build.js';
+import { render } from '../render/index.js';
+import { applyWrite, planWrite } from '../write/tree.js';
+import type { CommandContext } from './context.js';
+
+export interface CanaryOptions {
+  /** `start`, `advance`, `promote` or `abort`. */
+  action: CanaryAction;
+  /** Service name, e.g. `xiaoai`. */
+  service: string;
+  /** Environment name, e.g. `prod`. */
+  env: string;
+  /** `start` only: the image tag to release, e.g. `2.2.0`. */
+  image?: string;
+}
+
+/**
+ * `canary`: edits `environments.<env>.grayRelease` of one service (comments and formatting kept),
+ * checks that the edited configuration loads cleanly, writes it, re-renders, and prints the
+ * configuration lines and generated files that changed. Nothing is written when anything is wrong;
+ * if the render fails after the write, the service file is restored. Returns the exit code.
+ */
+export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
+  const config = loadConfig(ctx.fs);
+  const service = config.services.find((s) => s.name === o.service);
+  if (!service) {
+    const near = suggest(o.service, config.services.map((s) => s.name));
+    throw new UsageError(`no service \`${o.service}\` (no apps/${o.service}/service.yaml)${near ? `; did you mean \`${near}\`?` : ''}`);
+  }
+  const envs = config.clusters.flatMap((c) => c.environments.map((e) => e.name));
+  if (!envs.includes(o.env)) {
+    throw new UsageError(`no environment \`${o.env}\`; environments: ${envs.join(', ')}`);
+  }
+  if (o.action !== 'start' && o.image !== undefined) throw new UsageError(`--image is for \`start\` only; \`${o.action}\` works on the canary in progress`);
+  const { edit, summary } = plan(service, o);
+
+  const file = service.file;
+  const before = ctx.fs.readText(file)!;
+  const after = editServiceText(before, o.env, edit);
+  // The edited configuration must load cleanly (schema, checks, gray-release rules) before anything is written.
+  const edited = readConfig(overlay(ctx.fs, file, after));
+  if (!edited.config) throw new UserError(edited.findings);
+
+  const abs = path.join(ctx.root, ...file.split('/'));
+  writeAtomically(abs, after);
+  let written;
+  try {
+    const result = render(buildModel(edited.config));
+    written = planWrite(ctx.fs, result.files);
+    applyWrite(ctx.root, written);
+  } catch (e) {
+    writeAtomically(abs, before);
+    throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
+  }
+  ctx.stdout(`${summary}\n${file}\n`);
+  for (const line of describeChanges(before, after)) ctx.stdout(`  ${line}\n`);
+  for (const f of written.write) ctx.stdout(`wrote ${f.path}\n`);
+  for (const p of written.remove) ctx.stdout(`removed ${p}\n`);
+  ctx.stdout(`Rendered: ${written.write.length} written, ${written.remove.length} removed, ${written.unchanged} unchanged.\n`);
+  return 0;
+}
+
+/** Decides the edit from the configuration as loaded, or explains why the action does not apply. */
+function plan(service: ServiceConfig, o: CanaryOptions): { edit: CanaryEdit; summary: string } {
+  const where = `${service.name} in ${o.env}`;
+  const g = service.environments[o.env]?.grayRelease;
+  if (!g) {
+    throw new UsageError(
+      `${where} has no gray release: add \`environments.${o.env}.grayRelease\` to ${service.file} (steps, pause, control, analysis; see docs/gray-releases.md)`,
+    );
+  }
+  const stable = stableVersion(service, o.env);
+  const c = g.canary;
+  const startHint = `start one with \`npm run canary -- start ${service.name} --env ${o.env} --image <version>\``;
+  switch (o.action) {
+    case 'start': {
+      if (c) throw new UsageError(`a canary of ${c.version} is already in progress for ${where} (at ${c.weight}%); promote or abort it first`);
+      const v = o.image;
+      if (v === undefined) throw new UsageError(`\`start\` needs --image <version>: the image tag to release, e.g. --image 2.2.0`);
+      if (v.toLowerCase() === 'latest' || !isDockerTag(v)) {
+        throw new UsageError(`--image ${JSON.stringify(v)} is not a pinned image tag: expected 1–128 letters, digits, \`_\`, \`.\` or \`-\`, never \`latest\``);
+      }
+      if (v === stable) throw new UsageError(`--image ${v} is already the stable version of ${where}; a canary releases a different version`);
+      const weight = g.steps[0]!;
+      return { edit: { action: 'start', version: v, weight }, summary: `Started canary ${v} of ${where} at ${weight}% (stable ${stable}, ${g.control} control).` };
+    }
+    case 'advance': {
+      if (!c) throw new UsageError(`no canary in progress for ${where}; ${startHint}`);
+      if (g.control !== 'git') {
+        throw new UsageError(
+          `${where} uses \`control: auto\`: the Rollouts controller advances the weights itself (${g.steps.join(' → ')}, pause ${g.pause}); ` +
+            'set `control: git` to advance by reviewed commits, or promote or abort the canary',
+        );
+      }
+      const next = nextWeight(g, c.weight);
+      if (next === undefined) throw new UsageError(`the canary ${c.version} of ${where} is already at ${c.weight}%; promote it to make it the stable version`);
+      return { edit: { action: 'advance', weight: next }, summary: `Advanced canary ${c.version} of ${where} from ${c.weight}% to ${next}%.` };
+    }
+    case 'promote':
+      if (!c) throw new UsageError(`no canary in progress for ${where}; ${startHint}`);
+      return {
+        edit: { action: 'promote', version: c.version, serviceVersion: service.version },
+        summary: `Promoted ${c.version} of ${where}: now the stable version at 100% (was ${stable}).`,
+      };
+    case 'abort':
+      if (!c) throw new UsageError(`no canary in progress for ${where}; nothing to abort`);
+      return { edit: { action: 'abort' }, summary: `Aborted canary ${c.version} of ${where}: all traffic back to stable ${stable}.` };
+  }
+}
+
+/** The repository as it would read with `file` holding `text`. */
+function overlay(base: FileSystem, file: string, text: string): FileSystem {
+  return {
+    root: base.root,
+    readText: (p) => (p === file ? text : base.readText(p)),
+    size: (p) => (p === file ? Buffer.byteLength(text) : base.size(p)),
+    list: (d) => base.list(d),
+    isDir: (p) => base.isDir(p),
+  };
+}
+
+function writeAtomically(abs: string, text: string): void {
+  const tmp = `${abs}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, abs);
+}
