@@ -1,0 +1,64 @@
+/** What a gray release renders: the Rollout's steps per control, and which objects appear where. */
+import { describe, expect, it } from 'vitest';
+import type { GrayReleaseConfig } from '../../src/config/types.js';
+import { canarySteps } from '../../src/render/rollout.js';
+import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
+
+const plan = (o: Partial<GrayReleaseConfig>): GrayReleaseConfig => ({ steps: [5, 20, 50, 100], pause: '10m', control: 'git', ...o });
+
+describe('canarySteps', () => {
+  it.each([
+    ['auto: a weight and a timed pause per step below 100', plan({ control: 'auto' }),
+      [{ setWeight: 5 }, { pause: { duration: '10m' } }, { setWeight: 20 }, { pause: { duration: '10m' } }, { setWeight: 50 }, { pause: { duration: '10m' } }]],
+    ['auto: the steps do not depend on the canary', plan({ control: 'auto', canary: { version: '2', weight: 5 } }),
+      [{ setWeight: 5 }, { pause: { duration: '10m' } }, { setWeight: 20 }, { pause: { duration: '10m' } }, { setWeight: 50 }, { pause: { duration: '10m' } }]],
+    ['git at the first step: hold there', plan({ canary: { version: '2', weight: 5 } }), [{ setWeight: 5 }, { pause: {} }]],
+    ['git at 50: the weights up to 50, then hold', plan({ canary: { version: '2', weight: 50 } }), [{ setWeight: 5 }, { setWeight: 20 }, { setWeight: 50 }, { pause: {} }]],
+    ['git at 100: walk to the end, no pause', plan({ canary: { version: '2', weight: 100 } }), [{ setWeight: 5 }, { setWeight: 20 }, { setWeight: 50 }, { setWeight: 100 }]],
+    ['git without a canary: the stable version holds 100', plan({}), [{ setWeight: 5 }, { setWeight: 20 }, { setWeight: 50 }, { setWeight: 100 }]],
+  ])('%s', (_name, g, steps) => {
+    expect(canarySteps(g)).toEqual(steps);
+  });
+});
+
+describe('objects of the fixture platform', () => {
+  const result = renderOf(FIXTURE_PLATFORM);
+  const kinds = (path: string) => result.targets.find((t) => t.path === path)!.objects.map((o) => `${o.kind}/${o.metadata.name}`);
+
+  it('a gray release adds a Rollout, the canary Service, the VirtualService and the AnalysisTemplate', () => {
+    expect(kinds('clusters/prod/prod/records')).toEqual([
+      'ServiceAccount/records', 'ConfigMap/records', 'ExternalSecret/records', 'Rollout/records', 'Service/records', 'Service/records-canary',
+      'HorizontalPodAutoscaler/records', 'PodDisruptionBudget/records', 'NetworkPolicy/records', 'ServiceMonitor/records',
+      'VirtualService/records', 'AnalysisTemplate/records-canary',
+    ]);
+  });
+
+  it('without analysis there is no AnalysisTemplate', () => {
+    expect(kinds('clusters/dev/test/gateway')).toContain('VirtualService/gateway');
+    expect(kinds('clusters/dev/test/gateway').filter((k) => k.startsWith('AnalysisTemplate'))).toEqual([]);
+  });
+
+  it('services without a gray release keep exactly the plain objects', () => {
+    expect(kinds('clusters/dev/dev/records')).toEqual([
+      'ServiceAccount/records', 'ConfigMap/records', 'ExternalSecret/records', 'Deployment/records', 'Service/records',
+      'HorizontalPodAutoscaler/records', 'NetworkPolicy/records', 'ServiceMonitor/records',
+    ]);
+  });
+
+  it('only environments running a gray release join the mesh', () => {
+    const injected = (path: string) => {
+      const objects = result.targets.find((t) => t.path === path)!.objects;
+      return [objects.find((o) => o.kind === 'Namespace')!.metadata.labels!['istio-injection'], objects.some((o) => o.metadata.name === 'allow-istio-sidecars')];
+    };
+    expect([injected('clusters/dev/dev/shared'), injected('clusters/dev/test/shared'), injected('clusters/prod/prod/shared')]).toEqual([
+      [undefined, false],
+      ['enabled', true],
+      ['enabled', true],
+    ]);
+  });
+
+  it('the HPA of a Rollout scales the Rollout', () => {
+    const hpa = result.targets.find((t) => t.path === 'clusters/prod/prod/records')!.objects.find((o) => o.kind === 'HorizontalPodAutoscaler')!;
+    expect((hpa.spec as { scaleTargetRef: unknown }).scaleTargetRef).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'records' });
+  });
+});
