@@ -6,7 +6,7 @@ import type { ServiceConfig } from '../config/types.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { FileSystem } from '../core/fs.js';
 import { isDockerTag, suggest } from '../core/names.js';
-import { buildModel } from '../model/build.js';
+import { buildModel, promotionOrder } from '../model/build.js';
 import { render } from '../render/index.js';
 import { applyWrite, planWrite } from '../write/tree.js';
 import type { CommandContext } from './context.js';
@@ -35,7 +35,7 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
     const near = suggest(o.service, config.services.map((s) => s.name));
     throw new UsageError(`no service \`${o.service}\` (no apps/${o.service}/service.yaml)${near ? `; did you mean \`${near}\`?` : ''}`);
   }
-  const envs = config.clusters.flatMap((c) => c.environments.map((e) => e.name));
+  const envs = config.clusters.flatMap((c) => c.environments).sort(promotionOrder).map((e) => e.name);
   if (!envs.includes(o.env)) {
     throw new UsageError(`no environment \`${o.env}\`; environments: ${envs.join(', ')}`);
   }

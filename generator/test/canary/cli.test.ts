@@ -1,0 +1,136 @@
+/**
+ * End-to-end: `canary start|advance|promote|abort` as a process on a temporary copy of the
+ * repository, `validate` after every step, exact output, comments in service.yaml kept, and nothing
+ * written by a bad invocation.
+ */
+import { describe, expect, it } from 'vitest';
+import { changedPaths, runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
+import { renderOf } from '../helpers/platform.js';
+
+const XIAOAI = 'apps/xiaoai/service.yaml';
+const KNOWLEDGE = 'apps/knowledge/service.yaml';
+
+/** Runs one canary command that must succeed, checks its exact output against the tree, then validates. */
+async function step(repo: TempRepo, args: string[], file: string, summary: string, diff: string[]): Promise<void> {
+  const before = repo.snapshot();
+  const r = await runCli(['canary', ...args, '--root', repo.root]);
+  const after = repo.snapshot();
+  const changed = changedPaths(before, after).filter((p) => p !== file && !p.endsWith('/'));
+  const written = changed.filter((p) => after[p] !== undefined);
+  const removed = changed.filter((p) => after[p] === undefined);
+  const total = renderOf(repo.root).files.length;
+  expect(r).toEqual({
+    code: 0,
+    signal: null,
+    stderr: '',
+    stdout: [
+      summary,
+      file,
+      ...diff.map((l) => `  ${l}`),
+      ...written.map((p) => `wrote ${p}`),
+      ...removed.map((p) => `removed ${p}`),
+      `Rendered: ${written.length} written, ${removed.length} removed, ${total - written.length} unchanged.`,
+      '',
+    ].join('\n'),
+  });
+  expect(changedPaths(before, after)).toContain(file);
+  const v = await runCli(['validate', '--root', repo.root]);
+  expect({ code: v.code, stderr: v.stderr }, v.stdout).toEqual({ code: 0, stderr: '' });
+}
+
+/** A command that must fail: exit 2, exactly this message, the tree untouched. */
+async function refused(repo: TempRepo, args: string[], message: string): Promise<void> {
+  const before = repo.snapshot();
+  const r = await runCli(['canary', ...args, '--root', repo.root]);
+  expect(r).toEqual({ code: 2, signal: null, stdout: '', stderr: `error: ${message}\n` });
+  expect(repo.snapshot()).toEqual(before);
+}
+
+const comments = (text: string) => text.split('\n').filter((l) => l.includes('#'));
+
+describe('canary on a copy of the repository', () => {
+  it('git control: abort the seed canary, start → advance → advance → advance → promote, validating after each step', async () => {
+    const repo = tempRepo('repo');
+    const original = repo.read(XIAOAI);
+
+    await step(repo, ['abort', 'xiaoai', '--env', 'prod'], XIAOAI, 'Aborted canary 2.2.0 of xiaoai in prod: all traffic back to stable 2.1.0.', [
+      '@@ line 47 @@', '-      canary:', '-        version: "2.2.0"', '-        weight: 20',
+    ]);
+    await step(repo, ['start', 'xiaoai', '--env', 'prod', '--image', '2.2.1'], XIAOAI, 'Started canary 2.2.1 of xiaoai in prod at 5% (stable 2.1.0, git control).', [
+      '@@ line 47 @@', '+      canary:', '+        version: "2.2.1"', '+        weight: 5',
+    ]);
+    expect(repo.read('apps/xiaoai/base/rollout.yaml')).toContain('      - setWeight: 5\n      - pause: {}\n');
+    await step(repo, ['advance', 'xiaoai', '--env', 'prod'], XIAOAI, 'Advanced canary 2.2.1 of xiaoai in prod from 5% to 20%.', ['@@ line 49 @@', '-        weight: 5', '+        weight: 20']);
+    await step(repo, ['advance', 'xiaoai', '--env', 'prod'], XIAOAI, 'Advanced canary 2.2.1 of xiaoai in prod from 20% to 50%.', ['@@ line 49 @@', '-        weight: 20', '+        weight: 50']);
+    await step(repo, ['advance', 'xiaoai', '--env', 'prod'], XIAOAI, 'Advanced canary 2.2.1 of xiaoai in prod from 50% to 100%.', ['@@ line 49 @@', '-        weight: 50', '+        weight: 100']);
+    await refused(repo, ['advance', 'xiaoai', '--env', 'prod'], 'the canary 2.2.1 of xiaoai in prod is already at 100%; promote it to make it the stable version');
+    await step(repo, ['promote', 'xiaoai', '--env', 'prod'], XIAOAI, 'Promoted 2.2.1 of xiaoai in prod: now the stable version at 100% (was 2.1.0).', [
+      '@@ line 37 @@', '+    version: "2.2.1"', '@@ line 47 @@', '-      canary:', '-        version: "2.2.1"', '-        weight: 100',
+    ]);
+
+    const final = repo.read(XIAOAI);
+    expect(comments(final)).toEqual(comments(original));
+    // Promoting in prod leaves the service-wide version and dev's override alone.
+    expect(final).toContain('version: "2.1.0"\n');
+    expect(final).toContain('    version: "2.2.0-rc.1"   # release candidate under development\n');
+    expect(repo.read('apps/xiaoai/base/rollout.yaml')).not.toContain('suoke-life.com/canary-version');
+  });
+
+  it('auto control: advancing is refused, abort → start → abort returns to stable, validating after each step', async () => {
+    const repo = tempRepo('repo');
+    const original = repo.read(KNOWLEDGE);
+
+    await refused(repo, ['start', 'knowledge', '--env', 'staging', '--image', '1.5.0'], 'a canary of 1.4.0 is already in progress for knowledge in staging (at 10%); promote or abort it first');
+    await step(repo, ['abort', 'knowledge', '--env', 'staging'], KNOWLEDGE, 'Aborted canary 1.4.0 of knowledge in staging: all traffic back to stable 1.3.0.', [
+      '@@ line 31 @@', '-      canary: {version: "1.4.0"}',
+    ]);
+    const aborted = repo.read(KNOWLEDGE);
+    await step(repo, ['start', 'knowledge', '--env', 'staging', '--image', '1.5.0'], KNOWLEDGE, 'Started canary 1.5.0 of knowledge in staging at 10% (stable 1.3.0, auto control).', [
+      '@@ line 31 @@', '+      canary:', '+        version: "1.5.0"', '+        weight: 10',
+    ]);
+    await refused(
+      repo,
+      ['advance', 'knowledge', '--env', 'staging'],
+      'knowledge in staging uses `control: auto`: the Rollouts controller advances the weights itself (10 → 25 → 50 → 100, pause 5m); set `control: git` to advance by reviewed commits, or promote or abort the canary',
+    );
+    await step(repo, ['abort', 'knowledge', '--env', 'staging'], KNOWLEDGE, 'Aborted canary 1.5.0 of knowledge in staging: all traffic back to stable 1.3.0.', [
+      '@@ line 31 @@', '-      canary:', '-        version: "1.5.0"', '-        weight: 10',
+    ]);
+    expect(repo.read(KNOWLEDGE)).toBe(aborted);
+    expect(comments(aborted)).toEqual(comments(original));
+  });
+});
+
+describe('bad invocations: exit 2, a clear message, nothing written', () => {
+  it.each([
+    ['an unknown service', ['advance', 'xiaoia', '--env', 'prod'], 'no service `xiaoia` (no apps/xiaoia/service.yaml); did you mean `xiaoai`?'],
+    ['an unknown environment', ['advance', 'xiaoai', '--env', 'production'], 'no environment `production`; environments: dev, test, staging, prod'],
+    ['no gray release in that environment', ['start', 'xiaoai', '--env', 'dev', '--image', '2.3.0'],
+      'xiaoai in dev has no gray release: add `environments.dev.grayRelease` to apps/xiaoai/service.yaml (steps, pause, control, analysis; see docs/gray-releases.md)'],
+    ['start while a canary is in progress', ['start', 'xiaoai', '--env', 'prod', '--image', '2.3.0'],
+      'a canary of 2.2.0 is already in progress for xiaoai in prod (at 20%); promote or abort it first'],
+    ['--image with advance', ['advance', 'xiaoai', '--env', 'prod', '--image', '2.3.0'], '--image is for `start` only; `advance` works on the canary in progress'],
+  ])('%s', async (_name, args, message) => {
+    await refused(tempRepo('repo', { shareKustomizeCache: false }), args, message);
+  });
+
+  it('start without --image, with latest, or with the stable version', async () => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    await step(repo, ['abort', 'xiaoai', '--env', 'prod'], XIAOAI, 'Aborted canary 2.2.0 of xiaoai in prod: all traffic back to stable 2.1.0.', [
+      '@@ line 47 @@', '-      canary:', '-        version: "2.2.0"', '-        weight: 20',
+    ]);
+    await refused(repo, ['start', 'xiaoai', '--env', 'prod'], '`start` needs --image <version>: the image tag to release, e.g. --image 2.2.0');
+    await refused(repo, ['start', 'xiaoai', '--env', 'prod', '--image', 'latest'], '--image "latest" is not a pinned image tag: expected 1–128 letters, digits, `_`, `.` or `-`, never `latest`');
+    await refused(repo, ['start', 'xiaoai', '--env', 'prod', '--image', '2.1.0'], '--image 2.1.0 is already the stable version of xiaoai in prod; a canary releases a different version');
+    await refused(repo, ['promote', 'xiaoai', '--env', 'prod'], 'no canary in progress for xiaoai in prod; start one with `npm run canary -- start xiaoai --env prod --image <version>`');
+  });
+
+  it('an unknown action is a usage error', async () => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    const before = repo.snapshot();
+    const r = await runCli(['canary', 'pause', 'xiaoai', '--env', 'prod', '--root', repo.root]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain("'pause' is invalid for argument 'action'. Allowed choices are start, advance, promote, abort.");
+    expect(repo.snapshot()).toEqual(before);
+  });
+});
