@@ -4,9 +4,11 @@ import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths } from '../kustomize/build.js';
 import { buildModel } from '../model/build.js';
+import { ARGOCD_PATH } from '../render/argocd.js';
 import { render } from '../render/index.js';
 import type { BuildTarget } from '../render/layout.js';
 import { createFormat, exitCode, type Report, type ResourceResult } from '../report/index.js';
+import { argoDocuments, checkArgo } from '../validate/argocd.js';
 import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
 import { validateManifests } from '../validate/manifests.js';
@@ -74,18 +76,32 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
   const rendered = render(buildModel(config));
   const findings: Finding[] = [];
   if (!o.schemaOnly) findings.push(...driftFindings(ctx.fs, rendered.files));
+  // The Argo CD side: expand the ApplicationSets; the paths their Applications deploy are what gets built.
+  const argo = checkArgo({
+    documents: argoDocuments(rendered.files, ARGOCD_PATH),
+    renderedPaths: rendered.targets.map((t) => t.path),
+    isDir: (p) => ctx.fs.isDir(p),
+  });
+  if (!o.schemaOnly) findings.push(...argo.findings);
+  // Generated Applications are objects Argo CD will hold: strictly schema-checked too. They are not
+  // files of their own, so only their problems are reported (as findings on the ApplicationSet's file).
+  for (const a of argo.applications) {
+    if (a.origin.startsWith('ApplicationSet ')) findings.push(...validator.validate(a.application, { file: a.file }).findings);
+  }
   const results: ResourceResult[] = [];
   if (o.schemaOnly || !o.kustomize) {
     for (const t of rendered.targets) results.push(...check(validator, t.path, t.objects));
   } else {
+    const deployed = new Set(argo.buildPaths);
+    const targets = rendered.targets.filter((t) => deployed.has(t.path));
     const owners = new Map<string, string>();
-    for (const t of rendered.targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
+    for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
     const built = await buildPaths(
-      rendered.targets.map((t) => ({ path: t.path })),
+      targets.map((t) => ({ path: t.path })),
       { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
     );
     built.forEach((b, n) => {
-      const target = rendered.targets[n] as BuildTarget;
+      const target = targets[n] as BuildTarget;
       if (!b.ok) {
         findings.push({
           check: 'kustomize/build-failed',

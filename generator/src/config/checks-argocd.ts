@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { ParsedFile } from './checks.js';
-import { Reporter, checkName } from './checks.js';
+import { Reporter, checkName, isRaw, nearHint } from './checks.js';
+import type { PathSegment } from './yaml-source.js';
 
 /** Checks of `argocd/argocd.yaml`. */
 export function checkArgocdFile(f: ParsedFile, out: Finding[]): void {
@@ -13,6 +14,41 @@ export function checkArgocdFile(f: ParsedFile, out: Finding[]): void {
     r.report('revision', ['targetRevision'], `\`targetRevision\` is ${JSON.stringify(rev)}, not a valid branch, tag or commit name`, 'e.g. `targetRevision: main`');
   }
   checkName(r, ['namespace'], d.namespace, 'argocd');
+  if (isRaw(d.roles)) {
+    checkGroups(r, ['roles', 'deployers'], d.roles.deployers);
+    checkGroups(r, ['roles', 'readOnly'], d.roles.readOnly);
+    const envs = isRaw(d.roles.environments) ? d.roles.environments : {};
+    for (const [env, o] of Object.entries(envs)) {
+      if (!isRaw(o)) continue;
+      checkGroups(r, ['roles', 'environments', env, 'deployers'], o.deployers);
+      checkGroups(r, ['roles', 'environments', env, 'readOnly'], o.readOnly);
+    }
+  }
+}
+
+/**
+ * Checks of `argocd/argocd.yaml` against the cluster files: every environment named under
+ * `roles.environments` must be hosted by some cluster (a typo would silently grant nothing).
+ */
+export function checkArgocdAcross(f: ParsedFile, clusters: readonly ParsedFile[], out: Finding[]): void {
+  const roles = f.data.roles;
+  if (!isRaw(roles) || !isRaw(roles.environments)) return;
+  const known = clusters.flatMap((c) => (isRaw(c.data.environments) ? Object.keys(c.data.environments) : [])).sort();
+  const r = new Reporter(f.source, out);
+  for (const env of Object.keys(roles.environments)) {
+    if (known.includes(env)) continue;
+    r.report('unknown-environment', ['roles', 'environments', env], `\`roles.environments\` names environment ${JSON.stringify(env)}, which no cluster hosts`, nearHint(env, known, 'environments'), 'key');
+  }
+}
+
+/** SSO group names: Argo CD matches them verbatim against the token's groups claim. */
+function checkGroups(r: Reporter, path: PathSegment[], v: unknown): void {
+  if (!Array.isArray(v)) return;
+  v.forEach((g, n) => {
+    if (typeof g === 'string' && (g !== g.trim() || /[\x00-\x1f\x7f,]/.test(g))) {
+      r.report('group', [...path, n], `group ${JSON.stringify(g)} has surrounding spaces, a comma or a control character`, 'write the group exactly as your SSO provider sends it in the groups claim, e.g. `suoke-life:sre`');
+    }
+  });
 }
 
 function checkRepoUrl(r: Reporter, v: string): void {

@@ -12,7 +12,7 @@ import type { Finding } from '../core/finding.js';
 import { cmp, sortFindings } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
 import { checkAcrossFiles } from './checks-across.js';
-import { checkArgocdFile } from './checks-argocd.js';
+import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
 import { checkServiceFile } from './checks-service.js';
 import type { ParsedFile, Raw } from './checks.js';
@@ -66,6 +66,7 @@ export function readConfig(fs: FileSystem): ConfigResult {
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   if (argocd) checkArgocdFile(argocd, findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
+  if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
   if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(findings) };
   const byName = <T extends { name: string }>(a: T, b: T) => cmp(a.name, b.name);
   const config: PlatformConfig = {
@@ -249,7 +250,21 @@ function buildArgocd(f: ParsedFile): ArgoConfig {
     repoURL: d.repoURL as string,
     targetRevision: (d.targetRevision as string | undefined) ?? 'main',
     namespace: (d.namespace as string | undefined) ?? 'argocd',
+    roles: buildArgoRoles(d.roles),
   };
+}
+
+function buildArgoRoles(v: unknown): ArgoConfig['roles'] {
+  const r = (v ?? {}) as Raw;
+  const groups = (x: unknown) => [...((x ?? []) as string[])];
+  const environments = Object.entries((r.environments ?? {}) as Raw).map(([env, o]) => {
+    const e = o as Raw;
+    return [
+      env,
+      { ...(e.deployers !== undefined ? { deployers: groups(e.deployers) } : {}), ...(e.readOnly !== undefined ? { readOnly: groups(e.readOnly) } : {}) },
+    ];
+  });
+  return { deployers: groups(r.deployers), readOnly: groups(r.readOnly), environments: Object.fromEntries(environments) };
 }
 
 function buildResources(v: unknown): Resources {

@@ -337,5 +337,33 @@ export const argocdSchema: Schema = {
     },
     targetRevision: { type: 'string', minLength: 1, default: 'main', description: 'Branch, tag or commit. Default `main`.', examples: ['main'] },
     namespace: { type: 'string', default: 'argocd', description: 'Namespace Argo CD runs in. Default `argocd`.', examples: ['argocd'] },
+    roles: {
+      type: 'object',
+      description: 'SSO groups of the AppProject roles `deployer` (get, sync, abort a canary) and `read-only` (get). Default none.',
+      additionalProperties: false,
+      properties: {
+        deployers: argoGroups('Groups that may view and sync every environment.', 'suoke-life:platform'),
+        readOnly: argoGroups('Groups that may view every environment.', 'suoke-life:developers'),
+        environments: {
+          type: 'object',
+          description: 'Per-environment groups by environment name; a list given here replaces the platform-wide one.',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              deployers: argoGroups('Groups that may view and sync this environment.', 'suoke-life:sre'),
+              readOnly: argoGroups('Groups that may view this environment.', 'suoke-life:developers'),
+            },
+          },
+          default: {},
+          examples: [{ prod: { deployers: ['suoke-life:sre'] } }],
+        },
+      },
+      examples: [{ deployers: ['suoke-life:platform'], readOnly: ['suoke-life:developers'] }],
+    },
   },
 };
+
+function argoGroups(description: string, example: string): Schema {
+  return { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 }, default: [], description: `${description} Default none.`, examples: [[example]] };
+}

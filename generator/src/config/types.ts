@@ -208,6 +208,25 @@ export interface ArgoConfig {
   targetRevision: string;
   /** Namespace Argo CD runs in. Default `argocd`. */
   namespace: string;
+  /** Who may do what in the AppProjects (SSO groups). Default: no groups (only Argo CD admins act). */
+  roles: ArgoRoles;
+}
+
+/** SSO groups of the two AppProject roles, for one environment. */
+export interface ArgoRoleGroups {
+  /** May view and sync the environment's Applications (and abort a canary), e.g. `['suoke-life:sre']`. */
+  deployers: string[];
+  /** May only view them, e.g. `['suoke-life:developers']`. */
+  readOnly: string[];
+}
+
+/**
+ * `roles` in `argocd/argocd.yaml`: groups for every environment, and per-environment replacements
+ * (a list given under `environments.<env>` replaces the platform-wide one for that environment).
+ */
+export interface ArgoRoles extends ArgoRoleGroups {
+  /** Per-environment groups, by environment name, e.g. `{ prod: { deployers: ['suoke-life:sre'] } }`. Default none. */
+  environments: Record<string, Partial<ArgoRoleGroups>>;
 }
 
 /** The whole configuration: every service and cluster, sorted by name. */

@@ -29,6 +29,14 @@ describe('the repository configuration', () => {
       repoURL: 'https://git.suoke-life.com/platform/suoke-life-gitops.git',
       targetRevision: 'main',
       namespace: 'argocd',
+      roles: {
+        deployers: ['suoke-life:developers'],
+        readOnly: ['suoke-life:developers', 'suoke-life:qa'],
+        environments: {
+          staging: { deployers: ['suoke-life:qa', 'suoke-life:sre'] },
+          prod: { deployers: ['suoke-life:sre'], readOnly: ['suoke-life:developers', 'suoke-life:qa', 'suoke-life:audit'] },
+        },
+      },
     });
   });
 
@@ -117,7 +125,7 @@ describe('defaults', () => {
   });
 
   test('Argo CD settings default to main and argocd', () => {
-    expect(config.argocd).toEqual({ file: 'argocd/argocd.yaml', repoURL: 'https://git.example.com/platform/gitops.git', targetRevision: 'main', namespace: 'argocd' });
+    expect(config.argocd).toEqual({ file: 'argocd/argocd.yaml', repoURL: 'https://git.example.com/platform/gitops.git', targetRevision: 'main', namespace: 'argocd', roles: { deployers: [], readOnly: [], environments: {} } });
   });
 
   test('quantities written as YAML numbers become strings', () => {

@@ -1,0 +1,68 @@
+import type { K8sObject } from './service-objects.js';
+
+/**
+ * Health of a child Application (app of apps). Argo CD has no built-in one, so without it a sync
+ * wave holding Applications never waits for them. The child's own health decides; a child that has
+ * not reported yet, is Missing or Unknown, or is still running a sync counts as Progressing.
+ */
+const APPLICATION_HEALTH = `local hs = { status = "Progressing", message = "waiting for the Application to report its health" }
+if obj.status == nil or obj.status.health == nil or obj.status.health.status == nil then
+  return hs
+end
+local s = obj.status.health.status
+if obj.operation ~= nil or (obj.status.operationState ~= nil and obj.status.operationState.phase == "Running") then
+  hs.message = "sync in progress"
+  return hs
+end
+if s == "Healthy" or s == "Degraded" or s == "Suspended" then
+  hs.status = s
+end
+hs.message = obj.status.health.message or ("Application is " .. s)
+return hs
+`;
+
+/**
+ * Health of a CloudNativePG \`Cluster\` from its \`status.phase\` (api/v1 cluster_types.go): Healthy only
+ * in "Cluster in healthy state", Degraded where a person must act, Progressing otherwise (setting up
+ * the primary, creating replicas, switchover, upgrades).
+ */
+const CNPG_CLUSTER_HEALTH = `local hs = { status = "Progressing", message = "waiting for CloudNativePG to report the cluster phase" }
+if obj.status == nil or obj.status.phase == nil then
+  return hs
+end
+local phase = obj.status.phase
+hs.message = phase
+if phase == "Cluster in healthy state" then
+  hs.status = "Healthy"
+elseif phase == "Cluster is in an unrecoverable state, needs manual intervention" or phase == "Cluster upgrade failed" or phase == "Waiting for user action" then
+  hs.status = "Degraded"
+end
+return hs
+`;
+
+/** The `argocd-cm` keys this repository owns, by key. */
+export const HEALTH_CUSTOMIZATIONS: Record<string, string> = {
+  'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH,
+  'resource.customizations.health.postgresql.cnpg.io_Cluster': CNPG_CLUSTER_HEALTH,
+};
+
+/**
+ * A partial `argocd-cm`: only the health keys. Applied server-side, so Argo CD's field manager owns
+ * those keys alone and every other key of the installed `argocd-cm` stays as it is; never pruned and
+ * never deleted with the bootstrap Application, since Argo CD cannot run without `argocd-cm`.
+ */
+export function healthConfigMap(namespace: string): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: 'argocd-cm',
+      namespace,
+      annotations: {
+        'argocd.argoproj.io/sync-options': 'ServerSideApply=true,Prune=false,Delete=false',
+        'argocd.argoproj.io/sync-wave': '-3',
+      },
+    },
+    data: { ...HEALTH_CUSTOMIZATIONS },
+  };
+}

@@ -1,0 +1,126 @@
+import type { ArgoConfig, ArgoRoleGroups } from '../config/types.js';
+import { cmp } from '../core/finding.js';
+import type { EnvironmentModel } from '../model/types.js';
+import type { BuildTarget } from './layout.js';
+import type { K8sObject } from './service-objects.js';
+
+/** A `group|kind` pair of an AppProject resource allow-list. */
+type GroupKind = { group: string; kind: string };
+
+/**
+ * The two roles of every project. Deployers view, sync, read logs and may abort a canary (which only
+ * ever sends traffic back to stable); read-only users view. Nobody gets `create`, `update`, `delete`
+ * or `override` on Applications: those change what Git says, and Git is where changes are reviewed.
+ */
+const ROLE_ACTIONS: Record<'deployer' | 'read-only', { description: string; grants: [resource: string, action: string][] }> = {
+  deployer: {
+    description: 'View and sync the Applications, read their logs, abort a canary',
+    grants: [
+      ['applications', 'get'],
+      ['applications', 'sync'],
+      ['applications', 'action/argoproj.io/Rollout/abort'],
+      ['logs', 'get'],
+    ],
+  },
+  'read-only': { description: 'View the Applications', grants: [['applications', 'get']] },
+};
+
+/** Argo CD RBAC policy lines of one project role, in `p, proj:<project>:<role>, <resource>, <action>, <project>/*, allow` form. */
+export function rolePolicies(project: string, role: keyof typeof ROLE_ACTIONS): string[] {
+  return ROLE_ACTIONS[role].grants.map(([resource, action]) => `p, proj:${project}:${role}, ${resource}, ${action}, ${project}/*, allow`);
+}
+
+/** The groups of one environment: a list under `roles.environments.<env>` replaces the platform-wide one. */
+export function roleGroups(a: ArgoConfig, env: string): ArgoRoleGroups {
+  const o = a.roles.environments[env] ?? {};
+  return { deployers: o.deployers ?? a.roles.deployers, readOnly: o.readOnly ?? a.roles.readOnly };
+}
+
+function roles(project: string, groups: Partial<ArgoRoleGroups>) {
+  const role = (name: keyof typeof ROLE_ACTIONS, g: string[] | undefined) => ({
+    name,
+    description: ROLE_ACTIONS[name].description,
+    policies: rolePolicies(project, name),
+    ...(g && g.length > 0 ? { groups: [...g] } : {}),
+  });
+  return [
+    ...(groups.deployers !== undefined ? [role('deployer', groups.deployers)] : []),
+    ...(groups.readOnly !== undefined ? [role('read-only', groups.readOnly)] : []),
+  ];
+}
+
+/**
+ * Where the change windows of issue 4 go: each AppProject's `syncWindows`, emitted only when there
+ * are any, so the projects read the same until windows are configured.
+ */
+export function projectSyncWindows(_e: EnvironmentModel): unknown[] {
+  return [];
+}
+
+/**
+ * The AppProject of one environment, least privilege: this repository only; the environment's
+ * cluster and namespace only; exactly the kinds its paths render (cluster-scoped ones — the
+ * Namespace — in the cluster allow-list, the rest in the namespace allow-list); roles; warnings for
+ * objects in the namespace that no Application manages.
+ */
+export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: readonly BuildTarget[], labels: Record<string, string>): K8sObject {
+  const project = projectName(e.env.name);
+  const clusterKinds = new Map<string, GroupKind>();
+  const namespaceKinds = new Map<string, GroupKind>();
+  for (const t of targets) {
+    if (t.env !== e.env.name) continue;
+    for (const o of t.objects) {
+      const gk = { group: apiGroup(o.apiVersion), kind: o.kind };
+      (o.metadata.namespace === undefined ? clusterKinds : namespaceKinds).set(`${gk.group}|${gk.kind}`, gk);
+    }
+  }
+  const sorted = (m: Map<string, GroupKind>) => [...m.values()].sort((x, y) => cmp(x.group, y.group) || cmp(x.kind, y.kind));
+  const windows = projectSyncWindows(e);
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' } },
+    spec: {
+      description: `Suoke Life ${e.env.name} environment (namespace ${e.env.namespace} on cluster ${e.cluster.name})`,
+      sourceRepos: [a.repoURL],
+      destinations: [{ server: e.cluster.server, namespace: e.env.namespace }],
+      clusterResourceWhitelist: sorted(clusterKinds),
+      namespaceResourceWhitelist: sorted(namespaceKinds),
+      orphanedResources: { warn: true },
+      roles: roles(project, roleGroups(a, e.env.name)),
+      ...(windows.length > 0 ? { syncWindows: windows } : {}),
+    },
+  };
+}
+
+/** Project of the Argo CD objects themselves (bootstrap, projects, ApplicationSets, the argocd-cm patch). */
+export function platformProject(a: ArgoConfig, project: string, server: string, labels: Record<string, string>): K8sObject {
+  const kinds: GroupKind[] = [
+    { group: '', kind: 'ConfigMap' },
+    { group: 'argoproj.io', kind: 'AppProject' },
+    { group: 'argoproj.io', kind: 'Application' },
+    { group: 'argoproj.io', kind: 'ApplicationSet' },
+  ];
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' } },
+    spec: {
+      description: 'Argo CD objects of the Suoke Life platform: bootstrap, projects, foundation Applications, ApplicationSets, health checks',
+      sourceRepos: [a.repoURL],
+      destinations: [{ server, namespace: a.namespace }],
+      clusterResourceWhitelist: [],
+      namespaceResourceWhitelist: kinds,
+      roles: roles(project, { readOnly: a.roles.readOnly }),
+    },
+  };
+}
+
+/** AppProject name of an environment. */
+export function projectName(env: string): string {
+  return `suoke-${env}`;
+}
+
+function apiGroup(apiVersion: string): string {
+  return apiVersion.includes('/') ? (apiVersion.split('/')[0] as string) : '';
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { PARAM_KEYS, serviceParams } from '../../src/render/argocd-apps.js';
+import { HEALTH_CUSTOMIZATIONS } from '../../src/render/argocd-health.js';
+import { roleGroups, rolePolicies } from '../../src/render/argocd-projects.js';
+import { destinationPermitted, globMatch, sourcePermitted } from '../../src/validate/argocd-glob.js';
+import { argoDocuments } from '../../src/validate/argocd.js';
+import { FIXTURE_PLATFORM, modelOf, renderOf } from '../helpers/platform.js';
+
+const model = modelOf(FIXTURE_PLATFORM);
+const docs = argoDocuments(renderOf(FIXTURE_PLATFORM).files, 'argocd');
+const of = (kind: string) => docs.filter((d) => d.object['kind'] === kind).map((d) => d.object as Record<string, any>);
+
+describe('Argo CD objects of the fixture platform', () => {
+  it('bootstrap.yaml alone holds the platform project and the bootstrap Application, so it applies on its own', () => {
+    expect(docs.filter((d) => d.file === 'argocd/bootstrap.yaml').map((d) => `${d.object['kind']} ${(d.object['metadata'] as any).name}`)).toEqual([
+      'AppProject suoke-platform',
+      'Application suoke-life-bootstrap',
+    ]);
+    const boot = of('Application').find((a) => a.metadata.name === 'suoke-life-bootstrap')!;
+    expect(boot.spec.project).toBe('suoke-platform');
+    expect(boot.metadata.finalizers).toBeUndefined();
+  });
+
+  it('orders the bootstrap sync in waves: projects and health checks, foundation, then services', () => {
+    const waves = docs.map((d) => `${(d.object['metadata'] as any).annotations?.['argocd.argoproj.io/sync-wave'] ?? 'none'} ${d.object['kind']} ${(d.object['metadata'] as any).name}`).sort();
+    expect(waves).toEqual([
+      '-2 Application dev-shared',
+      '-2 Application prod-shared',
+      '-2 Application test-shared',
+      '-3 AppProject suoke-dev',
+      '-3 AppProject suoke-platform',
+      '-3 AppProject suoke-prod',
+      '-3 AppProject suoke-test',
+      '-3 ConfigMap argocd-cm',
+      '0 ApplicationSet suoke-dev',
+      '0 ApplicationSet suoke-prod',
+      '0 ApplicationSet suoke-test',
+      'none Application suoke-life-bootstrap',
+    ]);
+  });
+
+  it('ApplicationSets use Go templates with missingkey=error, no RollingSync, and elements with every key', () => {
+    for (const set of of('ApplicationSet')) {
+      expect(set.spec.goTemplate).toBe(true);
+      expect(set.spec.goTemplateOptions).toEqual(['missingkey=error']);
+      expect(set.spec.strategy).toBeUndefined();
+      for (const el of set.spec.generators[0].list.elements) expect(Object.keys(el)).toEqual(PARAM_KEYS);
+      expect(set.spec.template.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+      expect(set.spec.template.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    }
+  });
+
+  it('environment projects allow only this repository, their own destination, and the kinds they render', () => {
+    const prod = of('AppProject').find((p) => p.metadata.name === 'suoke-prod')!;
+    expect(prod.spec.sourceRepos).toEqual(['https://git.example.internal/fixture/gitops.git']);
+    expect(prod.spec.destinations).toHaveLength(1);
+    expect(prod.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+    expect(prod.spec.namespaceResourceWhitelist.map((k: any) => k.kind)).not.toContain('Namespace');
+    expect(prod.spec.orphanedResources).toEqual({ warn: true });
+  });
+
+  it('the argocd-cm patch carries only the health checks and is applied server-side, never pruned or deleted', () => {
+    const cm = of('ConfigMap')[0]!;
+    expect(Object.keys(cm.data)).toEqual(['resource.customizations.health.argoproj.io_Application', 'resource.customizations.health.postgresql.cnpg.io_Cluster']);
+    expect(cm.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('ServerSideApply=true,Prune=false,Delete=false');
+    for (const lua of Object.values(HEALTH_CUSTOMIZATIONS)) expect(lua).toMatch(/return hs\n$/);
+  });
+});
+
+describe('canary visibility', () => {
+  const instance = model.environments.find((e) => e.env.name === 'prod')!.instances[0]!;
+
+  it('a service without a gray release says so', () => {
+    const plain = { ...instance, grayRelease: undefined };
+    expect(serviceParams(plain)).toMatchObject({ grayRelease: 'false', canaryWeight: '0', canaryVersion: '', canarySteps: '', canaryControl: '' });
+  });
+
+  it('a canary in progress shows its weight, version, plan and control', () => {
+    const gray = { ...instance, grayRelease: { steps: [5, 20, 50, 100], pause: '10m', control: 'git' as const, canary: { version: '9.9.9', weight: 20 } } };
+    expect(serviceParams(gray)).toMatchObject({ grayRelease: 'true', canaryWeight: '20', canaryVersion: '9.9.9', canarySteps: '5,20,50,100', canaryControl: 'git' });
+  });
+
+  it('a gray-release service between releases is at weight 0', () => {
+    const idle = { ...instance, grayRelease: { steps: [10, 100], pause: '5m', control: 'auto' as const } };
+    expect(serviceParams(idle)).toMatchObject({ grayRelease: 'true', canaryWeight: '0', canaryVersion: '', canarySteps: '10,100' });
+  });
+});
+
+describe('roles', () => {
+  it('policies are in Argo CD project form', () => {
+    expect(rolePolicies('suoke-prod', 'read-only')).toEqual(['p, proj:suoke-prod:read-only, applications, get, suoke-prod/*, allow']);
+    expect(rolePolicies('suoke-prod', 'deployer')).toContain('p, proj:suoke-prod:deployer, applications, sync, suoke-prod/*, allow');
+  });
+
+  it('a per-environment list replaces the platform-wide one; the other list is kept', () => {
+    const a = { ...model.argocd, roles: { deployers: ['dev'], readOnly: ['ro'], environments: { prod: { deployers: ['sre'] } } } };
+    expect(roleGroups(a, 'prod')).toEqual({ deployers: ['sre'], readOnly: ['ro'] });
+    expect(roleGroups(a, 'dev')).toEqual({ deployers: ['dev'], readOnly: ['ro'] });
+  });
+});
+
+describe("Argo CD's project matching", () => {
+  it.each([
+    ['*', 'anything', true],
+    ['suoke-*', 'suoke-prod', true],
+    ['suoke-?', 'suoke-prod', false],
+    ['suoke-{dev,test}', 'suoke-test', true],
+    ['suoke-[a-d]ev', 'suoke-dev', true],
+    ['suoke-[!a-d]ev', 'suoke-dev', false],
+    ['suoke-prod', 'suoke-prod-2', false],
+  ])('glob %s against %s is %s', (pattern, text, want) => {
+    expect(globMatch(pattern, text)).toBe(want);
+  });
+
+  it('a deny destination wins over an allow', () => {
+    const entries = [{ server: '*', namespace: '*' }, { server: '*', namespace: '!kube-system' }];
+    expect(destinationPermitted(entries, { server: 'https://x', namespace: 'suoke-dev' })).toBe(true);
+    expect(destinationPermitted(entries, { server: 'https://x', namespace: 'kube-system' })).toBe(false);
+  });
+
+  it('source repositories compare without case and a trailing .git', () => {
+    expect(sourcePermitted(['https://git.example.com/Org/Repo.git'], 'https://git.example.com/org/repo')).toBe(true);
+    expect(sourcePermitted(['https://git.example.com/*', '!https://git.example.com/evil'], 'https://git.example.com/evil.git')).toBe(false);
+  });
+});
