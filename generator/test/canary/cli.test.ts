@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { changedPaths, runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
 import { renderOf } from '../helpers/platform.js';
 
-const XIAOAI = 'apps/xiaoai/service.yaml';
+const XIAOKE = 'apps/xiaoke/service.yaml';
 const KNOWLEDGE = 'apps/knowledge/service.yaml';
 
 /** Runs one canary command that must succeed, checks its exact output against the tree, then validates. */
@@ -51,29 +51,29 @@ const comments = (text: string) => text.split('\n').filter((l) => l.includes('#'
 describe('canary on a copy of the repository', () => {
   it('git control: abort the seed canary, start → advance → advance → advance → promote, validating after each step', async () => {
     const repo = tempRepo('repo');
-    const original = repo.read(XIAOAI);
+    const original = repo.read(XIAOKE);
 
-    await step(repo, ['abort', 'xiaoai', '--env', 'prod'], XIAOAI, 'Aborted canary 2.2.0 of xiaoai in prod: all traffic back to stable 2.1.0.', [
-      '@@ line 47 @@', '-      canary:', '-        version: "2.2.0"', '-        weight: 20',
+    await step(repo, ['abort', 'xiaoke', '--env', 'prod'], XIAOKE, 'Aborted canary 2.1.0 of xiaoke in prod: all traffic back to stable 2.0.3.', [
+      '@@ line 40 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
     ]);
-    await step(repo, ['start', 'xiaoai', '--env', 'prod', '--image', '2.2.1'], XIAOAI, 'Started canary 2.2.1 of xiaoai in prod at 5% (stable 2.1.0, git control).', [
-      '@@ line 47 @@', '+      canary:', '+        version: "2.2.1"', '+        weight: 5',
+    await step(repo, ['start', 'xiaoke', '--env', 'prod', '--image', '2.1.1'], XIAOKE, 'Started canary 2.1.1 of xiaoke in prod at 5% (stable 2.0.3, git control).', [
+      '@@ line 40 @@', '+      canary:', '+        version: "2.1.1"', '+        weight: 5',
     ]);
-    expect(repo.read('apps/xiaoai/base/rollout.yaml')).toContain('      - setWeight: 5\n      - pause: {}\n');
-    await step(repo, ['advance', 'xiaoai', '--env', 'prod'], XIAOAI, 'Advanced canary 2.2.1 of xiaoai in prod from 5% to 20%.', ['@@ line 49 @@', '-        weight: 5', '+        weight: 20']);
-    await step(repo, ['advance', 'xiaoai', '--env', 'prod'], XIAOAI, 'Advanced canary 2.2.1 of xiaoai in prod from 20% to 50%.', ['@@ line 49 @@', '-        weight: 20', '+        weight: 50']);
-    await step(repo, ['advance', 'xiaoai', '--env', 'prod'], XIAOAI, 'Advanced canary 2.2.1 of xiaoai in prod from 50% to 100%.', ['@@ line 49 @@', '-        weight: 50', '+        weight: 100']);
-    await refused(repo, ['advance', 'xiaoai', '--env', 'prod'], 'the canary 2.2.1 of xiaoai in prod is already at 100%; promote it to make it the stable version');
-    await step(repo, ['promote', 'xiaoai', '--env', 'prod'], XIAOAI, 'Promoted 2.2.1 of xiaoai in prod: now the stable version at 100% (was 2.1.0).', [
-      '@@ line 37 @@', '+    version: "2.2.1"', '@@ line 47 @@', '-      canary:', '-        version: "2.2.1"', '-        weight: 100',
+    expect(repo.read('apps/xiaoke/base/rollout.yaml')).toContain('      - setWeight: 5\n      - pause: {}\n');
+    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 5% to 20%.', ['@@ line 42 @@', '-        weight: 5', '+        weight: 20']);
+    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 20% to 50%.', ['@@ line 42 @@', '-        weight: 20', '+        weight: 50']);
+    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 50% to 100%.', ['@@ line 42 @@', '-        weight: 50', '+        weight: 100']);
+    await refused(repo, ['advance', 'xiaoke', '--env', 'prod'], 'the canary 2.1.1 of xiaoke in prod is already at 100%; promote it to make it the stable version');
+    await step(repo, ['promote', 'xiaoke', '--env', 'prod'], XIAOKE, 'Promoted 2.1.1 of xiaoke in prod: now the stable version at 100% (was 2.0.3).', [
+      '@@ line 30 @@', '+    version: "2.1.1"', '@@ line 40 @@', '-      canary:', '-        version: "2.1.1"', '-        weight: 100',
     ]);
 
-    const final = repo.read(XIAOAI);
+    const final = repo.read(XIAOKE);
     expect(comments(final)).toEqual(comments(original));
-    // Promoting in prod leaves the service-wide version and dev's override alone.
-    expect(final).toContain('version: "2.1.0"\n');
-    expect(final).toContain('    version: "2.2.0-rc.1"   # release candidate under development\n');
-    expect(repo.read('apps/xiaoai/base/rollout.yaml')).not.toContain('suoke-life.com/canary-version');
+    // Promoting in prod sets prod's version only; the service-wide version (dev, test, staging) stays.
+    expect(final).toContain('\nversion: "2.0.3"\n');
+    expect(final).toContain('environments:\n  prod:\n    version: "2.1.1"\n    # Gray release');
+    expect(repo.read('apps/xiaoke/base/rollout.yaml')).not.toContain('suoke-life.com/canary-version');
   });
 
   it('auto control: advancing is refused, abort → start → abort returns to stable, validating after each step', async () => {
@@ -103,32 +103,32 @@ describe('canary on a copy of the repository', () => {
 
 describe('bad invocations: exit 2, a clear message, nothing written', () => {
   it.each([
-    ['an unknown service', ['advance', 'xiaoia', '--env', 'prod'], 'no service `xiaoia` (no apps/xiaoia/service.yaml); did you mean `xiaoai`?'],
-    ['an unknown environment', ['advance', 'xiaoai', '--env', 'production'], 'no environment `production`; environments: dev, test, staging, prod'],
-    ['no gray release in that environment', ['start', 'xiaoai', '--env', 'dev', '--image', '2.3.0'],
-      'xiaoai in dev has no gray release: add `environments.dev.grayRelease` to apps/xiaoai/service.yaml (steps, pause, control, analysis; see docs/gray-releases.md)'],
-    ['start while a canary is in progress', ['start', 'xiaoai', '--env', 'prod', '--image', '2.3.0'],
-      'a canary of 2.2.0 is already in progress for xiaoai in prod (at 20%); promote or abort it first'],
-    ['--image with advance', ['advance', 'xiaoai', '--env', 'prod', '--image', '2.3.0'], '--image is for `start` only; `advance` works on the canary in progress'],
+    ['an unknown service', ['advance', 'xiaok', '--env', 'prod'], 'no service `xiaok` (no apps/xiaok/service.yaml); did you mean `xiaoke`?'],
+    ['an unknown environment', ['advance', 'xiaoke', '--env', 'production'], 'no environment `production`; environments: dev, test, staging, prod'],
+    ['no gray release in that environment', ['start', 'xiaoke', '--env', 'dev', '--image', '2.3.0'],
+      'xiaoke in dev has no gray release: add `environments.dev.grayRelease` to apps/xiaoke/service.yaml (steps, pause, control, analysis; see docs/gray-releases.md)'],
+    ['start while a canary is in progress', ['start', 'xiaoke', '--env', 'prod', '--image', '2.3.0'],
+      'a canary of 2.1.0 is already in progress for xiaoke in prod (at 20%); promote or abort it first'],
+    ['--image with advance', ['advance', 'xiaoke', '--env', 'prod', '--image', '2.3.0'], '--image is for `start` only; `advance` works on the canary in progress'],
   ])('%s', async (_name, args, message) => {
     await refused(tempRepo('repo', { shareKustomizeCache: false }), args, message);
   });
 
   it('start without --image, with latest, or with the stable version', async () => {
     const repo = tempRepo('repo', { shareKustomizeCache: false });
-    await step(repo, ['abort', 'xiaoai', '--env', 'prod'], XIAOAI, 'Aborted canary 2.2.0 of xiaoai in prod: all traffic back to stable 2.1.0.', [
-      '@@ line 47 @@', '-      canary:', '-        version: "2.2.0"', '-        weight: 20',
+    await step(repo, ['abort', 'xiaoke', '--env', 'prod'], XIAOKE, 'Aborted canary 2.1.0 of xiaoke in prod: all traffic back to stable 2.0.3.', [
+      '@@ line 40 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
     ]);
-    await refused(repo, ['start', 'xiaoai', '--env', 'prod'], '`start` needs --image <version>: the image tag to release, e.g. --image 2.2.0');
-    await refused(repo, ['start', 'xiaoai', '--env', 'prod', '--image', 'latest'], '--image "latest" is not a pinned image tag: expected 1–128 letters, digits, `_`, `.` or `-`, never `latest`');
-    await refused(repo, ['start', 'xiaoai', '--env', 'prod', '--image', '2.1.0'], '--image 2.1.0 is already the stable version of xiaoai in prod; a canary releases a different version');
-    await refused(repo, ['promote', 'xiaoai', '--env', 'prod'], 'no canary in progress for xiaoai in prod; start one with `npm run canary -- start xiaoai --env prod --image <version>`');
+    await refused(repo, ['start', 'xiaoke', '--env', 'prod'], '`start` needs --image <version>: the image tag to release, e.g. --image 2.2.0');
+    await refused(repo, ['start', 'xiaoke', '--env', 'prod', '--image', 'latest'], '--image "latest" is not a pinned image tag: expected 1–128 letters, digits, `_`, `.` or `-`, never `latest`');
+    await refused(repo, ['start', 'xiaoke', '--env', 'prod', '--image', '2.0.3'], '--image 2.0.3 is already the stable version of xiaoke in prod; a canary releases a different version');
+    await refused(repo, ['promote', 'xiaoke', '--env', 'prod'], 'no canary in progress for xiaoke in prod; start one with `npm run canary -- start xiaoke --env prod --image <version>`');
   });
 
   it('an unknown action is a usage error', async () => {
     const repo = tempRepo('repo', { shareKustomizeCache: false });
     const before = repo.snapshot();
-    const r = await runCli(['canary', 'pause', 'xiaoai', '--env', 'prod', '--root', repo.root]);
+    const r = await runCli(['canary', 'pause', 'xiaoke', '--env', 'prod', '--root', repo.root]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toContain("'pause' is invalid for argument 'action'. Allowed choices are start, advance, promote, abort.");
     expect(repo.snapshot()).toEqual(before);

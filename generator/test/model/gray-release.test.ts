@@ -1,4 +1,4 @@
-/** The model of a gray release, on the fixture platform: records in prod (git, canary 2.5.0 at 20%), gateway in test (auto, no canary). */
+/** The model of a gray release, on the fixture platform: records in prod (git, canary 2.5.0 at 20%), scheduler in dev (auto, no canary). */
 import { describe, expect, it } from 'vitest';
 import type { ServiceInstance } from '../../src/model/types.js';
 import { FIXTURE_PLATFORM, modelOf } from '../helpers/platform.js';
@@ -25,12 +25,12 @@ describe('gray releases in the model', () => {
   });
 
   it('a gray release without a canary: a Rollout on the stable version', () => {
-    const i = instance('test', 'gateway');
-    expect([i.workload, i.version, i.image, i.grayRelease?.canary]).toEqual(['Rollout', '1.0.0', 'registry.suoke-life.com/suoke-life/gateway:1.0.0', undefined]);
+    const i = instance('dev', 'scheduler');
+    expect([i.workload, i.version, i.image, i.grayRelease?.canary]).toEqual(['Rollout', '0.9.1', 'registry.suoke-life.com/suoke-life/scheduler:0.9.1', undefined]);
   });
 
   it('the same service elsewhere stays a plain Deployment without a gray release', () => {
-    for (const [env, service] of [['dev', 'records'], ['test', 'records'], ['dev', 'gateway'], ['prod', 'gateway'], ['prod', 'scheduler']] as const) {
+    for (const [env, service] of [['dev', 'records'], ['test', 'records'], ['dev', 'gateway'], ['test', 'gateway'], ['prod', 'gateway'], ['prod', 'scheduler']] as const) {
       const i = instance(env, service);
       expect([env, service, i.workload, i.grayRelease, i.image.endsWith(`:${i.version}`)]).toEqual([env, service, 'Deployment', undefined, true]);
     }

@@ -33,9 +33,11 @@ describe('objects of the fixture platform', () => {
     ]);
   });
 
-  it('without analysis there is no AnalysisTemplate', () => {
-    expect(kinds('clusters/dev/test/gateway')).toContain('VirtualService/gateway');
-    expect(kinds('clusters/dev/test/gateway').filter((k) => k.startsWith('AnalysisTemplate'))).toEqual([]);
+  it('without analysis there is no AnalysisTemplate (nor an HPA, PDB or ServiceMonitor where the service has none)', () => {
+    expect(kinds('clusters/dev/dev/scheduler')).toEqual([
+      'ServiceAccount/scheduler', 'ConfigMap/scheduler', 'Rollout/scheduler', 'Service/scheduler', 'Service/scheduler-canary', 'NetworkPolicy/scheduler',
+      'VirtualService/scheduler',
+    ]);
   });
 
   it('services without a gray release keep exactly the plain objects', () => {
@@ -51,8 +53,8 @@ describe('objects of the fixture platform', () => {
       return [objects.find((o) => o.kind === 'Namespace')!.metadata.labels!['istio-injection'], objects.some((o) => o.metadata.name === 'allow-istio-sidecars')];
     };
     expect([injected('clusters/dev/dev/shared'), injected('clusters/dev/test/shared'), injected('clusters/prod/prod/shared')]).toEqual([
-      [undefined, false],
       ['enabled', true],
+      [undefined, false],
       ['enabled', true],
     ]);
   });
