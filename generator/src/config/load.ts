@@ -14,6 +14,7 @@ import type { FileSystem } from '../core/fs.js';
 import { checkAcrossFiles } from './checks-across.js';
 import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
+import { buildChangeWindows, checkChangeWindowsFile } from './checks-windows.js';
 import { checkServiceFile } from './checks-service.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { isRaw } from './checks.js';
@@ -64,6 +65,7 @@ export function readConfig(fs: FileSystem): ConfigResult {
   const argocd = readOne(fs, 'argocd', argocdFile, findings);
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
+  for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
   if (argocd) checkArgocdFile(argocd, findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
@@ -240,6 +242,7 @@ function buildEnvironment(name: string, cluster: string, e: Raw): EnvironmentCon
     topologySpread: (e.topologySpread as boolean | undefined) ?? false,
     secretStore: { kind: store.kind as EnvironmentConfig['secretStore']['kind'], name: store.name as string },
     settings: stringMap(e.settings),
+    ...(e.changeWindows !== undefined ? { changeWindows: buildChangeWindows(e.changeWindows as Raw) } : {}),
   };
 }
 

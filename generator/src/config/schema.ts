@@ -7,6 +7,7 @@
  * `examples[0]` of a property is shown in the hint of a "missing required key" finding.
  */
 import { dataKinds, serviceGroups } from './types.js';
+import { changeWindowsSchema } from './schema-windows.js';
 
 type Schema = Record<string, unknown>;
 
@@ -290,6 +291,7 @@ const environment: Schema = {
       examples: [{ kind: 'ClusterSecretStore', name: 'suoke-vault-dev' }],
     },
     settings: envMap('Settings added to every service ConfigMap in this environment. Default none.'),
+    changeWindows: changeWindowsSchema,
   },
 };
 

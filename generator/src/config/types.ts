@@ -179,6 +179,56 @@ export interface EnvironmentConfig {
   secretStore: { kind: 'ClusterSecretStore' | 'SecretStore'; name: string };
   /** Log level etc. added to every service's ConfigMap in this environment. */
   settings: Record<string, string>;
+  /**
+   * When changes may reach the environment (变更窗口): checked by `validate` at pull-request time and
+   * emitted as the AppProject's `syncWindows`. Absent: no windows, always open (as Argo CD without
+   * sync windows). See docs/change-windows.md.
+   */
+  changeWindows?: ChangeWindowsConfig;
+}
+
+/**
+ * `environments.<env>.changeWindows`: `{alwaysOpen: true}`, or a time zone with allow windows, deny
+ * windows and freezes, decided as Argo CD decides sync windows.
+ */
+export type ChangeWindowsConfig = AlwaysOpenWindows | ScheduledWindows;
+
+/** `alwaysOpen: true`: changes may land at any time (dev, test). */
+export interface AlwaysOpenWindows {
+  alwaysOpen: true;
+}
+
+export interface ScheduledWindows {
+  alwaysOpen: false;
+  /** IANA zone the schedules and freeze dates are read in, e.g. `Asia/Shanghai`. Unknown zones are refused. */
+  timeZone: string;
+  /** When allow windows exist, the environment is open only inside one of them. Default none. */
+  allow: ChangeWindowRule[];
+  /** Closed inside any of them, even inside an allow window. Default none. */
+  deny: ChangeWindowRule[];
+  /** Closed on these dates (deny periods). Default none. */
+  freezes: ChangeFreeze[];
+}
+
+/** A recurring window: it opens when the cron fires and lasts `duration`. */
+export interface ChangeWindowRule {
+  /** 5-field cron in Argo CD's dialect (robfig/cron), read in the environment's zone, e.g. `0 22 * * 2,4`. */
+  schedule: string;
+  /** Go duration in whole h/m/s, e.g. `2h`. */
+  duration: string;
+  /** What the window is for, shown in findings and in Argo CD. */
+  description: string;
+}
+
+/** A change freeze (封网) on calendar dates in the environment's zone, both days included. */
+export interface ChangeFreeze {
+  /** e.g. `Spring Festival 2027`. */
+  name: string;
+  /** First day, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day, `YYYY-MM-DD`, included. */
+  to: string;
+  reason: string;
 }
 
 /** `clusters/<cluster>/cluster.yaml`: one cluster and the environments it hosts, hand-edited. */

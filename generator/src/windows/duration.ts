@@ -1,0 +1,31 @@
+/**
+ * Durations as Argo CD reads a sync window's `duration` (Go's `time.ParseDuration`), restricted to
+ * the plain form people review easily: whole hours, minutes and seconds in that order, e.g. `2h`,
+ * `1h30m`, `90m`, `216h`. Go has no days (`3d` is an error in Argo CD) and fractions (`1.5h`) are
+ * refused here for readability.
+ */
+
+/** Milliseconds of a duration, or a message saying what is wrong. */
+export function parseDuration(text: string): number | { error: string } {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (m && text !== '') {
+    const ms = (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
+    return ms > 0 ? ms : { error: 'a window must last longer than 0s' };
+  }
+  const days = /^(\d+)d$/.exec(text);
+  if (days) return { error: `Go durations have no days: write \`${Number(days[1]) * 24}h\`` };
+  const frac = /^(\d+)\.(\d+)h$/.exec(text);
+  if (frac) {
+    const minutes = Math.round(Number(`0.${frac[2]}`) * 60);
+    return { error: `write whole units: \`${frac[1]}h${minutes}m\`` };
+  }
+  return { error: 'expected a Go duration in whole hours, minutes and seconds, e.g. `2h`, `1h30m`, `45m`' };
+}
+
+/** `7200000` → `2h`, `5400000` → `1h30m`: the shortest form {@link parseDuration} reads back. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const [h, m, sec] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  const out = `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${sec > 0 ? `${sec}s` : ''}`;
+  return out === '' ? '0s' : out;
+}
