@@ -52,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
     .option('-v, --verbose', 'also list valid resources')
     .option('--no-cache', 'recompute everything (ignore the result and kustomize caches)')
+    .option('--at <instant>', 'evaluate change windows at this ISO-8601 instant instead of now')
+    .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
@@ -62,7 +64,20 @@ async function main(argv: string[]): Promise<number> {
         ignoreMissingSchemas: o.ignoreMissingSchemas === true,
         verbose: o.verbose === true,
         cache: o.cache !== false,
+        ...(o.at !== undefined ? { at: o.at } : {}),
+        ...(o.base !== undefined ? { base: o.base } : {}),
       });
+    });
+  program
+    .command('windows')
+    .description("print each environment's change-window state, the rule that decides it, and the next change")
+    .option('--env <env>', 'only this environment')
+    .option('--at <instant>', 'ISO-8601 instant with an offset (default: now)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--root <dir>', 'repository root', '.')
+    .action(async (o: { env?: string; at?: string; output: string; root: string }) => {
+      const { runWindows } = await import('./windows.js');
+      exit = runWindows(context(o.root), { output: o.output, ...(o.env !== undefined ? { env: o.env } : {}), ...(o.at !== undefined ? { at: o.at } : {}) });
     });
   program
     .command('canary')
@@ -110,6 +125,8 @@ interface ValidateFlags {
   ignoreMissingSchemas?: boolean;
   verbose?: boolean;
   cache?: boolean;
+  at?: string;
+  base?: string;
 }
 
 main(process.argv.slice(2)).then(

@@ -32,6 +32,10 @@ export interface ValidateOptions {
   verbose: boolean;
   /** Reuse the last report when no input changed, and cached kustomize builds. Default true. */
   cache?: boolean;
+  /** Change windows: the instant to evaluate, ISO-8601 with an offset. Default now. */
+  at?: string;
+  /** Change windows: the Git revision the change is compared with. Default: merge base with origin/main, else HEAD. */
+  base?: string;
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -41,7 +45,12 @@ const UNREADABLE = new Set(['manifest/unreadable', 'manifest/too-large']);
 export async function runValidate(ctx: CommandContext, o: ValidateOptions): Promise<number> {
   const format = createFormat(o.output);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
-  const report = o.paths.length > 0 ? validateManifests(ctx.fs, o.paths, validator) : await cachedRepository(ctx, o, validator);
+  let report = o.paths.length > 0 ? validateManifests(ctx.fs, o.paths, validator) : await cachedRepository(ctx, o, validator);
+  if (o.paths.length === 0 && !o.schemaOnly) {
+    // Change windows depend on the clock and on Git, so they are never part of the cached report.
+    const { pullRequestWindowFindings } = await import('./windows.js');
+    report = { ...report, findings: [...report.findings, ...pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) })] };
+  }
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);

@@ -1,0 +1,149 @@
+/**
+ * `npm run windows -- [--env <env>] [--at <ISO-8601>] [--output text|json]`: each environment's
+ * change-window state at the instant, the rule that decides it, and the next change. Also the
+ * pull-request-time part of `validate` (`--at`, `--base`): the only place that runs `git`.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadConfig } from '../config/load.js';
+import { readYamlSource } from '../config/yaml-source.js';
+import { UsageError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { buildModel } from '../model/build.js';
+import { render } from '../render/index.js';
+import { checkWindows } from '../windows/check.js';
+import { stateAt } from '../windows/engine.js';
+import { parseInstant, readOverrides } from '../windows/overrides.js';
+import type { Tree } from '../windows/touched.js';
+import { formatLocal } from '../windows/zone.js';
+import type { CommandContext } from './context.js';
+
+export interface WindowsOptions {
+  /** Only this environment. Default: all, by name. */
+  env?: string;
+  /** The instant, ISO-8601 with `Z` or an offset. Default: now. */
+  at?: string;
+  /** `text` (default) or `json`. */
+  output: string;
+}
+
+/** Parses `--at`; a usage error naming the expected form. Default `ctx.now()`. */
+export function instantOption(ctx: CommandContext, at: string | undefined): Date {
+  if (at === undefined) return ctx.now();
+  const d = parseInstant(at);
+  if (!d) throw new UsageError(`--at "${at}" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z`);
+  return d;
+}
+
+export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
+  if (o.output !== 'text' && o.output !== 'json') throw new UsageError(`unknown output format "${o.output}": expected one of text, json`);
+  const at = instantOption(ctx, o.at);
+  const config = loadConfig(ctx.fs);
+  const all = config.clusters.flatMap((c) => c.environments.map((env) => ({ env, cluster: c.name }))).sort((a, b) => (a.env.name < b.env.name ? -1 : 1));
+  const chosen = o.env === undefined ? all : all.filter((e) => e.env.name === o.env);
+  if (chosen.length === 0) throw new UsageError(`unknown environment "${o.env}": expected one of ${all.map((e) => e.env.name).join(', ')}`);
+  const rows = chosen.map(({ env, cluster }) => {
+    const s = stateAt(env.changeWindows, at);
+    const zone = env.changeWindows && !env.changeWindows.alwaysOpen ? env.changeWindows.timeZone : undefined;
+    return { env: env.name, cluster, zone, state: s };
+  });
+  if (o.output === 'json') {
+    const environments = rows.map((r) => ({
+      environment: r.env,
+      cluster: r.cluster,
+      timeZone: r.zone ?? null,
+      open: r.state.open,
+      rule: r.state.rule,
+      nextChange: r.state.nextChange?.toISOString() ?? null,
+      nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
+    }));
+    ctx.stdout(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`Change windows at ${at.toISOString()}`];
+  for (const r of rows) {
+    lines.push(`${r.env}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${r.zone})` : ''}`);
+    lines.push(`  rule: ${r.state.rule}`);
+    const c = r.state.nextChange;
+    const local = c && r.zone ? `${formatLocal(r.zone, c.getTime())} (${c.toISOString()})` : c?.toISOString();
+    lines.push(`  next: ${c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'}`);
+  }
+  ctx.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export interface PullRequestOptions {
+  /** `--at`: the evaluation instant. Default now. */
+  at?: string;
+  /** `--base`: the revision the change is compared with. Default: merge base with origin/main, else HEAD. */
+  base?: string;
+}
+
+/**
+ * The change-window findings of `validate` on the repository (docs/change-windows.md). Not cached
+ * with the rest of the report: they depend on the clock and on Git, not only on the files.
+ */
+export function pullRequestWindowFindings(ctx: CommandContext, o: PullRequestOptions): Finding[] {
+  const at = instantOption(ctx, o.at);
+  const config = loadConfig(ctx.fs);
+  const model = buildModel(config);
+  const envs = config.clusters.flatMap((c) => c.environments.map((e) => e.name));
+  const overrides = readOverrides(ctx.fs, envs, at);
+  const base = baseTree(ctx.root, o.base);
+  const head: Tree = new Map(render(model).files.map((f) => [f.path, f.content]));
+  const sources = new Map<string, ReturnType<typeof readYamlSource>>();
+  const lineOf = (file: string, path: (string | number)[]) => {
+    if (!sources.has(file)) sources.set(file, readYamlSource(ctx.fs, file));
+    return sources.get(file)!.lineOf(path);
+  };
+  const found = checkWindows({ config, model, head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
+  return [...overrides.findings, ...found];
+}
+
+function git(root: string, args: string[], input?: string): { ok: boolean; out: Buffer } {
+  const r = spawnSync('git', args, { cwd: root, input, maxBuffer: 512 * 1024 * 1024 });
+  return { ok: r.status === 0 && !r.error, out: r.stdout ?? Buffer.alloc(0) };
+}
+
+const text = (b: Buffer) => b.toString('utf8').trim();
+
+/**
+ * The base revision's files under apps/, clusters/ and argocd/. `--base <rev>` when given (a usage
+ * error if Git cannot resolve it); else the merge base of HEAD with `origin/main` when that exists;
+ * else HEAD (the uncommitted change). `undefined` outside a Git work tree (no base: nothing is
+ * compared).
+ */
+function baseTree(root: string, base: string | undefined): { name: string; files: Tree } | undefined {
+  let rev: string;
+  let name: string;
+  if (base !== undefined) {
+    const r = git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
+    if (!r.ok) throw new UsageError(`--base "${base}" is not a Git revision of ${root}`);
+    [rev, name] = [text(r.out), base];
+  } else {
+    if (!git(root, ['rev-parse', '--is-inside-work-tree']).ok) return undefined;
+    const mergeBase = git(root, ['rev-parse', '--verify', '--quiet', 'origin/main^{commit}']).ok ? git(root, ['merge-base', 'HEAD', 'origin/main']) : undefined;
+    if (mergeBase?.ok) [rev, name] = [text(mergeBase.out), `origin/main (merge base ${text(mergeBase.out).slice(0, 12)})`];
+    else {
+      const head = git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+      if (!head.ok) return undefined;
+      [rev, name] = [text(head.out), 'HEAD'];
+    }
+  }
+  const list = git(root, ['ls-tree', '-r', '-z', '--name-only', rev, '--', 'apps', 'clusters', 'argocd']);
+  if (!list.ok) throw new Error(`git ls-tree ${rev} failed in ${root}`);
+  const paths = list.out.toString('utf8').split('\0').filter((p) => p !== '');
+  const files = new Map<string, string>();
+  if (paths.length === 0) return { name, files };
+  // One `git cat-file --batch` for every file: "<oid> <type> <size>\n<content>\n" per request.
+  const batch = git(root, ['cat-file', '--batch'], paths.map((p) => `${rev}:./${p}\n`).join(''));
+  if (!batch.ok) throw new Error(`git cat-file failed in ${root}`);
+  let pos = 0;
+  for (const p of paths) {
+    const eol = batch.out.indexOf(0x0a, pos);
+    const header = batch.out.subarray(pos, eol).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    files.set(p, batch.out.subarray(eol + 1, eol + 1 + size).toString('utf8'));
+    pos = eol + 1 + size + 1;
+  }
+  return { name, files };
+}

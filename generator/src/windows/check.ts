@@ -1,0 +1,150 @@
+/**
+ * The change-window checks of `validate` (repository mode), pure: the CLI passes in the base
+ * revision's files, the evaluation instant and the override records.
+ *
+ * - `windows/closed` (error): the change touches an environment that is closed at the instant;
+ * - `windows/override` (warning): the same, let through by an emergency override record;
+ * - `windows/canary-too-long` (error): an `auto` gray release in the change cannot finish before the
+ *   window it starts in closes;
+ * - `windows/freeze-ended` (error): a freeze is over; Argo CD would repeat it next year, delete it;
+ * - `windows/freeze-early` (warning): Argo CD will also apply the freeze on the same dates of the
+ *   year before, which have not passed yet.
+ */
+import type { PlatformConfig } from '../config/types.js';
+import type { Finding } from '../core/finding.js';
+import { formatPath } from '../core/finding.js';
+import type { Model } from '../model/types.js';
+import { canaryFits } from './canary.js';
+import { compileWindows } from './compile.js';
+import { addDays, daysBetween, formatDay, parseDay } from './dates.js';
+import { formatDuration } from './duration.js';
+import { stateAt } from './engine.js';
+import type { OverrideRecord } from './overrides.js';
+import type { Tree } from './touched.js';
+import { changedFiles, touchedEnvironments } from './touched.js';
+import { formatLocal, offsetAt } from './zone.js';
+
+export interface WindowCheckInput {
+  config: PlatformConfig;
+  model: Model;
+  /** The rendered output of the change. */
+  head: Tree;
+  /** The base revision's files under apps/, clusters/, argocd/; `undefined`: no base, only the freeze checks run. */
+  base: Tree | undefined;
+  /** How the base was chosen, for messages, e.g. `origin/main (merge base a1b2c3d)`. */
+  baseName: string;
+  at: Date;
+  overrides: readonly OverrideRecord[];
+  /** Line of a YAML path in a config file, for findings. */
+  lineOf: (file: string, path: (string | number)[]) => number | undefined;
+}
+
+export function checkWindows(input: WindowCheckInput): Finding[] {
+  const findings = freezeFindings(input);
+  if (!input.base) return findings;
+  const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ env: e, cluster: c })));
+  const changed = changedFiles(input.head, input.base);
+  const touched = touchedEnvironments(changed, input.head, input.base, envs.map((e) => e.env.name));
+  for (const [name, files] of touched) {
+    const { env, cluster } = envs.find((e) => e.env.name === name)!;
+    const state = stateAt(env.changeWindows, input.at);
+    const path = ['environments', name, 'changeWindows'];
+    const where = { file: cluster.file, ...line(input, cluster.file, path), path: formatPath(path) };
+    const zone = zoneOf(env.changeWindows);
+    const when = (d: Date) => `${formatLocal(zone, d.getTime())} (${d.toISOString()})`;
+    const what = `the change touches ${name} (${files.length} file${files.length === 1 ? '' : 's'} against ${input.baseName}, e.g. ${files[0]})`;
+    if (!state.open) {
+      const opens = state.nextChange ? `; it next opens after ${when(state.nextChange)}` : '; it does not open within 5 years';
+      const closed = `${name} is closed at ${when(input.at)}: ${state.rule}${opens}`;
+      const override = input.overrides.find((o) => o.environments.includes(name));
+      if (override) {
+        findings.push({
+          check: 'windows/override',
+          severity: 'warning',
+          file: override.file,
+          message: `EMERGENCY OVERRIDE: ${what}, and ${closed}. Let through by ${override.approver}: ${override.reason} (override expires ${override.expires.toISOString()})`,
+          hint: 'delete the override record once the emergency change has landed',
+        });
+      } else {
+        findings.push({
+          check: 'windows/closed',
+          severity: 'error',
+          ...where,
+          message: `${what}, and ${closed}`,
+          hint: `merge it inside a window (check with \`npm run validate -- --at <ISO-8601>\`), or for an emergency commit changes/<id>.yaml with environments: [${name}], reason, approver, expires (docs/change-windows.md)`,
+        });
+      }
+      continue;
+    }
+    const model = input.model.environments.find((e) => e.env.name === name);
+    for (const i of model?.instances ?? []) {
+      if (!i.grayRelease || !files.some((f) => f.startsWith(`${i.path}/`))) continue;
+      const fit = canaryFits(i.grayRelease, input.at, state.nextChange);
+      if (fit.fits) continue;
+      const steps = i.grayRelease.steps.filter((w) => w < 100).length;
+      findings.push({
+        check: 'windows/canary-too-long',
+        severity: 'error',
+        file: i.service.file,
+        ...line(input, i.service.file, ['environments', name, 'grayRelease']),
+        path: formatPath(['environments', name, 'grayRelease']),
+        message:
+          `the gray release of ${i.service.name} in ${name} needs ${steps} step${steps === 1 ? '' : 's'} × ${i.grayRelease.pause} = ${formatDuration(fit.needMs)}, ` +
+          `but ${name} closes after ${when(state.nextChange!)} (${state.rule}), ${formatDuration(state.nextChange!.getTime() - input.at.getTime())} after ${when(input.at)}`,
+        hint: 'start it earlier in the window, use fewer steps or a shorter `pause`, or `control: git` to advance each step in a change of its own',
+      });
+    }
+  }
+  return findings;
+}
+
+function line(input: WindowCheckInput, file: string, path: (string | number)[]): { line?: number } {
+  const n = input.lineOf(file, path);
+  return n === undefined ? {} : { line: n };
+}
+
+function zoneOf(w: PlatformConfig['clusters'][number]['environments'][number]['changeWindows']): string {
+  return w && !w.alwaysOpen ? w.timeZone : 'UTC';
+}
+
+/** Freezes that have ended, and freezes whose repetition a year earlier has not yet passed. */
+function freezeFindings(input: WindowCheckInput): Finding[] {
+  const out: Finding[] = [];
+  for (const cluster of input.config.clusters) {
+    for (const env of cluster.environments) {
+      const w = env.changeWindows;
+      if (!w || w.alwaysOpen) continue;
+      // The calendar day of the instant in the environment's zone.
+      const local = new Date(input.at.getTime() + offsetAt(w.timeZone, input.at.getTime()));
+      const today = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+      w.freezes.forEach((f, i) => {
+        const from = parseDay(f.from) as ReturnType<typeof addDays>;
+        const to = parseDay(f.to) as ReturnType<typeof addDays>;
+        const path = ['environments', env.name, 'changeWindows', 'freezes', i];
+        const at = { file: cluster.file, ...line(input, cluster.file, path), path: formatPath(path) };
+        if (daysBetween(to, today) > 0) {
+          out.push({
+            check: 'windows/freeze-ended',
+            severity: 'error',
+            ...at,
+            message: `freeze "${f.name}" ended on ${f.to}; Argo CD would apply it again from ${formatDay({ ...from, year: from.year + 1 })} (its cron has no year)`,
+            hint: `delete the freeze from ${cluster.file}`,
+          });
+          return;
+        }
+        const previous = { ...from, year: from.year - 1 };
+        const previousEnd = addDays(previous, daysBetween(from, to));
+        if (daysBetween(today, previousEnd) >= 0 && compileWindows(w).length > 0) {
+          out.push({
+            check: 'windows/freeze-early',
+            severity: 'warning',
+            ...at,
+            message: `freeze "${f.name}" (${f.from} to ${f.to}) also closes ${env.name} from ${formatDay(previous)} to ${formatDay(previousEnd)}: Argo CD repeats it every year (its cron has no year)`,
+            hint: `add the freeze after ${formatDay(previousEnd)}, or accept the earlier closing`,
+          });
+        }
+      });
+    }
+  }
+  return out;
+}

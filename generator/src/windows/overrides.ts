@@ -1,0 +1,116 @@
+/**
+ * Emergency overrides: `changes/<id>.yaml`, committed with the change they let through, so the
+ * record is reviewed with it and stays in history.
+ *
+ *     environments: [prod]
+ *     reason: "CVE-2027-0001 in the API gateway: patched image 2.3.2"
+ *     approver: "王芳 (SRE on duty)"
+ *     expires: 2027-03-01T18:00:00+08:00
+ *
+ * A valid, unexpired record turns "environment closed" into a loud `windows/override` warning for the
+ * environments it names. A malformed or expired record is an error: delete it when the emergency is over.
+ */
+import type { Finding } from '../core/finding.js';
+import { formatPath } from '../core/finding.js';
+import type { FileSystem } from '../core/fs.js';
+import { suggest } from '../core/names.js';
+import type { PathSegment } from '../config/yaml-source.js';
+import { readYamlSource } from '../config/yaml-source.js';
+
+/** Folder of the override records. */
+export const OVERRIDES_DIR = 'changes';
+/** Longest an override may still run, from the evaluation instant. */
+export const MAX_OVERRIDE_MS = 7 * 86_400_000;
+const KEYS = ['environments', 'reason', 'approver', 'expires'];
+
+export interface OverrideRecord {
+  file: string;
+  environments: string[];
+  reason: string;
+  approver: string;
+  expires: Date;
+}
+
+/** Reads every record under `changes/`; findings for malformed and expired ones (which are not returned). */
+export function readOverrides(fs: FileSystem, envs: readonly string[], at: Date): { records: OverrideRecord[]; findings: Finding[] } {
+  const records: OverrideRecord[] = [];
+  const findings: Finding[] = [];
+  for (const entry of fs.list(OVERRIDES_DIR)) {
+    if (entry.dir || !/\.ya?ml$/.test(entry.name)) continue;
+    const file = `${OVERRIDES_DIR}/${entry.name}`;
+    const source = readYamlSource(fs, file);
+    const bad = (path: PathSegment[], message: string, hint: string, check = 'windows/override-invalid') =>
+      findings.push({ check, severity: 'error', file, line: source.lineOf(path, 'value'), ...(path.length > 0 ? { path: formatPath(path) } : {}), message, hint });
+    if (source.findings.length > 0) {
+      findings.push(...source.findings.map((f) => ({ ...f, check: 'windows/override-invalid' })));
+      continue;
+    }
+    const d = source.data;
+    if (d === null || typeof d !== 'object' || Array.isArray(d)) {
+      bad([], `${file} must be a mapping with ${KEYS.join(', ')}`, 'see docs/change-windows.md, "Emergency overrides"');
+      continue;
+    }
+    const o = d as Record<string, unknown>;
+    const before = findings.length;
+    for (const k of Object.keys(o)) {
+      if (!KEYS.includes(k)) {
+        const near = suggest(k, KEYS);
+        bad([k], `unknown key \`${k}\` in the override record`, near ? `did you mean \`${near}\`?` : `allowed keys: ${KEYS.join(', ')}`);
+      }
+    }
+    for (const k of KEYS) if (o[k] === undefined) bad([], `missing \`${k}\` in the override record`, missingHint[k]!);
+    const list = o.environments;
+    if (list !== undefined && (!Array.isArray(list) || list.length === 0 || !list.every((e) => typeof e === 'string'))) {
+      bad(['environments'], '`environments` must be a non-empty list of environment names', 'e.g. `environments: [prod]`');
+    } else if (Array.isArray(list)) {
+      list.forEach((e: string, i) => {
+        if (!envs.includes(e)) bad(['environments', i], `\`${e}\` is not an environment`, suggest(e, envs) ? `did you mean \`${suggest(e, envs)}\`?` : `environments: ${envs.join(', ')}`);
+      });
+    }
+    for (const k of ['reason', 'approver']) {
+      if (o[k] !== undefined && (typeof o[k] !== 'string' || (o[k] as string).trim() === '')) bad([k], `\`${k}\` must be a non-empty text`, missingHint[k]!);
+    }
+    if (typeof o.reason === 'string' && o.reason.trim() !== '' && o.reason.trim().length < 10) {
+      bad(['reason'], '`reason` is too short to tell a reviewer why this cannot wait for the window', missingHint.reason!);
+    }
+    let expires: Date | undefined;
+    if (o.expires !== undefined) {
+      expires = typeof o.expires === 'string' ? parseInstant(o.expires) : undefined;
+      if (!expires) bad(['expires'], `\`expires\` is ${JSON.stringify(o.expires)}, not a date and time with a UTC offset`, missingHint.expires!);
+    }
+    if (findings.length > before || !expires) continue;
+    if (expires.getTime() <= at.getTime()) {
+      bad(['expires'], `the override expired at ${o.expires as string}`, 'delete the record: the emergency is over (it stays in Git history)', 'windows/override-expired');
+      continue;
+    }
+    if (expires.getTime() - at.getTime() > MAX_OVERRIDE_MS) {
+      bad(['expires'], `the override runs until ${o.expires as string}, more than 7 days ahead`, 'an override is for one emergency: let it expire within 7 days');
+      continue;
+    }
+    records.push({ file, environments: list as string[], reason: (o.reason as string).trim(), approver: (o.approver as string).trim(), expires });
+  }
+  return { records, findings };
+}
+
+const missingHint: Record<string, string> = {
+  environments: 'add `environments: [prod]`: the environments the emergency change may reach',
+  reason: 'add `reason: "…"`: why the change cannot wait for the next window',
+  approver: 'add `approver: "…"`: who approved the emergency change',
+  expires: 'add `expires: 2027-03-01T18:00:00+08:00`: when the override ends (at most 7 days ahead)',
+};
+
+/**
+ * Parses an ISO-8601 instant with seconds optional and a required `Z` or `±hh:mm`, e.g.
+ * `2027-03-02T22:30:00+08:00`; `undefined` when it is not one (or names an impossible date).
+ */
+export function parseInstant(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const wall = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (wall.getUTCMonth() !== mo - 1 || wall.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  const zone = m[8]!;
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  return new Date(wall.getTime() + ms - offset);
+}
