@@ -1,6 +1,7 @@
 import type { ArgoConfig, ArgoRoleGroups } from '../config/types.js';
 import { cmp } from '../core/finding.js';
 import type { EnvironmentModel } from '../model/types.js';
+import { syncWindowsFor } from '../windows/emit.js';
 import type { BuildTarget } from './layout.js';
 import type { K8sObject } from './service-objects.js';
 
@@ -53,8 +54,8 @@ function roles(project: string, groups: Partial<ArgoRoleGroups>) {
  * Where the change windows of issue 4 go: each AppProject's `syncWindows`, emitted only when there
  * are any, so the projects read the same until windows are configured.
  */
-export function projectSyncWindows(_e: EnvironmentModel): unknown[] {
-  return [];
+export function projectSyncWindows(e: EnvironmentModel): unknown[] {
+  return syncWindowsFor(e.env);
 }
 
 /**

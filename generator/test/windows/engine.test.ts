@@ -49,10 +49,10 @@ describe('stateAt', () => {
 describe('syncWindowsFor', () => {
   test('allow, deny and freezes as Argo CD sync windows', () => {
     expect(syncWindowsFor({ changeWindows: prod } as EnvironmentConfig)).toEqual([
-      { kind: 'allow', schedule: '0 22 * * 2,4', duration: '2h', applications: ['*'], manualSync: true, timeZone: 'Asia/Shanghai', description: 'Tue/Thu release' },
-      { kind: 'allow', schedule: '0 23 * * 6', duration: '3h', applications: ['*'], manualSync: true, timeZone: 'Asia/Shanghai', description: 'Saturday night' },
-      { kind: 'deny', schedule: '30 22 * * 4', duration: '30m', applications: ['*'], manualSync: false, timeZone: 'Asia/Shanghai', description: 'Thursday backup' },
-      { kind: 'deny', schedule: '0 0 5 2 *', duration: '216h', applications: ['*'], manualSync: false, timeZone: 'Asia/Shanghai', description: 'Freeze Spring Festival 2027 (2027-02-05 to 2027-02-13): 春节' },
+      { kind: 'allow', schedule: '0 22 * * 2,4', duration: '2h', applications: ['*'], manualSync: true, timeZone: 'Asia/Shanghai' },
+      { kind: 'allow', schedule: '0 23 * * 6', duration: '3h', applications: ['*'], manualSync: true, timeZone: 'Asia/Shanghai' },
+      { kind: 'deny', schedule: '30 22 * * 4', duration: '30m', applications: ['*'], manualSync: false, timeZone: 'Asia/Shanghai' },
+      { kind: 'deny', schedule: '0 0 5 2 *', duration: '216h', applications: ['*'], manualSync: false, timeZone: 'Asia/Shanghai' },
     ]);
     expect(syncWindowsFor({ changeWindows: { alwaysOpen: true } } as EnvironmentConfig)).toEqual([]);
   });
