@@ -1,0 +1,129 @@
+/**
+ * End to end: `windows` and `validate --at --base` run as the real CLI on a temporary copy of the
+ * repository, made a Git repository whose first commit is the base of the change.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { runCli, tempRepo } from '../helpers/cli.js';
+
+const TUESDAY_2230 = '2027-03-02T22:30:00+08:00';
+const WEDNESDAY_1000 = '2027-03-03T10:00:00+08:00';
+// Before the Spring Festival freeze, which `validate` reports as ended from 2027-02-15 on.
+const JAN_TUESDAY_2230 = '2027-01-05T22:30:00+08:00';
+const JAN_WEDNESDAY_1000 = '2027-01-06T10:00:00+08:00';
+
+describe('npm run windows', () => {
+  test('every environment at an instant, text', async () => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    const r = await runCli(['windows', '--at', WEDNESDAY_1000, '--root', repo.root]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(
+      [
+        'Change windows at 2027-03-03T02:00:00.000Z',
+        'dev: open',
+        '  rule: always open (`alwaysOpen: true`)',
+        '  next: no change ahead',
+        'prod: closed (2027-03-03 10:00 +08:00 Asia/Shanghai)',
+        '  rule: outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai))',
+        '  next: opens after 2027-03-04 22:00 +08:00 (2027-03-04T14:00:00.000Z)',
+        'staging: closed (2027-03-03 10:00 +08:00 Asia/Shanghai)',
+        '  rule: outside every allow window (allow window "Weekdays 10:00-18:00, while QA is on hand" (0 10 * * 1-5 for 8h, Asia/Shanghai))',
+        '  next: opens after 2027-03-03 10:00 +08:00 (2027-03-03T02:00:00.000Z)',
+        'test: open',
+        '  rule: always open (`alwaysOpen: true`)',
+        '  next: no change ahead',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('one environment in a freeze, json', async () => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    const r = await runCli(['windows', '--env', 'prod', '--at', '2027-10-03T12:00:00Z', '--output', 'json', '--root', repo.root]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      at: '2027-10-03T12:00:00.000Z',
+      environments: [
+        {
+          environment: 'prod',
+          cluster: 'prod',
+          timeZone: 'Asia/Shanghai',
+          open: false,
+          rule: 'freeze "National Day 2027" (2027-10-01 to 2027-10-07, Asia/Shanghai)',
+          nextChange: '2027-10-12T14:00:00.000Z',
+          nextChangeLocal: '2027-10-12 22:00 +08:00',
+        },
+      ],
+    });
+  });
+
+  test.each([
+    [['--env', 'prd'], 'error: unknown environment "prd": expected one of dev, prod, staging, test\n'],
+    [['--at', '2027-03-02 22:30'], 'error: --at "2027-03-02 22:30" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z\n'],
+  ])('bad usage %j', async (args, stderr) => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    expect(await runCli(['windows', ...args, '--root', repo.root])).toMatchObject({ code: 2, stdout: '', stderr });
+  });
+});
+
+describe('validate --at --base', () => {
+  /** A copy of the repository committed as the base, then a prod-only change rendered on top. */
+  async function changedRepo() {
+    const repo = tempRepo('repo');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'apps', 'clusters', 'argocd', '.generated-files');
+    git('commit', '-q', '-m', 'base');
+    repo.write('clusters/prod/cluster.yaml', repo.read('clusters/prod/cluster.yaml').replace('pods: 150', 'pods: 160'));
+    expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
+    return repo;
+  }
+  const validate = (root: string, at: string) => runCli(['validate', '--no-kustomize', '--no-cache', '--base', 'HEAD', '--at', at, '--root', root]);
+  const SUMMARY = 'Summary: 681 resources found in 81 files - Valid: 681, Invalid: 0, Errors: 0, Skipped: 0\n';
+
+  test('inside the prod window: passes', async () => {
+    const repo = await changedRepo();
+    expect(await validate(repo.root, JAN_TUESDAY_2230)).toMatchObject({ code: 0, stdout: SUMMARY });
+  });
+
+  test('outside it: windows/closed names the rule and the next opening', async () => {
+    const repo = await changedRepo();
+    const r = await validate(repo.root, JAN_WEDNESDAY_1000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 file against HEAD, e.g. clusters/prod/prod/shared/resourcequota-compute.yaml), ' +
+        'and prod is closed at 2027-01-06 10:00 +08:00 (2027-01-06T02:00:00.000Z): outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai)); ' +
+        'it next opens after 2027-01-07 22:00 +08:00 (2027-01-07T14:00:00.000Z) (windows/closed)\n' +
+        '  hint: merge it inside a window (check with `npm run validate -- --at <ISO-8601>`), or for an emergency commit changes/<id>.yaml with environments: [prod], reason, approver, expires (docs/change-windows.md)\n' +
+        'Summary: 681 resources found in 81 files - Valid: 681, Invalid: 0, Errors: 1, Skipped: 0\n',
+    );
+  });
+
+  test('an emergency override turns it into a loud warning; an expired one is an error', async () => {
+    const repo = await changedRepo();
+    const record = (expires: string) =>
+      `environments: [prod]\nreason: "CVE-2027-0001: log level for the incident"\napprover: "Wang Fang (SRE on duty)"\nexpires: ${expires}\n`;
+    repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T18:00:00+08:00'));
+    const ok = await validate(repo.root, JAN_WEDNESDAY_1000);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('changes/2027-01-06-incident.yaml - warning: EMERGENCY OVERRIDE: the change touches prod');
+    expect(ok.stdout).toContain('Let through by Wang Fang (SRE on duty): CVE-2027-0001: log level for the incident (override expires 2027-01-06T10:00:00.000Z) (windows/override)');
+    repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T09:00:00+08:00'));
+    const expired = await validate(repo.root, JAN_WEDNESDAY_1000);
+    expect(expired.code).toBe(1);
+    expect(expired.stdout).toContain(
+      'changes/2027-01-06-incident.yaml:4 - error: expires: the override expired at 2027-01-06T09:00:00+08:00 (windows/override-expired)\n  hint: delete the record: the emergency is over (it stays in Git history)\n',
+    );
+    expect(expired.stdout).toContain('(windows/closed)');
+  });
+
+  test('a freeze that has ended is reported, to be deleted', async () => {
+    const repo = await changedRepo();
+    const r = await validate(repo.root, '2027-10-12T22:30:00+08:00');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'clusters/prod/cluster.yaml:36 - error: environments.prod.changeWindows.freezes[0]: freeze "Spring Festival 2027" ended on 2027-02-14; Argo CD would apply it again from 2028-02-03 (its cron has no year) (windows/freeze-ended)\n  hint: delete the freeze from clusters/prod/cluster.yaml\n',
+    );
+    expect(r.stdout).not.toContain('windows/closed');
+  });
+});
