@@ -46,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
     .description('validate the repository (no paths) or the given manifest files and folders')
     .argument('[paths...]', 'manifest files or folders to validate instead of the repository')
     .option('--root <dir>', 'repository root', '.')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit', 'tap']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit', 'tap', 'sarif']).default('text'))
+    .addOption(new Option('--tier <tier>', 'policy strictness for manifests given as PATH (the repository uses each environment\'s tier)').choices(['production', 'development']).default('production'))
+    .option('--kubernetes-version <minor>', 'Kubernetes version the manifests given as PATH are checked against (removed APIs)', '1.31')
     .option('--schema-only', 'only the schema checks (no drift check, no kustomize builds)')
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
@@ -63,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
         kustomize: o.kustomize !== false,
         ignoreMissingSchemas: o.ignoreMissingSchemas === true,
         verbose: o.verbose === true,
+        tier: o.tier as 'production' | 'development',
+        kubernetesVersion: o.kubernetesVersion,
         cache: o.cache !== false,
         ...(o.at !== undefined ? { at: o.at } : {}),
         ...(o.base !== undefined ? { base: o.base } : {}),
@@ -124,6 +128,8 @@ interface ValidateFlags {
   kustomize?: boolean;
   ignoreMissingSchemas?: boolean;
   verbose?: boolean;
+  tier: string;
+  kubernetesVersion: string;
   cache?: boolean;
   at?: string;
   base?: string;

@@ -11,7 +11,9 @@ import { createFormat, exitCode, type Report, type ResourceResult } from '../rep
 import { argoDocuments, checkArgo } from '../validate/argocd.js';
 import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
-import { validateManifests } from '../validate/manifests.js';
+import { loadManifests, validateDocuments } from '../validate/manifests.js';
+import { checkManifests, checkRepository } from '../policy/repository.js';
+import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
 import { executableIdentity, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { which } from '../kustomize/detect.js';
@@ -32,6 +34,10 @@ export interface ValidateOptions {
   verbose: boolean;
   /** Reuse the last report when no input changed, and cached kustomize builds. Default true. */
   cache?: boolean;
+  /** Policy strictness for manifests given as `paths` (the repository uses each environment's tier). Default `production`. */
+  tier?: Tier;
+  /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
+  kubernetesVersion?: string;
   /** Change windows: the instant to evaluate, ISO-8601 with an offset. Default now. */
   at?: string;
   /** Change windows: the Git revision the change is compared with. Default: merge base with origin/main, else HEAD. */
@@ -45,15 +51,25 @@ const UNREADABLE = new Set(['manifest/unreadable', 'manifest/too-large']);
 export async function runValidate(ctx: CommandContext, o: ValidateOptions): Promise<number> {
   const format = createFormat(o.output);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
-  let report = o.paths.length > 0 ? validateManifests(ctx.fs, o.paths, validator) : await cachedRepository(ctx, o, validator);
+  let report = o.paths.length > 0 ? validatePaths(ctx, o, validator) : await cachedRepository(ctx, o, validator);
   if (o.paths.length === 0 && !o.schemaOnly) {
     // Change windows depend on the clock and on Git, so they are never part of the cached report.
     const { pullRequestWindowFindings } = await import('./windows.js');
     report = { ...report, findings: [...report.findings, ...pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) })] };
   }
+  // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md).
+  if (!o.verbose) report = { ...report, findings: report.findings.filter((f) => !(f.severity === 'info' && f.check.startsWith('policy/'))) };
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
+}
+
+/** `validate PATH...`: schema checks of every document, then the policies on all of them together. */
+function validatePaths(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Report {
+  const loaded = loadManifests(ctx.fs, o.paths);
+  const report = validateDocuments(loaded, validator);
+  const policy = checkManifests(loaded.documents, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
+  return { ...report, findings: [...report.findings, ...policy] };
 }
 
 /**
@@ -82,9 +98,12 @@ async function cachedRepository(ctx: CommandContext, o: ValidateOptions, validat
 export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<Report> {
   const { config, findings: configFindings } = readConfig(ctx.fs);
   if (!config) throw new UserError(configFindings);
-  const rendered = render(buildModel(config));
+  const model = buildModel(config);
+  const rendered = render(model);
   const findings: Finding[] = [];
   if (!o.schemaOnly) findings.push(...driftFindings(ctx.fs, rendered.files));
+  // Policies and capacity on what the generator means every Argo CD path to hold (kustomize is proven to build exactly that).
+  if (!o.schemaOnly) findings.push(...checkRepository(model, rendered.targets).findings);
   // The Argo CD side: expand the ApplicationSets; the paths their Applications deploy are what gets built.
   const argo = checkArgo({
     documents: argoDocuments(rendered.files, ARGOCD_PATH),

@@ -16,6 +16,8 @@ import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
 import { buildChangeWindows, checkChangeWindowsFile } from './checks-windows.js';
 import { checkServiceFile } from './checks-service.js';
+import { buildNodePools, checkNodePools } from './checks-pools.js';
+import { buildWaivers, checkWaivers, clusterEnvironments, environmentNames } from './checks-waivers.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { isRaw } from './checks.js';
 import type { ConfigKind } from './structure.js';
@@ -69,6 +71,7 @@ export function readConfig(fs: FileSystem): ConfigResult {
   if (argocd) checkArgocdFile(argocd, findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
+  checkPolicyConfig(services.parsed, clusters.parsed, findings);
   if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(findings) };
   const byName = <T extends { name: string }>(a: T, b: T) => cmp(a.name, b.name);
   const config: PlatformConfig = {
@@ -81,6 +84,17 @@ export function readConfig(fs: FileSystem): ConfigResult {
   const plan = checkGrayReleases(config, (file, path) => sources.get(file)?.lineOf(path, 'key'));
   if (plan.length > 0) return { config: undefined, findings: sortFindings(plan) };
   return { config, findings: [] };
+}
+
+/** Policy configuration (docs/policies.md): waivers in service and cluster files, node pools in cluster files. */
+function checkPolicyConfig(services: ParsedFile[], clusters: ParsedFile[], findings: Finding[]): void {
+  const envs = environmentNames(clusters);
+  const names = services.map((f) => (typeof f.data.name === 'string' ? f.data.name : f.folder));
+  for (const f of services) checkWaivers(f, envs, findings);
+  for (const f of clusters) {
+    checkWaivers(f, clusterEnvironments(f), findings);
+    checkNodePools(f, names, findings);
+  }
 }
 
 /** The one Argo CD settings file; the rest of `argocd/` is generated. */
@@ -167,6 +181,7 @@ function buildService(f: ParsedFile): ServiceConfig {
     replicas: d.replicas as number,
     autoscaling: buildAutoscaling(d.autoscaling),
     environments: Object.fromEntries(Object.entries((d.environments ?? {}) as Raw).map(([env, o]) => [env, buildOverride(o as Raw)])),
+    ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers) } : {}),
   };
 }
 
@@ -219,6 +234,8 @@ function buildCluster(f: ParsedFile): ClusterConfig {
     environments: Object.entries(d.environments as Raw)
       .map(([env, e]) => buildEnvironment(env, name, e as Raw))
       .sort((a, b) => cmp(a.name, b.name)),
+    ...(d.nodePools !== undefined ? { nodePools: buildNodePools(d.nodePools) } : {}),
+    ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers) } : {}),
   };
 }
 

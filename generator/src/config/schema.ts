@@ -8,6 +8,8 @@
  */
 import { dataKinds, serviceGroups } from './types.js';
 import { changeWindowsSchema } from './schema-windows.js';
+import { nodePoolsSchema } from './checks-pools.js';
+import { waiversSchema } from './checks-waivers.js';
 
 type Schema = Record<string, unknown>;
 
@@ -235,6 +237,7 @@ export const serviceSchema: Schema = {
       additionalProperties: serviceEnvOverride,
       default: {},
     },
+    waivers: waiversSchema,
   },
 };
 
@@ -321,6 +324,8 @@ export const clusterSchema: Schema = {
       additionalProperties: environment,
       examples: [{ dev: { namespace: 'suoke-dev' } }],
     },
+    nodePools: nodePoolsSchema,
+    waivers: waiversSchema,
   },
 };
 

@@ -4,6 +4,8 @@
  * Defaults are filled in by the loader, so optional-in-YAML fields are required here where a
  * default exists.
  */
+import type { NodePoolConfig } from './checks-pools.js';
+import type { PolicyWaiverConfig } from './checks-waivers.js';
 
 /** Data services a workload can depend on; each drives an egress NetworkPolicy rule. */
 export type DataKind = 'postgres' | 'redis' | 'mq' | 'elasticsearch';
@@ -136,6 +138,8 @@ export interface ServiceConfig {
   /** `false` means a fixed replica count and no HPA. */
   autoscaling: Autoscaling | false;
   environments: Record<string, ServiceEnvOverride>;
+  /** Policy checks waived on the service's objects (docs/policies.md). Default none. */
+  waivers?: PolicyWaiverConfig[];
 }
 
 /** How an environment scales the services' production sizes down. */
@@ -247,6 +251,10 @@ export interface ClusterConfig {
   /** Labels the cluster's Prometheus selects ServiceMonitors by (kube-prometheus-stack: `release`). */
   monitoringLabels: Record<string, string>;
   environments: EnvironmentConfig[];
+  /** Node pools the capacity check measures requests against (docs/policies.md). Default none. */
+  nodePools?: NodePoolConfig[];
+  /** Policy checks waived on every object of the cluster's environments, or its capacity (docs/policies.md). Default none. */
+  waivers?: PolicyWaiverConfig[];
 }
 
 /** `argocd/argocd.yaml`: how Argo CD reaches this repository, hand-edited. */

@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Report } from './result.js';
 import { jsonFormat } from './json.js';
+import { sarifFormat } from './sarif.js';
 import { junitFormat } from './junit.js';
 import { tapFormat } from './tap.js';
 import { textFormat } from './text.js';
@@ -17,9 +18,9 @@ export interface OutputFormat {
   format(report: Report, options?: FormatOptions): string;
 }
 
-const FORMATS: readonly OutputFormat[] = [textFormat, jsonFormat, junitFormat, tapFormat];
+const FORMATS: readonly OutputFormat[] = [textFormat, jsonFormat, junitFormat, tapFormat, sarifFormat];
 
-/** Names accepted by {@link createFormat}: `text`, `json`, `junit`, `tap`. */
+/** Names accepted by {@link createFormat}: `text`, `json`, `junit`, `tap`, `sarif`. */
 export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);
 
 /** The output format called `name`; a {@link UsageError} listing the valid names otherwise. */

@@ -1,0 +1,184 @@
+/**
+ * Capacity: per cluster, the pods' requests × replicas against the node pools declared in
+ * `nodePools` (clusters/<cluster>/cluster.yaml). Peak is at the maximum replicas (HPA
+ * `maxReplicas`, else `replicas`), steady state at the minimum (HPA `minReplicas`, else `replicas`).
+ * A pool over capacity at peak is a warning (the HPAs cannot reach their maximum); over capacity at
+ * steady state, or a pod larger than one node, is an error (pods stay Pending).
+ */
+import { cmp, type Finding } from '../core/finding.js';
+import { parseCpu, parseMemory } from '../core/quantity.js';
+import type { NodePoolConfig } from '../config/checks-pools.js';
+import type { Obj } from './engine.js';
+import { containers, minimumReplicas, nameOf, namespaceOf, podTemplate, rec, str, targets } from './rules/pod.js';
+
+/** CPU in millicores and memory in bytes. */
+export interface Amount {
+  cpu: number;
+  memory: number;
+}
+
+/** One pool's figures. */
+export interface PoolUsage {
+  /** Pool name, or `cluster` when no pool names the groups it hosts (the whole cluster is one pool). */
+  pool: string;
+  /** Index in `nodePools`, absent for the whole cluster. */
+  index?: number;
+  nodes: number;
+  /** One node. */
+  node: Amount;
+  capacity: Amount;
+  /** Requests at minimum replicas. */
+  steady: Amount;
+  /** Requests at maximum replicas. */
+  peak: Amount;
+  /** Workloads placed here, `<namespace>/<name>`, sorted. */
+  workloads: string[];
+}
+
+export interface CapacityReport {
+  cluster: string;
+  pools: PoolUsage[];
+  /** Workloads no pool hosts, `<namespace>/<name>`. */
+  unplaced: string[];
+}
+
+export interface CapacityInput {
+  cluster: string;
+  /** The cluster file, where findings are reported, e.g. `clusters/prod/cluster.yaml`. */
+  file: string;
+  pools: NodePoolConfig[];
+  /** Every rendered object of the environments the cluster hosts. */
+  objects: readonly Obj[];
+  /** A `capacity` waiver of the cluster file, if any. */
+  waiver?: { reason: string };
+}
+
+const zero = (): Amount => ({ cpu: 0, memory: 0 });
+const add = (a: Amount, b: Amount, n = 1): Amount => ({ cpu: a.cpu + b.cpu * n, memory: a.memory + b.memory * n });
+
+/** Requests of one pod: the sum over containers, or the largest init container when that is more. */
+export function podRequests(obj: Obj): Amount {
+  const pod = podTemplate(obj);
+  if (!pod) return zero();
+  const of = (c: Obj): Amount => {
+    const r = rec(rec(c.resources).requests);
+    return { cpu: parseCpu(r.cpu as string) ?? 0, memory: parseMemory(r.memory as string) ?? 0 };
+  };
+  let sum = zero();
+  let init = zero();
+  for (const c of containers(pod)) {
+    const a = of(c.c);
+    if (c.init) init = { cpu: Math.max(init.cpu, a.cpu), memory: Math.max(init.memory, a.memory) };
+    else sum = add(sum, a);
+  }
+  return { cpu: Math.max(sum.cpu, init.cpu), memory: Math.max(sum.memory, init.memory) };
+}
+
+/** The most pods a workload runs: its HPA's `maxReplicas`, else `spec.replicas` (default 1). */
+export function maximumReplicas(obj: Obj, objects: readonly Obj[]): number | undefined {
+  if (minimumReplicas(obj, objects) === undefined) return undefined;
+  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && namespaceOf(o) === namespaceOf(obj) && targets(o, obj));
+  const max = hpa ? rec(hpa.spec).maxReplicas : rec(obj.spec).replicas;
+  return typeof max === 'number' ? max : 1;
+}
+
+/** Measures one cluster. Pure. */
+export function measureCapacity(input: CapacityInput): { report: CapacityReport; findings: Finding[] } {
+  const placing = input.pools.some((p) => p.groups.length > 0 || p.services.length > 0);
+  const usage: PoolUsage[] = placing
+    ? input.pools.map((p, index) => pool(p.name, p.nodes, nodeOf(p), index))
+    : [pool('cluster', input.pools.reduce((n, p) => n + p.nodes, 0), zero(), undefined, input.pools.reduce((a, p) => add(a, nodeOf(p), p.nodes), zero()))];
+  const unplaced: string[] = [];
+  const findings: Finding[] = [];
+  const report = (severity: Finding['severity'], path: string | undefined, message: string, hint: string, check = 'policy/capacity') =>
+    findings.push({ check, severity, file: input.file, ...(path ? { path } : {}), message, hint });
+  for (const w of input.objects) {
+    const min = minimumReplicas(w, input.objects);
+    const max = maximumReplicas(w, input.objects);
+    if (min === undefined || max === undefined) continue;
+    const labels = rec(rec(w.metadata).labels);
+    const service = str(labels['app.kubernetes.io/name']) ?? nameOf(w);
+    const group = str(labels['app.kubernetes.io/component']);
+    const id = `${namespaceOf(w)}/${nameOf(w)}`;
+    const at = placing
+      ? usage.find((u) => input.pools[u.index!]!.services.includes(service)) ?? usage.find((u) => group !== undefined && (input.pools[u.index!]!.groups as string[]).includes(group))
+      : usage[0];
+    if (!at) {
+      unplaced.push(id);
+      continue;
+    }
+    const one = podRequests(w);
+    at.steady = add(at.steady, one, min);
+    at.peak = add(at.peak, one, max);
+    at.workloads.push(id);
+    if (placing && (one.cpu > at.node.cpu || one.memory > at.node.memory)) {
+      report('error', path(at), `a pod of ${String(w.kind)} ${id} requests ${cores(one.cpu)} CPU / ${gib(one.memory)}, more than one node of pool ${at.pool} has (${cores(at.node.cpu)} CPU / ${gib(at.node.memory)})`, 'lower its requests, or give the pool larger nodes');
+    }
+  }
+  for (const u of usage) {
+    u.workloads.sort(cmp);
+    const over = (a: Amount) => [a.cpu > u.capacity.cpu ? `${cores(a.cpu - u.capacity.cpu)} CPU` : '', a.memory > u.capacity.memory ? gib(a.memory - u.capacity.memory) : ''].filter((s) => s !== '');
+    const size = `${u.pool === 'cluster' ? 'the cluster' : `node pool ${u.pool}`} (${u.nodes} node${u.nodes === 1 ? '' : 's'}, ${cores(u.capacity.cpu)} CPU / ${gib(u.capacity.memory)})`;
+    const steady = over(u.steady);
+    const peak = over(u.peak);
+    if (steady.length > 0) {
+      report('error', path(u), `${size} cannot hold its pods at minimum replicas: they request ${cores(u.steady.cpu)} CPU / ${gib(u.steady.memory)}, ${steady.join(' and ')} too much`, 'add nodes to the pool, or lower the requests or replicas of its services');
+    } else if (peak.length > 0) {
+      report('warning', path(u), `${size} cannot hold its pods at maximum replicas: they request ${cores(u.peak.cpu)} CPU / ${gib(u.peak.memory)}, ${peak.join(' and ')} too much; the autoscalers cannot reach their maximum`, 'add nodes to the pool, or lower maxReplicas (autoscaling) of its services in apps/<service>/service.yaml');
+    }
+    // Pools hosting none of our services (the data services' pools) have nothing to report.
+    if (u.workloads.length > 0 || !placing) findings.push({ check: 'policy/capacity-headroom', severity: 'info', file: input.file, ...(path(u) ? { path: path(u)! } : {}), message: headroom(size, u) });
+  }
+  if (unplaced.length > 0) {
+    report('warning', 'nodePools', `no node pool hosts ${unplaced.sort(cmp).join(', ')}: their requests are not counted`, 'list their group under `groups`, or the service under `services`, of a node pool', 'policy/capacity-unplaced');
+  }
+  return { report: { cluster: input.cluster, pools: usage, unplaced }, findings: waive(findings, input) };
+}
+
+function waive(findings: Finding[], input: CapacityInput): Finding[] {
+  if (!input.waiver) return findings;
+  const waived = findings.filter((f) => f.check === 'policy/capacity');
+  const kept = findings.filter((f) => f.check !== 'policy/capacity');
+  if (waived.length === 0) {
+    return [...kept, { check: 'policy/waiver-unused', severity: 'warning', file: input.file, path: 'waivers', message: 'a waiver waives policy/capacity, which finds nothing to waive here', hint: 'remove the waiver' }];
+  }
+  return [
+    ...kept,
+    ...waived.map((f) => ({ ...f, check: 'policy/waived', severity: 'info' as const, message: `policy/capacity waived in ${input.file}: ${input.waiver!.reason} (${f.message})`, hint: 'remove the waiver once the pool fits' })),
+  ];
+}
+
+function pool(name: string, nodes: number, node: Amount, index?: number, capacity?: Amount): PoolUsage {
+  return { pool: name, ...(index !== undefined ? { index } : {}), nodes, node, capacity: capacity ?? { cpu: node.cpu * nodes, memory: node.memory * nodes }, steady: zero(), peak: zero(), workloads: [] };
+}
+
+function nodeOf(p: NodePoolConfig): Amount {
+  return { cpu: parseCpu(p.cpu) ?? 0, memory: parseMemory(p.memory) ?? 0 };
+}
+
+function path(u: PoolUsage): string | undefined {
+  return u.index !== undefined ? `nodePools[${u.index}]` : undefined;
+}
+
+function headroom(size: string, u: PoolUsage): string {
+  const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${Math.round((a / b) * 100)}%`);
+  const room = (a: number, b: number, f: (n: number) => string) => (a <= b ? f(b - a) : `-${f(a - b)}`);
+  return (
+    `${size}: ${u.workloads.length} workload${u.workloads.length === 1 ? '' : 's'}; ` +
+    `at maximum replicas ${cores(u.peak.cpu)} CPU (${pct(u.peak.cpu, u.capacity.cpu)}) / ${gib(u.peak.memory)} (${pct(u.peak.memory, u.capacity.memory)}), ` +
+    `headroom ${room(u.peak.cpu, u.capacity.cpu, cores)} CPU / ${room(u.peak.memory, u.capacity.memory, gib)}; ` +
+    `at minimum replicas ${cores(u.steady.cpu)} CPU / ${gib(u.steady.memory)}`
+  );
+}
+
+/** 40600 → `40.6`, 24000 → `24`. */
+export function cores(milli: number): string {
+  return String(Math.round(milli) / 1000);
+}
+
+/** Bytes as GiB with at most two decimals: `80.75Gi`, `48Gi`. */
+export function gib(bytes: number): string {
+  return `${String(Math.round((bytes / 1024 ** 3) * 100) / 100)}Gi`;
+}
+
+

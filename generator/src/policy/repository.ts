@@ -1,0 +1,78 @@
+/**
+ * The policies of a rendered repository: one scope per Argo CD path with its environment's tier and
+ * cluster version, the configuration's waivers, and the capacity check per cluster. Pure.
+ */
+import { sortFindings, type Finding } from '../core/finding.js';
+import type { PolicyWaiverConfig } from '../config/checks-waivers.js';
+import type { Model } from '../model/types.js';
+import type { BuildTarget } from '../render/layout.js';
+import { measureCapacity, type CapacityReport } from './capacity.js';
+import { runPolicies, type ConfigWaiver, type Obj, type PolicyScope, type Rule, type Tier } from './engine.js';
+import { RULES } from './rules/index.js';
+
+export interface RepositoryPolicies {
+  /** Rule, waiver and capacity findings (capacity headroom as `info`). */
+  findings: Finding[];
+  /** Headroom per cluster with node pools. */
+  capacity: CapacityReport[];
+}
+
+/** Runs the catalogue on every rendered target of `model`, and the capacity check of every cluster with node pools. */
+export function checkRepository(model: Model, targets: readonly BuildTarget[], rules: readonly Rule[] = RULES): RepositoryPolicies {
+  const envs = new Map(model.environments.map((e) => [e.env.name, e]));
+  const serviceOf = new Map(model.environments.flatMap((e) => e.instances.map((i) => [i.path, i.service] as const)));
+  // One object per configured waiver, so a waiver covering many paths is judged (used or not) once.
+  const fromConfig = new Map<PolicyWaiverConfig, ConfigWaiver>();
+  const toEngine = (w: PolicyWaiverConfig, source: string): ConfigWaiver => {
+    let c = fromConfig.get(w);
+    if (!c) fromConfig.set(w, (c = { check: w.check, reason: w.reason, source, ...(w.kind !== undefined ? { kind: w.kind } : {}) }));
+    return c;
+  };
+  const applies = (w: PolicyWaiverConfig, env: string) => w.check !== 'capacity' && (w.environments === undefined || w.environments.includes(env));
+  const highest = model.clusters.map((c) => c.kubernetesVersion).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).pop() ?? '1.31';
+  const scopes: PolicyScope[] = targets.map((t) => {
+    const e = envs.get(t.env);
+    const documents = t.objects.map((object) => ({ object, file: t.path }));
+    if (!e) return { name: t.path, tier: 'production' as Tier, kubernetesVersion: highest, documents };
+    const service = serviceOf.get(t.path);
+    const waivers = [
+      ...(e.cluster.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, e.cluster.file)),
+      ...(service?.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, service!.file)),
+    ];
+    return { name: t.path, env: t.env, tier: e.env.tier, kubernetesVersion: e.cluster.kubernetesVersion, documents, ...(waivers.length > 0 ? { waivers } : {}) };
+  });
+  const findings = runPolicies(scopes, { rules });
+  const capacity: CapacityReport[] = [];
+  for (const c of model.clusters) {
+    if (!c.nodePools || c.nodePools.length === 0) continue;
+    const names = new Set(c.environments.map((e) => e.name));
+    const objects = targets.filter((t) => names.has(t.env)).flatMap((t) => t.objects as Obj[]);
+    const waiver = (c.waivers ?? []).find((w) => w.check === 'capacity');
+    const m = measureCapacity({ cluster: c.name, file: c.file, pools: c.nodePools, objects, ...(waiver ? { waiver: { reason: waiver.reason } } : {}) });
+    capacity.push(m.report);
+    findings.push(...m.findings);
+  }
+  return { findings: sortFindings(findings), capacity };
+}
+
+/** Options of {@link checkManifests}. */
+export interface ManifestPolicyOptions {
+  /** Strictness. Default `production` (the strictest): arbitrary manifests are judged as if bound for prod. */
+  tier?: Tier;
+  /** Kubernetes minor version the manifests must work on. Default `1.31`, the clusters' version. */
+  kubernetesVersion?: string;
+}
+
+/**
+ * `validate PATH...`: the catalogue on loaded manifests. They form one scope, so references (a
+ * Service's pods, an HPA's target) resolve among every file given; waivers are annotations only.
+ */
+export function checkManifests(documents: readonly { file: string; line?: number; object?: unknown }[], options: ManifestPolicyOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
+  const scope: PolicyScope = {
+    name: 'manifests',
+    tier: options.tier ?? 'production',
+    kubernetesVersion: options.kubernetesVersion ?? '1.31',
+    documents: documents.filter((d) => d.object !== undefined).map((d) => ({ object: d.object, file: d.file, ...(d.line !== undefined ? { line: d.line } : {}) })),
+  };
+  return runPolicies([scope], { rules });
+}

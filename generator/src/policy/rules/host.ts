@@ -1,0 +1,47 @@
+/** Host namespaces, paths and ports (Pod Security baseline). */
+import type { Rule } from '../engine.js';
+import { containers, isWorkload, label, list, podTemplate, rec } from './pod.js';
+
+export const hostNamespaces: Rule = {
+  id: 'host-namespaces',
+  description: "Pods do not share the node's network, PID or IPC namespace.",
+  severity: { development: 'error', production: 'error' },
+  applies: isWorkload,
+  check(obj, ctx) {
+    const pod = podTemplate(obj)!;
+    return (['hostNetwork', 'hostPID', 'hostIPC'] as const)
+      .filter((f) => pod.spec[f] === true)
+      .map((f) => ctx.report([...pod.at, f], `the pod sets ${f}: true and shares the node's ${f.slice(4) === 'Network' ? 'network' : f.slice(4)} namespace`, `remove ${f}`));
+  },
+};
+
+export const hostPath: Rule = {
+  id: 'host-path',
+  description: "Pods mount no hostPath volumes (the node's file system).",
+  severity: { development: 'error', production: 'error' },
+  applies: isWorkload,
+  check(obj, ctx) {
+    const pod = podTemplate(obj)!;
+    return list(pod.spec.volumes).flatMap((v, i) => {
+      const vol = rec(v);
+      if (vol.hostPath === undefined) return [];
+      return [ctx.report([...pod.at, 'volumes', i, 'hostPath'], `volume "${String(vol.name)}" mounts the node's path ${JSON.stringify(rec(vol.hostPath).path ?? '')}`, 'use an emptyDir, a ConfigMap or a PersistentVolumeClaim')];
+    });
+  },
+};
+
+export const hostPort: Rule = {
+  id: 'host-port',
+  description: "Containers bind no ports on the node (`hostPort`).",
+  severity: { development: 'error', production: 'error' },
+  applies: isWorkload,
+  check(obj, ctx) {
+    return containers(podTemplate(obj)!).flatMap((c) =>
+      list(c.c.ports).flatMap((p, i) => {
+        const hp = rec(p).hostPort;
+        if (hp === undefined || hp === 0) return [];
+        return [ctx.report([...c.at, 'ports', i, 'hostPort'], `${label(c)} binds host port ${String(hp)}`, 'remove hostPort; reach the pod through a Service')];
+      }),
+    );
+  },
+};

@@ -1,0 +1,63 @@
+/** The check catalogue, in the order docs/policies.md lists it. */
+import type { Rule } from '../engine.js';
+import { deprecatedApi } from './api-versions.js';
+import { minReplicas, pdbBlocksEviction, topologySpread } from './availability.js';
+import { hostNamespaces, hostPath, hostPort } from './host.js';
+import { imageDigest, imageTag } from './images.js';
+import { defaultNamespace, dnsName } from './names.js';
+import { networkPolicyCoverage } from './network.js';
+import { probePort, probes } from './probes.js';
+import { clusterAdminBinding, rbacWildcard } from './rbac.js';
+import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
+import { quantity, resources } from './resources.js';
+import { duplicateEnv, secretData, secretEnv } from './secrets.js';
+import { capabilities, privilegeEscalation, privileged, readOnlyRootFilesystem, runAsNonRoot, seccomp } from './security.js';
+
+export const RULES: readonly Rule[] = [
+  imageTag,
+  imageDigest,
+  resources,
+  quantity,
+  probes,
+  probePort,
+  runAsNonRoot,
+  readOnlyRootFilesystem,
+  privileged,
+  privilegeEscalation,
+  capabilities,
+  seccomp,
+  hostNamespaces,
+  hostPath,
+  hostPort,
+  secretEnv,
+  secretData,
+  duplicateEnv,
+  danglingService,
+  danglingHpa,
+  danglingPdb,
+  danglingNetworkPolicy,
+  danglingServiceMonitor,
+  pdbBlocksEviction,
+  minReplicas,
+  topologySpread,
+  networkPolicyCoverage,
+  rbacWildcard,
+  clusterAdminBinding,
+  deprecatedApi,
+  defaultNamespace,
+  dnsName,
+];
+
+/** Checks the engine and `validate` report besides the rules (waivers, capacity), for the catalogue and SARIF. */
+export const ENGINE_CHECKS: readonly { id: string; description: string }[] = [
+  { id: 'waived', description: 'A check was waived on an object, with the written reason (info).' },
+  { id: 'waiver-reason', description: 'A waiver annotation without a reason: the check still applies (error).' },
+  { id: 'waiver-unknown', description: 'A waiver names a check that does not exist (error).' },
+  { id: 'waiver-unused', description: 'A waiver waives a check that finds nothing (warning).' },
+  { id: 'capacity', description: 'Requests × replicas of a node pool (or cluster) exceed what its nodes offer.' },
+  { id: 'capacity-headroom', description: 'The headroom report: requests at maximum replicas against each node pool (info).' },
+  { id: 'capacity-unplaced', description: 'A service whose group no node pool hosts (warning).' },
+];
+
+/** Every check id that a waiver may name: the rules and `capacity`. */
+export const WAIVABLE: readonly string[] = [...RULES.map((r) => r.id), 'capacity'];

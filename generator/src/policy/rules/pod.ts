@@ -1,0 +1,148 @@
+/** Where the pods of a workload are described, and small readers every rule shares. */
+import type { Obj } from '../engine.js';
+
+export const isRec = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const rec = (v: unknown): Obj => (isRec(v) ? v : {});
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export type Segments = (string | number)[];
+
+/** Kinds with a pod template at `spec.template` (Argo Rollouts' `Rollout` included). */
+const TEMPLATED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Rollout', 'ReplicationController']);
+
+/** The pod template of a workload: its spec, labels, and the path to the spec. */
+export interface PodTemplate {
+  spec: Obj;
+  /** Path of the pod spec, e.g. `['spec', 'template', 'spec']`. */
+  at: Segments;
+  labels: Record<string, unknown>;
+}
+
+/** The pod template of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Rollout or Pod. */
+export function podTemplate(obj: Obj): PodTemplate | undefined {
+  const kind = obj.kind;
+  const spec = rec(obj.spec);
+  if (kind === 'Pod') return isRec(obj.spec) ? { spec: obj.spec, at: ['spec'], labels: rec(rec(obj.metadata).labels) } : undefined;
+  let template: unknown;
+  let at: Segments;
+  if (kind === 'CronJob') {
+    template = rec(rec(rec(spec.jobTemplate).spec).template);
+    at = ['spec', 'jobTemplate', 'spec', 'template'];
+  } else if (typeof kind === 'string' && TEMPLATED.has(kind)) {
+    template = spec.template;
+    at = ['spec', 'template'];
+  } else return undefined;
+  if (!isRec(template) || !isRec(template.spec)) return undefined;
+  return { spec: template.spec, at: [...at, 'spec'], labels: rec(rec(template.metadata).labels) };
+}
+
+export function isWorkload(obj: Obj): boolean {
+  return podTemplate(obj) !== undefined;
+}
+
+/** Long-running workloads (not Jobs, CronJobs or bare Pods): they need probes and replicas. */
+export function isService(obj: Obj): boolean {
+  return ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout', 'ReplicaSet', 'ReplicationController'].includes(String(obj.kind));
+}
+
+/** One container with its path. */
+export interface Container {
+  c: Obj;
+  at: Segments;
+  name: string;
+  init: boolean;
+}
+
+/** Containers and init containers of a pod spec. */
+export function containers(pod: PodTemplate, withInit = true): Container[] {
+  const out: Container[] = [];
+  const add = (field: string, init: boolean) =>
+    list(pod.spec[field]).forEach((c, i) => {
+      if (isRec(c)) out.push({ c, at: [...pod.at, field, i], name: str(c.name) ?? `#${i}`, init });
+    });
+  add('containers', false);
+  if (withInit) add('initContainers', true);
+  return out;
+}
+
+/** `container "x"` or `init container "x"`. */
+export function label(c: Container): string {
+  return `${c.init ? 'init container' : 'container'} "${c.name}"`;
+}
+
+export function namespaceOf(o: Obj): string {
+  return str(rec(o.metadata).namespace) ?? '';
+}
+
+export function nameOf(o: Obj): string {
+  return str(rec(o.metadata).name) ?? '';
+}
+
+/** Whether a LabelSelector (`matchLabels`, `matchExpressions`) selects these labels. An empty selector selects everything. */
+export function selects(selector: unknown, labels: Record<string, unknown>): boolean {
+  const s = rec(selector);
+  for (const [k, v] of Object.entries(rec(s.matchLabels))) if (labels[k] !== v) return false;
+  for (const e of list(s.matchExpressions)) {
+    const x = rec(e);
+    const key = str(x.key);
+    if (key === undefined) continue;
+    const value = labels[key];
+    const values = list(x.values);
+    const op = x.operator;
+    if (op === 'In' && !values.includes(value)) return false;
+    if (op === 'NotIn' && value !== undefined && values.includes(value)) return false;
+    if (op === 'Exists' && value === undefined) return false;
+    if (op === 'DoesNotExist' && value !== undefined) return false;
+  }
+  return true;
+}
+
+/** Whether a plain map selector (a Service's `spec.selector`) selects these labels. */
+export function selectsMap(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/** `app=x,tier=y` for messages. */
+export function showSelector(selector: unknown): string {
+  const s = rec(selector);
+  const m = isRec(s.matchLabels) || isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? rec(s.matchLabels) : s;
+  const parts = Object.entries(m).map(([k, v]) => `${k}=${String(v)}`);
+  for (const e of list(s.matchExpressions)) {
+    const x = rec(e);
+    parts.push(`${String(x.key)} ${String(x.operator)}${list(x.values).length ? ` (${list(x.values).join(', ')})` : ''}`);
+  }
+  return parts.join(',');
+}
+
+/** Workloads among `objects` in namespace `ns`. */
+export function workloadsIn(objects: readonly Obj[], ns: string): { obj: Obj; pod: PodTemplate }[] {
+  const out: { obj: Obj; pod: PodTemplate }[] = [];
+  for (const o of objects) {
+    if (namespaceOf(o) !== ns) continue;
+    const pod = podTemplate(o);
+    if (pod) out.push({ obj: o, pod });
+  }
+  return out;
+}
+
+/**
+ * The smallest number of pods the workload runs: the HPA's `minReplicas` when an HPA among
+ * `objects` scales it, else `spec.replicas` (default 1). `undefined` for kinds without replicas.
+ */
+export function minimumReplicas(obj: Obj, objects: readonly Obj[]): number | undefined {
+  if (!['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'ReplicationController'].includes(String(obj.kind))) return undefined;
+  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && namespaceOf(o) === namespaceOf(obj) && targets(o, obj));
+  if (hpa) {
+    const min = rec(hpa.spec).minReplicas;
+    return typeof min === 'number' ? min : 1;
+  }
+  const r = rec(obj.spec).replicas;
+  return typeof r === 'number' ? r : 1;
+}
+
+/** Whether an HPA's `scaleTargetRef` names this object. */
+export function targets(hpa: Obj, obj: Obj): boolean {
+  const ref = rec(rec(hpa.spec).scaleTargetRef);
+  return ref.kind === obj.kind && ref.name === nameOf(obj) && (ref.apiVersion === undefined || ref.apiVersion === obj.apiVersion);
+}

@@ -1,0 +1,85 @@
+/** Objects that select or target other objects must find them (kube-linter's dangling-* checks). */
+import type { Obj, Rule } from '../engine.js';
+import { isRec, list, nameOf, namespaceOf, rec, selects, selectsMap, showSelector, str, workloadsIn } from './pod.js';
+
+const where = 'in the same environment';
+
+export const danglingService: Rule = {
+  id: 'dangling-service',
+  description: "A Service's selector matches the pods of some workload in its namespace.",
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => o.kind === 'Service' && o.apiVersion === 'v1' && isRec(rec(o.spec).selector) && Object.keys(rec(rec(o.spec).selector)).length > 0,
+  check(obj, ctx) {
+    const selector = rec(rec(obj.spec).selector);
+    if (workloadsIn(ctx.neighbours, namespaceOf(obj)).some((w) => selectsMap(selector, w.pod.labels))) return [];
+    return [ctx.report(['spec', 'selector'], `Service selects no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.selector equal the workload's pod template labels")];
+  },
+};
+
+export const danglingHpa: Rule = {
+  id: 'dangling-hpa',
+  description: "A HorizontalPodAutoscaler's scaleTargetRef names a workload in its namespace.",
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => o.kind === 'HorizontalPodAutoscaler',
+  check(obj, ctx) {
+    const ref = rec(rec(obj.spec).scaleTargetRef);
+    const found = ctx.neighbours.some(
+      (o) => namespaceOf(o) === namespaceOf(obj) && o.kind === ref.kind && nameOf(o) === ref.name && (ref.apiVersion === undefined || o.apiVersion === ref.apiVersion),
+    );
+    if (found) return [];
+    return [ctx.report(['spec', 'scaleTargetRef'], `HorizontalPodAutoscaler targets ${String(ref.apiVersion ?? '')}${ref.apiVersion ? '/' : ''}${String(ref.kind)} "${String(ref.name)}", which does not exist ${where}`, 'name an existing Deployment, StatefulSet or Rollout (apiVersion, kind and name)')];
+  },
+};
+
+export const danglingPdb: Rule = {
+  id: 'dangling-pdb',
+  description: "A PodDisruptionBudget's selector matches the pods of some workload in its namespace.",
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => o.kind === 'PodDisruptionBudget' && isRec(rec(o.spec).selector),
+  check(obj, ctx) {
+    const selector = rec(rec(obj.spec).selector);
+    if (Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0) return [];
+    if (workloadsIn(ctx.neighbours, namespaceOf(obj)).some((w) => selects(selector, w.pod.labels))) return [];
+    return [ctx.report(['spec', 'selector'], `PodDisruptionBudget selects no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.selector match the workload's pod template labels")];
+  },
+};
+
+export const danglingNetworkPolicy: Rule = {
+  id: 'dangling-networkpolicy',
+  description: "A NetworkPolicy's podSelector matches some pods in its namespace (an empty selector means all of them).",
+  severity: { development: 'warning', production: 'warning' },
+  applies: (o) => o.kind === 'NetworkPolicy',
+  check(obj, ctx) {
+    const selector = rec(rec(obj.spec).podSelector);
+    if (Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0) return [];
+    if (workloadsIn(ctx.neighbours, namespaceOf(obj)).some((w) => selects(selector, w.pod.labels))) return [];
+    return [ctx.report(['spec', 'podSelector'], `NetworkPolicy applies to no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.podSelector match the workload's pod template labels")];
+  },
+};
+
+export const danglingServiceMonitor: Rule = {
+  id: 'dangling-servicemonitor',
+  description: 'A ServiceMonitor selects some Service, and scrapes ports that Service names.',
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => o.kind === 'ServiceMonitor' && String(o.apiVersion).startsWith('monitoring.coreos.com/'),
+  check(obj, ctx) {
+    const spec = rec(obj.spec);
+    const nsSel = rec(spec.namespaceSelector);
+    if (nsSel.any === true) return [];
+    const namespaces = list(nsSel.matchNames).length > 0 ? list(nsSel.matchNames) : [namespaceOf(obj)];
+    const services = ctx.neighbours.filter(
+      (o) => o.kind === 'Service' && o.apiVersion === 'v1' && namespaces.includes(namespaceOf(o)) && selects(spec.selector, rec(rec(o.metadata).labels)),
+    );
+    if (services.length === 0) {
+      return [ctx.report(['spec', 'selector'], `ServiceMonitor selects no Service: none ${where} is labelled ${showSelector(spec.selector)}`, "make spec.selector match the Service's labels")];
+    }
+    const ports = new Set(services.flatMap((s) => list(rec(s.spec).ports).map((p) => str(rec(p).name)).filter((n) => n !== undefined)));
+    return list(spec.endpoints).flatMap((e, i) => {
+      const port = str(rec(e).port);
+      if (port === undefined || ports.has(port)) return [];
+      return [ctx.report(['spec', 'endpoints', i, 'port'], `ServiceMonitor scrapes port "${port}", which the selected Service${services.length > 1 ? 's do' : ' does'} not name (${[...ports].map((p) => `"${p}"`).join(', ') || 'no named ports'})`, 'name the port of the Service, or scrape one it has')];
+    });
+  },
+};
+
+export type { Obj };
