@@ -1,0 +1,157 @@
+/**
+ * Every check of the catalogue: a firing case (exact severity, path and message) and a quiet case,
+ * on in-memory objects modelled on what the generator renders.
+ */
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/policy/rules/index.js';
+import type { Obj, Tier } from '../../src/policy/engine.js';
+import { deployment, edited, hpa, networkPolicy, pdb, platform, run, service, serviceMonitor } from './helpers.js';
+
+const C = 'spec.template.spec.containers[0]';
+const dep = (edit: (d: any) => void) => [edited(deployment(), edit), service(), hpa(), pdb(), networkPolicy(), serviceMonitor()];
+const container = (edit: (c: any) => void) => dep((d) => edit(d.spec.template.spec.containers[0]));
+const replace = (kind: string, o: Obj) => platform().map((x) => (x.kind === kind ? o : x));
+
+interface Case {
+  name: string;
+  objects: Obj[];
+  tier?: Tier;
+  version?: string;
+  expected: string[];
+}
+
+const cases: Record<string, Case[]> = {
+  'image-tag': [
+    { name: 'latest', objects: container((c) => (c.image = 'registry.suoke-life.com/suoke-life/xiaoai:latest')), expected: [`error ${C}.image: container "xiaoai" image "registry.suoke-life.com/suoke-life/xiaoai:latest" uses the tag "latest", which changes under running pods`] },
+    { name: 'no tag (a registry port is not a tag)', objects: container((c) => (c.image = 'localhost:5000/xiaoai')), expected: [`error ${C}.image: container "xiaoai" image "localhost:5000/xiaoai" has no tag, so it runs whatever "latest" is when the pod starts`] },
+    { name: 'no image', objects: container((c) => delete c.image), expected: [`error ${C}.image: container "xiaoai" has no image`] },
+    { name: 'quiet: a version tag', objects: container((c) => (c.image = 'nginx:1.27.0')), expected: [] },
+  ],
+  'image-digest': [
+    { name: 'a tag only, in production: a warning', objects: container((c) => (c.image = 'nginx:1.27.0')), expected: [`warning ${C}.image: container "xiaoai" image "nginx:1.27.0" is not pinned by digest`] },
+    { name: 'quiet: a tag only, in development', objects: container((c) => (c.image = 'nginx:1.27.0')), tier: 'development', expected: [] },
+  ],
+  resources: [
+    { name: 'no memory limit, no CPU request', objects: container((c) => { delete c.resources.limits.memory; delete c.resources.requests.cpu; }), expected: [`error ${C}.resources.limits.memory: container "xiaoai" sets no memory limit`, `error ${C}.resources.requests.cpu: container "xiaoai" sets no CPU request`] },
+    { name: 'none at all, in development: warnings', objects: container((c) => delete c.resources), tier: 'development', expected: [`warning ${C}.resources.limits.cpu: container "xiaoai" sets no CPU limit`, `warning ${C}.resources.limits.memory: container "xiaoai" sets no memory limit`, `warning ${C}.resources.requests.cpu: container "xiaoai" sets no CPU request`, `warning ${C}.resources.requests.memory: container "xiaoai" sets no memory request`] },
+  ],
+  quantity: [
+    { name: 'request above limit', objects: container((c) => (c.resources.requests.memory = '8Gi')), expected: [`error ${C}.resources.requests.memory: container "xiaoai" requests more memory (8Gi) than its limit (4Gi); the API server refuses it`] },
+    { name: 'CPU finer than 1m', objects: container((c) => (c.resources.requests.cpu = '0.0001')), expected: [`error ${C}.resources.requests.cpu: container "xiaoai" requests.cpu "0.0001" is not a CPU amount in cores or whole millicores`] },
+    { name: 'quiet: not a quantity at all is the schema check\'s (schema/format)', objects: container((c) => (c.resources.requests.cpu = 'abc')), expected: [] },
+  ],
+  probes: [
+    { name: 'no readiness probe', objects: container((c) => delete c.readinessProbe), expected: [`error ${C}.readinessProbe: container "xiaoai" has no readiness probe`] },
+    { name: 'no liveness probe, in development: a warning', objects: container((c) => delete c.livenessProbe), tier: 'development', expected: [`warning ${C}.livenessProbe: container "xiaoai" has no liveness probe`] },
+  ],
+  'probe-port': [
+    { name: 'a port name the container does not have', objects: container((c) => (c.livenessProbe.httpGet.port = 'health')), expected: [`error ${C}.livenessProbe.httpGet.port: container "xiaoai" livenessProbe aims at port "health", which the container does not name (its ports: "http", "metrics")`] },
+    { name: 'a port number it does not expose', objects: container((c) => (c.readinessProbe = { tcpSocket: { port: 8081 } })), expected: [`error ${C}.readinessProbe.tcpSocket.port: container "xiaoai" readinessProbe aims at port 8081, which the container does not expose (its ports: 8080, 9090)`] },
+    { name: 'quiet: a number when the container declares no ports', objects: container((c) => { delete c.ports; c.livenessProbe.httpGet.port = 8080; }), expected: [] },
+  ],
+  'run-as-non-root': [
+    { name: 'runAsNonRoot nowhere, user 0 on the pod', objects: dep((d) => { d.spec.template.spec.securityContext = { runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } }; delete d.spec.template.spec.containers[0].securityContext.runAsNonRoot; }), expected: [`error ${C}.securityContext.runAsNonRoot: container "xiaoai" may run as root: runAsNonRoot is not true on the container or the pod`, 'error spec.template.spec.securityContext.runAsUser: container "xiaoai" runs as user 0 (root)'] },
+    { name: 'quiet: set on the pod only', objects: container((c) => delete c.securityContext.runAsNonRoot), expected: [] },
+  ],
+  'read-only-root-fs': [
+    { name: 'writable', objects: container((c) => (c.securityContext.readOnlyRootFilesystem = false)), expected: [`error ${C}.securityContext.readOnlyRootFilesystem: container "xiaoai" has a writable root file system`] },
+    { name: 'writable, in development: a warning', objects: container((c) => delete c.securityContext.readOnlyRootFilesystem), tier: 'development', expected: [`warning ${C}.securityContext.readOnlyRootFilesystem: container "xiaoai" has a writable root file system`] },
+  ],
+  privileged: [{ name: 'privileged', objects: container((c) => (c.securityContext.privileged = true)), expected: [`error ${C}.securityContext.privileged: container "xiaoai" is privileged: it has every capability and all host devices`] }],
+  'privilege-escalation': [{ name: 'not set', objects: container((c) => delete c.securityContext.allowPrivilegeEscalation), expected: [`error ${C}.securityContext.allowPrivilegeEscalation: container "xiaoai" does not set allowPrivilegeEscalation: false`] }],
+  capabilities: [
+    { name: 'drops only NET_RAW, adds SYS_ADMIN', objects: container((c) => (c.securityContext.capabilities = { drop: ['NET_RAW'], add: ['NET_BIND_SERVICE', 'SYS_ADMIN'] })), expected: [`error ${C}.securityContext.capabilities.add[1]: container "xiaoai" adds capability SYS_ADMIN; only NET_BIND_SERVICE may be added`, `error ${C}.securityContext.capabilities.drop: container "xiaoai" does not drop ALL capabilities`] },
+    { name: 'quiet: drop ALL, add NET_BIND_SERVICE', objects: container((c) => (c.securityContext.capabilities = { drop: ['ALL'], add: ['NET_BIND_SERVICE'] })), expected: [] },
+  ],
+  seccomp: [
+    { name: 'none', objects: dep((d) => delete d.spec.template.spec.securityContext.seccompProfile), expected: ['error spec.template.spec.securityContext.seccompProfile.type: container "xiaoai" runs without a seccomp profile'] },
+    { name: 'Unconfined on the container', objects: container((c) => (c.securityContext.seccompProfile = { type: 'Unconfined' })), expected: [`error ${C}.securityContext.seccompProfile.type: container "xiaoai" runs with seccomp profile "Unconfined"`] },
+    { name: 'quiet: Localhost', objects: container((c) => (c.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: 'x.json' })), expected: [] },
+  ],
+  'host-namespaces': [{ name: 'hostNetwork and hostPID', objects: dep((d) => Object.assign(d.spec.template.spec, { hostNetwork: true, hostPID: true })), expected: ["error spec.template.spec.hostNetwork: the pod sets hostNetwork: true and shares the node's network namespace", "error spec.template.spec.hostPID: the pod sets hostPID: true and shares the node's PID namespace"] }],
+  'host-path': [{ name: 'a hostPath volume', objects: dep((d) => d.spec.template.spec.volumes.push({ name: 'docker', hostPath: { path: '/var/run/docker.sock' } })), expected: ['error spec.template.spec.volumes[1].hostPath: volume "docker" mounts the node\'s path "/var/run/docker.sock"'] }],
+  'host-port': [{ name: 'hostPort', objects: container((c) => (c.ports[0].hostPort = 80)), expected: [`error ${C}.ports[0].hostPort: container "xiaoai" binds host port 80`] }],
+  'secret-env': [
+    { name: 'a password and a URL with credentials', objects: container((c) => c.env.push({ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'REDIS_URL', value: 'redis://app:s3cret@redis:6379/0' })), expected: [`error ${C}.env[2].value: container "xiaoai" env var "DB_PASSWORD" holds a literal value that looks like a secret`, `error ${C}.env[3].value: container "xiaoai" env var "REDIS_URL" is a URL with a user and password written out`] },
+    { name: 'a ConfigMap key', objects: [...platform(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'xiaoai', namespace: 'suoke-prod' }, data: { API_KEY: 'abc123' } }], expected: ['error data.API_KEY: ConfigMap key "API_KEY" holds a literal value that looks like a secret'] },
+    { name: 'quiet: settings about a secret, URLs without a password', objects: container((c) => c.env.push({ name: 'TOKEN_TTL_SECONDS', value: '3600' }, { name: 'KEY_PATH', value: '/keys/a.pem' }, { name: 'MQ_URL', value: 'amqp://rabbitmq:5672' })), expected: [] },
+  ],
+  'secret-data': [
+    { name: 'data and stringData', objects: [...platform(), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'suoke-prod' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } }], expected: ['error data: Secret carries data (password) in the repository', 'error stringData: Secret carries stringData (user) in the repository'] },
+    { name: 'quiet: an empty Secret', objects: [...platform(), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'suoke-prod' } }], expected: [] },
+  ],
+  'duplicate-env': [{ name: 'LOG_LEVEL twice', objects: container((c) => c.env.push({ name: 'LOG_LEVEL', value: 'debug' })), expected: [`error ${C}.env[2].name: container "xiaoai" sets env var "LOG_LEVEL" twice (env[0] and env[2]); the last one wins`] }],
+  'dangling-service': [
+    { name: 'a selector no pod has', objects: replace('Service', edited(service(), (s) => (s.spec.selector = { 'app.kubernetes.io/name': 'xiaoi' }))), expected: ['error spec.selector: Service selects no pods: no workload in the same environment has pods labelled app.kubernetes.io/name=xiaoi'] },
+    { name: 'quiet: a Service without selector (endpoints managed elsewhere)', objects: replace('Service', edited(service(), (s) => delete s.spec.selector)), expected: [] },
+  ],
+  'dangling-hpa': [{ name: 'a StatefulSet that does not exist', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.spec.scaleTargetRef.kind = 'StatefulSet'))), expected: ['error spec.scaleTargetRef: HorizontalPodAutoscaler targets apps/v1/StatefulSet "xiaoai", which does not exist in the same environment'] }],
+  'dangling-pdb': [{ name: 'selects nothing', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.selector.matchLabels = { app: 'xiaoai' }))), expected: ['error spec.selector: PodDisruptionBudget selects no pods: no workload in the same environment has pods labelled app=xiaoai'] }],
+  'dangling-networkpolicy': [
+    { name: 'selects nothing', objects: [...platform(), edited(networkPolicy(), (n) => { n.metadata.name = 'old'; n.spec.podSelector.matchLabels = { 'app.kubernetes.io/name': 'gone' }; })], expected: ['warning spec.podSelector: NetworkPolicy applies to no pods: no workload in the same environment has pods labelled app.kubernetes.io/name=gone'] },
+    { name: 'quiet: an empty podSelector (default deny) selects every pod', objects: [...platform(), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'suoke-prod' }, spec: { podSelector: {} } }], expected: [] },
+  ],
+  'dangling-servicemonitor': [
+    { name: 'selects no Service', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.selector.matchLabels = { release: 'x' }))), expected: ['error spec.selector: ServiceMonitor selects no Service: none in the same environment is labelled release=x'] },
+    { name: 'scrapes a port the Service does not name', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.endpoints[0].port = 'prometheus'))), expected: ['error spec.endpoints[0].port: ServiceMonitor scrapes port "prometheus", which the selected Service does not name ("http", "metrics")'] },
+  ],
+  'pdb-blocks-eviction': [
+    { name: 'maxUnavailable 0', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.maxUnavailable = 0))), expected: ['error spec.maxUnavailable: PodDisruptionBudget allows no pod to be unavailable: every voluntary eviction (node drain, upgrade) is blocked'] },
+    { name: 'minAvailable equal to the HPA minimum', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => { delete p.spec.maxUnavailable; p.spec.minAvailable = 2; })), expected: ['error spec.minAvailable: PodDisruptionBudget requires 2 available pods but Deployment "xiaoai" may run only 2: every voluntary eviction is blocked'] },
+    { name: 'quiet: minAvailable below the replicas', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => { delete p.spec.maxUnavailable; p.spec.minAvailable = 1; })), expected: [] },
+  ],
+  'min-replicas': [
+    { name: 'an HPA minimum of 1', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.spec.minReplicas = 1))), expected: ['error spec.replicas: Deployment may run a single replica (1): one pod is a single point of failure in production'] },
+    { name: 'quiet: 1 replica in development', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.spec.minReplicas = 1))), tier: 'development', expected: [] },
+  ],
+  'topology-spread': [
+    { name: 'no spread', objects: dep((d) => delete d.spec.template.spec.topologySpreadConstraints), expected: ['warning spec.template.spec.topologySpreadConstraints: Deployment does not spread its replicas: one node or zone failure may take all of them'] },
+    { name: 'quiet: pod anti-affinity', objects: dep((d) => { delete d.spec.template.spec.topologySpreadConstraints; d.spec.template.spec.affinity = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } }; }), expected: [] },
+  ],
+  'network-policy-coverage': [
+    { name: 'an ingress-only policy', objects: replace('NetworkPolicy', edited(networkPolicy(), (n) => (n.spec.policyTypes = ['Ingress']))), expected: ['error spec.template.metadata.labels: the pods of Deployment "xiaoai" are not isolated for egress: no NetworkPolicy in the same environment selects them'] },
+    { name: 'quiet: the namespace default deny covers it', objects: [...platform().filter((o) => o.kind !== 'NetworkPolicy'), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'suoke-prod' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } }], expected: [] },
+  ],
+  'rbac-wildcard': [
+    { name: '* verbs and resources', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'all', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] }], expected: ['error rules[0].resources: Role grants every resource ("*" in rules[0].resources)', 'error rules[0].verbs: Role grants every verb ("*" in rules[0].verbs)'] },
+    { name: 'quiet: named verbs', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'read', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }] }], expected: [] },
+  ],
+  'cluster-admin-binding': [{ name: 'a ServiceAccount bound to cluster-admin', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'x' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: 'xiaoai', namespace: 'suoke-prod' }] }], expected: ['error roleRef.name: ClusterRoleBinding grants cluster-admin to ServiceAccount xiaoai'] }],
+  'deprecated-api': [
+    { name: 'policy/v1beta1 PDB, removed in 1.25', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.apiVersion = 'policy/v1beta1'))), expected: ['error apiVersion: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; the cluster runs 1.31'] },
+    { name: 'autoscaling/v2beta2 on 1.26', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.apiVersion = 'autoscaling/v2beta2'))), version: '1.26', expected: ['error apiVersion: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26; the cluster runs 1.26'] },
+    { name: 'flowcontrol v1beta3 on 1.31: deprecated, a warning', objects: [{ apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kind: 'FlowSchema', metadata: { name: 'x' } }], expected: ['warning apiVersion: flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is deprecated since Kubernetes 1.29 and removed in 1.32'] },
+    { name: 'quiet: autoscaling/v2beta2 on 1.22, before its deprecation', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.apiVersion = 'autoscaling/v2beta2'))), version: '1.22', expected: [] },
+  ],
+  'default-namespace': [
+    { name: 'namespace default', objects: [edited(service(), (s) => (s.metadata.namespace = 'default'))], expected: ['error metadata.namespace: object is in the default namespace'] },
+    { name: 'quiet: no namespace (set by kustomize)', objects: [edited(service(), (s) => delete s.metadata.namespace)], expected: [] },
+  ],
+  'dns-name': [
+    { name: 'container, port and volume names', objects: dep((d) => { const p = d.spec.template.spec; p.containers[0].name = 'Xiao_AI'; p.containers[0].ports[1].name = 'prometheus-metrics'; p.volumes[0].name = 'Tmp'; }), expected: ['error spec.template.spec.containers[0].name: container name "Xiao_AI" is not a DNS-1123 label', 'error spec.template.spec.containers[0].ports[1].name: container "Xiao_AI" port name "prometheus-metrics" is not an IANA service name', 'error spec.template.spec.volumes[0].name: volume name "Tmp" is not a DNS-1123 label'] },
+  ],
+};
+
+describe('the check catalogue', () => {
+  it('has a firing case for every rule, and nothing else', () => {
+    expect(Object.keys(cases).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it.each(RULES.map((r) => [r.id]))('%s is quiet on the compliant service', (id) => {
+    const rule = RULES.find((r) => r.id === id)!;
+    expect(run([rule], platform())).toEqual([]);
+  });
+
+  for (const [id, list] of Object.entries(cases)) {
+    describe(`policy/${id}`, () => {
+      it.each(list.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+        const rule = RULES.find((r) => r.id === id)!;
+        expect(run([rule], c.objects, c.tier, c.version)).toEqual(c.expected);
+      });
+    });
+  }
+});
+
+describe('the whole catalogue on the compliant service', () => {
+  it('finds nothing in production', () => expect(run(RULES, platform())).toEqual([]));
+});
