@@ -1,0 +1,40 @@
+/** SARIF 2.1.0: compared as a string with golden/sarif.json (`UPDATE_GOLDEN=1` rewrites it). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { createFormat, FORMAT_NAMES } from '../../src/report/format.js';
+import type { Report } from '../../src/report/result.js';
+
+const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'sarif.json');
+
+const report: Report = {
+  files: ['bad/deployment.yaml'],
+  results: [
+    {
+      file: 'bad/deployment.yaml',
+      line: 3,
+      index: 0,
+      object: 'apps/v1/Deployment default/api',
+      kind: 'Deployment',
+      status: 'invalid',
+      findings: [{ check: 'schema/unknown-field', severity: 'error', file: 'bad/deployment.yaml', line: 3, object: 'apps/v1/Deployment default/api', path: 'spec.replica', message: 'unknown field "replica", did you mean "replicas"?' }],
+    },
+  ],
+  findings: [
+    { check: 'policy/image-tag', severity: 'error', file: 'bad/deployment.yaml', line: 3, object: 'apps/v1/Deployment default/api', path: 'spec.template.spec.containers[0].image', message: 'container "api" image "api:latest" uses the tag "latest", which changes under running pods', hint: 'pin a version: `<repository>:<version>`' },
+    { check: 'policy/topology-spread', severity: 'warning', file: 'clusters/prod/prod/api', object: 'apps/v1/Deployment suoke-prod/api', path: 'spec.template.spec.topologySpreadConstraints', message: 'Deployment does not spread its replicas: one node or zone failure may take all of them' },
+    { check: 'policy/capacity-headroom', severity: 'info', file: 'clusters/prod/cluster.yaml', path: 'nodePools[0]', message: 'node pool agents (4 nodes, 32 CPU / 64Gi): 4 workloads' },
+  ],
+};
+
+it('sarif is a registered format', () => expect(FORMAT_NAMES).toContain('sarif'));
+
+it('sarif: every finding a result with its rule, level and location; the catalogue as rules', () => {
+  const actual = createFormat('sarif').format(report);
+  if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, actual);
+  expect(actual).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+  const log = JSON.parse(actual) as { version: string; runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+  expect(log.version).toBe('2.1.0');
+  expect(log.runs[0]!.results.map((r) => `${r.level} ${r.ruleId}`)).toEqual(['error schema/unknown-field', 'error policy/image-tag', 'note policy/capacity-headroom', 'warning policy/topology-spread']);
+});

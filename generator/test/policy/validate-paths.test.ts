@@ -1,0 +1,75 @@
+/**
+ * End-to-end: `validate PATH` runs the policies on the given manifests (production strictness unless
+ * `--tier development`), in every output format. The exact text is golden/bad.txt (`UPDATE_GOLDEN=1`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/platform.js';
+import { runCli } from '../helpers/cli.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BAD = 'generator/test/policy/fixtures/bad';
+const WAIVED = 'generator/test/policy/fixtures/waived';
+
+function golden(name: string, actual: string): void {
+  const file = path.join(HERE, 'golden', name);
+  if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, actual);
+  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+}
+
+const run = (...args: string[]) => runCli(['validate', ...args], { cwd: REPO_ROOT });
+
+describe('validate PATH runs the policies', () => {
+  it('bad manifests: exit 1, every policy message (text)', async () => {
+    const r = await run(BAD);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    golden('bad.txt', r.stdout);
+  });
+
+  it('--tier development: the same checks, softer where the tier says so', async () => {
+    const r = await run('--tier', 'development', BAD);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.includes('(policy/resources)')).every((l) => l.includes(' warning: '))).toBe(true);
+    expect(lines.some((l) => l.includes('(policy/min-replicas)') || l.includes('(policy/image-digest)') || l.includes('(policy/topology-spread)'))).toBe(false);
+    expect(lines.filter((l) => l.includes('(policy/privileged)'))).toEqual([
+      `${BAD}/deployment.yaml:2 - Deployment default/api error: spec.template.spec.containers[0].securityContext.privileged: container "api" is privileged: it has every capability and all host devices (policy/privileged)`,
+    ]);
+  });
+
+  it('--kubernetes-version 1.24: policy/v1beta1 is deprecated there, not removed', async () => {
+    const r = await run('--kubernetes-version', '1.24', `${BAD}/pdb.yaml`);
+    expect(r.stdout.split('\n').filter((l) => l.includes('(policy/deprecated-api)'))).toEqual([
+      `${BAD}/pdb.yaml:1 - PodDisruptionBudget default/api warning: apiVersion: policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25 (policy/deprecated-api)`,
+    ]);
+  });
+
+  it('every finding appears in json, junit, tap and sarif', async () => {
+    const text = await run(BAD);
+    const count = text.stdout.split('\n').filter((l) => / \(policy\/[a-z-]+\)$/.test(l)).length;
+    expect(count).toBe(25);
+    const json = JSON.parse((await run('-o', 'json', BAD)).stdout) as { findings: { check: string }[] };
+    expect(json.findings.filter((f) => f.check.startsWith('policy/'))).toHaveLength(count);
+    const sarif = JSON.parse((await run('-o', 'sarif', BAD)).stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };
+    const results = sarif.runs[0]!.results.filter((x) => x.ruleId.startsWith('policy/'));
+    expect(results).toHaveLength(count);
+    expect(results.every((x) => typeof x.locations[0]!.physicalLocation.region?.startLine === 'number')).toBe(true);
+    const junit = (await run('-o', 'junit', BAD)).stdout;
+    expect(junit.match(/<testcase name="policy\//g)).toHaveLength(count);
+    const tap = (await run('-o', 'tap', BAD)).stdout;
+    expect(tap.match(/ policy\/[a-z-]+$/gm)).toHaveLength(count);
+  });
+
+  it('a waiver with a reason: quiet and exit 0; -v shows what it waived', async () => {
+    const quiet = await run('--tier', 'development', WAIVED);
+    expect(quiet).toMatchObject({ code: 0, stdout: 'Summary: 2 resources found in 1 file - Valid: 2, Invalid: 0, Errors: 0, Skipped: 0\n' });
+    const verbose = await run('-v', '--tier', 'development', WAIVED);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout.split('\n').filter((l) => l.includes('(policy/'))).toEqual([
+      `${WAIVED}/app.yaml:2 - Deployment suoke-dev/web info: policy/image-tag waived (1 finding): upstream publishes nightly builds only; tracked in OPS-12 (policy/waived)`,
+    ]);
+  });
+});
