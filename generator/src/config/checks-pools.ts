@@ -65,8 +65,8 @@ export function checkNodePools(f: ParsedFile, services: readonly string[], out: 
     if ((typeof p.cpu === 'string' || typeof p.cpu === 'number') && !(Number(parseCpu(p.cpu)) > 0)) {
       r.report('quantity', at('cpu'), `\`nodePools[${i}].cpu\` is ${JSON.stringify(p.cpu)}; expected the CPU of one node, e.g. \`"4"\` or \`3500m\``, 'write cores or millicores');
     }
-    if ((typeof p.memory === 'string' || typeof p.memory === 'number') && !(Number(parseMemory(p.memory)) > 0)) {
-      r.report('quantity', at('memory'), `\`nodePools[${i}].memory\` is ${JSON.stringify(p.memory)}; expected the memory of one node, e.g. \`8Gi\``, 'write bytes with a binary suffix');
+    if ((typeof p.memory === 'string' || typeof p.memory === 'number') && !(Number(parseMemory(p.memory)) >= 1024 ** 3)) {
+      r.report('quantity', at('memory'), `\`nodePools[${i}].memory\` is ${JSON.stringify(p.memory)}; expected the memory of one node (at least 1Gi), e.g. \`8Gi\``, 'write bytes with a binary suffix');
     }
     for (const [field, owner] of [['groups', groupOwner], ['services', serviceOwner]] as const) {
       const items = p[field];
