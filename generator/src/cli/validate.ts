@@ -64,11 +64,15 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
   return unreadable ? 2 : exitCode(report);
 }
 
-/** `validate PATH...`: schema checks of every document, then the policies on all of them together. */
+/**
+ * `validate PATH...`: schema checks of every document, then the policies on the schema-valid ones
+ * together (a document the schema refuses is fixed first; judging its policies would guess at its meaning).
+ */
 function validatePaths(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Report {
   const loaded = loadManifests(ctx.fs, o.paths);
   const report = validateDocuments(loaded, validator);
-  const policy = checkManifests(loaded.documents, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
+  const valid = loaded.documents.filter((_d, n) => report.results[n]?.status === 'valid');
+  const policy = checkManifests(valid, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
   return { ...report, findings: [...report.findings, ...policy] };
 }
 

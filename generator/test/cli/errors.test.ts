@@ -152,11 +152,11 @@ describe('bad usage', () => {
     { args: ['frob'], stderr: "error: unknown command 'frob'\n(run with --help for usage)\n" },
     {
       args: ['validate', '--output', 'xml'],
-      stderr: "error: option '-o, --output <format>' argument 'xml' is invalid. Allowed choices are text, json, junit, tap.\n(run with --help for usage)\n",
+      stderr: "error: option '-o, --output <format>' argument 'xml' is invalid. Allowed choices are text, json, junit, tap, sarif.\n(run with --help for usage)\n",
     },
     {
       args: ['validate', '-o', 'xml'],
-      stderr: "error: option '-o, --output <format>' argument 'xml' is invalid. Allowed choices are text, json, junit, tap.\n(run with --help for usage)\n",
+      stderr: "error: option '-o, --output <format>' argument 'xml' is invalid. Allowed choices are text, json, junit, tap, sarif.\n(run with --help for usage)\n",
     },
     { args: ['render', '--root'], stderr: "error: option '--root <dir>' argument missing\n(run with --help for usage)\n" },
   ])('$args → exit 2 and one message, before anything is read', async ({ args, stderr }) => {

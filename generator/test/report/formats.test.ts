@@ -133,10 +133,10 @@ describe('output formats (golden)', () => {
 
 describe('format factory', () => {
   it('lists the formats', () => {
-    expect(FORMAT_NAMES).toEqual(['text', 'json', 'junit', 'tap']);
+    expect(FORMAT_NAMES).toEqual(['text', 'json', 'junit', 'tap', 'sarif']);
   });
   it('rejects an unknown name, listing the valid ones', () => {
-    expect(() => createFormat('yaml')).toThrow(new UsageError('unknown output format "yaml": expected one of text, json, junit, tap'));
+    expect(() => createFormat('yaml')).toThrow(new UsageError('unknown output format "yaml": expected one of text, json, junit, tap, sarif'));
   });
 });
 
