@@ -182,7 +182,7 @@ describe('validate on a copy of the repository', () => {
   // Regression (report/text.ts, fixed): the text format prints findings that are not tied to one
   // resource as `file[:line] - severity: message (check)`, dropping their `object` and `path`. For a
   // kustomize difference the default output therefore reads
-  //   clusters/dev/dev/xiaoai - error: kustomize builds 5 where the generator intended 1 (kustomize/differs)
+  //   clusters/dev/dev/xiaoai - HorizontalPodAutoscaler suoke-dev/xiaoai error: spec.minReplicas: kustomize builds 5 where the generator intended 1 (kustomize/differs)
   // without saying which object or field (json and junit carry `object` and `path`:
   // `autoscaling/v2/HorizontalPodAutoscaler suoke-dev/xiaoai`, `spec.minReplicas`; tap drops the object too).
   it('regression: the text output of a kustomize difference names the object and the field', async () => {
