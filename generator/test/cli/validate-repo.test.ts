@@ -133,7 +133,7 @@ describe('validate on a copy of the repository', () => {
       code: 1,
       signal: null,
       stdout: [
-        `clusters/dev/dev/xiaoai - error: kustomize builds ${tampered} where the generator intended ${patch.value} (kustomize/differs)`,
+        `clusters/dev/dev/xiaoai - HorizontalPodAutoscaler suoke-dev/xiaoai error: spec.minReplicas: kustomize builds ${tampered} where the generator intended ${patch.value} (kustomize/differs)`,
         KUSTOMIZE_HINT,
         `${patch.file}:${patch.line} - error: ${DIFFERS}`,
         DRIFT_HINT,
