@@ -18,11 +18,14 @@ export function synthesize(repoRoot, outDir, count) {
       .readFileSync(path.join(repoRoot, 'clusters', c, 'cluster.yaml'), 'utf8')
       .replace(/pods: \d+/g, 'pods: 20000')
       .replace(/cpu: "\d+"/g, 'cpu: "4000"')
-      .replace(/memory: \d+Gi/g, 'memory: 8000Gi');
+      .replace(/memory: \d+Gi/g, 'memory: 8000Gi')
+      // Node pools big enough for the synthetic load (the capacity check is not what is measured).
+      .replace(/nodes: \d+/g, 'nodes: 5000');
     fs.writeFileSync(path.join(outDir, 'clusters', c, 'cluster.yaml'), text);
   }
   fs.copyFileSync(path.join(repoRoot, 'argocd', 'argocd.yaml'), path.join(outDir, 'argocd', 'argocd.yaml'));
-  const name = (i) => `svc-${String(i).padStart(4, '0')}`;
+  // Service 0 is the api-gateway, which the clusters' node pools name.
+  const name = (i) => (i === 0 ? 'api-gateway' : `svc-${String(i).padStart(4, '0')}`);
   for (let i = 0; i < count; i++) {
     const deps = [i - 1, i - 7].filter((d) => d >= 0).map(name);
     const data = DATA[i % DATA.length];

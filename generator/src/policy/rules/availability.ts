@@ -1,6 +1,6 @@
 /** Availability in production: enough replicas, spread out, and evictions that can happen. */
 import type { Rule } from '../engine.js';
-import { list, minimumReplicas, namespaceOf, podTemplate, rec, selects, workloadsIn } from './pod.js';
+import { list, minimumReplicas, namespaceOf, podTemplate, rec, selects, workloadCandidates } from './pod.js';
 
 export const pdbBlocksEviction: Rule = {
   id: 'pdb-blocks-eviction',
@@ -20,7 +20,7 @@ export const pdbBlocksEviction: Rule = {
     }
     if (typeof min !== 'number') return [];
     const selector = rec(spec.selector);
-    return workloadsIn(ctx.neighbours, namespaceOf(obj))
+    return workloadCandidates(ctx.neighbours, namespaceOf(obj), selector)
       .filter((w) => selects(selector, w.pod.labels))
       .flatMap((w) => {
         const replicas = minimumReplicas(w.obj, ctx.neighbours);

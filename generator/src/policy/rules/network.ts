@@ -1,5 +1,5 @@
 import type { Rule } from '../engine.js';
-import { isWorkload, list, namespaceOf, podTemplate, rec } from './pod.js';
+import { isWorkload, list, namespaceOf, podTemplate, rec, objectsOfKind } from './pod.js';
 import { selects } from './pod.js';
 
 /** The directions a NetworkPolicy isolates, as the API server defaults `policyTypes`. */
@@ -18,8 +18,7 @@ export const networkPolicyCoverage: Rule = {
   check(obj, ctx) {
     const pod = podTemplate(obj)!;
     const covered = new Set<string>();
-    for (const np of ctx.neighbours) {
-      if (np.kind !== 'NetworkPolicy' || namespaceOf(np) !== namespaceOf(obj)) continue;
+    for (const np of objectsOfKind(ctx.neighbours, namespaceOf(obj), 'NetworkPolicy')) {
       if (!selects(rec(np.spec).podSelector, pod.labels)) continue;
       for (const d of directions(np)) covered.add(d);
     }

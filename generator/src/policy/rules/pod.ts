@@ -115,15 +115,69 @@ export function showSelector(selector: unknown): string {
   return parts.join(',');
 }
 
-/** Workloads among `objects` in namespace `ns`. */
-export function workloadsIn(objects: readonly Obj[], ns: string): { obj: Obj; pod: PodTemplate }[] {
-  const out: { obj: Obj; pod: PodTemplate }[] = [];
-  for (const o of objects) {
-    if (namespaceOf(o) !== ns) continue;
-    const pod = podTemplate(o);
-    if (pod) out.push({ obj: o, pod });
+type Workload = { obj: Obj; pod: PodTemplate };
+
+/** Per object list: workloads by namespace, and by `namespace|key=value` of their pod labels. */
+const indexes = new WeakMap<readonly Obj[], { byNs: Map<string, Workload[]>; byLabel: Map<string, Workload[]> }>();
+
+function indexOf(objects: readonly Obj[]) {
+  let ix = indexes.get(objects);
+  if (!ix) {
+    ix = { byNs: new Map(), byLabel: new Map() };
+    for (const o of objects) {
+      const pod = podTemplate(o);
+      if (!pod) continue;
+      const ns = namespaceOf(o);
+      const w = { obj: o, pod };
+      ix.byNs.set(ns, [...(ix.byNs.get(ns) ?? []), w]);
+      for (const [k, v] of Object.entries(pod.labels)) {
+        const key = `${ns}|${k}=${String(v)}`;
+        const found = ix.byLabel.get(key);
+        if (found) found.push(w);
+        else ix.byLabel.set(key, [w]);
+      }
+    }
+    indexes.set(objects, ix);
   }
-  return out;
+  return ix;
+}
+
+/**
+ * Workloads among `objects` in namespace `ns`. Indexed once per object list, so checks that look up
+ * the workloads behind every Service, PDB or policy stay linear in the size of an environment.
+ */
+export function workloadsIn(objects: readonly Obj[], ns: string): Workload[] {
+  return indexOf(objects).byNs.get(ns) ?? [];
+}
+
+/**
+ * The workloads in `ns` that could match `selector` (a LabelSelector or a plain map): narrowed by its
+ * first `matchLabels` (or map) pair through the index; callers still apply the full selector.
+ */
+export function workloadCandidates(objects: readonly Obj[], ns: string, selector: unknown): Workload[] {
+  const s = rec(selector);
+  const pairs = Object.entries(isRec(s.matchLabels) ? s.matchLabels : isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
+  const first = pairs[0];
+  if (!first) return workloadsIn(objects, ns);
+  return indexOf(objects).byLabel.get(`${ns}|${first[0]}=${String(first[1])}`) ?? [];
+}
+
+const kindIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
+
+/** Objects of `kind` in namespace `ns` among `objects` (indexed once per list). */
+export function objectsOfKind(objects: readonly Obj[], ns: string, kind: string): Obj[] {
+  let ix = kindIndexes.get(objects);
+  if (!ix) {
+    ix = new Map();
+    for (const o of objects) {
+      const key = `${namespaceOf(o)}|${String(o.kind)}`;
+      const found = ix.get(key);
+      if (found) found.push(o);
+      else ix.set(key, [o]);
+    }
+    kindIndexes.set(objects, ix);
+  }
+  return ix.get(`${ns}|${kind}`) ?? [];
 }
 
 /**
@@ -132,7 +186,7 @@ export function workloadsIn(objects: readonly Obj[], ns: string): { obj: Obj; po
  */
 export function minimumReplicas(obj: Obj, objects: readonly Obj[]): number | undefined {
   if (!['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'ReplicationController'].includes(String(obj.kind))) return undefined;
-  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && namespaceOf(o) === namespaceOf(obj) && targets(o, obj));
+  const hpa = objectsOfKind(objects, namespaceOf(obj), 'HorizontalPodAutoscaler').find((o) => targets(o, obj));
   if (hpa) {
     const min = rec(hpa.spec).minReplicas;
     return typeof min === 'number' ? min : 1;

@@ -1,6 +1,6 @@
 /** Objects that select or target other objects must find them (kube-linter's dangling-* checks). */
 import type { Obj, Rule } from '../engine.js';
-import { isRec, list, nameOf, namespaceOf, rec, selects, selectsMap, showSelector, str, workloadsIn } from './pod.js';
+import { isRec, list, nameOf, namespaceOf, rec, selects, selectsMap, showSelector, str, workloadCandidates, objectsOfKind } from './pod.js';
 
 const where = 'in the same environment';
 
@@ -11,7 +11,7 @@ export const danglingService: Rule = {
   applies: (o) => o.kind === 'Service' && o.apiVersion === 'v1' && isRec(rec(o.spec).selector) && Object.keys(rec(rec(o.spec).selector)).length > 0,
   check(obj, ctx) {
     const selector = rec(rec(obj.spec).selector);
-    if (workloadsIn(ctx.neighbours, namespaceOf(obj)).some((w) => selectsMap(selector, w.pod.labels))) return [];
+    if (workloadCandidates(ctx.neighbours, namespaceOf(obj), selector).some((w) => selectsMap(selector, w.pod.labels))) return [];
     return [ctx.report(['spec', 'selector'], `Service selects no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.selector equal the workload's pod template labels")];
   },
 };
@@ -23,8 +23,8 @@ export const danglingHpa: Rule = {
   applies: (o) => o.kind === 'HorizontalPodAutoscaler',
   check(obj, ctx) {
     const ref = rec(rec(obj.spec).scaleTargetRef);
-    const found = ctx.neighbours.some(
-      (o) => namespaceOf(o) === namespaceOf(obj) && o.kind === ref.kind && nameOf(o) === ref.name && (ref.apiVersion === undefined || o.apiVersion === ref.apiVersion),
+    const found = objectsOfKind(ctx.neighbours, namespaceOf(obj), String(ref.kind)).some(
+      (o) => nameOf(o) === ref.name && (ref.apiVersion === undefined || o.apiVersion === ref.apiVersion),
     );
     if (found) return [];
     return [ctx.report(['spec', 'scaleTargetRef'], `HorizontalPodAutoscaler targets ${String(ref.apiVersion ?? '')}${ref.apiVersion ? '/' : ''}${String(ref.kind)} "${String(ref.name)}", which does not exist ${where}`, 'name an existing Deployment, StatefulSet or Rollout (apiVersion, kind and name)')];
@@ -39,7 +39,7 @@ export const danglingPdb: Rule = {
   check(obj, ctx) {
     const selector = rec(rec(obj.spec).selector);
     if (Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0) return [];
-    if (workloadsIn(ctx.neighbours, namespaceOf(obj)).some((w) => selects(selector, w.pod.labels))) return [];
+    if (workloadCandidates(ctx.neighbours, namespaceOf(obj), selector).some((w) => selects(selector, w.pod.labels))) return [];
     return [ctx.report(['spec', 'selector'], `PodDisruptionBudget selects no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.selector match the workload's pod template labels")];
   },
 };
@@ -52,7 +52,7 @@ export const danglingNetworkPolicy: Rule = {
   check(obj, ctx) {
     const selector = rec(rec(obj.spec).podSelector);
     if (Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0) return [];
-    if (workloadsIn(ctx.neighbours, namespaceOf(obj)).some((w) => selects(selector, w.pod.labels))) return [];
+    if (workloadCandidates(ctx.neighbours, namespaceOf(obj), selector).some((w) => selects(selector, w.pod.labels))) return [];
     return [ctx.report(['spec', 'podSelector'], `NetworkPolicy applies to no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.podSelector match the workload's pod template labels")];
   },
 };
