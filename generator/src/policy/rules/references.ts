@@ -4,6 +4,16 @@ import { isRec, list, nameOf, namespaceOf, rec, selects, selectsMap, showSelecto
 
 const where = 'in the same environment';
 
+/** A LabelSelector with neither `matchLabels` nor `matchExpressions` (it selects everything). */
+function isEmptySelector(selector: Record<string, unknown>): boolean {
+  return Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0;
+}
+
+/** Whether a LabelSelector of `obj` matches the pods of some workload in its namespace. */
+function selectsSomeWorkload(obj: Obj, neighbours: readonly Obj[], selector: Record<string, unknown>): boolean {
+  return workloadCandidates(neighbours, namespaceOf(obj), selector).some((w) => selects(selector, w.pod.labels));
+}
+
 export const danglingService: Rule = {
   id: 'dangling-service',
   description: "A Service's selector matches the pods of some workload in its namespace.",
@@ -38,8 +48,7 @@ export const danglingPdb: Rule = {
   applies: (o) => o.kind === 'PodDisruptionBudget' && isRec(rec(o.spec).selector),
   check(obj, ctx) {
     const selector = rec(rec(obj.spec).selector);
-    if (Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0) return [];
-    if (workloadCandidates(ctx.neighbours, namespaceOf(obj), selector).some((w) => selects(selector, w.pod.labels))) return [];
+    if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
     return [ctx.report(['spec', 'selector'], `PodDisruptionBudget selects no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.selector match the workload's pod template labels")];
   },
 };
@@ -51,8 +60,7 @@ export const danglingNetworkPolicy: Rule = {
   applies: (o) => o.kind === 'NetworkPolicy',
   check(obj, ctx) {
     const selector = rec(rec(obj.spec).podSelector);
-    if (Object.keys(rec(selector.matchLabels)).length === 0 && list(selector.matchExpressions).length === 0) return [];
-    if (workloadCandidates(ctx.neighbours, namespaceOf(obj), selector).some((w) => selects(selector, w.pod.labels))) return [];
+    if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
     return [ctx.report(['spec', 'podSelector'], `NetworkPolicy applies to no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.podSelector match the workload's pod template labels")];
   },
 };
