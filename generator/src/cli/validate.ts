@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { buildPaths } from '../kustomize/build.js';
+import { buildPaths, type BuildResult } from '../kustomize/build.js';
 import { buildModel } from '../model/build.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
 import { render } from '../render/index.js';
@@ -15,7 +15,8 @@ import { loadManifests, validateDocuments } from '../validate/manifests.js';
 import { checkManifests, checkRepository } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
-import { executableIdentity, resultCache, buildId, validationKey } from '../validate/result-cache.js';
+import { executableIdentity, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
+import { windowFacts } from '../windows/check.js';
 import { which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
 
@@ -51,17 +52,28 @@ const UNREADABLE = new Set(['manifest/unreadable', 'manifest/too-large']);
 export async function runValidate(ctx: CommandContext, o: ValidateOptions): Promise<number> {
   const format = createFormat(o.output);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
-  let report = o.paths.length > 0 ? validatePaths(ctx, o, validator) : await cachedRepository(ctx, o, validator);
-  if (o.paths.length === 0 && !o.schemaOnly) {
-    // Change windows depend on the clock and on Git, so they are never part of the cached report.
-    const { pullRequestWindowFindings } = await import('./windows.js');
-    report = { ...report, findings: [...report.findings, ...pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) })] };
+  let report: Report;
+  if (o.paths.length > 0) report = validatePaths(ctx, o, validator);
+  else {
+    const repo = await cachedRepository(ctx, o, validator);
+    report = repo.report;
+    if (!o.schemaOnly) {
+      // Change windows depend on the clock and on Git, so they are never part of the cached report.
+      const { pullRequestWindowFindings } = await import('./windows.js');
+      const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
+      report = { ...report, findings: [...report.findings, ...windows] };
+    }
   }
   // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md).
   if (!o.verbose) report = { ...report, findings: report.findings.filter((f) => !(f.severity === 'info' && f.check.startsWith('policy/'))) };
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
+}
+
+/** The files under apps/, clusters/ and argocd/ (what the change-window step compares with the base). */
+function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...files].filter(([p]) => /^(apps|clusters|argocd)\//.test(p)));
 }
 
 /**
@@ -76,63 +88,92 @@ function validatePaths(ctx: CommandContext, o: ValidateOptions, validator: Schem
   return { ...report, findings: [...report.findings, ...policy] };
 }
 
+/** A repository validation: its report, and the facts the change-window step needs. */
+interface RepositoryValidation {
+  report: Report;
+  /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
+  windows: ReturnType<typeof windowFacts>;
+}
+
 /**
- * The repository validation, or the report of the last one when nothing it depends on changed (same
+ * The repository validation, or the one of the last run when nothing it depends on changed (same
  * generator build, options, kustomize binary, and bytes of every file under apps/, clusters/, argocd/).
+ * Also returns those files: the change-window step compares them with the base revision.
  */
-async function cachedRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<Report> {
+async function cachedRepository(
+  ctx: CommandContext,
+  o: ValidateOptions,
+  validator: SchemaValidator,
+): Promise<RepositoryValidation & { files: ReadonlyMap<string, string> }> {
+  const files = inputFiles(ctx.fs);
   const build = o.cache === false ? undefined : buildId();
-  if (build === undefined) return validateRepository(ctx, o, validator);
+  if (build === undefined) return { ...(await validateRepository(ctx, o, validator)), files };
   const PATH = ctx.env['PATH'] ?? '';
   const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
-  const key = validationKey(ctx.fs, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
-  const cache = resultCache(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
+  const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
+  const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
   const hit = cache.get(key);
-  if (hit) return hit;
-  const report = await validateRepository(ctx, o, validator);
-  cache.set(key, report);
-  return report;
+  if (hit) return { ...hit, files };
+  const value = await validateRepository(ctx, o, validator);
+  cache.set(key, value);
+  return { ...value, files };
 }
+
+/** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The repository: (1) committed output equals a fresh render, (2) every rendered object passes the
  * strict schema checks, (3) every Argo CD path builds with kustomize into exactly the intended
  * objects, which are schema-checked as built.
+ *
+ * The kustomize builds start first and run in child processes while this process does the rest;
+ * an object kustomize built exactly as intended shares the schema verdict of the intended object.
  */
-export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<Report> {
+export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<RepositoryValidation> {
   const { config, findings: configFindings } = readConfig(ctx.fs);
   if (!config) throw new UserError(configFindings);
   const model = buildModel(config);
   const rendered = render(model);
   const findings: Finding[] = [];
-  if (!o.schemaOnly) findings.push(...driftFindings(ctx.fs, rendered.files));
-  // Policies and capacity on what the generator means every Argo CD path to hold (kustomize is proven to build exactly that).
-  if (!o.schemaOnly) findings.push(...checkRepository(model, rendered.targets).findings);
   // The Argo CD side: expand the ApplicationSets; the paths their Applications deploy are what gets built.
   const argo = checkArgo({
     documents: argoDocuments(rendered.files, ARGOCD_PATH),
     renderedPaths: rendered.targets.map((t) => t.path),
     isDir: (p) => ctx.fs.isDir(p),
   });
+  const useKustomize = !o.schemaOnly && o.kustomize;
+  const deployed = new Set(argo.buildPaths);
+  const targets = useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets;
+  let builds: Promise<BuildResult[]> | undefined;
+  if (useKustomize) {
+    const owners = new Map<string, string>();
+    for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
+    builds = buildPaths(
+      targets.map((t) => ({ path: t.path })),
+      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
+    );
+  }
+  if (!o.schemaOnly) findings.push(...driftFindings(ctx.fs, rendered.files));
+  await turn();
+  // Policies and capacity on what the generator means every Argo CD path to hold (kustomize is proven to build exactly that).
+  if (!o.schemaOnly) findings.push(...checkRepository(model, rendered.targets).findings);
   if (!o.schemaOnly) findings.push(...argo.findings);
   // Generated Applications are objects Argo CD will hold: strictly schema-checked too. They are not
   // files of their own, so only their problems are reported (as findings on the ApplicationSet's file).
   for (const a of argo.applications) {
     if (a.origin.startsWith('ApplicationSet ')) findings.push(...validator.validate(a.application, { file: a.file }).findings);
   }
+  // The intended objects, a path at a time.
+  const intended: ResourceResult[][] = [];
+  for (const t of targets) {
+    intended.push(check(validator, t.path, t.objects));
+    if (builds) await turn();
+  }
   const results: ResourceResult[] = [];
-  if (o.schemaOnly || !o.kustomize) {
-    for (const t of rendered.targets) results.push(...check(validator, t.path, t.objects));
-  } else {
-    const deployed = new Set(argo.buildPaths);
-    const targets = rendered.targets.filter((t) => deployed.has(t.path));
-    const owners = new Map<string, string>();
-    for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
-    const built = await buildPaths(
-      targets.map((t) => ({ path: t.path })),
-      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
-    );
-    built.forEach((b, n) => {
+  if (!builds) results.push(...intended.flat());
+  else {
+    (await builds).forEach((b, n) => {
       const target = targets[n] as BuildTarget;
       if (!b.ok) {
         findings.push({
@@ -144,11 +185,18 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
         });
         return;
       }
-      findings.push(...compareBuilt(target, b.objects));
-      results.push(...check(validator, target.path, b.objects));
+      const differences = compareBuilt(target, b.objects);
+      findings.push(...differences);
+      if (differences.length > 0) {
+        results.push(...check(validator, target.path, b.objects));
+        return;
+      }
+      // Built exactly as intended (content equal, key order aside): the verdicts are the intended ones, in kustomize's order.
+      const byId = new Map(target.objects.map((obj, i) => [objectId(obj), intended[n]![i]!]));
+      results.push(...b.objects.map((obj, index) => ({ ...byId.get(objectId(obj))!, index })));
     });
   }
-  return { results, findings, files: rendered.targets.map((t) => t.path) };
+  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
 }
 
 function check(validator: SchemaValidator, file: string, objects: readonly unknown[]): ResourceResult[] {

@@ -8,9 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { readYamlSource } from '../config/yaml-source.js';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { buildModel } from '../model/build.js';
-import { render } from '../render/index.js';
-import { checkWindows } from '../windows/check.js';
+import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
 import { stateAt } from '../windows/engine.js';
 import { parseInstant, readOverrides } from '../windows/overrides.js';
 import type { Tree } from '../windows/touched.js';
@@ -80,22 +78,25 @@ export interface PullRequestOptions {
 
 /**
  * The change-window findings of `validate` on the repository (docs/change-windows.md). Not cached
- * with the rest of the report: they depend on the clock and on Git, not only on the files.
+ * with the rest of the report: they depend on the clock and on Git, not only on the files. `head` is
+ * the working tree's files under apps/, clusters/ and argocd/ (what Argo CD will sync once merged;
+ * the drift check proves it equals the render).
  */
-export function pullRequestWindowFindings(ctx: CommandContext, o: PullRequestOptions): Finding[] {
+export function pullRequestWindowFindings(
+  ctx: CommandContext,
+  o: PullRequestOptions,
+  input: { config: WindowConfig; model: WindowModel; head: Tree },
+): Finding[] {
   const at = instantOption(ctx, o.at);
-  const config = loadConfig(ctx.fs);
-  const model = buildModel(config);
-  const envs = config.clusters.flatMap((c) => c.environments.map((e) => e.name));
+  const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => e.name));
   const overrides = readOverrides(ctx.fs, envs, at);
   const base = baseTree(ctx.root, o.base);
-  const head: Tree = new Map(render(model).files.map((f) => [f.path, f.content]));
   const sources = new Map<string, ReturnType<typeof readYamlSource>>();
   const lineOf = (file: string, path: (string | number)[]) => {
     if (!sources.has(file)) sources.set(file, readYamlSource(ctx.fs, file));
     return sources.get(file)!.lineOf(path);
   };
-  const found = checkWindows({ config, model, head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
+  const found = checkWindows({ config: input.config, model: input.model, head: input.head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
   return [...overrides.findings, ...found];
 }
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/fs.js';
-import type { Report } from '../report/index.js';
 
 /** Folders whose every file is an input of a repository validation (configuration and generated output). */
 const INPUT_ROOTS = ['apps', 'clusters', 'argocd'];
@@ -21,16 +20,14 @@ export function buildId(): string | undefined {
 }
 
 /**
- * Content hash of everything a repository validation depends on: the generator build, the options, the
- * identity of the kustomize binary, and the path and bytes of every file under apps/, clusters/ and
- * argocd/. Same key, same report: that is what lets "validate again, nothing changed" skip the work.
+ * Every input file of a repository validation: path → content, for the files under apps/, clusters/
+ * and argocd/ and the index of generated files, in walk order (directories listed sorted).
  */
-export function validationKey(fsys: FileSystem, parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\0');
+export function inputFiles(fsys: FileSystem): Map<string, string> {
+  const files = new Map<string, string>();
   const add = (file: string) => {
     const text = fsys.readText(file);
-    if (text !== undefined) hash.update(file).update('\0').update(text).update('\0');
+    if (text !== undefined) files.set(file, text);
   };
   const walk = (dir: string) => {
     for (const e of fsys.list(dir)) {
@@ -40,6 +37,18 @@ export function validationKey(fsys: FileSystem, parts: readonly string[]): strin
   };
   for (const root of INPUT_ROOTS) walk(root);
   for (const f of INPUT_FILES) add(f);
+  return files;
+}
+
+/**
+ * Content hash of everything a repository validation depends on: the generator build, the options, the
+ * identity of the kustomize binary, and the path and bytes of every input file ({@link inputFiles}).
+ * Same key, same report: that is what lets "validate again, nothing changed" skip the work.
+ */
+export function validationKey(files: ReadonlyMap<string, string>, parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\0');
+  for (const [file, text] of files) hash.update(file).update('\0').update(text).update('\0');
   return hash.digest('hex');
 }
 
@@ -54,23 +63,23 @@ export function executableIdentity(file: string | undefined): string {
   }
 }
 
-/** A one-entry cache of the last repository report, in `dir`. */
-export function resultCache(dir: string) {
+/** A one-entry cache of the last repository validation (its report and what else it keeps), in `dir`. */
+export function resultCache<T>(dir: string) {
   const file = path.join(dir, 'last-report.json');
   return {
-    get(key: string): Report | undefined {
+    get(key: string): T | undefined {
       try {
-        const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; report: Report };
-        return entry.key === key ? entry.report : undefined;
+        const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; value: T };
+        return entry.key === key ? entry.value : undefined;
       } catch {
         return undefined;
       }
     },
-    set(key: string, report: Report): void {
+    set(key: string, value: T): void {
       try {
         fs.mkdirSync(dir, { recursive: true });
         const tmp = `${file}.tmp-${process.pid}`;
-        fs.writeFileSync(tmp, JSON.stringify({ key, report }));
+        fs.writeFileSync(tmp, JSON.stringify({ key, value }));
         fs.renameSync(tmp, file);
       } catch {
         // A cache that cannot be written only costs time next run.

@@ -10,7 +10,7 @@
  * - `windows/freeze-early` (warning): Argo CD will also apply the freeze on the same dates of the
  *   year before, which have not passed yet.
  */
-import type { PlatformConfig } from '../config/types.js';
+import type { ChangeWindowsConfig, GrayReleaseConfig, PlatformConfig } from '../config/types.js';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import type { Model } from '../model/types.js';
@@ -24,9 +24,45 @@ import type { Tree } from './touched.js';
 import { changedFiles, touchedEnvironments } from './touched.js';
 import { formatLocal, offsetAt } from './zone.js';
 
+/** What the checks need of the configuration (a projection of {@link PlatformConfig}). */
+export interface WindowConfig {
+  clusters: readonly { file: string; environments: readonly { name: string; changeWindows?: ChangeWindowsConfig }[] }[];
+}
+
+/** What the checks need of the model: the gray releases (a projection of {@link Model}). */
+export interface WindowModel {
+  environments: readonly {
+    env: { name: string };
+    instances: readonly { path: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
+  }[];
+}
+
+/**
+ * The plain-data part of the configuration and model the checks read: small, JSON-safe, and a function
+ * of the files alone, so `validate` keeps it with its cached report and skips loading the config.
+ */
+export function windowFacts(config: PlatformConfig, model: Model): { config: WindowConfig; model: WindowModel } {
+  return {
+    config: {
+      clusters: config.clusters.map((c) => ({
+        file: c.file,
+        environments: c.environments.map((e) => ({ name: e.name, ...(e.changeWindows ? { changeWindows: e.changeWindows } : {}) })),
+      })),
+    },
+    model: {
+      environments: model.environments.map((e) => ({
+        env: { name: e.env.name },
+        instances: e.instances
+          .filter((i) => i.grayRelease)
+          .map((i) => ({ path: i.path, grayRelease: i.grayRelease!, service: { name: i.service.name, file: i.service.file } })),
+      })),
+    },
+  };
+}
+
 export interface WindowCheckInput {
-  config: PlatformConfig;
-  model: Model;
+  config: WindowConfig;
+  model: WindowModel;
   /** The rendered output of the change. */
   head: Tree;
   /** The base revision's files under apps/, clusters/, argocd/; `undefined`: no base, only the freeze checks run. */
@@ -103,7 +139,7 @@ function line(input: WindowCheckInput, file: string, path: (string | number)[]):
   return n === undefined ? {} : { line: n };
 }
 
-function zoneOf(w: PlatformConfig['clusters'][number]['environments'][number]['changeWindows']): string {
+function zoneOf(w: ChangeWindowsConfig | undefined): string {
   return w && !w.alwaysOpen ? w.timeZone : 'UTC';
 }
 

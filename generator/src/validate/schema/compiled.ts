@@ -10,6 +10,9 @@ export interface AjvError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** With ajv's `verbose` option: the schema path and the failing schema. */
+  schemaPath?: string;
+  schema?: unknown;
 }
 
 /** Runs a package's validator on an object; returns its errors, or `null` when the object is valid. */
@@ -34,7 +37,13 @@ function packageRoot(pkg: string): string {
  * Loads the validator of one kind. Called lazily, the first time the kind is seen, so a cold start
  * only pays for the kinds actually present.
  */
-export function loadCompiledValidator(ref: ValidatorRef): CompiledValidator {
+export function loadCompiledValidator(ref: ValidatorRef, indexDir: string): CompiledValidator {
+  if ('g' in ref && ref.g !== undefined) {
+    // Precompiled by `npm run build` (scripts/build-model-validators.ts), with the options of the
+    // package's @kubernetes-models/validate 3; its errors are filtered as that package does.
+    const fn = (require(nodePath.join(indexDir, ref.g)) as { validate: AjvFunction }).validate;
+    return (obj) => (fn(obj) ? null : withoutNullableRefErrors(fn.errors ?? []));
+  }
   const root = packageRoot(ref.p);
   if ('s' in ref) {
     const mod = require(nodePath.join(root, ref.s)) as { validate: AjvFunction };
@@ -58,4 +67,25 @@ export function loadCompiledValidator(ref: ValidatorRef): CompiledValidator {
       return errors;
     }
   };
+}
+
+/**
+ * @kubernetes-models/validate 3 models write a nullable `$ref` as `oneOf: [{ $ref }, { type: 'null' }]`;
+ * when the value is not null, the `null` branch's error and the `oneOf` error say nothing useful. The
+ * package drops them; so do we, to give the same errors as its runtime-compiled validators.
+ */
+function withoutNullableRefErrors(errors: AjvError[]): AjvError[] {
+  const excluded = new Set<string>();
+  const kept: AjvError[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' && Array.isArray(e.schema)) {
+      const nullBranch = (e.schema as { type?: unknown }[]).findIndex((x) => x?.type === 'null');
+      if (nullBranch > -1) {
+        excluded.add(`${e.schemaPath}/${nullBranch}/type`);
+        continue;
+      }
+    }
+    kept.push(e);
+  }
+  return kept.filter((e) => e.schemaPath === undefined || !excluded.has(e.schemaPath));
 }

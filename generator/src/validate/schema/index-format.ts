@@ -35,9 +35,10 @@ export type IndexType =
  * How to run the package's own validator for a kind:
  * - `{ p, s }` — `s` is a compiled ajv function module inside package `p` (exports `validate`);
  * - `{ p, m, c }` — `m` is the model module and `c` its class; its `validate()` compiles the schema
- *   at first use (packages built on @kubernetes-models/base 4).
+ *   at first use (packages built on @kubernetes-models/base 4); `g`, when present, is the same schema
+ *   precompiled by `npm run build` (a standalone ajv module, relative to the index's folder).
  */
-export type ValidatorRef = { p: string; s: string } | { p: string; m: string; c: string };
+export type ValidatorRef = { p: string; s: string } | { p: string; m: string; c: string; g?: string };
 
 /** Root type and validator of one `apiVersion/kind`. */
 export interface KindEntry {

@@ -33,7 +33,11 @@ export class SchemaNode {
 export class SchemaTable {
   private readonly nodes: (SchemaNode | undefined)[];
 
-  constructor(private readonly index: SchemaIndex) {
+  /** @param dir the folder of the index file: precompiled validators (`g`) are relative to it. */
+  constructor(
+    private readonly index: SchemaIndex,
+    readonly dir = '',
+  ) {
     this.nodes = new Array<SchemaNode | undefined>(index.types.length);
   }
 
@@ -123,7 +127,7 @@ export function loadSchemaTable(indexPath = defaultIndexPath()): SchemaTable {
       `schema index ${indexPath} has version ${index.version}, expected ${INDEX_VERSION}: run \`npm run build\` to regenerate it`,
     );
   }
-  const table = new SchemaTable(index);
+  const table = new SchemaTable(index, nodePath.dirname(indexPath));
   cache.set(indexPath, table);
   return table;
 }

@@ -147,7 +147,7 @@ function makeRuntime(table: SchemaTable, apiVersion: string, kind: string, key: 
   }
   if (!entry) return null;
   const ref = entry.v;
-  return { root: table.node(entry.t), validate: null, validateAs, load: () => loadCompiledValidator(ref) };
+  return { root: table.node(entry.t), validate: null, validateAs, load: () => loadCompiledValidator(ref, table.dir) };
 }
 
 /** Adds ajv's findings, skipping unknown fields the walker already reported at the same path. */

@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCompiledValidator, type AjvError } from '../../src/validate/schema/compiled.js';
+import { defaultIndexPath } from '../../src/validate/schema/schema-table.js';
+import type { IndexType, SchemaIndex } from '../../src/validate/schema/index-format.js';
+
+// The build (vitest's global setup runs it) precompiles the validators of kinds whose package compiles
+// its schema at run time. The precompiled ones must give exactly the package's own errors.
+const indexPath = defaultIndexPath();
+const index = JSON.parse(fs.readFileSync(indexPath, 'utf8')) as SchemaIndex;
+const precompiled = Object.entries(index.kinds).filter(([, e]) => 'g' in e.v);
+
+type Rec = Record<string, unknown>;
+
+/** Objects of a kind: plausible, wrong at the top, and one wrong-typed value per spec field. */
+function samples(key: string, root: number): Rec[] {
+  const slash = key.lastIndexOf('/');
+  const base = { apiVersion: key.slice(0, slash), kind: key.slice(slash + 1), metadata: { name: 'x', namespace: 'suoke-dev' } };
+  const out: Rec[] = [{ ...base }, { ...base, spec: {} }, { ...base, spec: 5 }, { ...base, metadata: { name: 5, labels: { a: 1 } } }, { ...base, metadata: null }];
+  const rootType = index.types[root] as IndexType;
+  const specRef = typeof rootType === 'object' && 'f' in rootType ? rootType.f['spec'] : undefined;
+  const spec = specRef === undefined ? undefined : index.types[specRef];
+  if (spec && typeof spec === 'object' && 'f' in spec) {
+    for (const field of Object.keys(spec.f)) {
+      for (const wrong of [7, 'x', [1], { y: 1 }, null]) out.push({ ...base, spec: { [field]: wrong } });
+    }
+  }
+  return out;
+}
+
+const comparable = (errors: AjvError[] | null) =>
+  errors?.map((e) => ({ instancePath: e.instancePath, keyword: e.keyword, params: e.params, message: e.message, schemaPath: e.schemaPath })) ?? null;
+
+describe('precompiled model validators', () => {
+  it('cover every kind whose package compiles at run time (Rollouts, Istio, Gateway API)', () => {
+    expect(precompiled.map(([k]) => k)).toEqual(expect.arrayContaining(['argoproj.io/v1alpha1/Rollout', 'argoproj.io/v1alpha1/AnalysisTemplate', 'networking.istio.io/v1beta1/VirtualService', 'networking.istio.io/v1beta1/DestinationRule']));
+    expect(Object.values(index.kinds).filter((e) => 'm' in e.v && !('g' in e.v))).toEqual([]);
+    for (const [, e] of precompiled) expect(fs.existsSync(path.join(path.dirname(indexPath), (e.v as { g: string }).g))).toBe(true);
+  });
+
+  it.each(precompiled.map(([k, e]) => [k, e] as const))('%s: same errors as the package compiling at run time', (key, entry) => {
+    const { g: _g, ...runtimeRef } = entry.v as { p: string; m: string; c: string; g: string };
+    const fast = loadCompiledValidator(entry.v, path.dirname(indexPath));
+    const slow = loadCompiledValidator(runtimeRef, '');
+    let invalid = 0;
+    for (const obj of samples(key, entry.t)) {
+      const expected = comparable(slow(structuredClone(obj)));
+      expect(comparable(fast(structuredClone(obj))), JSON.stringify(obj)).toEqual(expected);
+      if (expected !== null) invalid++;
+    }
+    expect(invalid).toBeGreaterThan(0);
+  });
+});
