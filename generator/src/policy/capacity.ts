@@ -9,7 +9,7 @@ import { cmp, type Finding } from '../core/finding.js';
 import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { NodePoolConfig } from '../config/checks-pools.js';
 import type { Obj } from './engine.js';
-import { containers, minimumReplicas, nameOf, namespaceOf, podTemplate, rec, str, targets } from './rules/pod.js';
+import { autoscalerOf, containers, minimumReplicas, nameOf, namespaceOf, podTemplate, rec, str, targets } from './rules/pod.js';
 
 /** CPU in millicores and memory in bytes. */
 export interface Amount {
@@ -77,7 +77,7 @@ export function podRequests(obj: Obj): Amount {
 /** The most pods a workload runs: its HPA's `maxReplicas`, else `spec.replicas` (default 1). */
 export function maximumReplicas(obj: Obj, objects: readonly Obj[]): number | undefined {
   if (minimumReplicas(obj, objects) === undefined) return undefined;
-  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && namespaceOf(o) === namespaceOf(obj) && targets(o, obj));
+  const hpa = autoscalerOf(obj, objects);
   const max = hpa ? rec(hpa.spec).maxReplicas : rec(obj.spec).replicas;
   return typeof max === 'number' ? max : 1;
 }

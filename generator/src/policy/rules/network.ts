@@ -1,5 +1,5 @@
 import type { Rule } from '../engine.js';
-import { isWorkload, list, namespaceOf, podTemplate, rec, objectsOfKind } from './pod.js';
+import { isWorkload, list, namespaceOf, podTemplate, rec, selectorCandidates } from './pod.js';
 import { selects } from './pod.js';
 
 /** The directions a NetworkPolicy isolates, as the API server defaults `policyTypes`. */
@@ -18,7 +18,7 @@ export const networkPolicyCoverage: Rule = {
   check(obj, ctx) {
     const pod = podTemplate(obj)!;
     const covered = new Set<string>();
-    for (const np of objectsOfKind(ctx.neighbours, namespaceOf(obj), 'NetworkPolicy')) {
+    for (const np of selectorCandidates(ctx.neighbours, namespaceOf(obj), 'NetworkPolicy', 'podSelector', (o) => rec(o.spec).podSelector, pod.labels)) {
       if (!selects(rec(np.spec).podSelector, pod.labels)) continue;
       for (const d of directions(np)) covered.add(d);
     }

@@ -129,7 +129,9 @@ function indexOf(objects: readonly Obj[]) {
       if (!pod) continue;
       const ns = namespaceOf(o);
       const w = { obj: o, pod };
-      ix.byNs.set(ns, [...(ix.byNs.get(ns) ?? []), w]);
+      const inNs = ix.byNs.get(ns);
+      if (inNs) inNs.push(w);
+      else ix.byNs.set(ns, [w]);
       for (const [k, v] of Object.entries(pod.labels)) {
         const key = `${ns}|${k}=${String(v)}`;
         const found = ix.byLabel.get(key);
@@ -157,9 +159,126 @@ export function workloadsIn(objects: readonly Obj[], ns: string): Workload[] {
 export function workloadCandidates(objects: readonly Obj[], ns: string, selector: unknown): Workload[] {
   const s = rec(selector);
   const pairs = Object.entries(isRec(s.matchLabels) ? s.matchLabels : isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
-  const first = pairs[0];
-  if (!first) return workloadsIn(objects, ns);
-  return indexOf(objects).byLabel.get(`${ns}|${first[0]}=${String(first[1])}`) ?? [];
+  if (pairs.length === 0) return workloadsIn(objects, ns);
+  // Every pair must match: the smallest bucket of any one pair holds them all.
+  const ix = indexOf(objects);
+  let best: Workload[] | undefined;
+  for (const [k, v] of pairs) {
+    const bucket = ix.byLabel.get(`${ns}|${k}=${String(v)}`) ?? [];
+    if (!best || bucket.length < best.length) best = bucket;
+  }
+  return best!;
+}
+
+/** The `key=value` pairs a selector requires (`matchLabels`, or a plain label map), or `undefined` when it requires none by value. */
+function requiredPairs(selector: unknown): [string, unknown][] {
+  const s = rec(selector);
+  return Object.entries(isRec(s.matchLabels) ? s.matchLabels : isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
+}
+
+const labelIndexes = new WeakMap<readonly Obj[], Map<string, Map<string, Obj[]>>>();
+
+/**
+ * Objects of `kind` in `ns` whose own labels may match `selector`: a superset of those it selects,
+ * in list order (indexed once per list and kind; callers still apply the selector).
+ */
+export function labelledCandidates(objects: readonly Obj[], ns: string, kind: string, selector: unknown): Obj[] {
+  let byKind = labelIndexes.get(objects);
+  if (!byKind) labelIndexes.set(objects, (byKind = new Map()));
+  let ix = byKind.get(kind);
+  if (!ix) {
+    ix = new Map();
+    for (const o of objects) {
+      if (o.kind !== kind) continue;
+      for (const [k, v] of Object.entries(rec(rec(o.metadata).labels))) {
+        const key = `${namespaceOf(o)}|${k}=${String(v)}`;
+        const found = ix.get(key);
+        if (found) found.push(o);
+        else ix.set(key, [o]);
+      }
+    }
+    byKind.set(kind, ix);
+  }
+  const pairs = requiredPairs(selector);
+  if (pairs.length === 0) return objectsOfKind(objects, ns, kind);
+  let best: Obj[] | undefined;
+  for (const [k, v] of pairs) {
+    const bucket = ix.get(`${ns}|${k}=${String(v)}`) ?? [];
+    if (!best || bucket.length < best.length) best = bucket;
+  }
+  return best!;
+}
+
+const selectorIndexes = new WeakMap<readonly Obj[], Map<string, { byPair: Map<string, Obj[]>; rest: Obj[]; order: Map<Obj, number> }>>();
+
+/**
+ * Objects of `kind` in `ns` whose selector (`selectorOf`, named by `field` for the index) may select
+ * pods labelled `labels`: a superset of those that do, in list order (callers still apply the
+ * selector). Each object is filed under the least common pair its selector requires.
+ */
+export function selectorCandidates(objects: readonly Obj[], ns: string, kind: string, field: string, selectorOf: (o: Obj) => unknown, labels: Record<string, unknown>): Obj[] {
+  let byKind = selectorIndexes.get(objects);
+  if (!byKind) selectorIndexes.set(objects, (byKind = new Map()));
+  const key = `${ns}|${kind}|${field}`;
+  let ix = byKind.get(key);
+  if (!ix) {
+    const all = objectsOfKind(objects, ns, kind);
+    ix = { byPair: new Map(), rest: [], order: new Map(all.map((o, i) => [o, i])) };
+    const count = new Map<string, number>();
+    const pairsOf = all.map((o) => requiredPairs(selectorOf(o)).map(([k, v]) => `${k}=${String(v)}`));
+    for (const pairs of pairsOf) for (const p of pairs) count.set(p, (count.get(p) ?? 0) + 1);
+    all.forEach((o, i) => {
+      const pairs = pairsOf[i]!;
+      if (pairs.length === 0) return ix!.rest.push(o);
+      const rarest = pairs.reduce((a, b) => (count.get(b)! < count.get(a)! ? b : a));
+      const found = ix!.byPair.get(rarest);
+      if (found) found.push(o);
+      else ix!.byPair.set(rarest, [o]);
+    });
+    byKind.set(key, ix);
+  }
+  const order = ix.order;
+  const out = [...ix.rest];
+  for (const [k, v] of Object.entries(labels)) out.push(...(ix.byPair.get(`${k}=${String(v)}`) ?? []));
+  return out.length > 1 ? out.sort((a, b) => order.get(a)! - order.get(b)!) : out;
+}
+
+const nameIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
+
+/** Objects of `kind` named `name` in `ns`, in list order (indexed once per list). */
+export function objectsNamed(objects: readonly Obj[], ns: string, kind: string, name: string): Obj[] {
+  let ix = nameIndexes.get(objects);
+  if (!ix) {
+    ix = new Map();
+    for (const o of objects) {
+      const key = `${namespaceOf(o)}|${String(o.kind)}|${nameOf(o)}`;
+      const found = ix.get(key);
+      if (found) found.push(o);
+      else ix.set(key, [o]);
+    }
+    nameIndexes.set(objects, ix);
+  }
+  return ix.get(`${ns}|${kind}|${name}`) ?? [];
+}
+
+const autoscalerIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
+
+/** The first HorizontalPodAutoscaler among `objects` that scales `obj` (indexed once per list). */
+export function autoscalerOf(obj: Obj, objects: readonly Obj[]): Obj | undefined {
+  let ix = autoscalerIndexes.get(objects);
+  if (!ix) {
+    ix = new Map();
+    for (const o of objects) {
+      if (o.kind !== 'HorizontalPodAutoscaler') continue;
+      const ref = rec(rec(o.spec).scaleTargetRef);
+      const key = `${namespaceOf(o)}|${String(ref.kind)}|${String(ref.name)}`;
+      const found = ix.get(key);
+      if (found) found.push(o);
+      else ix.set(key, [o]);
+    }
+    autoscalerIndexes.set(objects, ix);
+  }
+  return ix.get(`${namespaceOf(obj)}|${String(obj.kind)}|${nameOf(obj)}`)?.find((h) => targets(h, obj));
 }
 
 const kindIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
@@ -186,7 +305,7 @@ export function objectsOfKind(objects: readonly Obj[], ns: string, kind: string)
  */
 export function minimumReplicas(obj: Obj, objects: readonly Obj[]): number | undefined {
   if (!['Deployment', 'StatefulSet', 'Rollout', 'ReplicaSet', 'ReplicationController'].includes(String(obj.kind))) return undefined;
-  const hpa = objectsOfKind(objects, namespaceOf(obj), 'HorizontalPodAutoscaler').find((o) => targets(o, obj));
+  const hpa = autoscalerOf(obj, objects);
   if (hpa) {
     const min = rec(hpa.spec).minReplicas;
     return typeof min === 'number' ? min : 1;

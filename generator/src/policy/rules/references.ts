@@ -1,6 +1,6 @@
 /** Objects that select or target other objects must find them (kube-linter's dangling-* checks). */
 import type { Obj, Rule } from '../engine.js';
-import { isRec, list, nameOf, namespaceOf, rec, selects, selectsMap, showSelector, str, workloadCandidates, objectsOfKind } from './pod.js';
+import { isRec, labelledCandidates, list, namespaceOf, objectsNamed, rec, selects, selectsMap, showSelector, str, workloadCandidates } from './pod.js';
 
 const where = 'in the same environment';
 
@@ -33,8 +33,8 @@ export const danglingHpa: Rule = {
   applies: (o) => o.kind === 'HorizontalPodAutoscaler',
   check(obj, ctx) {
     const ref = rec(rec(obj.spec).scaleTargetRef);
-    const found = objectsOfKind(ctx.neighbours, namespaceOf(obj), String(ref.kind)).some(
-      (o) => nameOf(o) === ref.name && (ref.apiVersion === undefined || o.apiVersion === ref.apiVersion),
+    const found = typeof ref.name === 'string' && objectsNamed(ctx.neighbours, namespaceOf(obj), String(ref.kind), ref.name).some(
+      (o) => ref.apiVersion === undefined || o.apiVersion === ref.apiVersion,
     );
     if (found) return [];
     return [ctx.report(['spec', 'scaleTargetRef'], `HorizontalPodAutoscaler targets ${String(ref.apiVersion ?? '')}${ref.apiVersion ? '/' : ''}${String(ref.kind)} "${String(ref.name)}", which does not exist ${where}`, 'name an existing Deployment, StatefulSet or Rollout (apiVersion, kind and name)')];
@@ -75,8 +75,8 @@ export const danglingServiceMonitor: Rule = {
     const nsSel = rec(spec.namespaceSelector);
     if (nsSel.any === true) return [];
     const namespaces = list(nsSel.matchNames).length > 0 ? list(nsSel.matchNames) : [namespaceOf(obj)];
-    const services = ctx.neighbours.filter(
-      (o) => o.kind === 'Service' && o.apiVersion === 'v1' && namespaces.includes(namespaceOf(o)) && selects(spec.selector, rec(rec(o.metadata).labels)),
+    const services = namespaces.flatMap((ns) =>
+      labelledCandidates(ctx.neighbours, String(ns), 'Service', spec.selector).filter((o) => o.apiVersion === 'v1' && selects(spec.selector, rec(rec(o.metadata).labels))),
     );
     if (services.length === 0) {
       return [ctx.report(['spec', 'selector'], `ServiceMonitor selects no Service: none ${where} is labelled ${showSelector(spec.selector)}`, "make spec.selector match the Service's labels")];
