@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
+import { snapshotFs } from '../core/fs.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths, type BuildResult } from '../kustomize/build.js';
 import { buildModel } from '../model/build.js';
@@ -15,7 +16,7 @@ import { loadManifests, validateDocuments } from '../validate/manifests.js';
 import { checkManifests, checkRepository } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
-import { executableIdentity, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
+import { executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { windowFacts } from '../windows/check.js';
 import { which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
@@ -106,15 +107,17 @@ async function cachedRepository(
   validator: SchemaValidator,
 ): Promise<RepositoryValidation & { files: ReadonlyMap<string, string> }> {
   const files = inputFiles(ctx.fs);
+  // Every input file is read once: the validation reads them from this snapshot.
+  const snap = { ...ctx, fs: snapshotFs(ctx.fs, files, INPUT_ROOTS, INPUT_FILES) };
   const build = o.cache === false ? undefined : buildId();
-  if (build === undefined) return { ...(await validateRepository(ctx, o, validator)), files };
+  if (build === undefined) return { ...(await validateRepository(snap, o, validator)), files };
   const PATH = ctx.env['PATH'] ?? '';
   const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
   const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
   const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
   const hit = cache.get(key);
   if (hit) return { ...hit, files };
-  const value = await validateRepository(ctx, o, validator);
+  const value = await validateRepository(snap, o, validator);
   cache.set(key, value);
   return { ...value, files };
 }

@@ -60,6 +60,35 @@ export function diskFs(root: string): FileSystem {
   };
 }
 
+/**
+ * A view of `base` in which every file under the folders `roots` (and the files `extra`) is served
+ * from `files`, a snapshot already read (path → content): a file of those folders missing from the
+ * snapshot does not exist, and their listings come from the snapshot. Everything else is read from
+ * `base`. Lets one validation read each input file once.
+ */
+export function snapshotFs(base: FileSystem, files: ReadonlyMap<string, string>, roots: readonly string[], extra: readonly string[] = []): FileSystem {
+  const inSnapshot = (p: string) => roots.some((r) => p === r || p.startsWith(`${r}/`)) || extra.includes(p);
+  const dirs = new Map<string, Map<string, boolean>>();
+  for (const file of files.keys()) {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      const entries = dirs.get(dir) ?? dirs.set(dir, new Map()).get(dir)!;
+      entries.set(parts[i]!, i < parts.length - 1);
+    }
+  }
+  return {
+    root: base.root,
+    readText: (p) => (inSnapshot(p) ? files.get(p) : base.readText(p)),
+    size: (p) => (inSnapshot(p) ? (files.has(p) ? Buffer.byteLength(files.get(p)!) : undefined) : base.size(p)),
+    list(dir) {
+      if (!inSnapshot(dir)) return base.list(dir);
+      return [...(dirs.get(dir) ?? [])].map(([name, isDir]) => ({ name, dir: isDir })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    isDir: (p) => base.isDir(p),
+  };
+}
+
 /** An in-memory file system for tests: keys are relative paths, values file contents. */
 export function memoryFs(files: Record<string, string>, root = '/memory'): FileSystem {
   const norm = (p: string) => p.replace(/^\.\/?/, '').replace(/\/+$/, '');

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import type { FileSystem } from '../core/fs.js';
 
 /** Folders whose every file is an input of a repository validation (configuration and generated output). */
-const INPUT_ROOTS = ['apps', 'clusters', 'argocd'];
-const INPUT_FILES = ['.generated-files'];
+export const INPUT_ROOTS = ['apps', 'clusters', 'argocd'];
+export const INPUT_FILES = ['.generated-files'];
 
 /**
  * The build of the generator that is running (`generator/dist/build-id`, written by `npm run build`),
