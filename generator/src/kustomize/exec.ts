@@ -86,7 +86,30 @@ export function parseObjects(stdout: string): Record<string, unknown>[] {
     (doc) => {
       if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) objects.push(doc as Record<string, unknown>);
     },
-    { schema: yaml.CORE_SCHEMA },
+    { schema: GO_CORE_SCHEMA },
   );
   return objects;
 }
+
+// js-yaml exports its built-in types as `types`; @types/js-yaml does not declare it.
+const types = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', yaml.Type> }).types;
+/**
+ * YAML 1.2 core floats as Go reads them. kustomize (go-yaml v3) resolves a plain scalar to a float
+ * only when it parses as a finite one: `5714446e11823340` (a hex hash!) overflows, so Go keeps it a
+ * string and prints it unquoted; a JavaScript parser would read `Infinity`. Argo CD and the API
+ * server are Go: the string is what they see, and so must we. `.inf` and `.nan` stay numbers.
+ */
+const goFloat = new yaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string) => {
+    const float = types.float;
+    if (!float.resolve(data)) return false;
+    return /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(data) || Number.isFinite(float.construct(data) as number);
+  },
+  construct: (data: string) => types.float.construct(data) as number,
+  instanceOf: Number,
+  predicate: types.float.predicate!,
+  represent: types.float.represent!,
+  defaultStyle: 'lowercase',
+});
+const GO_CORE_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, types.int, goFloat] });
