@@ -27,7 +27,7 @@ export function isGray(i: ServiceInstance): i is Gray {
  * The Rollout. `spec` (apart from `strategy`) and the pod template are the Deployment's, so an
  * environment that switches kinds runs the same pods.
  */
-export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replicas: number; revisionHistoryLimit: number; selector: unknown; template: unknown }): K8sObject {
+export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replicas?: number; revisionHistoryLimit: number; selector: unknown; template: unknown }): K8sObject {
   const g = i.grayRelease;
   const name = i.service.name;
   const annotations: Record<string, string> = {
