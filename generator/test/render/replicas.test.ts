@@ -36,7 +36,7 @@ describe('replicas: the HPA owns them, Git owns the fixed ones', () => {
       'Deployment dev/gateway replicas=absent hpa=yes pdb=no',
       'Deployment dev/records replicas=absent hpa=yes pdb=no',
       'Rollout dev/scheduler replicas=1 hpa=no pdb=no',
-      'Deployment test/gateway replicas=absent hpa=yes pdb=no',
+      'Deployment test/gateway replicas=1 hpa=no pdb=no',
       'Deployment test/records replicas=absent hpa=yes pdb=no',
       'Deployment prod/gateway replicas=absent hpa=yes pdb=yes',
       'Rollout prod/records replicas=absent hpa=yes pdb=yes',
