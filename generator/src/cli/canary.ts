@@ -14,7 +14,7 @@ import type { CommandContext } from './context.js';
 export interface CanaryOptions {
   /** `start`, `advance`, `promote` or `abort`. */
   action: CanaryAction;
-  /** Service name, e.g. `xiaoai`. */
+  /** Service name, e.g. `xiaoke`. */
   service: string;
   /** Environment name, e.g. `prod`. */
   env: string;

@@ -87,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     .command('canary')
     .description('move a gray release: edit apps/<service>/service.yaml (comments kept), re-render, print what changed')
     .addArgument(new Argument('<action>', 'start | advance | promote | abort').choices(['start', 'advance', 'promote', 'abort']))
-    .argument('<service>', 'service name, e.g. xiaoai')
+    .argument('<service>', 'service name, e.g. xiaoke')
     .requiredOption('--env <env>', 'environment of the gray release, e.g. prod')
     .option('--image <version>', 'start: the image tag to release, e.g. 2.2.0')
     .option('--root <dir>', 'repository root', '.')

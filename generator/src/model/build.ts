@@ -69,7 +69,8 @@ function instance(
     settings: { ...service.settings, ...env.settings, ...(override.settings ?? {}) },
     callers,
     calls,
-    disruptionBudget: replicas >= 2,
+    // The fewest pods that run: the HPA's minimum where one scales the workload, else the fixed count.
+    disruptionBudget: (autoscaling ? autoscaling.minReplicas : replicas) >= 2,
     topologySpread: env.topologySpread,
     path: `clusters/${cluster.name}/${env.name}/${service.name}`,
   };

@@ -15,6 +15,10 @@ export interface ServiceInstance {
   /** `repository:tag` of the pod template: the canary's version while one is in progress, else the stable one. */
   image: string;
   workload: WorkloadKind;
+  /**
+   * Replica count of a fixed-size workload, and the starting count of an autoscaled one. Rendered into
+   * `spec.replicas` only without an HPA: with one, the HPA owns the count (see `autoscaling`).
+   */
   replicas: number;
   autoscaling: Autoscaling | false;
   resources: Resources;
@@ -24,7 +28,7 @@ export interface ServiceInstance {
   callers: string[];
   /** Declared service dependencies that run in this environment (sorted by name), with whether they serve gRPC. */
   calls: { name: string; grpc: boolean }[];
-  /** A PodDisruptionBudget is rendered when at least two replicas run. */
+  /** A PodDisruptionBudget is rendered when at least two replicas always run (the HPA's `minReplicas`, else `replicas`). */
   disruptionBudget: boolean;
   topologySpread: boolean;
   /** Kustomize overlay path Argo CD builds, e.g. `clusters/prod/prod/xiaoai`. */

@@ -151,14 +151,13 @@ export function application(c: AppContext, value: (key: keyof AppParams) => stri
 }
 
 /**
- * Fields other controllers own, which self-heal must not reset: the replica count the
- * HorizontalPodAutoscaler sets on Deployments and Rollouts, and the route weights the Argo Rollouts
- * controller sets on the canary's Istio VirtualService. `RespectIgnoreDifferences=true` keeps syncs
- * from writing them back too.
+ * Fields another controller owns that are written in Git, which self-heal must not reset: the route
+ * weights the Argo Rollouts controller moves on a canary's Istio VirtualService.
+ * `RespectIgnoreDifferences=true` keeps syncs from writing them back too. Replica counts need no entry:
+ * an autoscaled workload leaves `spec.replicas` out (the HPA owns it), and a fixed-size one keeps it,
+ * so self-heal restores a count changed by hand.
  */
-const IGNORE_DIFFERENCES = [
-  { group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] },
-  { group: 'argoproj.io', kind: 'Rollout', jsonPointers: ['/spec/replicas'] },
+export const IGNORE_DIFFERENCES = [
   { group: 'networking.istio.io', kind: 'VirtualService', jqPathExpressions: ['.spec.http[]?.route[]?.weight'] },
 ];
 

@@ -27,7 +27,7 @@ export function isGray(i: ServiceInstance): i is Gray {
  * The Rollout. `spec` (apart from `strategy`) and the pod template are the Deployment's, so an
  * environment that switches kinds runs the same pods.
  */
-export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replicas: number; revisionHistoryLimit: number; selector: unknown; template: unknown }): K8sObject {
+export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replicas?: number; revisionHistoryLimit: number; selector: unknown; template: unknown }): K8sObject {
   const g = i.grayRelease;
   const name = i.service.name;
   const annotations: Record<string, string> = {
@@ -71,14 +71,21 @@ export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replic
 
 /**
  * `auto`: a weight and a timed pause per step below 100; the controller then promotes.
- * `git`: the weights up to the committed one, then an indefinite pause unless that is 100; with no
- * canary in progress the committed weight is 100 (the stable version carries all traffic).
+ *
+ * `git`: only the committed weight, then an indefinite pause unless it is 100; with no canary in
+ * progress the committed weight is 100 (the stable version carries all traffic). Only the one weight,
+ * because every reviewed `advance` changes the steps, and Argo Rollouts treats changed steps as a new
+ * start: `PodTemplateOrStepsChanged` (the status' `currentStepHash` differs from the steps' hash) makes
+ * `syncRolloutStatusCanary` call `resetRolloutStatus`, which sets `currentStepIndex` back to 0 and
+ * clears the pause (rollout/canary.go, rollout/sync.go). Steps listing every weight so far would walk
+ * the canary back through the lower weights (50 % → 5 → 20 → 50); with `[setWeight: w, pause: {}]`
+ * step 0 *is* the newly reviewed weight, so traffic goes straight to it and never below the weight
+ * reviewed before.
  */
 export function canarySteps(g: GrayReleaseConfig): Record<string, unknown>[] {
   if (g.control === 'auto') return g.steps.filter((w) => w < 100).flatMap((w) => [{ setWeight: w }, { pause: { duration: g.pause } }]);
   const held = g.canary?.weight ?? 100;
-  const steps: Record<string, unknown>[] = g.steps.filter((w) => w <= held).map((w) => ({ setWeight: w }));
-  return held < 100 ? [...steps, { pause: {} }] : steps;
+  return held < 100 ? [{ setWeight: held }, { pause: {} }] : [{ setWeight: held }];
 }
 
 /** The Service the VirtualService sends canary traffic to; the controller pins its selector to the canary pods. */

@@ -169,19 +169,29 @@ function workload(i: ServiceInstance): K8sObject {
     spec: podSpec,
   };
   const selector = { matchLabels: selectorLabels(s.name) };
-  if (isGray(i)) return rollout(i, meta(i), { replicas: i.replicas, revisionHistoryLimit: 5, selector, template });
+  const replicas = workloadReplicas(i);
+  if (isGray(i)) return rollout(i, meta(i), { ...replicas, revisionHistoryLimit: 5, selector, template });
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: meta(i),
     spec: {
-      replicas: i.replicas,
+      ...replicas,
       revisionHistoryLimit: 5,
       selector,
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
       template,
     },
   };
+}
+
+/**
+ * `spec.replicas` of the workload: the fixed count without an HPA; left out with one, so that the HPA
+ * alone owns the count and Argo CD's self-heal has nothing to reset (Argo CD best practices, "Leaving
+ * room for imperativeness"). The Applications therefore need no `ignoreDifferences` on replicas.
+ */
+export function workloadReplicas(i: Pick<ServiceInstance, 'replicas' | 'autoscaling'>): { replicas?: number } {
+  return i.autoscaling ? {} : { replicas: i.replicas };
 }
 
 function service(i: ServiceInstance): K8sObject {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PARAM_KEYS, serviceParams } from '../../src/render/argocd-apps.js';
+import { ARGO_KEYS, PARAM_KEYS, serviceParams } from '../../src/render/argocd-apps.js';
+import { CANARY_ANNOTATIONS } from '../../src/render/conventions.js';
 import { HEALTH_CUSTOMIZATIONS } from '../../src/render/argocd-health.js';
 import { roleGroups, rolePolicies } from '../../src/render/argocd-projects.js';
 import { destinationPermitted, globMatch, sourcePermitted } from '../../src/validate/argocd-glob.js';
-import { argoDocuments } from '../../src/validate/argocd.js';
-import { FIXTURE_PLATFORM, modelOf, renderOf } from '../helpers/platform.js';
+import { argoDocuments, checkArgo } from '../../src/validate/argocd.js';
+import { FIXTURE_PLATFORM, modelOf, REPO_ROOT, renderOf } from '../helpers/platform.js';
 
 const model = modelOf(FIXTURE_PLATFORM);
 const docs = argoDocuments(renderOf(FIXTURE_PLATFORM).files, 'argocd');
@@ -83,6 +84,49 @@ describe('canary visibility', () => {
   it('a gray-release service between releases is at weight 0', () => {
     const idle = { ...instance, grayRelease: { steps: [10, 100], pause: '5m', control: 'auto' as const } };
     expect(serviceParams(idle)).toMatchObject({ grayRelease: 'true', canaryWeight: '0', canaryVersion: '', canarySteps: '10,100' });
+  });
+});
+
+describe('canary visibility in the repository: ApplicationSet element → Application labels and annotations → Rollout', () => {
+  const result = renderOf(REPO_ROOT);
+  const { applications } = checkArgo({ documents: argoDocuments(result.files, 'argocd'), renderedPaths: [], isDir: () => true });
+  const meta = (o: Record<string, unknown>) => o['metadata'] as { name: string; labels: Record<string, string>; annotations: Record<string, string> };
+
+  it('the Applications of the seed gray releases say which service, environment, weight and versions; every other service Application says none', () => {
+    const seen = applications
+      .map((a) => meta(a.application))
+      .filter((m) => m.labels[ARGO_KEYS.service] !== undefined && m.labels[ARGO_KEYS.grayRelease] === 'true')
+      .map((m) => ({
+        name: m.name,
+        environment: m.labels[ARGO_KEYS.environment],
+        service: m.labels[ARGO_KEYS.service],
+        weight: m.labels[ARGO_KEYS.canaryWeight],
+        version: m.annotations[ARGO_KEYS.canaryVersion],
+        stable: m.annotations[ARGO_KEYS.stableVersion],
+        control: m.annotations[ARGO_KEYS.canaryControl],
+        steps: m.annotations[ARGO_KEYS.canarySteps],
+      }));
+    expect(seen).toEqual([
+      { name: 'prod-xiaoke', environment: 'prod', service: 'xiaoke', weight: '20', version: '2.1.0', stable: '2.0.3', control: 'git', steps: '5,20,50,100' },
+      { name: 'staging-knowledge', environment: 'staging', service: 'knowledge', weight: '10', version: '1.4.0', stable: '1.3.0', control: 'auto', steps: '10,25,50,100' },
+    ]);
+    const others = applications.map((a) => meta(a.application)).filter((m) => m.labels?.[ARGO_KEYS.grayRelease] === 'false');
+    expect(others.length).toBe(applications.length - 2 - 1); // less the two gray releases and the bootstrap Application
+    for (const m of others) expect([m.name, m.labels[ARGO_KEYS.canaryWeight], m.annotations[ARGO_KEYS.canaryVersion]]).toEqual([m.name, '0', '']);
+  });
+
+  it('each gray-release Application builds a Rollout whose canary annotations and image agree with the Application', () => {
+    for (const app of applications.filter((a) => meta(a.application).labels?.[ARGO_KEYS.grayRelease] === 'true')) {
+      const m = meta(app.application);
+      const path = (app.application['spec'] as { source: { path: string } }).source.path;
+      const rollout = result.targets.find((t) => t.path === path)!.objects.find((o) => o.kind === 'Rollout')!;
+      const image = (rollout.spec as any).template.spec.containers[0].image as string;
+      expect([rollout.metadata.annotations![CANARY_ANNOTATIONS.weight], rollout.metadata.annotations![CANARY_ANNOTATIONS.version], image.split(':')[1]], m.name).toEqual([
+        m.labels[ARGO_KEYS.canaryWeight],
+        m.annotations[ARGO_KEYS.canaryVersion],
+        m.annotations[ARGO_KEYS.canaryVersion],
+      ]);
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * repository, `validate` after every step, exact output, comments in service.yaml kept, and nothing
  * written by a bad invocation.
  */
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { changedPaths, runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
 import { renderOf } from '../helpers/platform.js';
@@ -48,25 +49,59 @@ async function refused(repo: TempRepo, args: string[], message: string): Promise
 
 const comments = (text: string) => text.split('\n').filter((l) => l.includes('#'));
 
+const ROLLOUT = 'apps/xiaoke/base/rollout.yaml';
+
+/** What Argo CD will apply for xiaoke in prod: the pod image tag, the canary steps and the canary annotations of the Rollout. */
+function rolloutState(repo: TempRepo, file = ROLLOUT): { image: string; steps: unknown; canary: Record<string, string> } {
+  const r = yaml.load(repo.read(file)) as {
+    metadata: { annotations: Record<string, string> };
+    spec: { template: { spec: { containers: { image: string }[] } }; strategy: { canary: { steps: unknown } } };
+  };
+  const a = r.metadata.annotations;
+  return {
+    image: r.spec.template.spec.containers[0]!.image.split(':')[1]!,
+    steps: r.spec.strategy.canary.steps,
+    canary: Object.fromEntries(Object.entries(a).filter(([k]) => k === 'suoke-life.com/canary-version' || k === 'suoke-life.com/canary-weight')),
+  };
+}
+
+const held = (version: string, weight: number) => ({
+  image: version,
+  steps: weight < 100 ? [{ setWeight: weight }, { pause: {} }] : [{ setWeight: 100 }],
+  canary: { 'suoke-life.com/canary-version': version, 'suoke-life.com/canary-weight': String(weight) },
+});
+const stable = (version: string) => ({ image: version, steps: [{ setWeight: 100 }], canary: {} });
+
 describe('canary on a copy of the repository', () => {
   it('git control: abort the seed canary, start → advance → advance → advance → promote, validating after each step', async () => {
     const repo = tempRepo('repo');
     const original = repo.read(XIAOKE);
 
+    expect(rolloutState(repo)).toEqual(held('2.1.0', 20));
     await step(repo, ['abort', 'xiaoke', '--env', 'prod'], XIAOKE, 'Aborted canary 2.1.0 of xiaoke in prod: all traffic back to stable 2.0.3.', [
       '@@ line 40 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
     ]);
+    // Abort: the pod template is the stable one again, which the controller recognises as the stable
+    // ReplicaSet and moves all traffic back at once.
+    expect(rolloutState(repo)).toEqual(stable('2.0.3'));
     await step(repo, ['start', 'xiaoke', '--env', 'prod', '--image', '2.1.1'], XIAOKE, 'Started canary 2.1.1 of xiaoke in prod at 5% (stable 2.0.3, git control).', [
       '@@ line 40 @@', '+      canary:', '+        version: "2.1.1"', '+        weight: 5',
     ]);
-    expect(repo.read('apps/xiaoke/base/rollout.yaml')).toContain('      - setWeight: 5\n      - pause: {}\n');
+    // Each reviewed step holds exactly its weight: the controller resets to step 0 whenever the steps
+    // change, so step 0 must be the new weight (no walk back through the lower ones).
+    expect(rolloutState(repo)).toEqual(held('2.1.1', 5));
     await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 5% to 20%.', ['@@ line 42 @@', '-        weight: 5', '+        weight: 20']);
+    expect(rolloutState(repo)).toEqual(held('2.1.1', 20));
     await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 20% to 50%.', ['@@ line 42 @@', '-        weight: 20', '+        weight: 50']);
+    expect(rolloutState(repo)).toEqual(held('2.1.1', 50));
     await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 50% to 100%.', ['@@ line 42 @@', '-        weight: 50', '+        weight: 100']);
+    expect(rolloutState(repo)).toEqual(held('2.1.1', 100));
     await refused(repo, ['advance', 'xiaoke', '--env', 'prod'], 'the canary 2.1.1 of xiaoke in prod is already at 100%; promote it to make it the stable version');
     await step(repo, ['promote', 'xiaoke', '--env', 'prod'], XIAOKE, 'Promoted 2.1.1 of xiaoke in prod: now the stable version at 100% (was 2.0.3).', [
       '@@ line 30 @@', '+    version: "2.1.1"', '@@ line 40 @@', '-      canary:', '-        version: "2.1.1"', '-        weight: 100',
     ]);
+    // The new version is stable at 100 %: same pod template and steps as at 100 %, so nothing restarts.
+    expect(rolloutState(repo)).toEqual(stable('2.1.1'));
 
     const final = repo.read(XIAOKE);
     expect(comments(final)).toEqual(comments(original));
@@ -85,9 +120,17 @@ describe('canary on a copy of the repository', () => {
       '@@ line 31 @@', '-      canary: {version: "1.4.0"}',
     ]);
     const aborted = repo.read(KNOWLEDGE);
+    const AUTO_STEPS = [{ setWeight: 10 }, { pause: { duration: '5m' } }, { setWeight: 25 }, { pause: { duration: '5m' } }, { setWeight: 50 }, { pause: { duration: '5m' } }];
+    const KNOWLEDGE_ROLLOUT = 'clusters/staging/staging/knowledge/rollout.yaml';
+    expect(rolloutState(repo, KNOWLEDGE_ROLLOUT)).toEqual({ image: '1.3.0', steps: AUTO_STEPS, canary: {} });
     await step(repo, ['start', 'knowledge', '--env', 'staging', '--image', '1.5.0'], KNOWLEDGE, 'Started canary 1.5.0 of knowledge in staging at 10% (stable 1.3.0, auto control).', [
       '@@ line 31 @@', '+      canary:', '+        version: "1.5.0"', '+        weight: 10',
     ]);
+    expect(rolloutState(repo, KNOWLEDGE_ROLLOUT)).toEqual({
+      image: '1.5.0',
+      steps: AUTO_STEPS,
+      canary: { 'suoke-life.com/canary-version': '1.5.0', 'suoke-life.com/canary-weight': '10' },
+    });
     await refused(
       repo,
       ['advance', 'knowledge', '--env', 'staging'],

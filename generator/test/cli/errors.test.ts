@@ -60,7 +60,7 @@ const cases: Case[] = [
     name: 'a duplicate key',
     edit: (r) => r.write('apps/gateway/service.yaml', `${r.read('apps/gateway/service.yaml')}name: gateway\n`),
     stderr:
-      'error: apps/gateway/service.yaml:16: Map keys must be unique\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
+      'error: apps/gateway/service.yaml:19: Map keys must be unique\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
   },
   {
     name: 'the Argo CD file missing',

@@ -7,6 +7,8 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_HEADER, runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
+import { loadConfig } from '../../src/config/load.js';
+import { diskFs } from '../../src/core/fs.js';
 import { renderOf } from '../helpers/platform.js';
 
 const DRIFT_HINT = '  hint: run `npm run render` and commit the result';
@@ -217,14 +219,26 @@ describe('validate output formats on a clean copy', () => {
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.stdout) as { resources: Record<string, unknown>[] };
     expect(parsed.resources).toHaveLength(counts(repo.root).resources);
-    expect(parsed.resources.find((x) => x['object'] === 'apps/v1/Deployment suoke-prod/xiaoai')).toEqual({
-      file: 'clusters/prod/prod/xiaoai',
-      index: expect.any(Number) as number,
-      object: 'apps/v1/Deployment suoke-prod/xiaoai',
-      kind: 'Deployment',
-      status: 'valid',
-      findings: [],
-    });
+    // The workload kind follows the configuration: prod's gray release is on xiaoke (a Rollout);
+    // xiaoai has none there (a Deployment).
+    const config = loadConfig(diskFs(repo.root));
+    const grayInProd = (s: string) => config.services.find((x) => x.name === s)?.environments['prod']?.grayRelease !== undefined;
+    expect([grayInProd('xiaoai'), grayInProd('xiaoke')]).toEqual([false, true]);
+    for (const [service, object, kind] of [
+      ['xiaoai', 'apps/v1/Deployment suoke-prod/xiaoai', 'Deployment'],
+      ['xiaoke', 'argoproj.io/v1alpha1/Rollout suoke-prod/xiaoke', 'Rollout'],
+    ] as const) {
+      expect(parsed.resources.find((x) => x['object'] === object)).toEqual({
+        file: `clusters/prod/prod/${service}`,
+        index: expect.any(Number) as number,
+        object,
+        kind,
+        status: 'valid',
+        findings: [],
+      });
+    }
+    const prodWorkloads = parsed.resources.filter((x) => x['file'] === 'clusters/prod/prod/xiaoke' && ['Deployment', 'Rollout'].includes(String(x['kind'])));
+    expect(prodWorkloads.map((x) => x['object'])).toEqual(['argoproj.io/v1alpha1/Rollout suoke-prod/xiaoke']);
   });
 
   it('-o junit: well-formed XML whose counts add up', async () => {

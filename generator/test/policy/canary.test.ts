@@ -27,6 +27,25 @@ function plan(o: { steps?: string; pause?: string; control?: string; analysis?: 
 }
 
 const inProd = (p: string) => fixtureFs([[B, PROD, `${PROD}${p}`]]);
+/** A production-tier \`staging\` environment on the prod cluster, and the plan there (beta lines shift by one: \`  staging:\`). */
+const STAGING_ENV = `  staging:
+    namespace: suoke-staging
+    tier: production
+    quota:
+      requests: {cpu: "10", memory: 20Gi}
+      limits: {cpu: "20", memory: 40Gi}
+      pods: 80
+    limitRange:
+      default: {cpu: "1", memory: 2Gi}
+      defaultRequest: {cpu: 100m, memory: 128Mi}
+    secretStore: {kind: ClusterSecretStore, name: vault-staging}
+`;
+const inStaging = (p: string) =>
+  fixtureFs([
+    ['clusters/prod/cluster.yaml', '    secretStore: {kind: ClusterSecretStore, name: vault-prod}\n', `    secretStore: {kind: ClusterSecretStore, name: vault-prod}\n${STAGING_ENV}`],
+    [B, PROD, `${PROD}  staging:\n${p}`],
+  ]);
+const S = 'environments.staging.grayRelease';
 const inDev = (p: string) => fixtureFs([[B, DEV, `${DEV}${p}`]]);
 
 // The plan starts on line 48 of the beta fixture (after `  prod:` and its settings).
@@ -54,6 +73,11 @@ const cases: Case[] = [
     expect: [{ check: 'canary/first-weight', file: B, line: L.steps, path: `${G}.steps[0]`, message: `\`${G}.steps[0]\` is 20; in production-tier environment \`prod\` the first weight is at most 10, so a bad version meets little traffic`, hint: 'start at 10 or less, e.g. `steps: [5, 20, 50, 100]`' }] },
   { name: 'no analysis in prod', fs: inProd(plan({ analysis: null })),
     expect: [{ check: 'canary/analysis-required', file: B, line: L.grayRelease, path: G, message: `\`${G}\` has no \`analysis\`; production-tier environment \`prod\` requires thresholds that abort a bad canary`, hint: 'add `analysis: {maxErrorRate: 0.01, maxP95LatencyMs: 1500}`' }] },
+  { name: 'no analysis and a first weight of 20 in staging (production tier: it rehearses prod\'s plan)', fs: inStaging(plan({ steps: '[20, 50, 100]', analysis: null, canary: null })),
+    expect: [
+      { check: 'canary/analysis-required', file: B, line: L.grayRelease + 1, path: S, message: `\`${S}\` has no \`analysis\`; production-tier environment \`staging\` requires thresholds that abort a bad canary`, hint: 'add `analysis: {maxErrorRate: 0.01, maxP95LatencyMs: 1500}`' },
+      { check: 'canary/first-weight', file: B, line: L.steps + 1, path: `${S}.steps[0]`, message: `\`${S}.steps[0]\` is 20; in production-tier environment \`staging\` the first weight is at most 10, so a bad version meets little traffic`, hint: 'start at 10 or less, e.g. `steps: [5, 20, 50, 100]`' },
+    ] },
   { name: 'a p95 threshold at the plan bound of 2 s', fs: inProd(plan({ analysis: '{maxErrorRate: 0.01, maxP95LatencyMs: 2000}' })),
     expect: [{ check: 'canary/latency', file: B, line: L.analysis, path: `${G}.analysis.maxP95LatencyMs`, message: `\`${G}.analysis.maxP95LatencyMs\` is 2000; it must be above 0 and below the deployment plan's p95 bound of 2000 ms`, hint: 'e.g. `maxP95LatencyMs: 1500`' }] },
   { name: 'an error rate written as a percentage', fs: inProd(plan({ analysis: '{maxErrorRate: 1, maxP95LatencyMs: 1500}' })),

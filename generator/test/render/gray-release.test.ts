@@ -13,11 +13,48 @@ describe('canarySteps', () => {
     ['auto: the steps do not depend on the canary', plan({ control: 'auto', canary: { version: '2', weight: 5 } }),
       [{ setWeight: 5 }, { pause: { duration: '10m' } }, { setWeight: 20 }, { pause: { duration: '10m' } }, { setWeight: 50 }, { pause: { duration: '10m' } }]],
     ['git at the first step: hold there', plan({ canary: { version: '2', weight: 5 } }), [{ setWeight: 5 }, { pause: {} }]],
-    ['git at 50: the weights up to 50, then hold', plan({ canary: { version: '2', weight: 50 } }), [{ setWeight: 5 }, { setWeight: 20 }, { setWeight: 50 }, { pause: {} }]],
-    ['git at 100: walk to the end, no pause', plan({ canary: { version: '2', weight: 100 } }), [{ setWeight: 5 }, { setWeight: 20 }, { setWeight: 50 }, { setWeight: 100 }]],
-    ['git without a canary: the stable version holds 100', plan({}), [{ setWeight: 5 }, { setWeight: 20 }, { setWeight: 50 }, { setWeight: 100 }]],
+    ['git at 50: only 50, then hold', plan({ canary: { version: '2', weight: 50 } }), [{ setWeight: 50 }, { pause: {} }]],
+    ['git at 100: straight to 100, no pause', plan({ canary: { version: '2', weight: 100 } }), [{ setWeight: 100 }]],
+    ['git without a canary: the stable version holds 100', plan({}), [{ setWeight: 100 }]],
   ])('%s', (_name, g, steps) => {
     expect(canarySteps(g)).toEqual(steps);
+  });
+});
+
+/**
+ * What the Argo Rollouts controller does with the new steps of a reviewed change: changed steps reset
+ * `currentStepIndex` to 0 (rollout/canary.go `syncRolloutStatusCanary` → `resetRolloutStatus`), and it
+ * then applies every `setWeight` from step 0 up to the first indefinite pause (or the end).
+ */
+function weightsWalked(steps: readonly Record<string, unknown>[]): number[] {
+  const out: number[] = [];
+  for (const s of steps) {
+    if (typeof s['setWeight'] === 'number') out.push(s['setWeight']);
+    const pause = s['pause'] as { duration?: string } | undefined;
+    if (pause && pause.duration === undefined) break;
+  }
+  return out;
+}
+
+describe('regression: a reviewed advance re-walked the lower weights (steps reset on every change)', () => {
+  const git = (weight?: number) => canarySteps(plan(weight === undefined ? {} : { canary: { version: '2', weight } }));
+  it.each([
+    ['start: 0 → 5', undefined, 5, [5]],
+    ['advance 5 → 20', 5, 20, [20]],
+    ['advance 20 → 50', 20, 50, [50]],
+    ['advance 50 → 100', 50, 100, [100]],
+  ])('%s: straight to the new weight, never below the reviewed one', (_name, from, to, walked) => {
+    const w = weightsWalked(git(to));
+    expect(w).toEqual(walked);
+    expect(Math.min(...w)).toBeGreaterThanOrEqual(from ?? 0);
+  });
+
+  it('promote from 20 % (the canary version becomes stable, no canary left): straight to 100', () => {
+    expect(weightsWalked(git())).toEqual([100]);
+  });
+
+  it('auto control: the controller walks the whole plan itself, pausing between weights', () => {
+    expect(weightsWalked(canarySteps(plan({ control: 'auto', canary: { version: '2', weight: 5 } })))).toEqual([5, 20, 50]);
   });
 });
 
