@@ -34,6 +34,7 @@ const cases: Record<string, Case[]> = {
   resources: [
     { name: 'no memory limit, no CPU request', objects: container((c) => { delete c.resources.limits.memory; delete c.resources.requests.cpu; }), expected: [`error ${C}.resources.limits.memory: container "xiaoai" sets no memory limit`, `error ${C}.resources.requests.cpu: container "xiaoai" sets no CPU request`] },
     { name: 'none at all, in development: warnings', objects: container((c) => delete c.resources), tier: 'development', expected: [`warning ${C}.resources.limits.cpu: container "xiaoai" sets no CPU limit`, `warning ${C}.resources.limits.memory: container "xiaoai" sets no memory limit`, `warning ${C}.resources.requests.cpu: container "xiaoai" sets no CPU request`, `warning ${C}.resources.requests.memory: container "xiaoai" sets no memory request`] },
+    { name: 'quiet: an init container that sets all four too', objects: dep((d) => (d.spec.template.spec.initContainers = [{ name: 'migrate', image: 'x:1', resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } }, securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } } }])), expected: [] },
   ],
   quantity: [
     { name: 'request above limit', objects: container((c) => (c.resources.requests.memory = '8Gi')), expected: [`error ${C}.resources.requests.memory: container "xiaoai" requests more memory (8Gi) than its limit (4Gi); the API server refuses it`] },
@@ -43,6 +44,7 @@ const cases: Record<string, Case[]> = {
   probes: [
     { name: 'no readiness probe', objects: container((c) => delete c.readinessProbe), expected: [`error ${C}.readinessProbe: container "xiaoai" has no readiness probe`] },
     { name: 'no liveness probe, in development: a warning', objects: container((c) => delete c.livenessProbe), tier: 'development', expected: [`warning ${C}.livenessProbe: container "xiaoai" has no liveness probe`] },
+    { name: 'quiet: a Job runs to completion and needs no probes', objects: [{ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'suoke-prod' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'x:1' }] } } } }], expected: [] },
   ],
   'probe-port': [
     { name: 'a port name the container does not have', objects: container((c) => (c.livenessProbe.httpGet.port = 'health')), expected: [`error ${C}.livenessProbe.httpGet.port: container "xiaoai" livenessProbe aims at port "health", which the container does not name (its ports: "http", "metrics")`] },
@@ -56,9 +58,10 @@ const cases: Record<string, Case[]> = {
   'read-only-root-fs': [
     { name: 'writable', objects: container((c) => (c.securityContext.readOnlyRootFilesystem = false)), expected: [`error ${C}.securityContext.readOnlyRootFilesystem: container "xiaoai" has a writable root file system`] },
     { name: 'writable, in development: a warning', objects: container((c) => delete c.securityContext.readOnlyRootFilesystem), tier: 'development', expected: [`warning ${C}.securityContext.readOnlyRootFilesystem: container "xiaoai" has a writable root file system`] },
+    { name: 'quiet: read-only on the init container too', objects: dep((d) => (d.spec.template.spec.initContainers = [{ name: 'migrate', image: 'x:1', securityContext: { readOnlyRootFilesystem: true } }])), expected: [] },
   ],
-  privileged: [{ name: 'privileged', objects: container((c) => (c.securityContext.privileged = true)), expected: [`error ${C}.securityContext.privileged: container "xiaoai" is privileged: it has every capability and all host devices`] }],
-  'privilege-escalation': [{ name: 'not set', objects: container((c) => delete c.securityContext.allowPrivilegeEscalation), expected: [`error ${C}.securityContext.allowPrivilegeEscalation: container "xiaoai" does not set allowPrivilegeEscalation: false`] }],
+  privileged: [{ name: 'privileged', objects: container((c) => (c.securityContext.privileged = true)), expected: [`error ${C}.securityContext.privileged: container "xiaoai" is privileged: it has every capability and all host devices`] }, { name: 'quiet: privileged: false written out', objects: container((c) => (c.securityContext.privileged = false)), expected: [] }],
+  'privilege-escalation': [{ name: 'not set', objects: container((c) => delete c.securityContext.allowPrivilegeEscalation), expected: [`error ${C}.securityContext.allowPrivilegeEscalation: container "xiaoai" does not set allowPrivilegeEscalation: false`] }, { name: 'explicitly true on an init container', objects: dep((d) => (d.spec.template.spec.initContainers = [{ name: 'migrate', image: 'x:1', securityContext: { allowPrivilegeEscalation: true } }])), expected: ['error spec.template.spec.initContainers[0].securityContext.allowPrivilegeEscalation: init container "migrate" does not set allowPrivilegeEscalation: false'] }, { name: 'quiet: false on the init container too', objects: dep((d) => (d.spec.template.spec.initContainers = [{ name: 'migrate', image: 'x:1', securityContext: { allowPrivilegeEscalation: false } }])), expected: [] }],
   capabilities: [
     { name: 'drops only NET_RAW, adds SYS_ADMIN', objects: container((c) => (c.securityContext.capabilities = { drop: ['NET_RAW'], add: ['NET_BIND_SERVICE', 'SYS_ADMIN'] })), expected: [`error ${C}.securityContext.capabilities.add[1]: container "xiaoai" adds capability SYS_ADMIN; only NET_BIND_SERVICE may be added`, `error ${C}.securityContext.capabilities.drop: container "xiaoai" does not drop ALL capabilities`] },
     { name: 'quiet: drop ALL, add NET_BIND_SERVICE', objects: container((c) => (c.securityContext.capabilities = { drop: ['ALL'], add: ['NET_BIND_SERVICE'] })), expected: [] },
@@ -68,9 +71,9 @@ const cases: Record<string, Case[]> = {
     { name: 'Unconfined on the container', objects: container((c) => (c.securityContext.seccompProfile = { type: 'Unconfined' })), expected: [`error ${C}.securityContext.seccompProfile.type: container "xiaoai" runs with seccomp profile "Unconfined"`] },
     { name: 'quiet: Localhost', objects: container((c) => (c.securityContext.seccompProfile = { type: 'Localhost', localhostProfile: 'x.json' })), expected: [] },
   ],
-  'host-namespaces': [{ name: 'hostNetwork and hostPID', objects: dep((d) => Object.assign(d.spec.template.spec, { hostNetwork: true, hostPID: true })), expected: ["error spec.template.spec.hostNetwork: the pod sets hostNetwork: true and shares the node's network namespace", "error spec.template.spec.hostPID: the pod sets hostPID: true and shares the node's PID namespace"] }],
-  'host-path': [{ name: 'a hostPath volume', objects: dep((d) => d.spec.template.spec.volumes.push({ name: 'docker', hostPath: { path: '/var/run/docker.sock' } })), expected: ['error spec.template.spec.volumes[1].hostPath: volume "docker" mounts the node\'s path "/var/run/docker.sock"'] }],
-  'host-port': [{ name: 'hostPort', objects: container((c) => (c.ports[0].hostPort = 80)), expected: [`error ${C}.ports[0].hostPort: container "xiaoai" binds host port 80`] }],
+  'host-namespaces': [{ name: 'hostNetwork and hostPID', objects: dep((d) => Object.assign(d.spec.template.spec, { hostNetwork: true, hostPID: true })), expected: ["error spec.template.spec.hostNetwork: the pod sets hostNetwork: true and shares the node's network namespace", "error spec.template.spec.hostPID: the pod sets hostPID: true and shares the node's PID namespace"] }, { name: 'quiet: hostNetwork, hostPID and hostIPC false written out', objects: dep((d) => Object.assign(d.spec.template.spec, { hostNetwork: false, hostPID: false, hostIPC: false })), expected: [] }],
+  'host-path': [{ name: 'a hostPath volume', objects: dep((d) => d.spec.template.spec.volumes.push({ name: 'docker', hostPath: { path: '/var/run/docker.sock' } })), expected: ['error spec.template.spec.volumes[1].hostPath: volume "docker" mounts the node\'s path "/var/run/docker.sock"'] }, { name: 'quiet: emptyDir, configMap and projected volumes', objects: dep((d) => d.spec.template.spec.volumes.push({ name: 'config', configMap: { name: 'xiaoai' } }, { name: 'token', projected: { sources: [] } })), expected: [] }],
+  'host-port': [{ name: 'hostPort', objects: container((c) => (c.ports[0].hostPort = 80)), expected: [`error ${C}.ports[0].hostPort: container "xiaoai" binds host port 80`] }, { name: 'quiet: a containerPort without hostPort, and hostPort 0 (none)', objects: container((c) => (c.ports[1].hostPort = 0)), expected: [] }],
   'secret-env': [
     { name: 'a password and a URL with credentials', objects: container((c) => c.env.push({ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'REDIS_URL', value: 'redis://app:s3cret@redis:6379/0' })), expected: [`error ${C}.env[2].value: container "xiaoai" env var "DB_PASSWORD" holds a literal value that looks like a secret`, `error ${C}.env[3].value: container "xiaoai" env var "REDIS_URL" is a URL with a user and password written out`] },
     { name: 'a ConfigMap key', objects: [...platform(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'xiaoai', namespace: 'suoke-prod' }, data: { API_KEY: 'abc123' } }], expected: ['error data.API_KEY: ConfigMap key "API_KEY" holds a literal value that looks like a secret'] },
@@ -80,13 +83,13 @@ const cases: Record<string, Case[]> = {
     { name: 'data and stringData', objects: [...platform(), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'suoke-prod' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } }], expected: ['error data: Secret carries data (password) in the repository', 'error stringData: Secret carries stringData (user) in the repository'] },
     { name: 'quiet: an empty Secret', objects: [...platform(), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'suoke-prod' } }], expected: [] },
   ],
-  'duplicate-env': [{ name: 'LOG_LEVEL twice', objects: container((c) => c.env.push({ name: 'LOG_LEVEL', value: 'debug' })), expected: [`error ${C}.env[2].name: container "xiaoai" sets env var "LOG_LEVEL" twice (env[0] and env[2]); the last one wins`] }],
+  'duplicate-env': [{ name: 'LOG_LEVEL twice', objects: container((c) => c.env.push({ name: 'LOG_LEVEL', value: 'debug' })), expected: [`error ${C}.env[2].name: container "xiaoai" sets env var "LOG_LEVEL" twice (env[0] and env[2]); the last one wins`] }, { name: 'quiet: the same name in two containers, once each', objects: dep((d) => d.spec.template.spec.containers.push({ ...structuredClone(d.spec.template.spec.containers[0]), name: 'sidecar' })), expected: [] }],
   'dangling-service': [
     { name: 'a selector no pod has', objects: replace('Service', edited(service(), (s) => (s.spec.selector = { 'app.kubernetes.io/name': 'xiaoi' }))), expected: ['error spec.selector: Service selects no pods: no workload in the same environment has pods labelled app.kubernetes.io/name=xiaoi'] },
     { name: 'quiet: a Service without selector (endpoints managed elsewhere)', objects: replace('Service', edited(service(), (s) => delete s.spec.selector)), expected: [] },
   ],
-  'dangling-hpa': [{ name: 'a StatefulSet that does not exist', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.spec.scaleTargetRef.kind = 'StatefulSet'))), expected: ['error spec.scaleTargetRef: HorizontalPodAutoscaler targets apps/v1/StatefulSet "xiaoai", which does not exist in the same environment'] }],
-  'dangling-pdb': [{ name: 'selects nothing', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.selector.matchLabels = { app: 'xiaoai' }))), expected: ['error spec.selector: PodDisruptionBudget selects no pods: no workload in the same environment has pods labelled app=xiaoai'] }],
+  'dangling-hpa': [{ name: 'a StatefulSet that does not exist', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.spec.scaleTargetRef.kind = 'StatefulSet'))), expected: ['error spec.scaleTargetRef: HorizontalPodAutoscaler targets apps/v1/StatefulSet "xiaoai", which does not exist in the same environment'] }, { name: 'quiet: a Rollout named by apiVersion, kind and name', objects: [edited(deployment(), (d) => { d.apiVersion = 'argoproj.io/v1alpha1'; d.kind = 'Rollout'; }), service(), edited(hpa(), (h) => (h.spec.scaleTargetRef = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'xiaoai' })), pdb(), networkPolicy(), serviceMonitor()], expected: [] }],
+  'dangling-pdb': [{ name: 'selects nothing', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.selector.matchLabels = { app: 'xiaoai' }))), expected: ['error spec.selector: PodDisruptionBudget selects no pods: no workload in the same environment has pods labelled app=xiaoai'] }, { name: 'quiet: matchExpressions that select the pods', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.selector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['xiaoai', 'xiaoke'] }] }))), expected: [] }],
   'dangling-networkpolicy': [
     { name: 'selects nothing', objects: [...platform(), edited(networkPolicy(), (n) => { n.metadata.name = 'old'; n.spec.podSelector.matchLabels = { 'app.kubernetes.io/name': 'gone' }; })], expected: ['warning spec.podSelector: NetworkPolicy applies to no pods: no workload in the same environment has pods labelled app.kubernetes.io/name=gone'] },
     { name: 'quiet: an empty podSelector (default deny) selects every pod', objects: [...platform(), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'suoke-prod' }, spec: { podSelector: {} } }], expected: [] },
@@ -94,6 +97,7 @@ const cases: Record<string, Case[]> = {
   'dangling-servicemonitor': [
     { name: 'selects no Service', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.selector.matchLabels = { release: 'x' }))), expected: ['error spec.selector: ServiceMonitor selects no Service: none in the same environment is labelled release=x'] },
     { name: 'scrapes a port the Service does not name', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.endpoints[0].port = 'prometheus'))), expected: ['error spec.endpoints[0].port: ServiceMonitor scrapes port "prometheus", which the selected Service does not name ("http", "metrics")'] },
+    { name: 'quiet: namespaceSelector any', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => { m.spec.selector.matchLabels = { release: 'x' }; m.spec.namespaceSelector = { any: true }; })), expected: [] },
   ],
   'pdb-blocks-eviction': [
     { name: 'maxUnavailable 0', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.maxUnavailable = 0))), expected: ['error spec.maxUnavailable: PodDisruptionBudget allows no pod to be unavailable: every voluntary eviction (node drain, upgrade) is blocked'] },
@@ -111,12 +115,13 @@ const cases: Record<string, Case[]> = {
   'network-policy-coverage': [
     { name: 'an ingress-only policy', objects: replace('NetworkPolicy', edited(networkPolicy(), (n) => (n.spec.policyTypes = ['Ingress']))), expected: ['error spec.template.metadata.labels: the pods of Deployment "xiaoai" are not isolated for egress: no NetworkPolicy in the same environment selects them'] },
     { name: 'quiet: the namespace default deny covers it', objects: [...platform().filter((o) => o.kind !== 'NetworkPolicy'), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'suoke-prod' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } }], expected: [] },
+    { name: 'no NetworkPolicy at all, in development: a warning', objects: platform().filter((o) => o.kind !== 'NetworkPolicy'), tier: 'development', expected: ['warning spec.template.metadata.labels: the pods of Deployment "xiaoai" are not isolated for ingress and egress: no NetworkPolicy in the same environment selects them'] },
   ],
   'rbac-wildcard': [
     { name: '* verbs and resources', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'all', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] }], expected: ['error rules[0].resources: Role grants every resource ("*" in rules[0].resources)', 'error rules[0].verbs: Role grants every verb ("*" in rules[0].verbs)'] },
     { name: 'quiet: named verbs', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'read', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }] }], expected: [] },
   ],
-  'cluster-admin-binding': [{ name: 'a ServiceAccount bound to cluster-admin', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'x' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: 'xiaoai', namespace: 'suoke-prod' }] }], expected: ['error roleRef.name: ClusterRoleBinding grants cluster-admin to ServiceAccount xiaoai'] }],
+  'cluster-admin-binding': [{ name: 'a ServiceAccount bound to cluster-admin', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'x' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: 'xiaoai', namespace: 'suoke-prod' }] }], expected: ['error roleRef.name: ClusterRoleBinding grants cluster-admin to ServiceAccount xiaoai'] }, { name: 'quiet: a RoleBinding to the ClusterRole view', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'x', namespace: 'suoke-prod' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' }, subjects: [{ kind: 'ServiceAccount', name: 'xiaoai', namespace: 'suoke-prod' }] }], expected: [] }],
   'deprecated-api': [
     { name: 'policy/v1beta1 PDB, removed in 1.25', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.apiVersion = 'policy/v1beta1'))), expected: ['error apiVersion: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; the cluster runs 1.31'] },
     { name: 'autoscaling/v2beta2 on 1.26', objects: replace('HorizontalPodAutoscaler', edited(hpa(), (h) => (h.apiVersion = 'autoscaling/v2beta2'))), version: '1.26', expected: ['error apiVersion: autoscaling/v2beta2 HorizontalPodAutoscaler was removed in Kubernetes 1.26; the cluster runs 1.26'] },
@@ -129,12 +134,19 @@ const cases: Record<string, Case[]> = {
   ],
   'dns-name': [
     { name: 'container, port and volume names', objects: dep((d) => { const p = d.spec.template.spec; p.containers[0].name = 'Xiao_AI'; p.containers[0].ports[1].name = 'prometheus-metrics'; p.volumes[0].name = 'Tmp'; }), expected: ['error spec.template.spec.containers[0].name: container name "Xiao_AI" is not a DNS-1123 label', 'error spec.template.spec.containers[0].ports[1].name: container "Xiao_AI" port name "prometheus-metrics" is not an IANA service name', 'error spec.template.spec.volumes[0].name: volume name "Tmp" is not a DNS-1123 label'] },
+    { name: 'quiet: a 63-character container name and a 15-character port name', objects: dep((d) => { const c = d.spec.template.spec.containers[0]; c.name = 'a'.repeat(62) + '1'; c.ports[1].name = 'prometheus-metr'; }), expected: [] },
   ],
 };
 
 describe('the check catalogue', () => {
-  it('has a firing case for every rule, and nothing else', () => {
+  it('has cases for every rule, and nothing else', () => {
     expect(Object.keys(cases).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it.each(RULES.map((r) => [r.id]))('%s has a firing case and a quiet case of its own', (id) => {
+    const list = cases[id] ?? [];
+    expect(list.filter((c) => c.expected.length > 0).length, `${id}: firing cases`).toBeGreaterThan(0);
+    expect(list.filter((c) => c.expected.length === 0).length, `${id}: quiet cases`).toBeGreaterThan(0);
   });
 
   it.each(RULES.map((r) => [r.id]))('%s is quiet on the compliant service', (id) => {
