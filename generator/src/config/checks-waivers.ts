@@ -7,6 +7,7 @@
 import type { Finding } from '../core/finding.js';
 import { suggest } from '../core/names.js';
 import { WAIVABLE } from '../policy/rules/index.js';
+import { MIN_WAIVER_REASON } from '../policy/engine.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
 
@@ -63,7 +64,7 @@ export function checkWaivers(f: ParsedFile, environments: readonly string[] | un
         r.report('waiver', at('check'), '`capacity` is checked per cluster: a waiver of it takes no `environments` or `kind`', 'remove `environments` and `kind`');
       }
     }
-    if (typeof w.reason === 'string' && w.reason.trim().length < 10) {
+    if (typeof w.reason === 'string' && w.reason.trim().length < MIN_WAIVER_REASON) {
       r.report('waiver', at('reason'), `\`waivers[${i}].reason\` is ${JSON.stringify(w.reason)}; a waiver needs a written reason`, 'say why the check does not apply here, in a sentence reviewers can judge');
     }
     if (environments && Array.isArray(w.environments)) {

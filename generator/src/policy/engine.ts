@@ -90,6 +90,9 @@ export interface PolicyOptions {
   rules: readonly Rule[];
 }
 
+/** Shortest written reason a waiver may give, as in configuration (`waivers[].reason`). */
+export const MIN_WAIVER_REASON = 10;
+
 /** Annotation prefix of a waiver: `policy.suoke-life.com/waive.<id>`. */
 export const WAIVER_PREFIX = 'policy.suoke-life.com/waive.';
 
@@ -187,18 +190,19 @@ function collectWaivers(obj: Obj, scope: PolicyScope, known: Set<string>, where:
       continue;
     }
     const reason = annotations[key];
-    if (typeof reason !== 'string' || reason.trim() === '') {
+    const text = typeof reason === 'string' ? reason.trim() : '';
+    if (text.length < MIN_WAIVER_REASON) {
       out.push({
         check: 'policy/waiver-reason',
         severity: 'error',
         ...where,
         path,
-        message: `waiver of policy/${id} has no reason; the check still applies`,
-        hint: `write why the check does not apply here: ${key}: "<reason>"`,
+        message: text === '' ? `waiver of policy/${id} has no reason; the check still applies` : `waiver of policy/${id} gives the reason ${JSON.stringify(text)}, too short to tell a reviewer why; the check still applies`,
+        hint: `write why the check does not apply here, in a sentence (at least ${MIN_WAIVER_REASON} characters): ${key}: "<reason>"`,
       });
       continue;
     }
-    waivers.set(id, { reason: reason.trim() });
+    waivers.set(id, { reason: text });
   }
   const kind = String(obj.kind);
   for (const w of scope.waivers ?? []) {
