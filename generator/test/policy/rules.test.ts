@@ -49,7 +49,8 @@ const cases: Record<string, Case[]> = {
   'probe-port': [
     { name: 'a port name the container does not have', objects: container((c) => (c.livenessProbe.httpGet.port = 'health')), expected: [`error ${C}.livenessProbe.httpGet.port: container "xiaoai" livenessProbe aims at port "health", which the container does not name (its ports: "http", "metrics")`] },
     { name: 'a port number it does not expose', objects: container((c) => (c.readinessProbe = { tcpSocket: { port: 8081 } })), expected: [`error ${C}.readinessProbe.tcpSocket.port: container "xiaoai" readinessProbe aims at port 8081, which the container does not expose (its ports: 8080, 9090)`] },
-    { name: 'quiet: a number when the container declares no ports', objects: container((c) => { delete c.ports; c.livenessProbe.httpGet.port = 8080; }), expected: [] },
+    { name: 'a number when the container declares no ports', objects: container((c) => { delete c.ports; c.livenessProbe.httpGet.port = 8080; c.readinessProbe = { exec: { command: ['true'] } }; }), expected: [`error ${C}.livenessProbe.httpGet.port: container "xiaoai" livenessProbe aims at port 8080, which the container does not expose (it declares no ports)`] },
+    { name: 'quiet: a declared number, a declared name, an exec probe', objects: container((c) => { c.startupProbe = { tcpSocket: { port: 9090 } }; c.readinessProbe = { exec: { command: ['true'] } }; }), expected: [] },
   ],
   'run-as-non-root': [
     { name: 'runAsNonRoot nowhere, user 0 on the pod', objects: dep((d) => { d.spec.template.spec.securityContext = { runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } }; delete d.spec.template.spec.containers[0].securityContext.runAsNonRoot; }), expected: [`error ${C}.securityContext.runAsNonRoot: container "xiaoai" may run as root: runAsNonRoot is not true on the container or the pod`, 'error spec.template.spec.securityContext.runAsUser: container "xiaoai" runs as user 0 (root)'] },
