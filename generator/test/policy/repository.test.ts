@@ -17,6 +17,34 @@ describe('the repository', () => {
     expect([...new Set(result.findings.map((f) => f.check))].sort()).toEqual(['policy/capacity-headroom', 'policy/waived']);
   });
 
+  it('strictness per environment: the same defect is a warning in dev and test, an error in staging and prod, off where the tier says so', () => {
+    // Every xiaoai Deployment with a writable root file system and a single replica.
+    const targets = render(model).targets.map((t) =>
+      t.path.endsWith('/xiaoai')
+        ? {
+            ...t,
+            objects: t.objects.map((o) => {
+              const x = o as { kind?: string; spec?: { replicas?: number; template: { spec: { containers: { securityContext: Record<string, unknown> }[] } } } };
+              if (x.kind !== 'Deployment') return o;
+              const copy = structuredClone(x);
+              copy.spec!.template.spec.containers[0]!.securityContext.readOnlyRootFilesystem = false;
+              return copy;
+            }),
+          }
+        : t,
+    );
+    const found = checkRepository(model, targets).findings.filter((f) => f.check === 'policy/read-only-root-fs');
+    expect(found.map((f) => `${f.file} ${f.severity}`)).toEqual([
+      'clusters/dev/dev/xiaoai warning',
+      'clusters/dev/test/xiaoai warning',
+      'clusters/prod/prod/xiaoai error',
+      'clusters/staging/staging/xiaoai error',
+    ]);
+    // min-replicas is off in development: dev and test run one replica without a finding.
+    expect(result.findings.some((f) => f.check === 'policy/min-replicas')).toBe(false);
+    expect(model.environments.find((e) => e.env.name === 'dev')!.env.tier).toBe('development');
+  });
+
   it('prod capacity of the seed plan: agents near full, business over at maximum replicas (waived, an open decision)', () => {
     const prod = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.path}: ${f.message}`);
     expect(prod.slice(0, 3)).toEqual([
