@@ -24,10 +24,9 @@ describe('the repository', () => {
         ? {
             ...t,
             objects: t.objects.map((o) => {
-              const x = o as { kind?: string; spec?: { replicas?: number; template: { spec: { containers: { securityContext: Record<string, unknown> }[] } } } };
-              if (x.kind !== 'Deployment') return o;
-              const copy = structuredClone(x);
-              copy.spec!.template.spec.containers[0]!.securityContext.readOnlyRootFilesystem = false;
+              if (o.kind !== 'Deployment') return o;
+              const copy = structuredClone(o);
+              (copy as unknown as { spec: { template: { spec: { containers: { securityContext: Record<string, unknown> }[] } } } }).spec.template.spec.containers[0]!.securityContext.readOnlyRootFilesystem = false;
               return copy;
             }),
           }

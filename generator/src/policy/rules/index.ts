@@ -2,7 +2,7 @@
 import type { Rule } from '../engine.js';
 import { deprecatedApi } from './api-versions.js';
 import { minReplicas, pdbBlocksEviction, topologySpread } from './availability.js';
-import { hostNamespaces, hostPath, hostPort } from './host.js';
+import { hostNamespaces, hostPath, hostPort, volumeTypes } from './host.js';
 import { imageDigest, imageTag } from './images.js';
 import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
@@ -29,6 +29,7 @@ export const RULES: readonly Rule[] = [
   hostNamespaces,
   hostPath,
   hostPort,
+  volumeTypes,
   secretEnv,
   secretData,
   duplicateEnv,
