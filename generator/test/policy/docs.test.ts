@@ -61,6 +61,7 @@ describe('README', () => {
   it('lists every policy check id, and no other', () => expect(ids(text, 'policy')).toEqual(ALL_POLICY));
   it('lists every change-window check id, and no other', () => expect(ids(text, 'windows')).toEqual(ALL_WINDOWS));
   it('shows the waiver annotation', () => expect(text).toContain('policy.suoke-life.com/waive.'));
+  it('counts the rules right', () => expect(text).toContain(`(${RULES.length} checks,`));
 });
 
 describe('the registries hold every id the code reports', () => {
