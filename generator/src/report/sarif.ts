@@ -36,7 +36,7 @@ function catalogue(): Map<string, CatalogueEntry> {
  * (resource findings and the others alike) with `ruleId` and `ruleIndex`, `level` from the severity,
  * the message with the object, YAML path and how to fix it, and a location: the repository-relative
  * file as `artifactLocation.uri` (percent-encoded, relative to `%SRCROOT%`; an absolute path given on
- * the command line as a `file:` URI) and, when known, `region.startLine`; the
+ * the command line as a `file:` URI; an Argo CD path as the kustomization.yaml in it) and, when known, `region.startLine`; the
  * object and YAML path as a logical location. No URIs of documentation: SARIF requires them absolute,
  * and the repository has no fixed address. Deterministic: no timestamps, rules and results sorted.
  */
@@ -78,9 +78,15 @@ export const sarifFormat: OutputFormat = {
   },
 };
 
-/** A file as SARIF wants it: a URI reference, relative to the repository root unless the path is absolute. */
+/**
+ * A file as SARIF wants it: a URI reference, relative to the repository root unless the path is
+ * absolute. An Argo CD path (a folder, named without an extension, e.g. `clusters/prod/prod/xiaoai`)
+ * becomes the `kustomization.yaml` Argo CD builds there, so code-scanning UIs can open a file.
+ */
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
-  const encoded = file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const path = name !== '' && !name.includes('.') ? `${file}/kustomization.yaml` : file;
+  const encoded = path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
   if (encoded.startsWith('/')) return { uri: `file://${encoded}` };
   return { uri: encoded, uriBaseId: '%SRCROOT%' };
 }

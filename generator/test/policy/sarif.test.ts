@@ -60,8 +60,9 @@ it('sarif: the structure SARIF 2.1.0 requires (rules by id, ruleIndex, levels, r
   expect(run.results.find((r) => r.ruleId === 'policy/image-tag')!.locations[0].physicalLocation.region).toEqual({ startLine: 3 });
 });
 
-it('sarif: a file path is a URI reference (percent-encoded; absolute paths as file: URIs)', async () => {
+it('sarif: a file path is a URI reference (percent-encoded; absolute paths as file: URIs; an Argo CD path as its kustomization.yaml)', async () => {
   const { artifactLocation } = await import('../../src/report/sarif.js');
   expect(artifactLocation('my manifests/ä.yaml')).toEqual({ uri: 'my%20manifests/%C3%A4.yaml', uriBaseId: '%SRCROOT%' });
   expect(artifactLocation('/tmp/x.yaml')).toEqual({ uri: 'file:///tmp/x.yaml' });
+  expect(artifactLocation('clusters/prod/prod/xiaoai')).toEqual({ uri: 'clusters/prod/prod/xiaoai/kustomization.yaml', uriBaseId: '%SRCROOT%' });
 });
