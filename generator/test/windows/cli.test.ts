@@ -81,6 +81,17 @@ describe('validate --at --base', () => {
   const validate = (root: string, at: string) => runCli(['validate', '--no-kustomize', '--no-cache', '--base', 'HEAD', '--at', at, '--root', root]);
   const SUMMARY = 'Summary: 681 resources found in 81 files - Valid: 681, Invalid: 0, Errors: 0, Skipped: 0\n';
 
+  test.each([
+    [['--at', '2027-03-02'], 'error: --at "2027-03-02" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z\n'],
+    [['--base', 'no-such-rev'], /^error: --base "no-such-rev" is not a Git revision of .+\n$/],
+  ])('validate %j: bad usage, exit 2', async (args, stderr) => {
+    const repo = await changedRepo();
+    const r = await runCli(['validate', '--no-kustomize', '--no-cache', ...args, '--root', repo.root]);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    if (typeof stderr === 'string') expect(r.stderr).toBe(stderr);
+    else expect(r.stderr).toMatch(stderr);
+  });
+
   test('inside the prod window: passes', async () => {
     const repo = await changedRepo();
     expect(await validate(repo.root, JAN_TUESDAY_2230)).toMatchObject({ code: 0, stdout: SUMMARY });
