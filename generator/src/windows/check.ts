@@ -65,6 +65,8 @@ export function checkWindows(input: WindowCheckInput): Finding[] {
           check: 'windows/override',
           severity: 'warning',
           file: override.file,
+          line: override.line,
+          path: 'approver',
           message: `EMERGENCY OVERRIDE: ${what}, and ${closed}. Let through by ${override.approver}: ${override.reason} (override expires ${override.expires.toISOString()})`,
           hint: 'delete the override record once the emergency change has landed',
         });

@@ -42,6 +42,7 @@ const KNOWLEDGE_STAGING = 'clusters/staging/staging/knowledge/kustomization.yaml
 
 const override = (environments: string[]): OverrideRecord => ({
   file: 'changes/incident.yaml',
+  line: 3,
   environments,
   reason: 'CVE-2027-0001: patched gateway image',
   approver: 'Wang Fang (SRE on duty)',
@@ -76,7 +77,7 @@ describe('touched environments against the window', () => {
 
   test('a valid override for prod: a loud warning on the record instead', () => {
     const found = run({ at: '2027-01-06T10:00:00+08:00', base: baseWith(PROD_FILE), overrides: [override(['prod'])] });
-    expect(brief(found)).toEqual(['warning windows/override changes/incident.yaml -']);
+    expect(brief(found)).toEqual(['warning windows/override changes/incident.yaml:3 approver']);
     expect(found[0]!.message).toMatch(/^EMERGENCY OVERRIDE: the change touches prod .*Let through by Wang Fang \(SRE on duty\): CVE-2027-0001: patched gateway image \(override expires 2027-01-06T10:00:00.000Z\)$/);
   });
 

@@ -122,7 +122,7 @@ describe('validate --at --base', () => {
     repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T18:00:00+08:00'));
     const ok = await validate(repo.root, JAN_WEDNESDAY_1000);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('changes/2027-01-06-incident.yaml - warning: EMERGENCY OVERRIDE: the change touches prod');
+    expect(ok.stdout).toContain('changes/2027-01-06-incident.yaml:3 - warning: approver: EMERGENCY OVERRIDE: the change touches prod');
     expect(ok.stdout).toContain('Let through by Wang Fang (SRE on duty): CVE-2027-0001: log level for the incident (override expires 2027-01-06T10:00:00.000Z) (windows/override)');
     repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T09:00:00+08:00'));
     const expired = await validate(repo.root, JAN_WEDNESDAY_1000);

@@ -66,7 +66,7 @@ describe('override records', () => {
 
   test('a valid record', () => {
     expect(read(valid)).toEqual({
-      records: [{ file: 'changes/hotfix.yaml', environments: ['prod'], reason: 'CVE-2027-0001: patched gateway image', approver: '王芳 (SRE on duty)', expires: new Date('2027-03-01T10:00:00Z') }],
+      records: [{ file: 'changes/hotfix.yaml', line: 3, environments: ['prod'], reason: 'CVE-2027-0001: patched gateway image', approver: '王芳 (SRE on duty)', expires: new Date('2027-03-01T10:00:00Z') }],
       findings: [],
     });
   });
