@@ -21,6 +21,8 @@ export interface PolicyWaiverConfig {
   environments?: string[];
   /** Only objects of this kind, e.g. `Deployment`. Default: every kind. */
   kind?: string;
+  /** Line of the waiver in its file (set by the loader), for findings about it. */
+  line?: number;
 }
 
 /** JSON Schema of `waivers` (structure only; ids and environments are checked below). */
@@ -88,8 +90,10 @@ export function clusterEnvironments(f: ParsedFile): string[] {
   return isRaw(f.data.environments) ? Object.keys(f.data.environments).sort() : [];
 }
 
-export function buildWaivers(v: unknown): PolicyWaiverConfig[] {
-  return ((v ?? []) as Raw[]).map((w) => ({
+/** The checked `waivers`; `lineOf(i)`: the line of `waivers[i]` in its file, for findings. */
+export function buildWaivers(v: unknown, lineOf?: (index: number) => number): PolicyWaiverConfig[] {
+  return ((v ?? []) as Raw[]).map((w, i) => ({
+    ...(lineOf ? { line: lineOf(i) } : {}),
     check: w.check as string,
     reason: (w.reason as string).trim(),
     ...(w.environments !== undefined ? { environments: [...(w.environments as string[])] } : {}),

@@ -60,6 +60,8 @@ export interface ConfigWaiver {
   kind?: string;
   /** Where it is declared, e.g. `apps/xiaoai/service.yaml`; named in the findings. */
   source: string;
+  /** Its line in `source`, when known. */
+  line?: number;
 }
 
 /** One object and where it was read from. */
@@ -159,7 +161,7 @@ export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptio
       }
     }
   }
-  for (const [w, n] of used) if (n === 0) out.push(unusedFinding({ file: w.source }, w.check, 'a waiver'));
+  for (const [w, n] of used) if (n === 0) out.push(unusedFinding({ file: w.source, ...(w.line !== undefined ? { line: w.line } : {}) }, w.check, 'a waiver'));
   return sortFindings(dedupe(out));
 }
 

@@ -51,6 +51,9 @@ describe('the repository', () => {
       'nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 4 workloads; at maximum replicas 29 CPU (91%) / 58Gi (91%), headroom 3 CPU / 6Gi; at minimum replicas 8 CPU / 16Gi',
       'nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 14 workloads; at maximum replicas 40.6 CPU (169%) / 80.75Gi (168%), headroom -16.6 CPU / -32.75Gi; at minimum replicas 8.2 CPU / 16.25Gi',
     ]);
+    // Each at the line of its pool in the cluster file (SARIF regions, `file:line` in text).
+    const lines = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.line} ${f.path}`);
+    expect(lines.slice(0, 4)).toEqual(['49 nodePools[0]', '50 nodePools[1]', '51 nodePools[2]', '51 nodePools[2]']);
     expect(prod[3]).toMatch(/^nodePools\[2\]: policy\/capacity waived in clusters\/prod\/cluster.yaml: open decision/);
   });
 });
