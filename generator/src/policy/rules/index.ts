@@ -11,7 +11,7 @@ import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
 import { quantity, resources } from './resources.js';
 import { duplicateEnv, secretData, secretEnv } from './secrets.js';
-import { capabilities, privilegeEscalation, privileged, readOnlyRootFilesystem, runAsNonRoot, seccomp } from './security.js';
+import { capabilities, podSecurityBaseline, privilegeEscalation, privileged, readOnlyRootFilesystem, runAsNonRoot, seccomp } from './security.js';
 
 export const RULES: readonly Rule[] = [
   imageTag,
@@ -26,6 +26,7 @@ export const RULES: readonly Rule[] = [
   privilegeEscalation,
   capabilities,
   seccomp,
+  podSecurityBaseline,
   hostNamespaces,
   hostPath,
   hostPort,
