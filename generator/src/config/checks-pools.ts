@@ -11,6 +11,8 @@ import { serviceGroups, type ServiceGroup } from './types.js';
 
 /** One pool of identical nodes, e.g. `{name: agents, nodes: 4, cpu: "8", memory: 16Gi, groups: [agent]}`. */
 export interface NodePoolConfig {
+  /** Line of the pool in its cluster file (set by the loader), for findings about it. */
+  line?: number;
   /** DNS-1123 label, e.g. `business`. */
   name: string;
   /** Number of nodes. */
@@ -84,8 +86,10 @@ export function checkNodePools(f: ParsedFile, services: readonly string[], out: 
   });
 }
 
-export function buildNodePools(v: unknown): NodePoolConfig[] {
-  return ((v ?? []) as Raw[]).map((p) => ({
+/** The checked `nodePools`; `lineOf(i)`: the line of `nodePools[i]` in its file, for findings. */
+export function buildNodePools(v: unknown, lineOf?: (index: number) => number): NodePoolConfig[] {
+  return ((v ?? []) as Raw[]).map((p, i) => ({
+    ...(lineOf ? { line: lineOf(i) } : {}),
     name: p.name as string,
     nodes: p.nodes as number,
     cpu: String(p.cpu),

@@ -7,6 +7,7 @@
 import type { Finding } from '../core/finding.js';
 import { suggest } from '../core/names.js';
 import { WAIVABLE } from '../policy/rules/index.js';
+import { MIN_WAIVER_REASON } from '../policy/engine.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
 
@@ -20,6 +21,8 @@ export interface PolicyWaiverConfig {
   environments?: string[];
   /** Only objects of this kind, e.g. `Deployment`. Default: every kind. */
   kind?: string;
+  /** Line of the waiver in its file (set by the loader), for findings about it. */
+  line?: number;
 }
 
 /** JSON Schema of `waivers` (structure only; ids and environments are checked below). */
@@ -63,7 +66,7 @@ export function checkWaivers(f: ParsedFile, environments: readonly string[] | un
         r.report('waiver', at('check'), '`capacity` is checked per cluster: a waiver of it takes no `environments` or `kind`', 'remove `environments` and `kind`');
       }
     }
-    if (typeof w.reason === 'string' && w.reason.trim().length < 10) {
+    if (typeof w.reason === 'string' && w.reason.trim().length < MIN_WAIVER_REASON) {
       r.report('waiver', at('reason'), `\`waivers[${i}].reason\` is ${JSON.stringify(w.reason)}; a waiver needs a written reason`, 'say why the check does not apply here, in a sentence reviewers can judge');
     }
     if (environments && Array.isArray(w.environments)) {
@@ -87,8 +90,10 @@ export function clusterEnvironments(f: ParsedFile): string[] {
   return isRaw(f.data.environments) ? Object.keys(f.data.environments).sort() : [];
 }
 
-export function buildWaivers(v: unknown): PolicyWaiverConfig[] {
-  return ((v ?? []) as Raw[]).map((w) => ({
+/** The checked `waivers`; `lineOf(i)`: the line of `waivers[i]` in its file, for findings. */
+export function buildWaivers(v: unknown, lineOf?: (index: number) => number): PolicyWaiverConfig[] {
+  return ((v ?? []) as Raw[]).map((w, i) => ({
+    ...(lineOf ? { line: lineOf(i) } : {}),
     check: w.check as string,
     reason: (w.reason as string).trim(),
     ...(w.environments !== undefined ? { environments: [...(w.environments as string[])] } : {}),

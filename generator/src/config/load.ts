@@ -181,7 +181,7 @@ function buildService(f: ParsedFile): ServiceConfig {
     replicas: d.replicas as number,
     autoscaling: buildAutoscaling(d.autoscaling),
     environments: Object.fromEntries(Object.entries((d.environments ?? {}) as Raw).map(([env, o]) => [env, buildOverride(o as Raw)])),
-    ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers) } : {}),
+    ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers, (i) => f.source.lineOf(['waivers', i], 'value')) } : {}),
   };
 }
 
@@ -234,8 +234,8 @@ function buildCluster(f: ParsedFile): ClusterConfig {
     environments: Object.entries(d.environments as Raw)
       .map(([env, e]) => buildEnvironment(env, name, e as Raw))
       .sort((a, b) => cmp(a.name, b.name)),
-    ...(d.nodePools !== undefined ? { nodePools: buildNodePools(d.nodePools) } : {}),
-    ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers) } : {}),
+    ...(d.nodePools !== undefined ? { nodePools: buildNodePools(d.nodePools, (i) => f.source.lineOf(['nodePools', i], 'value')) } : {}),
+    ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers, (i) => f.source.lineOf(['waivers', i], 'value')) } : {}),
   };
 }
 

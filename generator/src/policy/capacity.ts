@@ -49,8 +49,8 @@ export interface CapacityInput {
   pools: NodePoolConfig[];
   /** Every rendered object of the environments the cluster hosts. */
   objects: readonly Obj[];
-  /** A `capacity` waiver of the cluster file, if any. */
-  waiver?: { reason: string };
+  /** A `capacity` waiver of the cluster file, if any (with its line there). */
+  waiver?: { reason: string; line?: number };
 }
 
 const zero = (): Amount => ({ cpu: 0, memory: 0 });
@@ -90,8 +90,14 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
     : [pool('cluster', input.pools.reduce((n, p) => n + p.nodes, 0), zero(), undefined, input.pools.reduce((a, p) => add(a, nodeOf(p), p.nodes), zero()))];
   const unplaced: string[] = [];
   const findings: Finding[] = [];
+  // The line of the pool a finding is about (the first pool for the whole cluster or `nodePools`).
+  const lineOf = (path: string | undefined): { line?: number } => {
+    const m = path === undefined ? null : /^nodePools\[(\d+)\]$/.exec(path);
+    const line = m ? input.pools[Number(m[1])]?.line : input.pools[0]?.line;
+    return line === undefined ? {} : { line };
+  };
   const report = (severity: Finding['severity'], path: string | undefined, message: string, hint: string, check = 'policy/capacity') =>
-    findings.push({ check, severity, file: input.file, ...(path ? { path } : {}), message, hint });
+    findings.push({ check, severity, file: input.file, ...lineOf(path), ...(path ? { path } : {}), message, hint });
   for (const w of input.objects) {
     const min = minimumReplicas(w, input.objects);
     const max = maximumReplicas(w, input.objects);
@@ -127,7 +133,7 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
       report('warning', path(u), `${size} cannot hold its pods at maximum replicas: they request ${cores(u.peak.cpu)} CPU / ${gib(u.peak.memory)}, ${peak.join(' and ')} too much; the autoscalers cannot reach their maximum`, 'add nodes to the pool, or lower maxReplicas (autoscaling) of its services in apps/<service>/service.yaml');
     }
     // Pools hosting none of our services (the data services' pools) have nothing to report.
-    if (u.workloads.length > 0 || !placing) findings.push({ check: 'policy/capacity-headroom', severity: 'info', file: input.file, ...(path(u) ? { path: path(u)! } : {}), message: headroom(size, u) });
+    if (u.workloads.length > 0 || !placing) findings.push({ check: 'policy/capacity-headroom', severity: 'info', file: input.file, ...lineOf(path(u)), ...(path(u) ? { path: path(u)! } : {}), message: headroom(size, u) });
   }
   if (unplaced.length > 0) {
     report('warning', 'nodePools', `no node pool hosts ${unplaced.sort(cmp).join(', ')}: their requests are not counted`, 'list their group under `groups`, or the service under `services`, of a node pool', 'policy/capacity-unplaced');
@@ -140,7 +146,8 @@ function waive(findings: Finding[], input: CapacityInput): Finding[] {
   const waived = findings.filter((f) => f.check === 'policy/capacity');
   const kept = findings.filter((f) => f.check !== 'policy/capacity');
   if (waived.length === 0) {
-    return [...kept, { check: 'policy/waiver-unused', severity: 'warning', file: input.file, path: 'waivers', message: 'a waiver waives policy/capacity, which finds nothing to waive here', hint: 'remove the waiver' }];
+    const line = input.waiver.line;
+    return [...kept, { check: 'policy/waiver-unused', severity: 'warning', file: input.file, ...(line !== undefined ? { line } : {}), path: 'waivers', message: 'a waiver waives policy/capacity, which finds nothing to waive here', hint: 'remove the waiver' }];
   }
   return [
     ...kept,

@@ -60,6 +60,8 @@ export interface ConfigWaiver {
   kind?: string;
   /** Where it is declared, e.g. `apps/xiaoai/service.yaml`; named in the findings. */
   source: string;
+  /** Its line in `source`, when known. */
+  line?: number;
 }
 
 /** One object and where it was read from. */
@@ -89,6 +91,9 @@ export interface PolicyOptions {
   /** The rules to run. Default: the whole catalogue ({@link RULES} in `rules/index.ts`). */
   rules: readonly Rule[];
 }
+
+/** Shortest written reason a waiver may give, as in configuration (`waivers[].reason`). */
+export const MIN_WAIVER_REASON = 10;
 
 /** Annotation prefix of a waiver: `policy.suoke-life.com/waive.<id>`. */
 export const WAIVER_PREFIX = 'policy.suoke-life.com/waive.';
@@ -156,7 +161,7 @@ export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptio
       }
     }
   }
-  for (const [w, n] of used) if (n === 0) out.push(unusedFinding({ file: w.source }, w.check, 'a waiver'));
+  for (const [w, n] of used) if (n === 0) out.push(unusedFinding({ file: w.source, ...(w.line !== undefined ? { line: w.line } : {}) }, w.check, 'a waiver'));
   return sortFindings(dedupe(out));
 }
 
@@ -187,18 +192,19 @@ function collectWaivers(obj: Obj, scope: PolicyScope, known: Set<string>, where:
       continue;
     }
     const reason = annotations[key];
-    if (typeof reason !== 'string' || reason.trim() === '') {
+    const text = typeof reason === 'string' ? reason.trim() : '';
+    if (text.length < MIN_WAIVER_REASON) {
       out.push({
         check: 'policy/waiver-reason',
         severity: 'error',
         ...where,
         path,
-        message: `waiver of policy/${id} has no reason; the check still applies`,
-        hint: `write why the check does not apply here: ${key}: "<reason>"`,
+        message: text === '' ? `waiver of policy/${id} has no reason; the check still applies` : `waiver of policy/${id} gives the reason ${JSON.stringify(text)}, too short to tell a reviewer why; the check still applies`,
+        hint: `write why the check does not apply here, in a sentence (at least ${MIN_WAIVER_REASON} characters): ${key}: "<reason>"`,
       });
       continue;
     }
-    waivers.set(id, { reason: reason.trim() });
+    waivers.set(id, { reason: text });
   }
   const kind = String(obj.kind);
   for (const w of scope.waivers ?? []) {

@@ -25,7 +25,7 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
   const fromConfig = new Map<PolicyWaiverConfig, ConfigWaiver>();
   const toEngine = (w: PolicyWaiverConfig, source: string): ConfigWaiver => {
     let c = fromConfig.get(w);
-    if (!c) fromConfig.set(w, (c = { check: w.check, reason: w.reason, source, ...(w.kind !== undefined ? { kind: w.kind } : {}) }));
+    if (!c) fromConfig.set(w, (c = { check: w.check, reason: w.reason, source, ...(w.kind !== undefined ? { kind: w.kind } : {}), ...(w.line !== undefined ? { line: w.line } : {}) }));
     return c;
   };
   const applies = (w: PolicyWaiverConfig, env: string) => w.check !== 'capacity' && (w.environments === undefined || w.environments.includes(env));
@@ -48,7 +48,7 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
     const names = new Set(c.environments.map((e) => e.name));
     const objects = targets.filter((t) => names.has(t.env)).flatMap((t) => t.objects as Obj[]);
     const waiver = (c.waivers ?? []).find((w) => w.check === 'capacity');
-    const m = measureCapacity({ cluster: c.name, file: c.file, pools: c.nodePools, objects, ...(waiver ? { waiver: { reason: waiver.reason } } : {}) });
+    const m = measureCapacity({ cluster: c.name, file: c.file, pools: c.nodePools, objects, ...(waiver ? { waiver: { reason: waiver.reason, ...(waiver.line !== undefined ? { line: waiver.line } : {}) } } : {}) });
     capacity.push(m.report);
     findings.push(...m.findings);
   }

@@ -6,7 +6,8 @@ import { kindAndName, sortedResults, summarize, type Report, type ResourceResult
  * JUnit XML: a `testsuite` per file, a `testcase` per resource (valid ones included, as CI test
  * views expect), `failure` for invalid resources, `error` for resources that could not be checked,
  * `skipped` for skipped ones. Findings not tied to a resource become testcases named by their check,
- * in the testsuite of their file. No timestamps or durations, so the output is reproducible.
+ * in the testsuite of their file (an error as `error`, a warning or info as `system-out`, so every
+ * finding shows its check, severity, file, line, object, YAML path, message and hint). No timestamps or durations, so the output is reproducible.
  */
 export const junitFormat: OutputFormat = {
   name: 'junit',
@@ -33,7 +34,11 @@ export const junitFormat: OutputFormat = {
       const { cases, count } = suite(f.file);
       count.tests++;
       if (f.severity === 'error') count.errors++;
-      const body = f.severity === 'error' ? `      <error message="${esc(f.message)}" type="${esc(f.check)}">${esc(findingText(f))}</error>\n` : '';
+      // A warning or info passes, but its finding is still shown (as the test's output).
+      const body =
+        f.severity === 'error'
+          ? `      <error message="${esc(f.message)}" type="${esc(f.check)}">${esc(findingText(f))}</error>\n`
+          : `      <system-out>${esc(findingText(f))}</system-out>\n`;
       cases.push(`    <testcase name="${esc(f.check)}${f.line ? `:${f.line}` : ''}" classname="${esc(f.file)}"${body ? `>\n${body}    </testcase>` : ' />'}`);
     }
     const s = summarize(report);
@@ -68,7 +73,7 @@ function resourceCase(r: ResourceResult): string {
 
 function findingText(f: Finding): string {
   const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
-  return `${f.severity} ${f.check} ${where}${f.path ? ` ${f.path}` : ''}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ''}`;
+  return `${f.severity} ${f.check} ${where}${f.object ? ` ${f.object}` : ''}${f.path ? ` ${f.path}` : ''}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ''}`;
 }
 
 /** Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry. */

@@ -1,27 +1,62 @@
 import { cmp, sortFindings, type Finding } from '../core/finding.js';
 import { ENGINE_CHECKS, RULES } from '../policy/rules/index.js';
+import { WINDOW_CHECKS } from '../windows/checks.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 import { sortedResults, type Report } from './result.js';
 
-const LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** One `reportingDescriptor` of the catalogue: description, where it is documented, default level. */
+interface CatalogueEntry {
+  description: string;
+  doc: string;
+  level?: 'error' | 'warning' | 'note';
+}
+
+/** Every check the catalogue documents: the policy rules (at their production level), the engine's, the change windows'. */
+function catalogue(): Map<string, CatalogueEntry> {
+  const out = new Map<string, CatalogueEntry>();
+  for (const r of RULES) {
+    const s = r.severity.production;
+    out.set(`policy/${r.id}`, { description: r.description, doc: 'docs/policies.md', ...(s !== 'off' ? { level: LEVEL[s] } : {}) });
+  }
+  for (const c of ENGINE_CHECKS) out.set(`policy/${c.id}`, { description: c.description, doc: 'docs/policies.md' });
+  for (const c of WINDOW_CHECKS) {
+    const s = c.severity;
+    out.set(`windows/${c.id}`, { description: c.description, doc: 'docs/change-windows.md', ...(s === 'error' || s === 'warning' ? { level: s } : {}) });
+  }
+  return out;
+}
 
 /**
- * SARIF 2.1.0 for code-scanning UIs: one run, the tool's rules (the whole policy catalogue, then every
- * other check id the report uses), one result per finding (resource findings and the others alike)
- * with `level` from the severity and a location (file, and line when known). Deterministic: no
- * timestamps, rules and results sorted.
+ * SARIF 2.1.0 for code-scanning UIs: one run; the tool's rules are the whole documented catalogue
+ * (policy and change-window checks) and then every other check id the report uses, each with its
+ * description, a `help` text naming the document that explains it and, where fixed, its
+ * `defaultConfiguration.level` (policy rules: the production level); one result per finding
+ * (resource findings and the others alike) with `ruleId` and `ruleIndex`, `level` from the severity,
+ * the message with the object, YAML path and how to fix it, and a location: the repository-relative
+ * file as `artifactLocation.uri` (percent-encoded, relative to `%SRCROOT%`; an absolute path given on
+ * the command line as a `file:` URI; an Argo CD path as the kustomization.yaml in it) and, when known, `region.startLine`; the
+ * object and YAML path as a logical location. No URIs of documentation: SARIF requires them absolute,
+ * and the repository has no fixed address. Deterministic: no timestamps, rules and results sorted.
  */
 export const sarifFormat: OutputFormat = {
   name: 'sarif',
   format(report: Report, _options: FormatOptions = {}): string {
     const findings = sortFindings([...sortedResults(report).flatMap((r) => r.findings), ...report.findings]);
-    const catalogue = new Map<string, string>();
-    for (const r of RULES) catalogue.set(`policy/${r.id}`, r.description);
-    for (const c of ENGINE_CHECKS) catalogue.set(`policy/${c.id}`, c.description);
-    const others = [...new Set(findings.map((f) => f.check))].filter((c) => !catalogue.has(c)).sort(cmp);
-    const ids = [...[...catalogue.keys()].sort(cmp), ...others];
+    const known = catalogue();
+    const others = [...new Set(findings.map((f) => f.check))].filter((c) => !known.has(c)).sort(cmp);
+    const ids = [...[...known.keys()].sort(cmp), ...others];
     const index = new Map(ids.map((id, i) => [id, i]));
-    const rules = ids.map((id) => ({ id, shortDescription: { text: catalogue.get(id) ?? id }, ...(id.startsWith('policy/') ? { helpUri: `docs/policies.md#${id.slice(7)}` } : {}) }));
+    const rules = ids.map((id) => {
+      const entry = known.get(id);
+      return {
+        id,
+        shortDescription: { text: entry?.description ?? id },
+        ...(entry ? { help: { text: `${entry.description} See ${entry.doc} (${id}).` } } : {}),
+        ...(entry?.level ? { defaultConfiguration: { level: entry.level } } : {}),
+      };
+    });
     const results = findings.map((f) => ({
       ruleId: f.check,
       ruleIndex: index.get(f.check)!,
@@ -29,7 +64,7 @@ export const sarifFormat: OutputFormat = {
       message: { text: `${f.object ? `${f.object}: ` : ''}${f.path ? `${f.path}: ` : ''}${f.message}${f.hint ? `\nHow to fix: ${f.hint}` : ''}` },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: f.file }, ...(f.line !== undefined ? { region: { startLine: f.line } } : {}) },
+          physicalLocation: { artifactLocation: artifactLocation(f.file), ...(f.line !== undefined && f.line >= 1 ? { region: { startLine: f.line } } : {}) },
           ...(f.object ? { logicalLocations: [{ fullyQualifiedName: f.path ? `${f.object}#${f.path}` : f.object, kind: 'resource' }] } : {}),
         },
       ],
@@ -37,8 +72,21 @@ export const sarifFormat: OutputFormat = {
     const log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'suoke-gitops', informationUri: 'docs/policies.md', rules } }, results }],
+      runs: [{ tool: { driver: { name: 'suoke-gitops', rules } }, results }],
     };
     return `${JSON.stringify(log, null, 2)}\n`;
   },
 };
+
+/**
+ * A file as SARIF wants it: a URI reference, relative to the repository root unless the path is
+ * absolute. An Argo CD path (a folder, named without an extension, e.g. `clusters/prod/prod/xiaoai`)
+ * becomes the `kustomization.yaml` Argo CD builds there, so code-scanning UIs can open a file.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const path = name !== '' && !name.includes('.') ? `${file}/kustomization.yaml` : file;
+  const encoded = path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+  if (encoded.startsWith('/')) return { uri: `file://${encoded}` };
+  return { uri: encoded, uriBaseId: '%SRCROOT%' };
+}

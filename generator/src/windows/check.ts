@@ -6,7 +6,8 @@
  * - `windows/override` (warning): the same, let through by an emergency override record;
  * - `windows/canary-too-long` (error): an `auto` gray release in the change cannot finish before the
  *   window it starts in closes;
- * - `windows/freeze-ended` (error): a freeze is over; Argo CD would repeat it next year, delete it;
+ * - `windows/freeze-ended` (warning; error from `FREEZE_REPEAT_ERROR_DAYS` (checks.ts) days before Argo CD
+ *   repeats it): a freeze is over; Argo CD repeats it next year (cron has no year), delete it;
  * - `windows/freeze-early` (warning): Argo CD will also apply the freeze on the same dates of the
  *   year before, which have not passed yet.
  */
@@ -15,7 +16,9 @@ import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import type { Model } from '../model/types.js';
 import { canaryFits } from './canary.js';
+import { FREEZE_REPEAT_ERROR_DAYS } from './checks.js';
 import { compileWindows } from './compile.js';
+import type { Day } from './dates.js';
 import { addDays, daysBetween, formatDay, parseDay } from './dates.js';
 import { formatDuration } from './duration.js';
 import { stateAt } from './engine.js';
@@ -98,6 +101,8 @@ export function checkWindows(input: WindowCheckInput): Finding[] {
           check: 'windows/override',
           severity: 'warning',
           file: override.file,
+          line: override.line,
+          path: 'approver',
           message: `EMERGENCY OVERRIDE: ${what}, and ${closed}. Let through by ${override.approver}: ${override.reason} (override expires ${override.expires.toISOString()})`,
           hint: 'delete the override record once the emergency change has landed',
         });
@@ -143,6 +148,20 @@ function zoneOf(w: ChangeWindowsConfig | undefined): string {
   return w && !w.alwaysOpen ? w.timeZone : 'UTC';
 }
 
+/**
+ * The next time Argo CD applies the freeze `from`..`to` again after its own year: the first later
+ * year whose repetition has not ended by `today` (a freeze from 29 February repeats in leap years only).
+ */
+export function nextRepetition(from: Day, to: Day, today: Day): { from: Day; to: Day } {
+  const length = daysBetween(from, to);
+  for (let year = from.year + 1; ; year++) {
+    const start = { ...from, year };
+    if (addDays(start, 0).month !== from.month) continue; // 29 February in a common year: cron does not fire
+    const end = addDays(start, length);
+    if (daysBetween(today, end) >= 0) return { from: start, to: end };
+  }
+}
+
 /** Freezes that have ended, and freezes whose repetition a year earlier has not yet passed. */
 function freezeFindings(input: WindowCheckInput): Finding[] {
   const out: Finding[] = [];
@@ -154,17 +173,23 @@ function freezeFindings(input: WindowCheckInput): Finding[] {
       const local = new Date(input.at.getTime() + offsetAt(w.timeZone, input.at.getTime()));
       const today = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
       w.freezes.forEach((f, i) => {
-        const from = parseDay(f.from) as ReturnType<typeof addDays>;
-        const to = parseDay(f.to) as ReturnType<typeof addDays>;
+        const from = parseDay(f.from) as Day;
+        const to = parseDay(f.to) as Day;
         const path = ['environments', env.name, 'changeWindows', 'freezes', i];
         const at = { file: cluster.file, ...line(input, cluster.file, path), path: formatPath(path) };
         if (daysBetween(to, today) > 0) {
+          const again = nextRepetition(from, to, today);
+          const days = daysBetween(today, again.from);
+          const repeat = `Argo CD applies it again from ${formatDay(again.from)} to ${formatDay(again.to)} (its cron has no year), holding every sync of ${env.name}`;
+          const error = days <= FREEZE_REPEAT_ERROR_DAYS;
           out.push({
             check: 'windows/freeze-ended',
-            severity: 'error',
+            severity: error ? 'error' : 'warning',
             ...at,
-            message: `freeze "${f.name}" ended on ${f.to}; Argo CD would apply it again from ${formatDay({ ...from, year: from.year + 1 })} (its cron has no year)`,
-            hint: `delete the freeze from ${cluster.file}`,
+            message: error
+              ? `freeze "${f.name}" ended on ${f.to}; ${repeat} ${days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : 'now'}`
+              : `freeze "${f.name}" ended on ${f.to}; ${repeat}; this becomes an error on ${formatDay(addDays(again.from, -FREEZE_REPEAT_ERROR_DAYS))}`,
+            hint: `delete the freeze from ${cluster.file} (the change touches no environment, so it can land at any time)`,
           });
           return;
         }

@@ -25,6 +25,8 @@ const KEYS = ['environments', 'reason', 'approver', 'expires'];
 
 export interface OverrideRecord {
   file: string;
+  /** Line of the `approver` key, where the finding that names the approver points. */
+  line: number;
   environments: string[];
   reason: string;
   approver: string;
@@ -87,7 +89,7 @@ export function readOverrides(fs: FileSystem, envs: readonly string[], at: Date)
       bad(['expires'], `the override runs until ${o.expires as string}, more than 7 days ahead`, 'an override is for one emergency: let it expire within 7 days');
       continue;
     }
-    records.push({ file, environments: list as string[], reason: (o.reason as string).trim(), approver: (o.approver as string).trim(), expires });
+    records.push({ file, line: source.lineOf(['approver']), environments: list as string[], reason: (o.reason as string).trim(), approver: (o.approver as string).trim(), expires });
   }
   return { records, findings };
 }

@@ -5,6 +5,9 @@
 
 /** Whether Argo CD can load `name` (Go `time.LoadLocation`); otherwise the canonical spelling to suggest, if any. */
 export function checkZone(name: string): { ok: true } | { ok: false; suggestion?: string } {
+  // A tz database name is a file path of letters, digits, `_`, `+`, `-` (`Asia/Shanghai`, `Etc/GMT-8`).
+  // Newer ICU also takes UTC offsets such as `+08:00` as zones; Go does not load them (Argo CD would use UTC).
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return { ok: false };
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;

@@ -22,8 +22,10 @@ describe('waivers in configuration', () => {
   it('a good service waiver and a good cluster waiver load', () => {
     const r = readConfig(fixtureFs([], { [A]: `${alpha}waivers:\n  - {check: image-tag, reason: "nightly builds only, see OPS-12", environments: [prod], kind: Deployment}\n`, [P]: `${prod}waivers:\n  - {check: capacity, reason: "pool resize ordered, ticket OPS-9"}\n` }));
     expect(r.findings).toEqual([]);
-    expect(r.config!.services.find((s) => s.name === 'alpha')!.waivers).toEqual([{ check: 'image-tag', reason: 'nightly builds only, see OPS-12', environments: ['prod'], kind: 'Deployment' }]);
-    expect(r.config!.clusters.find((c) => c.name === 'prod')!.waivers).toEqual([{ check: 'capacity', reason: 'pool resize ordered, ticket OPS-9' }]);
+    // `line`: the waiver's own line, right after `waivers:` (which follows the fixture's text), for findings about it.
+    const after = (text: string) => text.split('\n').length + 1;
+    expect(r.config!.services.find((s) => s.name === 'alpha')!.waivers).toEqual([{ line: after(alpha), check: 'image-tag', reason: 'nightly builds only, see OPS-12', environments: ['prod'], kind: 'Deployment' }]);
+    expect(r.config!.clusters.find((c) => c.name === 'prod')!.waivers).toEqual([{ line: after(prod), check: 'capacity', reason: 'pool resize ordered, ticket OPS-9' }]);
   });
 });
 
@@ -42,6 +44,6 @@ describe('nodePools', () => {
   it('good pools load with their defaults', () => {
     const r = readConfig(fixtureFs([], { [P]: `${prod}nodePools:\n  - {name: general, nodes: 3, cpu: 4, memory: 16Gi}\n` }));
     expect(r.findings).toEqual([]);
-    expect(r.config!.clusters.find((c) => c.name === 'prod')!.nodePools).toEqual([{ name: 'general', nodes: 3, cpu: '4', memory: '16Gi', groups: [], services: [] }]);
+    expect(r.config!.clusters.find((c) => c.name === 'prod')!.nodePools).toEqual([{ line: prod.split('\n').length + 1, name: 'general', nodes: 3, cpu: '4', memory: '16Gi', groups: [], services: [] }]);
   });
 });

@@ -38,3 +38,31 @@ it('sarif: every finding a result with its rule, level and location; the catalog
   expect(log.version).toBe('2.1.0');
   expect(log.runs[0]!.results.map((r) => `${r.level} ${r.ruleId}`)).toEqual(['error schema/unknown-field', 'error policy/image-tag', 'note policy/capacity-headroom', 'warning policy/topology-spread']);
 });
+
+it('sarif: the structure SARIF 2.1.0 requires (rules by id, ruleIndex, levels, relative URIs, lines from 1)', () => {
+  const log = JSON.parse(createFormat('sarif').format(report)) as {
+    runs: { tool: { driver: Record<string, unknown> & { rules: Record<string, unknown>[] } }; results: Record<string, any>[] }[];
+  };
+  const run = log.runs[0]!;
+  const ids = run.tool.driver.rules.map((r) => r.id as string);
+  expect(new Set(ids).size).toBe(ids.length);
+  // Every documented check is a rule, the change windows' too.
+  expect(ids).toEqual(expect.arrayContaining(['policy/image-tag', 'policy/waiver-reason', 'policy/capacity', 'windows/closed', 'windows/freeze-ended']));
+  // `helpUri` and `informationUri` must be absolute URIs: none is emitted.
+  expect(JSON.stringify(log)).not.toMatch(/"(helpUri|informationUri)"/);
+  for (const r of run.results) {
+    expect(ids[r.ruleIndex]).toBe(r.ruleId);
+    expect(['error', 'warning', 'note']).toContain(r.level);
+    const loc = r.locations[0].physicalLocation;
+    expect(loc.artifactLocation).toEqual({ uri: expect.stringMatching(/^[^/][^ ]*$/), uriBaseId: '%SRCROOT%' });
+    if (loc.region) expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+  }
+  expect(run.results.find((r) => r.ruleId === 'policy/image-tag')!.locations[0].physicalLocation.region).toEqual({ startLine: 3 });
+});
+
+it('sarif: a file path is a URI reference (percent-encoded; absolute paths as file: URIs; an Argo CD path as its kustomization.yaml)', async () => {
+  const { artifactLocation } = await import('../../src/report/sarif.js');
+  expect(artifactLocation('my manifests/ä.yaml')).toEqual({ uri: 'my%20manifests/%C3%A4.yaml', uriBaseId: '%SRCROOT%' });
+  expect(artifactLocation('/tmp/x.yaml')).toEqual({ uri: 'file:///tmp/x.yaml' });
+  expect(artifactLocation('clusters/prod/prod/xiaoai')).toEqual({ uri: 'clusters/prod/prod/xiaoai/kustomization.yaml', uriBaseId: '%SRCROOT%' });
+});

@@ -28,9 +28,9 @@ describe('waivers', () => {
   });
 
   it('an annotation with a reason waives the check and is reported as info', () => {
-    const d = latest({ 'policy.suoke-life.com/waive.image-tag': 'upstream publishes nightly builds only', 'policy.suoke-life.com/waive.image-digest': 'same' });
+    const d = latest({ 'policy.suoke-life.com/waive.image-tag': 'upstream publishes nightly builds only', 'policy.suoke-life.com/waive.image-digest': 'the same nightly builds' });
     expect(show([scope([d, ...others])])).toEqual([
-      `info policy/waived ${D} -: policy/image-digest waived (1 finding): same`,
+      `info policy/waived ${D} -: policy/image-digest waived (1 finding): the same nightly builds`,
       `info policy/waived ${D} -: policy/image-tag waived (1 finding): upstream publishes nightly builds only`,
     ]);
   });
@@ -44,6 +44,14 @@ describe('waivers', () => {
     ]);
   });
 
+  it('an annotation with a reason too short to judge is an error, and the check still applies', () => {
+    const d = latest({ 'policy.suoke-life.com/waive.image-tag': 'ok' });
+    expect(show([scope([d, ...others])])[0]).toBe(
+      `error policy/waiver-reason ${D} metadata.annotations["policy.suoke-life.com/waive.image-tag"]: waiver of policy/image-tag gives the reason "ok", too short to tell a reviewer why; the check still applies`,
+    );
+    expect(show([scope([d, ...others])])).toContain(`error policy/image-tag ${D} ${IMAGE}: container "xiaoai" image "nginx:latest" uses the tag "latest", which changes under running pods`);
+  });
+
   it('an annotation naming an unknown check is an error with a suggestion', () => {
     const d = edited(deployment(), (x) => (x.metadata.annotations = { 'policy.suoke-life.com/waive.image-tags': 'x' }));
     expect(show([scope([d, ...others])])).toEqual([
@@ -52,7 +60,7 @@ describe('waivers', () => {
   });
 
   it('an annotation that waives nothing is a warning', () => {
-    const d = edited(deployment(), (x) => (x.metadata.annotations = { 'policy.suoke-life.com/waive.privileged': 'legacy' }));
+    const d = edited(deployment(), (x) => (x.metadata.annotations = { 'policy.suoke-life.com/waive.privileged': 'legacy chart, OPS-7' }));
     expect(show([scope([d, ...others])])).toEqual([
       `warning policy/waiver-unused ${D} -: annotation policy.suoke-life.com/waive.privileged waives policy/privileged, which finds nothing to waive here`,
     ]);

@@ -167,3 +167,29 @@ describe('summary and exit code', () => {
     expect(exitCode(r)).toBe(1);
   });
 });
+
+describe('every field of a finding in every format', () => {
+  // A warning and an error not tied to one resource, each with every field set.
+  const fields = (severity: 'error' | 'warning', check: string, line: number) => ({
+    check,
+    severity,
+    file: 'clusters/prod/prod/xiaoai',
+    line,
+    object: 'apps/v1/Deployment suoke-prod/xiaoai',
+    path: 'spec.template.spec.containers[0].image',
+    message: `message of ${check}`,
+    hint: `hint of ${check}`,
+  });
+  const report: Report = { files: [], results: [], findings: [fields('warning', 'policy/image-digest', 7), fields('error', 'policy/image-tag', 9)] };
+
+  it.each(FORMAT_NAMES.map((n) => [n]))('%s', (name) => {
+    const out = createFormat(name).format(report);
+    for (const f of report.findings) {
+      for (const value of [f.check, f.file, f.path!, f.message, f.hint!, 'suoke-prod/xiaoai', String(f.line)]) {
+        expect(out, `${name}: ${f.check} ${value}`).toContain(value);
+      }
+    }
+    expect(out).toContain('warning');
+    expect(out).toContain('error');
+  });
+});

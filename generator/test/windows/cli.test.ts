@@ -81,6 +81,17 @@ describe('validate --at --base', () => {
   const validate = (root: string, at: string) => runCli(['validate', '--no-kustomize', '--no-cache', '--base', 'HEAD', '--at', at, '--root', root]);
   const SUMMARY = 'Summary: 681 resources found in 81 files - Valid: 681, Invalid: 0, Errors: 0, Skipped: 0\n';
 
+  test.each([
+    [['--at', '2027-03-02'], 'error: --at "2027-03-02" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z\n'],
+    [['--base', 'no-such-rev'], /^error: --base "no-such-rev" is not a Git revision of .+\n$/],
+  ])('validate %j: bad usage, exit 2', async (args, stderr) => {
+    const repo = await changedRepo();
+    const r = await runCli(['validate', '--no-kustomize', '--no-cache', ...args, '--root', repo.root]);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    if (typeof stderr === 'string') expect(r.stderr).toBe(stderr);
+    else expect(r.stderr).toMatch(stderr);
+  });
+
   test('inside the prod window: passes', async () => {
     const repo = await changedRepo();
     expect(await validate(repo.root, JAN_TUESDAY_2230)).toMatchObject({ code: 0, stdout: SUMMARY });
@@ -99,14 +110,19 @@ describe('validate --at --base', () => {
     );
   });
 
-  test('an emergency override turns it into a loud warning; an expired one is an error', async () => {
+  test('an emergency override turns it into a loud warning; one for another environment or expired does not', async () => {
     const repo = await changedRepo();
     const record = (expires: string) =>
       `environments: [prod]\nreason: "CVE-2027-0001: log level for the incident"\napprover: "Wang Fang (SRE on duty)"\nexpires: ${expires}\n`;
+    repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T18:00:00+08:00').replace('[prod]', '[staging]'));
+    const elsewhere = await validate(repo.root, JAN_WEDNESDAY_1000);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stdout).toContain('(windows/closed)');
+    expect(elsewhere.stdout).not.toContain('windows/override');
     repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T18:00:00+08:00'));
     const ok = await validate(repo.root, JAN_WEDNESDAY_1000);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('changes/2027-01-06-incident.yaml - warning: EMERGENCY OVERRIDE: the change touches prod');
+    expect(ok.stdout).toContain('changes/2027-01-06-incident.yaml:3 - warning: approver: EMERGENCY OVERRIDE: the change touches prod');
     expect(ok.stdout).toContain('Let through by Wang Fang (SRE on duty): CVE-2027-0001: log level for the incident (override expires 2027-01-06T10:00:00.000Z) (windows/override)');
     repo.write('changes/2027-01-06-incident.yaml', record('2027-01-06T09:00:00+08:00'));
     const expired = await validate(repo.root, JAN_WEDNESDAY_1000);
@@ -117,13 +133,26 @@ describe('validate --at --base', () => {
     expect(expired.stdout).toContain('(windows/closed)');
   });
 
-  test('a freeze that has ended is reported, to be deleted', async () => {
+  test('a freeze that has ended is a warning (exit 0); within 30 days of its repetition by Argo CD an error (exit 1)', async () => {
     const repo = await changedRepo();
     const r = await validate(repo.root, '2027-10-12T22:30:00+08:00');
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain(
-      'clusters/prod/cluster.yaml:36 - error: environments.prod.changeWindows.freezes[0]: freeze "Spring Festival 2027" ended on 2027-02-14; Argo CD would apply it again from 2028-02-03 (its cron has no year) (windows/freeze-ended)\n  hint: delete the freeze from clusters/prod/cluster.yaml\n',
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'clusters/prod/cluster.yaml:36 - warning: environments.prod.changeWindows.freezes[0]: freeze "Spring Festival 2027" ended on 2027-02-14; ' +
+        'Argo CD applies it again from 2028-02-03 to 2028-02-14 (its cron has no year), holding every sync of prod; this becomes an error on 2028-01-04 (windows/freeze-ended)\n' +
+        '  hint: delete the freeze from clusters/prod/cluster.yaml (the change touches no environment, so it can land at any time)\n' +
+        'clusters/prod/cluster.yaml:41 - warning: environments.prod.changeWindows.freezes[1]: freeze "National Day 2027" ended on 2027-10-07; ' +
+        'Argo CD applies it again from 2028-10-01 to 2028-10-07 (its cron has no year), holding every sync of prod; this becomes an error on 2028-09-01 (windows/freeze-ended)\n' +
+        '  hint: delete the freeze from clusters/prod/cluster.yaml (the change touches no environment, so it can land at any time)\n' +
+        SUMMARY,
     );
-    expect(r.stdout).not.toContain('windows/closed');
+    // Tuesday 2028-01-11 22:30, inside the window: only the freeze, 23 days before Argo CD repeats it.
+    const late = await validate(repo.root, '2028-01-11T22:30:00+08:00');
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain(
+      'clusters/prod/cluster.yaml:36 - error: environments.prod.changeWindows.freezes[0]: freeze "Spring Festival 2027" ended on 2027-02-14; ' +
+        'Argo CD applies it again from 2028-02-03 to 2028-02-14 (its cron has no year), holding every sync of prod in 23 days (windows/freeze-ended)\n',
+    );
+    expect(late.stdout).not.toContain('windows/closed');
   });
 });

@@ -6,6 +6,7 @@ import { canaryFits } from '../../src/windows/canary.js';
 import { syncWindowsFor } from '../../src/windows/emit.js';
 import { stateAt } from '../../src/windows/engine.js';
 import { readOverrides } from '../../src/windows/overrides.js';
+import { checkZone } from '../../src/windows/zone.js';
 
 const prod: ChangeWindowsConfig = {
   alwaysOpen: false,
@@ -65,7 +66,7 @@ describe('override records', () => {
 
   test('a valid record', () => {
     expect(read(valid)).toEqual({
-      records: [{ file: 'changes/hotfix.yaml', environments: ['prod'], reason: 'CVE-2027-0001: patched gateway image', approver: '王芳 (SRE on duty)', expires: new Date('2027-03-01T10:00:00Z') }],
+      records: [{ file: 'changes/hotfix.yaml', line: 3, environments: ['prod'], reason: 'CVE-2027-0001: patched gateway image', approver: '王芳 (SRE on duty)', expires: new Date('2027-03-01T10:00:00Z') }],
       findings: [],
     });
   });
@@ -98,4 +99,20 @@ describe('canary fit', () => {
   ] as const)('%s', (_n, plan, fits, needMs) => {
     expect(canaryFits(plan, at, closes)).toEqual({ fits, needMs });
   });
+});
+
+describe('checkZone: what Go time.LoadLocation (Argo CD) loads', () => {
+  test.each([
+    ['Asia/Shanghai', { ok: true }],
+    ['Etc/GMT-8', { ok: true }],
+    ['America/Argentina/Buenos_Aires', { ok: true }],
+    ['UTC', { ok: true }],
+    ['asia/shanghai', { ok: false, suggestion: 'Asia/Shanghai' }],
+    ['Asia/Shangai', { ok: false }],
+    // UTC offsets: newer ICU accepts them as zones, Go does not.
+    ['+08:00', { ok: false }],
+    ['UTC+8', { ok: false }],
+    ['', { ok: false }],
+    ['Local', { ok: false }],
+  ] as const)('%j', (name, want) => expect(checkZone(name)).toEqual(want));
 });

@@ -18,14 +18,19 @@ export const pdbBlocksEviction: Rule = {
     if (min === '100%') {
       return [ctx.report(['spec', 'minAvailable'], 'PodDisruptionBudget requires 100% of the pods available: every voluntary eviction is blocked', hint)];
     }
-    if (typeof min !== 'number') return [];
+    const percent = typeof min === 'string' ? /^(\d+)%$/.exec(min) : null;
+    if (typeof min !== 'number' && !percent) return [];
     const selector = rec(spec.selector);
     return workloadCandidates(ctx.neighbours, namespaceOf(obj), selector)
       .filter((w) => selects(selector, w.pod.labels))
       .flatMap((w) => {
         const replicas = minimumReplicas(w.obj, ctx.neighbours);
-        if (replicas === undefined || min < replicas) return [];
-        return [ctx.report(['spec', 'minAvailable'], `PodDisruptionBudget requires ${min} available pods but ${String(w.obj.kind)} "${String(rec(w.obj.metadata).name)}" may run only ${replicas}: every voluntary eviction is blocked`, hint)];
+        if (replicas === undefined) return [];
+        // A percentage is rounded up, as the disruption controller scales it.
+        const required = typeof min === 'number' ? min : Math.ceil((Number(percent![1]) * replicas) / 100);
+        if (required < replicas) return [];
+        const asked = typeof min === 'number' ? `${min}` : `${min} (${required} of ${replicas})`;
+        return [ctx.report(['spec', 'minAvailable'], `PodDisruptionBudget requires ${asked} available pods but ${String(w.obj.kind)} "${String(rec(w.obj.metadata).name)}" may run only ${replicas}: every voluntary eviction is blocked`, hint)];
       });
   },
 };

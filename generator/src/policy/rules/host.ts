@@ -45,3 +45,22 @@ export const hostPort: Rule = {
     );
   },
 };
+
+/** Volume sources Pod Security `restricted` allows (hostPath is the `host-path` check's). */
+const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+
+export const volumeTypes: Rule = {
+  id: 'volume-types',
+  description: 'Pods mount only the volume types Pod Security restricted allows: configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret.',
+  severity: { development: 'error', production: 'error' },
+  applies: isWorkload,
+  check(obj, ctx) {
+    const pod = podTemplate(obj)!;
+    return list(pod.spec.volumes).flatMap((v, i) => {
+      const vol = rec(v);
+      const source = Object.keys(vol).find((k) => k !== 'name');
+      if (source === undefined || source === 'hostPath' || RESTRICTED_VOLUMES.includes(source)) return [];
+      return [ctx.report([...pod.at, 'volumes', i, source], `volume "${String(vol.name)}" is of type ${source}, which Pod Security restricted refuses`, `use one of ${RESTRICTED_VOLUMES.join(', ')} (a PersistentVolumeClaim for network storage)`)];
+    });
+  },
+};

@@ -2,7 +2,7 @@
 import type { Rule } from '../engine.js';
 import { deprecatedApi } from './api-versions.js';
 import { minReplicas, pdbBlocksEviction, topologySpread } from './availability.js';
-import { hostNamespaces, hostPath, hostPort } from './host.js';
+import { hostNamespaces, hostPath, hostPort, volumeTypes } from './host.js';
 import { imageDigest, imageTag } from './images.js';
 import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
@@ -11,7 +11,7 @@ import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
 import { quantity, resources } from './resources.js';
 import { duplicateEnv, secretData, secretEnv } from './secrets.js';
-import { capabilities, privilegeEscalation, privileged, readOnlyRootFilesystem, runAsNonRoot, seccomp } from './security.js';
+import { capabilities, podSecurityBaseline, privilegeEscalation, privileged, readOnlyRootFilesystem, runAsNonRoot, seccomp } from './security.js';
 
 export const RULES: readonly Rule[] = [
   imageTag,
@@ -26,9 +26,11 @@ export const RULES: readonly Rule[] = [
   privilegeEscalation,
   capabilities,
   seccomp,
+  podSecurityBaseline,
   hostNamespaces,
   hostPath,
   hostPort,
+  volumeTypes,
   secretEnv,
   secretData,
   duplicateEnv,
@@ -48,15 +50,18 @@ export const RULES: readonly Rule[] = [
   dnsName,
 ];
 
-/** Checks the engine and `validate` report besides the rules (waivers, capacity), for the catalogue and SARIF. */
-export const ENGINE_CHECKS: readonly { id: string; description: string }[] = [
-  { id: 'waived', description: 'A check was waived on an object, with the written reason (info).' },
-  { id: 'waiver-reason', description: 'A waiver annotation without a reason: the check still applies (error).' },
-  { id: 'waiver-unknown', description: 'A waiver names a check that does not exist (error).' },
-  { id: 'waiver-unused', description: 'A waiver waives a check that finds nothing (warning).' },
-  { id: 'capacity', description: 'Requests × replicas of a node pool (or cluster) exceed what its nodes offer.' },
-  { id: 'capacity-headroom', description: 'The headroom report: requests at maximum replicas against each node pool (info).' },
-  { id: 'capacity-unplaced', description: 'A service whose group no node pool hosts (warning).' },
+/**
+ * Checks the engine and `validate` report besides the rules (waivers, capacity), for the catalogue
+ * (docs/policies.md, README, SARIF); `severity` as documented.
+ */
+export const ENGINE_CHECKS: readonly { id: string; severity: string; description: string }[] = [
+  { id: 'waived', severity: 'info', description: 'A check was waived on an object, with the written reason (info).' },
+  { id: 'waiver-reason', severity: 'error', description: 'A waiver annotation without a written reason (at least 10 characters): the check still applies (error).' },
+  { id: 'waiver-unknown', severity: 'error', description: 'A waiver names a check that does not exist (error).' },
+  { id: 'waiver-unused', severity: 'warning', description: 'A waiver waives a check that finds nothing (warning).' },
+  { id: 'capacity', severity: 'warning / error', description: 'Requests × replicas of a node pool (or cluster) exceed what its nodes offer.' },
+  { id: 'capacity-headroom', severity: 'info', description: 'The headroom report: requests at maximum replicas against each node pool (info).' },
+  { id: 'capacity-unplaced', severity: 'warning', description: 'A service whose group no node pool hosts (warning).' },
 ];
 
 /** Every check id that a waiver may name: the rules and `capacity`. */

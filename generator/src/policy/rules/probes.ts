@@ -56,8 +56,9 @@ export const probePort: Rule = {
             return [ctx.report(at, `${label(c)} ${kind} aims at port "${port}", which the container does not name${known ? ` (its ports: ${known})` : ' (it names no ports)'}`, 'name the port in ports[] or aim the probe at one that is there')];
           }
           const n = Number(port);
-          if (port === undefined || numbers.size === 0 || numbers.has(n)) return [];
-          return [ctx.report(at, `${label(c)} ${kind} aims at port ${n}, which the container does not expose (its ports: ${[...numbers].join(', ')})`, 'aim the probe at a declared containerPort, preferably by name')];
+          if (port === undefined || numbers.has(n)) return [];
+          const declared = numbers.size > 0 ? `its ports: ${[...numbers].join(', ')}` : 'it declares no ports';
+          return [ctx.report(at, `${label(c)} ${kind} aims at port ${n}, which the container does not expose (${declared})`, 'declare the port in ports[] with a name and aim the probe at it by name')];
         }),
       );
     });

@@ -7,10 +7,11 @@ export const rbacWildcard: Rule = {
   severity: { development: 'error', production: 'error' },
   applies: (o) => (o.kind === 'Role' || o.kind === 'ClusterRole') && String(o.apiVersion).startsWith('rbac.authorization.k8s.io/'),
   check(obj, ctx) {
+    const what = { verbs: 'every verb', resources: 'every resource', apiGroups: 'every API group', nonResourceURLs: 'every non-resource URL' } as const;
     return list(obj.rules).flatMap((r, i) =>
-      (['verbs', 'resources', 'apiGroups'] as const)
+      (Object.keys(what) as (keyof typeof what)[])
         .filter((f) => list(rec(r)[f]).includes('*'))
-        .map((f) => ctx.report(['rules', i, f], `${String(obj.kind)} grants ${f === 'verbs' ? 'every verb' : f === 'resources' ? 'every resource' : 'every API group'} ("*" in rules[${i}].${f})`, `list the ${f} the subject needs`)),
+        .map((f) => ctx.report(['rules', i, f], `${String(obj.kind)} grants ${what[f]} ("*" in rules[${i}].${f})`, `list the ${f} the subject needs`)),
     );
   },
 };

@@ -103,3 +103,41 @@ export const seccomp: Rule = {
     });
   },
 };
+
+/**
+ * The rest of Pod Security baseline (which restricted includes) that fields of the pod and its
+ * containers can break: Windows host processes, an unmasked /proc, AppArmor unconfined, a custom
+ * SELinux user or role. (Sysctls are left out: the safe set depends on the Kubernetes version.)
+ */
+export const podSecurityBaseline: Rule = {
+  id: 'pod-security-baseline',
+  description: 'No Windows hostProcess, no Unmasked procMount, no Unconfined AppArmor profile, no custom SELinux user or role (Pod Security baseline).',
+  severity: { development: 'error', production: 'error' },
+  applies: isWorkload,
+  check(obj, ctx) {
+    const pod = podTemplate(obj)!;
+    const out = [];
+    const contexts = [
+      { at: [...pod.at, 'securityContext'], sc: rec(pod.spec.securityContext), who: 'the pod' },
+      ...containers(pod).map((c) => ({ at: [...c.at, 'securityContext'], sc: rec(c.c.securityContext), who: label(c) })),
+    ];
+    for (const { at, sc, who } of contexts) {
+      if (rec(sc.windowsOptions).hostProcess === true) {
+        out.push(ctx.report([...at, 'windowsOptions', 'hostProcess'], `${who} runs as a Windows host process, with the node's privileges`, 'remove windowsOptions.hostProcess'));
+      }
+      if (sc.procMount !== undefined && sc.procMount !== 'Default') {
+        out.push(ctx.report([...at, 'procMount'], `${who} mounts /proc ${String(sc.procMount)}, without the masks that hide the node's kernel interfaces`, 'remove procMount (or set it to Default)'));
+      }
+      if (str(rec(sc.appArmorProfile).type) === 'Unconfined') {
+        out.push(ctx.report([...at, 'appArmorProfile', 'type'], `${who} runs without AppArmor confinement (Unconfined)`, 'remove appArmorProfile, or use RuntimeDefault or Localhost'));
+      }
+      const se = rec(sc.seLinuxOptions);
+      for (const f of ['user', 'role'] as const) {
+        if (typeof se[f] === 'string' && se[f] !== '') {
+          out.push(ctx.report([...at, 'seLinuxOptions', f], `${who} sets a custom SELinux ${f} "${String(se[f])}"`, `remove seLinuxOptions.${f}`));
+        }
+      }
+    }
+    return out;
+  },
+};
