@@ -65,8 +65,15 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
       report = { ...report, findings: [...report.findings, ...windows] };
     }
   }
-  // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md).
-  if (!o.verbose) report = { ...report, findings: report.findings.filter((f) => !(f.severity === 'info' && f.check.startsWith('policy/'))) };
+  // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md);
+  // without it a person reading the text output still learns that checks are waived, in one line
+  // (the machine formats are not given a finding that is not one: they list the waivers with -v).
+  if (!o.verbose) {
+    const waived = report.findings.filter((f) => f.check === 'policy/waived');
+    const findings = report.findings.filter((f) => !(f.severity === 'info' && f.check.startsWith('policy/')));
+    if (waived.length > 0 && format.name === 'text') findings.push(waivedSummary(waived));
+    report = { ...report, findings };
+  }
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
@@ -75,6 +82,20 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
 /** The files under apps/, clusters/ and argocd/ (what the change-window step compares with the base). */
 function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
   return new Map([...files].filter(([p]) => /^(apps|clusters|argocd)\//.test(p)));
+}
+
+/** One `info` finding standing for every `policy/waived` one: how many checks, on how many objects, in how many files. */
+export function waivedSummary(waived: readonly Finding[]): Finding {
+  const objects = new Set(waived.map((f) => `${f.file}|${f.object ?? f.path ?? ''}`)).size;
+  const files = new Set(waived.map((f) => f.file)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return {
+    check: 'policy/waived',
+    severity: 'info',
+    file: '.',
+    message: `${plural(waived.length, 'waived check')} on ${plural(objects, 'object')} in ${plural(files, 'file')}, each with its written reason`,
+    hint: 'run `npm run validate -- -v` to list them (docs/policies.md, "Waivers")',
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_HEADER, runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
 import { loadConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
-import { renderOf } from '../helpers/platform.js';
+import { renderOf, waivedLines } from '../helpers/platform.js';
 
 const DRIFT_HINT = '  hint: run `npm run render` and commit the result';
 const DIFFERS = 'committed file differs from a fresh render (edited by hand, or the configuration changed without re-rendering) (drift/differs)';
@@ -59,7 +59,7 @@ describe('validate on a copy of the repository', () => {
   it('exits 0 and prints exactly the summary (with real kustomize builds, cold cache)', async () => {
     const repo = tempRepo('repo');
     const r = await runCli(['validate', '--root', repo.root]);
-    expect(r).toEqual({ code: 0, signal: null, stdout: `${summary(repo.root)}\n`, stderr: '' });
+    expect(r).toEqual({ code: 0, signal: null, stdout: [...(await waivedLines(repo.root)), summary(repo.root), ''].join('\n'), stderr: '' });
     // The builds really ran: their results are cached now.
     expect(fs.readdirSync(repo.abs('node_modules/.cache/suoke-gitops/kustomize')).length).toBeGreaterThan(counts(repo.root).files);
   });
@@ -67,7 +67,9 @@ describe('validate on a copy of the repository', () => {
   it.each([['--schema-only'], ['--no-kustomize']])('%s exits 0 with the same summary', async (flag) => {
     const repo = tempRepo('repo', { shareKustomizeCache: false });
     const r = await runCli(['validate', flag, '--root', repo.root]);
-    expect(r).toEqual({ code: 0, signal: null, stdout: `${summary(repo.root)}\n`, stderr: '' });
+    // --schema-only runs no policies, so nothing is waived.
+    const waived = flag === '--schema-only' ? [] : await waivedLines(repo.root);
+    expect(r).toEqual({ code: 0, signal: null, stdout: [...waived, summary(repo.root), ''].join('\n'), stderr: '' });
     // Neither ran kustomize.
     expect(fs.existsSync(repo.abs('node_modules/.cache/suoke-gitops/kustomize'))).toBe(false);
   });
@@ -84,7 +86,7 @@ describe('validate on a copy of the repository', () => {
     expect(r).toEqual({
       code: 1,
       signal: null,
-      stdout: [`${file}:${lineAfter(text)} - error: ${DIFFERS}`, DRIFT_HINT, summary(repo.root, 1), ''].join('\n'),
+      stdout: [...(await waivedLines(repo.root)), `${file}:${lineAfter(text)} - error: ${DIFFERS}`, DRIFT_HINT, summary(repo.root, 1), ''].join('\n'),
       stderr: '',
     });
   });
@@ -100,6 +102,7 @@ describe('validate on a copy of the repository', () => {
       code: 1,
       signal: null,
       stdout: [
+        ...(await waivedLines(repo.root)),
         'apps/xiaoai/base/old-configmap.yaml - error: generated file is no longer produced by the render (drift/stale)',
         DRIFT_HINT,
         'clusters/prod/prod/shared/kustomization.yaml - error: generated file is missing from the repository (drift/missing)',
@@ -120,7 +123,7 @@ describe('validate on a copy of the repository', () => {
     expect(r).toEqual({
       code: 1,
       signal: null,
-      stdout: ['clusters/dev/dev/xiaoai/leftover.yaml - error: generated file is no longer produced by the render (drift/stale)', DRIFT_HINT, summary(repo.root, 1), ''].join('\n'),
+      stdout: [...(await waivedLines(repo.root)), 'clusters/dev/dev/xiaoai/leftover.yaml - error: generated file is no longer produced by the render (drift/stale)', DRIFT_HINT, summary(repo.root, 1), ''].join('\n'),
       stderr: '',
     });
   });
@@ -135,6 +138,7 @@ describe('validate on a copy of the repository', () => {
       code: 1,
       signal: null,
       stdout: [
+        ...(await waivedLines(repo.root)),
         `clusters/dev/dev/xiaoai - HorizontalPodAutoscaler suoke-dev/xiaoai error: spec.minReplicas: kustomize builds ${tampered} where the generator intended ${patch.value} (kustomize/differs)`,
         KUSTOMIZE_HINT,
         `${patch.file}:${patch.line} - error: ${DIFFERS}`,

@@ -18,3 +18,17 @@ export function modelOf(root: string): Model {
 export function renderOf(root: string): RenderResult {
   return render(modelOf(root));
 }
+
+/**
+ * The lines the text output of `validate` (without `-v`) prints for the repository's waivers: the
+ * `policy/waived` summary and its hint, or nothing when nothing is waived.
+ */
+export async function waivedLines(root: string): Promise<string[]> {
+  const { checkRepository } = await import('../../src/policy/repository.js');
+  const { waivedSummary } = await import('../../src/cli/validate.js');
+  const model = modelOf(root);
+  const waived = checkRepository(model, render(model).targets).findings.filter((f) => f.check === 'policy/waived');
+  if (waived.length === 0) return [];
+  const s = waivedSummary(waived);
+  return [`${s.file} - ${s.severity}: ${s.message} (${s.check})`, `  hint: ${s.hint}`];
+}

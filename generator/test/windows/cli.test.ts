@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempRepo } from '../helpers/cli.js';
+import { waivedLines } from '../helpers/platform.js';
 
 const TUESDAY_2230 = '2027-03-02T22:30:00+08:00';
 const WEDNESDAY_1000 = '2027-03-03T10:00:00+08:00';
@@ -80,6 +81,8 @@ describe('validate --at --base', () => {
   }
   const validate = (root: string, at: string) => runCli(['validate', '--no-kustomize', '--no-cache', '--base', 'HEAD', '--at', at, '--root', root]);
   const SUMMARY = 'Summary: 681 resources found in 81 files - Valid: 681, Invalid: 0, Errors: 0, Skipped: 0\n';
+  /** The one-line report of the repository's waivers, printed before the other findings (its file is `.`). */
+  const waived = async (root: string) => (await waivedLines(root)).map((l) => `${l}\n`).join('');
 
   test.each([
     [['--at', '2027-03-02'], 'error: --at "2027-03-02" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z\n'],
@@ -94,7 +97,7 @@ describe('validate --at --base', () => {
 
   test('inside the prod window: passes', async () => {
     const repo = await changedRepo();
-    expect(await validate(repo.root, JAN_TUESDAY_2230)).toMatchObject({ code: 0, stdout: SUMMARY });
+    expect(await validate(repo.root, JAN_TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + SUMMARY });
   });
 
   test('outside it: windows/closed names the rule and the next opening', async () => {
@@ -102,7 +105,8 @@ describe('validate --at --base', () => {
     const r = await validate(repo.root, JAN_WEDNESDAY_1000);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 file against HEAD, e.g. clusters/prod/prod/shared/resourcequota-compute.yaml), ' +
+      (await waived(repo.root)) +
+        'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 file against HEAD, e.g. clusters/prod/prod/shared/resourcequota-compute.yaml), ' +
         'and prod is closed at 2027-01-06 10:00 +08:00 (2027-01-06T02:00:00.000Z): outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai)); ' +
         'it next opens after 2027-01-07 22:00 +08:00 (2027-01-07T14:00:00.000Z) (windows/closed)\n' +
         '  hint: merge it inside a window (check with `npm run validate -- --at <ISO-8601>`), or for an emergency commit changes/<id>.yaml with environments: [prod], reason, approver, expires (docs/change-windows.md)\n' +
@@ -138,7 +142,8 @@ describe('validate --at --base', () => {
     const r = await validate(repo.root, '2027-10-12T22:30:00+08:00');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'clusters/prod/cluster.yaml:36 - warning: environments.prod.changeWindows.freezes[0]: freeze "Spring Festival 2027" ended on 2027-02-14; ' +
+      (await waived(repo.root)) +
+        'clusters/prod/cluster.yaml:36 - warning: environments.prod.changeWindows.freezes[0]: freeze "Spring Festival 2027" ended on 2027-02-14; ' +
         'Argo CD applies it again from 2028-02-03 to 2028-02-14 (its cron has no year), holding every sync of prod; this becomes an error on 2028-01-04 (windows/freeze-ended)\n' +
         '  hint: delete the freeze from clusters/prod/cluster.yaml (the change touches no environment, so it can land at any time)\n' +
         'clusters/prod/cluster.yaml:41 - warning: environments.prod.changeWindows.freezes[1]: freeze "National Day 2027" ended on 2027-10-07; ' +
