@@ -6,8 +6,7 @@
  */
 import type { Finding } from '../core/finding.js';
 import { suggest } from '../core/names.js';
-import { WAIVABLE } from '../policy/rules/index.js';
-import { MIN_WAIVER_REASON } from '../policy/engine.js';
+import { MIN_WAIVER_REASON, WAIVABLE } from '../policy/ids.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
 

@@ -12,6 +12,7 @@
  */
 import { cmp, formatPath, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import { suggest } from '../core/names.js';
+import { MIN_WAIVER_REASON } from './ids.js';
 
 /** How strict the policies are: `production` for staging and prod, `development` for dev and test. */
 export type Tier = 'development' | 'production';
@@ -93,7 +94,7 @@ export interface PolicyOptions {
 }
 
 /** Shortest written reason a waiver may give, as in configuration (`waivers[].reason`). */
-export const MIN_WAIVER_REASON = 10;
+export { MIN_WAIVER_REASON };
 
 /** Annotation prefix of a waiver: `policy.suoke-life.com/waive.<id>`. */
 export const WAIVER_PREFIX = 'policy.suoke-life.com/waive.';

@@ -64,5 +64,4 @@ export const ENGINE_CHECKS: readonly { id: string; severity: string; description
   { id: 'capacity-unplaced', severity: 'warning', description: 'A service whose group no node pool hosts (warning).' },
 ];
 
-/** Every check id that a waiver may name: the rules and `capacity`. */
-export const WAIVABLE: readonly string[] = [...RULES.map((r) => r.id), 'capacity'];
+export { WAIVABLE } from '../ids.js';
