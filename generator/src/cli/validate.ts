@@ -137,7 +137,7 @@ async function cachedRepository(
   const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
   const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
   const hit = cache.get(key);
-  if (hit) return { ...hit, files };
+  if (hit?.report && hit.windows) return { ...hit, files };
   const value = await validateRepository(snap, o, validator);
   cache.set(key, value);
   return { ...value, files };
@@ -177,6 +177,8 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
       targets.map((t) => ({ path: t.path })),
       { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
     );
+    // Awaited below; until then a failure must not count as an unhandled rejection.
+    builds.catch(() => undefined);
   }
   if (!o.schemaOnly) findings.push(...driftFindings(ctx.fs, rendered.files));
   await turn();
