@@ -117,96 +117,86 @@ export function showSelector(selector: unknown): string {
 
 type Workload = { obj: Obj; pod: PodTemplate };
 
-/** Per object list: workloads by namespace, and by `namespace|key=value` of their pod labels. */
-const indexes = new WeakMap<readonly Obj[], { byNs: Map<string, Workload[]>; byLabel: Map<string, Workload[]> }>();
-
-function indexOf(objects: readonly Obj[]) {
-  let ix = indexes.get(objects);
-  if (!ix) {
-    ix = { byNs: new Map(), byLabel: new Map() };
-    for (const o of objects) {
-      const pod = podTemplate(o);
-      if (!pod) continue;
-      const ns = namespaceOf(o);
-      const w = { obj: o, pod };
-      const inNs = ix.byNs.get(ns);
-      if (inNs) inNs.push(w);
-      else ix.byNs.set(ns, [w]);
-      for (const [k, v] of Object.entries(pod.labels)) {
-        const key = `${ns}|${k}=${String(v)}`;
-        const found = ix.byLabel.get(key);
-        if (found) found.push(w);
-        else ix.byLabel.set(key, [w]);
-      }
-    }
-    indexes.set(objects, ix);
-  }
-  return ix;
+/** Appends `value` to the list under `key`. */
+function fileUnder<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const found = map.get(key);
+  if (found) found.push(value);
+  else map.set(key, [value]);
 }
+
+const groupings = new WeakMap<readonly Obj[], Map<string, Map<string, unknown[]>>>();
 
 /**
- * Workloads among `objects` in namespace `ns`. Indexed once per object list, so checks that look up
- * the workloads behind every Service, PDB or policy stay linear in the size of an environment.
+ * `objects` grouped under the keys `keysOf` gives each (none, one or several), lists in list order.
+ * Built once per object list and grouping `name`, so checks that look up the objects behind every
+ * Service, PDB, HPA or policy stay linear in the size of an environment.
  */
-export function workloadsIn(objects: readonly Obj[], ns: string): Workload[] {
-  return indexOf(objects).byNs.get(ns) ?? [];
-}
-
-/**
- * The workloads in `ns` that could match `selector` (a LabelSelector or a plain map): narrowed by its
- * first `matchLabels` (or map) pair through the index; callers still apply the full selector.
- */
-export function workloadCandidates(objects: readonly Obj[], ns: string, selector: unknown): Workload[] {
-  const s = rec(selector);
-  const pairs = Object.entries(isRec(s.matchLabels) ? s.matchLabels : isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
-  if (pairs.length === 0) return workloadsIn(objects, ns);
-  // Every pair must match: the smallest bucket of any one pair holds them all.
-  const ix = indexOf(objects);
-  let best: Workload[] | undefined;
-  for (const [k, v] of pairs) {
-    const bucket = ix.byLabel.get(`${ns}|${k}=${String(v)}`) ?? [];
-    if (!best || bucket.length < best.length) best = bucket;
+function grouped<T>(objects: readonly Obj[], name: string, keysOf: (o: Obj) => Iterable<[key: string, value: T]>): Map<string, T[]> {
+  let byName = groupings.get(objects);
+  if (!byName) groupings.set(objects, (byName = new Map()));
+  let groups = byName.get(name) as Map<string, T[]> | undefined;
+  if (!groups) {
+    groups = new Map();
+    for (const o of objects) for (const [key, value] of keysOf(o)) fileUnder(groups, key, value);
+    byName.set(name, groups as Map<string, unknown[]>);
   }
-  return best!;
+  return groups;
 }
 
-/** The `key=value` pairs a selector requires (`matchLabels`, or a plain label map), or `undefined` when it requires none by value. */
+/** The `key=value` pairs a selector requires (`matchLabels`, or a plain label map); none when it requires none by value. */
 function requiredPairs(selector: unknown): [string, unknown][] {
   const s = rec(selector);
   return Object.entries(isRec(s.matchLabels) ? s.matchLabels : isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
 }
 
-const labelIndexes = new WeakMap<readonly Obj[], Map<string, Map<string, Obj[]>>>();
+/** Every pair must match, so the smallest group of any one pair (`<prefix>key=value`) holds all matches. */
+function narrowest<T>(groups: Map<string, T[]>, prefix: string, pairs: readonly [string, unknown][]): T[] {
+  let best: T[] | undefined;
+  for (const [k, v] of pairs) {
+    const group = groups.get(`${prefix}${k}=${String(v)}`) ?? [];
+    if (!best || group.length < best.length) best = group;
+  }
+  return best ?? [];
+}
+
+/** Workloads by namespace (`ns`) and by pod label (`ns|key=value`). */
+function workloads(objects: readonly Obj[]): Map<string, Workload[]> {
+  return grouped(objects, 'workloads', function* (o) {
+    const pod = podTemplate(o);
+    if (!pod) return;
+    const ns = namespaceOf(o);
+    const w = { obj: o, pod };
+    yield [ns, w];
+    for (const [k, v] of Object.entries(pod.labels)) yield [`${ns}|${k}=${String(v)}`, w];
+  });
+}
+
+/** Workloads among `objects` in namespace `ns`. */
+export function workloadsIn(objects: readonly Obj[], ns: string): Workload[] {
+  return workloads(objects).get(ns) ?? [];
+}
+
+/**
+ * The workloads in `ns` that could match `selector` (a LabelSelector or a plain map), narrowed by its
+ * least common `matchLabels` (or map) pair; callers still apply the full selector.
+ */
+export function workloadCandidates(objects: readonly Obj[], ns: string, selector: unknown): Workload[] {
+  const pairs = requiredPairs(selector);
+  return pairs.length === 0 ? workloadsIn(objects, ns) : narrowest(workloads(objects), `${ns}|`, pairs);
+}
 
 /**
  * Objects of `kind` in `ns` whose own labels may match `selector`: a superset of those it selects,
- * in list order (indexed once per list and kind; callers still apply the selector).
+ * in list order (callers still apply the selector).
  */
 export function labelledCandidates(objects: readonly Obj[], ns: string, kind: string, selector: unknown): Obj[] {
-  let byKind = labelIndexes.get(objects);
-  if (!byKind) labelIndexes.set(objects, (byKind = new Map()));
-  let ix = byKind.get(kind);
-  if (!ix) {
-    ix = new Map();
-    for (const o of objects) {
-      if (o.kind !== kind) continue;
-      for (const [k, v] of Object.entries(rec(rec(o.metadata).labels))) {
-        const key = `${namespaceOf(o)}|${k}=${String(v)}`;
-        const found = ix.get(key);
-        if (found) found.push(o);
-        else ix.set(key, [o]);
-      }
-    }
-    byKind.set(kind, ix);
-  }
   const pairs = requiredPairs(selector);
   if (pairs.length === 0) return objectsOfKind(objects, ns, kind);
-  let best: Obj[] | undefined;
-  for (const [k, v] of pairs) {
-    const bucket = ix.get(`${ns}|${k}=${String(v)}`) ?? [];
-    if (!best || bucket.length < best.length) best = bucket;
-  }
-  return best!;
+  const byLabel = grouped(objects, `labels of ${kind}`, function* (o) {
+    if (o.kind !== kind) return;
+    for (const [k, v] of Object.entries(rec(rec(o.metadata).labels))) yield [`${namespaceOf(o)}|${k}=${String(v)}`, o];
+  });
+  return narrowest(byLabel, `${ns}|`, pairs);
 }
 
 const selectorIndexes = new WeakMap<readonly Obj[], Map<string, { byPair: Map<string, Obj[]>; rest: Obj[]; order: Map<Obj, number> }>>();
@@ -229,11 +219,8 @@ export function selectorCandidates(objects: readonly Obj[], ns: string, kind: st
     for (const pairs of pairsOf) for (const p of pairs) count.set(p, (count.get(p) ?? 0) + 1);
     all.forEach((o, i) => {
       const pairs = pairsOf[i]!;
-      if (pairs.length === 0) return ix!.rest.push(o);
-      const rarest = pairs.reduce((a, b) => (count.get(b)! < count.get(a)! ? b : a));
-      const found = ix!.byPair.get(rarest);
-      if (found) found.push(o);
-      else ix!.byPair.set(rarest, [o]);
+      if (pairs.length === 0) ix!.rest.push(o);
+      else fileUnder(ix!.byPair, pairs.reduce((a, b) => (count.get(b)! < count.get(a)! ? b : a)), o);
     });
     byKind.set(key, ix);
   }
@@ -243,60 +230,26 @@ export function selectorCandidates(objects: readonly Obj[], ns: string, kind: st
   return out.length > 1 ? out.sort((a, b) => order.get(a)! - order.get(b)!) : out;
 }
 
-const nameIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
-
-/** Objects of `kind` named `name` in `ns`, in list order (indexed once per list). */
+/** Objects of `kind` named `name` in `ns`, in list order. */
 export function objectsNamed(objects: readonly Obj[], ns: string, kind: string, name: string): Obj[] {
-  let ix = nameIndexes.get(objects);
-  if (!ix) {
-    ix = new Map();
-    for (const o of objects) {
-      const key = `${namespaceOf(o)}|${String(o.kind)}|${nameOf(o)}`;
-      const found = ix.get(key);
-      if (found) found.push(o);
-      else ix.set(key, [o]);
-    }
-    nameIndexes.set(objects, ix);
-  }
-  return ix.get(`${ns}|${kind}|${name}`) ?? [];
+  const byName = grouped(objects, 'names', (o) => [[`${namespaceOf(o)}|${String(o.kind)}|${nameOf(o)}`, o]]);
+  return byName.get(`${ns}|${kind}|${name}`) ?? [];
 }
 
-const autoscalerIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
-
-/** The first HorizontalPodAutoscaler among `objects` that scales `obj` (indexed once per list). */
+/** The first HorizontalPodAutoscaler among `objects` that scales `obj`. */
 export function autoscalerOf(obj: Obj, objects: readonly Obj[]): Obj | undefined {
-  let ix = autoscalerIndexes.get(objects);
-  if (!ix) {
-    ix = new Map();
-    for (const o of objects) {
-      if (o.kind !== 'HorizontalPodAutoscaler') continue;
-      const ref = rec(rec(o.spec).scaleTargetRef);
-      const key = `${namespaceOf(o)}|${String(ref.kind)}|${String(ref.name)}`;
-      const found = ix.get(key);
-      if (found) found.push(o);
-      else ix.set(key, [o]);
-    }
-    autoscalerIndexes.set(objects, ix);
-  }
-  return ix.get(`${namespaceOf(obj)}|${String(obj.kind)}|${nameOf(obj)}`)?.find((h) => targets(h, obj));
+  const byTarget = grouped(objects, 'autoscaler targets', function* (o) {
+    if (o.kind !== 'HorizontalPodAutoscaler') return;
+    const ref = rec(rec(o.spec).scaleTargetRef);
+    yield [`${namespaceOf(o)}|${String(ref.kind)}|${String(ref.name)}`, o];
+  });
+  return byTarget.get(`${namespaceOf(obj)}|${String(obj.kind)}|${nameOf(obj)}`)?.find((h) => targets(h, obj));
 }
 
-const kindIndexes = new WeakMap<readonly Obj[], Map<string, Obj[]>>();
-
-/** Objects of `kind` in namespace `ns` among `objects` (indexed once per list). */
+/** Objects of `kind` in namespace `ns` among `objects`. */
 export function objectsOfKind(objects: readonly Obj[], ns: string, kind: string): Obj[] {
-  let ix = kindIndexes.get(objects);
-  if (!ix) {
-    ix = new Map();
-    for (const o of objects) {
-      const key = `${namespaceOf(o)}|${String(o.kind)}`;
-      const found = ix.get(key);
-      if (found) found.push(o);
-      else ix.set(key, [o]);
-    }
-    kindIndexes.set(objects, ix);
-  }
-  return ix.get(`${ns}|${kind}`) ?? [];
+  const byKind = grouped(objects, 'kinds', (o) => [[`${namespaceOf(o)}|${String(o.kind)}`, o]]);
+  return byKind.get(`${ns}|${kind}`) ?? [];
 }
 
 /**

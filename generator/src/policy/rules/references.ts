@@ -41,29 +41,43 @@ export const danglingHpa: Rule = {
   },
 };
 
-export const danglingPdb: Rule = {
+/**
+ * A check that the LabelSelector at `spec.<field>` of `kind` matches the pods of some workload in its
+ * namespace; an empty selector selects them all.
+ */
+function selectsSomePods(o: Pick<Rule, 'id' | 'description' | 'severity'> & { kind: string; field: string; fails: string; onlyWhenSet: boolean }): Rule {
+  return {
+    id: o.id,
+    description: o.description,
+    severity: o.severity,
+    applies: (x) => x.kind === o.kind && (!o.onlyWhenSet || isRec(rec(x.spec)[o.field])),
+    check(obj, ctx) {
+      const selector = rec(rec(obj.spec)[o.field]);
+      if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
+      return [ctx.report(['spec', o.field], `${o.kind} ${o.fails}: no workload ${where} has pods labelled ${showSelector(selector)}`, `make spec.${o.field} match the workload's pod template labels`)];
+    },
+  };
+}
+
+export const danglingPdb = selectsSomePods({
   id: 'dangling-pdb',
   description: "A PodDisruptionBudget's selector matches the pods of some workload in its namespace.",
   severity: { development: 'warning', production: 'error' },
-  applies: (o) => o.kind === 'PodDisruptionBudget' && isRec(rec(o.spec).selector),
-  check(obj, ctx) {
-    const selector = rec(rec(obj.spec).selector);
-    if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
-    return [ctx.report(['spec', 'selector'], `PodDisruptionBudget selects no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.selector match the workload's pod template labels")];
-  },
-};
+  kind: 'PodDisruptionBudget',
+  field: 'selector',
+  fails: 'selects no pods',
+  onlyWhenSet: true,
+});
 
-export const danglingNetworkPolicy: Rule = {
+export const danglingNetworkPolicy = selectsSomePods({
   id: 'dangling-networkpolicy',
   description: "A NetworkPolicy's podSelector matches some pods in its namespace (an empty selector means all of them).",
   severity: { development: 'warning', production: 'warning' },
-  applies: (o) => o.kind === 'NetworkPolicy',
-  check(obj, ctx) {
-    const selector = rec(rec(obj.spec).podSelector);
-    if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
-    return [ctx.report(['spec', 'podSelector'], `NetworkPolicy applies to no pods: no workload ${where} has pods labelled ${showSelector(selector)}`, "make spec.podSelector match the workload's pod template labels")];
-  },
-};
+  kind: 'NetworkPolicy',
+  field: 'podSelector',
+  fails: 'applies to no pods',
+  onlyWhenSet: false,
+});
 
 export const danglingServiceMonitor: Rule = {
   id: 'dangling-servicemonitor',
