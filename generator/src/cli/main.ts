@@ -135,6 +135,15 @@ interface ValidateFlags {
   base?: string;
 }
 
+// A reader that stops early (`validate | head`) closes the pipe: the output is no longer wanted, which
+// is not an error of ours. Exit quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

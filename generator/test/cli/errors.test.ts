@@ -171,3 +171,14 @@ describe('bad usage', () => {
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Usage: suoke-gitops [options] [command]', '', 'Renders and validates the Suoke Life GitOps repository']);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('`validate -v -o json | head -1` (more output than a pipe holds): one line, exit 0, no stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('../helpers/cli.js');
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    const r = spawnSync('bash', ['-c', `node "${CLI}" validate -v -o json --schema-only --root "${repo.root}" | head -1; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('{\nexit 0\n');
+  });
+});
