@@ -81,7 +81,7 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
 
 /** The files under apps/, clusters/ and argocd/ (what the change-window step compares with the base). */
 function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...files].filter(([p]) => /^(apps|clusters|argocd)\//.test(p)));
+  return new Map([...files].filter(([p]) => INPUT_ROOTS.some((root) => p.startsWith(`${root}/`))));
 }
 
 /** One `info` finding standing for every `policy/waived` one: how many checks, on how many objects, in how many files. */

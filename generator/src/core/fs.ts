@@ -60,6 +60,19 @@ export function diskFs(root: string): FileSystem {
   };
 }
 
+/** Every file below `dir` (repository-relative paths), depth first, each folder's entries in name order. */
+export function filesBelow(fsys: FileSystem, dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fsys.list(d)) {
+      if (e.dir) walk(`${d}/${e.name}`);
+      else out.push(`${d}/${e.name}`);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 /**
  * A view of `base` in which every file under the folders `roots` (and the files `extra`) is served
  * from `files`, a snapshot already read (path → content): a file of those folders missing from the

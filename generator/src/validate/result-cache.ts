@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileSystem } from '../core/fs.js';
+import { filesBelow, type FileSystem } from '../core/fs.js';
+import { INDEX_FILE } from '../render/files.js';
+import { GENERATED_ROOTS } from '../write/tree.js';
 
 /** Folders whose every file is an input of a repository validation (configuration and generated output). */
-export const INPUT_ROOTS = ['apps', 'clusters', 'argocd'];
-export const INPUT_FILES = ['.generated-files'];
+export const INPUT_ROOTS = GENERATED_ROOTS;
+export const INPUT_FILES = [INDEX_FILE];
 
 /**
  * The build of the generator that is running (`generator/dist/build-id`, written by `npm run build`),
@@ -25,18 +27,10 @@ export function buildId(): string | undefined {
  */
 export function inputFiles(fsys: FileSystem): Map<string, string> {
   const files = new Map<string, string>();
-  const add = (file: string) => {
+  for (const file of [...INPUT_ROOTS.flatMap((root) => filesBelow(fsys, root)), ...INPUT_FILES]) {
     const text = fsys.readText(file);
     if (text !== undefined) files.set(file, text);
-  };
-  const walk = (dir: string) => {
-    for (const e of fsys.list(dir)) {
-      if (e.dir) walk(`${dir}/${e.name}`);
-      else add(`${dir}/${e.name}`);
-    }
-  };
-  for (const root of INPUT_ROOTS) walk(root);
-  for (const f of INPUT_FILES) add(f);
+  }
   return files;
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileSystem } from '../core/fs.js';
+import { filesBelow, type FileSystem } from '../core/fs.js';
 import { cmp } from '../core/finding.js';
 import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../render/files.js';
 
@@ -17,18 +17,10 @@ export function existingGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>
   const found: string[] = [];
   // A file the render still produces (`wanted`) and the index names is ours without reading it; any
   // other file counts only if it carries the marker (a hand-written file is never taken for ours).
-  const isGenerated = (p: string, name: string) =>
-    (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.ya?ml$/.test(name)) && fsys.readText(p)?.startsWith(GENERATED_MARKER) === true);
-  const walk = (dir: string) => {
-    for (const e of fsys.list(dir)) {
-      const p = `${dir}/${e.name}`;
-      if (e.dir) walk(p);
-      // Files the index names are ours; others only when they carry the marker (read just those).
-      else if (isGenerated(p, e.name)) found.push(p);
-    }
-  };
-  for (const root of GENERATED_ROOTS) walk(root);
-  for (const p of indexed) if (!GENERATED_ROOTS.some((r) => p.startsWith(`${r}/`)) && isGenerated(p, p)) found.push(p);
+  const isGenerated = (p: string) =>
+    (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.ya?ml$/.test(p)) && fsys.readText(p)?.startsWith(GENERATED_MARKER) === true);
+  for (const root of GENERATED_ROOTS) for (const p of filesBelow(fsys, root)) if (isGenerated(p)) found.push(p);
+  for (const p of indexed) if (!GENERATED_ROOTS.some((r) => p.startsWith(`${r}/`)) && isGenerated(p)) found.push(p);
   return found.sort(cmp);
 }
 
