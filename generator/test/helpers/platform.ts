@@ -29,6 +29,7 @@ export async function waivedLines(root: string): Promise<string[]> {
   const model = modelOf(root);
   const waived = checkRepository(model, render(model).targets).findings.filter((f) => f.check === 'policy/waived');
   if (waived.length === 0) return [];
-  const s = waivedSummary(waived);
-  return [`${s.file} - ${s.severity}: ${s.message} (${s.check})`, `  hint: ${s.hint}`];
+  // As the text format prints it, without its summary line (the last).
+  const { textFormat } = await import('../../src/report/text.js');
+  return textFormat.format({ results: [], findings: [waivedSummary(waived)], files: [] }).split('\n').slice(0, -2);
 }
