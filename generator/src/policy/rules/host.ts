@@ -1,6 +1,13 @@
 /** Host namespaces, paths and ports (Pod Security baseline). */
-import type { Rule } from '../engine.js';
-import { containers, isWorkload, label, list, podTemplate, rec } from './pod.js';
+import type { Finding } from '../../core/finding.js';
+import type { Obj, Rule } from '../engine.js';
+import { containers, isWorkload, label, list, podTemplate, rec, type Segments } from './pod.js';
+
+/** The findings `f` gives for each volume of a workload's pods (`at`: the volume's path in the object). */
+function perVolume(obj: Obj, f: (vol: Obj, at: Segments) => Finding[]): Finding[] {
+  const pod = podTemplate(obj)!;
+  return list(pod.spec.volumes).flatMap((v, i) => f(rec(v), [...pod.at, 'volumes', i]));
+}
 
 export const hostNamespaces: Rule = {
   id: 'host-namespaces',
@@ -21,11 +28,9 @@ export const hostPath: Rule = {
   severity: { development: 'error', production: 'error' },
   applies: isWorkload,
   check(obj, ctx) {
-    const pod = podTemplate(obj)!;
-    return list(pod.spec.volumes).flatMap((v, i) => {
-      const vol = rec(v);
+    return perVolume(obj, (vol, at) => {
       if (vol.hostPath === undefined) return [];
-      return [ctx.report([...pod.at, 'volumes', i, 'hostPath'], `volume "${String(vol.name)}" mounts the node's path ${JSON.stringify(rec(vol.hostPath).path ?? '')}`, 'use an emptyDir, a ConfigMap or a PersistentVolumeClaim')];
+      return [ctx.report([...at, 'hostPath'], `volume "${String(vol.name)}" mounts the node's path ${JSON.stringify(rec(vol.hostPath).path ?? '')}`, 'use an emptyDir, a ConfigMap or a PersistentVolumeClaim')];
     });
   },
 };
@@ -55,12 +60,10 @@ export const volumeTypes: Rule = {
   severity: { development: 'error', production: 'error' },
   applies: isWorkload,
   check(obj, ctx) {
-    const pod = podTemplate(obj)!;
-    return list(pod.spec.volumes).flatMap((v, i) => {
-      const vol = rec(v);
+    return perVolume(obj, (vol, at) => {
       const source = Object.keys(vol).find((k) => k !== 'name');
       if (source === undefined || source === 'hostPath' || RESTRICTED_VOLUMES.includes(source)) return [];
-      return [ctx.report([...pod.at, 'volumes', i, source], `volume "${String(vol.name)}" is of type ${source}, which Pod Security restricted refuses`, `use one of ${RESTRICTED_VOLUMES.join(', ')} (a PersistentVolumeClaim for network storage)`)];
+      return [ctx.report([...at, source], `volume "${String(vol.name)}" is of type ${source}, which Pod Security restricted refuses`, `use one of ${RESTRICTED_VOLUMES.join(', ')} (a PersistentVolumeClaim for network storage)`)];
     });
   },
 };
