@@ -299,14 +299,18 @@ const cases: Case[] = [
       { check: 'config/type', file: 'apps/beta/service.yaml', line: 23, path: 'settings', message: 'the key `1` in `settings` must be a string', hint: 'quote it if it is meant literally: `"1":`' },
     ],
   },
-  { name: 'unresolved YAML tag', edits: [[A, 'version: "1.0.0"', 'version: !custom x']],
+  { name: 'local YAML tag (more in yaml-tags.test.ts)', edits: [[A, 'version: "1.0.0"', 'version: !custom x']],
     expect: [
-      { check: 'config/yaml-syntax', file: 'apps/alpha/service.yaml', line: 4, message: 'Unresolved tag: !custom' },
+      { check: 'config/yaml-tag', file: 'apps/alpha/service.yaml', line: 4, path: 'version', message: '`version` has the YAML tag `!custom`; config accepts only the YAML 1.2 core tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`', hint: 'remove `!custom` and write a plain value, quoted if it must be a string' },
     ],
   },
-  { name: 'binary and infinite values', edits: [[A, 'version: "1.0.0"', 'version: !!binary aGVsbG8='], [A, 'replicas: 2', 'replicas: .inf']],
+  { name: 'binary value', edits: [[A, 'version: "1.0.0"', 'version: !!binary aGVsbG8=']],
     expect: [
-      { check: 'config/type', file: 'apps/alpha/service.yaml', line: 4, path: 'version', message: '`version` must be a string; found binary data (`!!binary`)' },
+      { check: 'config/yaml-tag', file: 'apps/alpha/service.yaml', line: 4, path: 'version', message: '`version` has the YAML tag `!!binary`; config accepts only the YAML 1.2 core tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`', hint: 'remove `!!binary` and write the value as a quoted string' },
+    ],
+  },
+  { name: 'infinite value', edits: [[A, 'replicas: 2', 'replicas: .inf']],
+    expect: [
       { check: 'config/type', file: 'apps/alpha/service.yaml', line: 8, path: 'replicas', message: '`replicas` must be a whole number; found the number .inf' },
     ],
   },

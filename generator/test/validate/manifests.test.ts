@@ -101,6 +101,20 @@ describe('loadManifests', () => {
     expect(docs).toEqual(['bomb.yaml:1 #0 manifest/alias-expansion: document refused: its YAML aliases expand to more than 1000000 nodes (or refer to themselves)']);
   });
 
+  // Manifests are read with js-yaml's core schema, not the config reader: a tag outside it is an error
+  // document (kubectl would read `!!binary` or `!!timestamp` differently again), while merge keys are
+  // merged as kubectl merges them, so what is validated is what the cluster gets.
+  it.each([
+    ['!!omap [b: 1]', 'unknown tag !<tag:yaml.org,2002:omap>'],
+    ['!!set {b}', 'unknown tag !<tag:yaml.org,2002:set>'],
+    ['!!binary aGk=', 'unknown tag !<tag:yaml.org,2002:binary>'],
+    ['!!timestamp 2027-03-01', 'unknown tag !<tag:yaml.org,2002:timestamp>'],
+    ['!custom b', 'unknown tag !<!custom>'],
+  ])('refuses the tag in data: %s', (value, reason) => {
+    const fs = memoryFs({ 'm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  a: ${value}\n` });
+    expect(shape(fs, ['m.yaml'])).toEqual([`m.yaml:6 #0 manifest/yaml: YAML syntax error: ${reason}`]);
+  });
+
   it('accepts ordinary anchors and merge keys', () => {
     const fs = memoryFs({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n  labels: &l {app: m}\n  annotations:\n    <<: *l\n' });
     const [doc] = loadManifests(fs, ['m.yaml']).documents;
