@@ -16,6 +16,7 @@ import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
 import { buildChangeWindows, checkChangeWindowsFile } from './checks-windows.js';
 import { checkServiceFile } from './checks-service.js';
+import { checkSettingSecrets, withoutSecretEchoes } from './checks-secrets.js';
 import { buildNodePools, checkNodePools } from './checks-pools.js';
 import { buildWaivers, checkWaivers, clusterEnvironments, environmentNames } from './checks-waivers.js';
 import type { ParsedFile, Raw } from './checks.js';
@@ -68,11 +69,13 @@ export function readConfig(fs: FileSystem): ConfigResult {
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
+  for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
+  for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
   checkPolicyConfig(services.parsed, clusters.parsed, findings);
-  if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(findings) };
+  if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(withoutSecretEchoes(findings)) };
   const byName = <T extends { name: string }>(a: T, b: T) => cmp(a.name, b.name);
   const config: PlatformConfig = {
     services: services.parsed.map(buildService).sort(byName),

@@ -84,9 +84,30 @@ const cases: Record<string, Case[]> = {
     { name: 'quiet: configMap, secret, projected, PVC; hostPath is the host-path check\'s', objects: dep((d) => d.spec.template.spec.volumes.push({ name: 'c', configMap: { name: 'x' } }, { name: 's', secret: { secretName: 'x' } }, { name: 'p', projected: { sources: [] } }, { name: 'd', persistentVolumeClaim: { claimName: 'x' } }, { name: 'h', hostPath: { path: '/x' } })), expected: [] },
   ],
   'secret-env': [
-    { name: 'a password and a URL with credentials', objects: container((c) => c.env.push({ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'REDIS_URL', value: 'redis://app:s3cret@redis:6379/0' })), expected: [`error ${C}.env[2].value: container "xiaoai" env var "DB_PASSWORD" holds a literal value that looks like a secret`, `error ${C}.env[3].value: container "xiaoai" env var "REDIS_URL" is a URL with a user and password written out`] },
-    { name: 'a ConfigMap key', objects: [...platform(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'xiaoai', namespace: 'suoke-prod' }, data: { API_KEY: 'abc123' } }], expected: ['error data.API_KEY: ConfigMap key "API_KEY" holds a literal value that looks like a secret'] },
-    { name: 'quiet: settings about a secret, URLs without a password', objects: container((c) => c.env.push({ name: 'TOKEN_TTL_SECONDS', value: '3600' }, { name: 'KEY_PATH', value: '/keys/a.pem' }, { name: 'MQ_URL', value: 'amqp://rabbitmq:5672' })), expected: [] },
+    { name: 'a password and a URL with credentials', objects: container((c) => c.env.push({ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'REDIS_URL', value: 'redis://app:s3cret@redis:6379/0' })), expected: [`error ${C}.env[2].value: container "xiaoai" env var "DB_PASSWORD" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``, `error ${C}.env[3].value: container "xiaoai" env var "REDIS_URL" holds a secret written out: a URL with a password in it, detector rule \`url-credentials\``] },
+    {
+      name: 'what passed before: DB_PASS, PASSPHRASE, a numeric PIN, a DSN password, a token shape, a Bearer JWT',
+      objects: container((c) =>
+        c.env.push(
+          { name: 'DB_PASS', value: 'hunter2' },
+          { name: 'PASSPHRASE', value: 'correct horse' },
+          { name: 'PIN_PASSWORD', value: '8675309' },
+          { name: 'PG_DSN', value: 'host=db user=app password=s3cr3t' },
+          { name: 'UPSTREAM', value: ['ghp_', 'R7tKq2ZxW9mN4bV8cY3pL6sD1fH5jG0aE2uI'].join('') },
+          { name: 'UPSTREAM_AUTH', value: ['Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.') },
+        ),
+      ),
+      expected: [
+        `error ${C}.env[2].value: container "xiaoai" env var "DB_PASS" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``,
+        `error ${C}.env[3].value: container "xiaoai" env var "PASSPHRASE" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``,
+        `error ${C}.env[4].value: container "xiaoai" env var "PIN_PASSWORD" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``,
+        `error ${C}.env[5].value: container "xiaoai" env var "PG_DSN" holds a secret written out: a connection string or query with a password or token, detector rule \`connection-string\``,
+        `error ${C}.env[6].value: container "xiaoai" env var "UPSTREAM" holds a secret written out: the shape of a credential (gitleaks rule github-pat), detector rule \`gitleaks:github-pat\``,
+        `error ${C}.env[7].value: container "xiaoai" env var "UPSTREAM_AUTH" holds a secret written out: the shape of a credential (gitleaks rule jwt), detector rule \`gitleaks:jwt\``,
+      ],
+    },
+    { name: 'a ConfigMap key, a number and a query password in a ConfigMap', objects: [...platform(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'xiaoai', namespace: 'suoke-prod' }, data: { API_KEY: 'abc123', PIN: 8675309, PIN_PASSWORD: 8675309, CALLBACK: 'https://x.example/cb?a=1&pwd=abc' } }], expected: ['error data.API_KEY: ConfigMap key "API_KEY" holds a secret written out: the name marks it as a secret, detector rule `secret-name`', 'error data.CALLBACK: ConfigMap key "CALLBACK" holds a secret written out: a connection string or query with a password or token, detector rule `connection-string`', 'error data.PIN_PASSWORD: ConfigMap key "PIN_PASSWORD" holds a secret written out: the name marks it as a secret, detector rule `secret-name`'] },
+    { name: 'quiet: settings about a secret, URLs without a password, look-alikes', objects: container((c) => c.env.push({ name: 'TOKEN_TTL_SECONDS', value: '3600' }, { name: 'KEY_PATH', value: '/keys/a.pem' }, { name: 'MQ_URL', value: 'amqp://rabbitmq:5672' }, { name: 'PASSWORD_FILE', value: '/run/secrets/db' }, { name: 'AUTH_URL', value: 'https://auth.example/login' }, { name: 'IMAGE_DIGEST', value: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }, { name: 'REQUEST_ID', value: '123e4567-e89b-12d3-a456-426614174000' }, { name: 'ENABLE_PASSWORD_RESET', value: 'true' }, { name: 'UPSTREAM_TOKEN', value: '$(TOKEN_FROM_SECRET)' })), expected: [] },
   ],
   'secret-data': [
     { name: 'data and stringData', objects: [...platform(), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'suoke-prod' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } }], expected: ['error data: Secret carries data (password) in the repository', 'error stringData: Secret carries stringData (user) in the repository'] },
