@@ -3,7 +3,7 @@
  * generator renders and has rendered (`result[<n>] <= <number>`, `result[<n>] > <number>`, the other
  * comparisons, `isNaN(result[<n>])`, joined by `||`).
  *
- * - `EvaluateResult` (argo-rollouts `utils/evaluate/evaluate.go:18-58 @ v1.8.4`, the same at v1.7.2):
+ * - `EvaluateResult` (argo-rollouts `utils/evaluate/evaluate.go:18-58 @ v1.8.4`, `:17-57 @ v1.7.2`):
  *   both conditions are evaluated; a true failure condition fails the measurement; neither true is
  *   Inconclusive; otherwise Successful. A condition that cannot be evaluated is an Error.
  * - The Prometheus provider hands over a vector's values as `[]float64`

@@ -8,7 +8,7 @@
  * v3.5.1, :239, :421-520; argoproj/argo-cd#17694, open). Anything else in `spec.http` could never be changed from Git once the
  * object exists, and would stay OutOfSync. Another VirtualService for the same host is no way out:
  * sidecars keep one virtual host per host and drop the other (istio
- * `pilot/pkg/networking/core/httproute.go:470-482 @ 1.22.8`); only gateways merge them. See
+ * `pilot/pkg/networking/core/httproute.go:471-483 @ 1.22.8`); only gateways merge them. See
  * docs/gray-releases.md, "Routes, retries and timeouts".
  */
 import type { Obj, Rule, RuleContext } from '../engine.js';
