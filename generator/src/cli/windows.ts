@@ -81,9 +81,8 @@ export interface PullRequestOptions {
  * The change-window findings of `validate` on the repository (docs/change-windows.md), and
  * `canary/first-deploy` (a canary needs the base to run its stable version as a Rollout already:
  * docs/gray-releases.md). Not cached with the rest of the report: they depend on the clock and on
- * Git, not only on the files. `head` is
- * the working tree's files under apps/, clusters/ and argocd/ (what Argo CD will sync once merged;
- * the drift check proves it equals the render).
+ * Git, not only on the files. `head` is the working tree's files under apps/, clusters/ and argocd/
+ * (what Argo CD will sync once merged; the drift check proves it equals the render).
  */
 export function pullRequestWindowFindings(
   ctx: CommandContext,

@@ -1,8 +1,9 @@
 /**
  * A gray release (灰度发布) as Argo Rollouts and Istio objects: the canary Rollout, the Service that
  * carries the canary's traffic, the VirtualService whose weights the Rollouts controller moves, and the
- * PodMonitor that scrapes stable and canary pods alike (the AnalysisTemplate is in analysis.ts). Compatible with Argo Rollouts
- * v1.7–v1.9 and Istio 1.22+ (`networking.istio.io/v1`); docs/gray-releases.md explains the choices.
+ * PodMonitor that scrapes stable and canary pods alike (the AnalysisTemplate is in analysis.ts).
+ * Compatible with Argo Rollouts v1.7–v1.9 and Istio 1.22+ (`networking.istio.io/v1`);
+ * docs/gray-releases.md explains the choices.
  */
 import type { GrayReleaseConfig } from '../config/types.js';
 import type { ServiceInstance } from '../model/types.js';
@@ -95,7 +96,11 @@ export function canaryService(i: Gray, service: K8sObject): K8sObject {
   return { ...service, metadata: { ...service.metadata, name: canaryServiceName(i.service.name) }, spec: { ...spec, ports } };
 }
 
-/** The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the controller's. */
+/**
+ * The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the
+ * controller's. Nothing else, ever: Argo CD syncs this object's live `spec.http` (argo-cd#17694), so
+ * retries, timeouts or other routes here could never change from Git (`policy/weighted-route-only`).
+ */
 export function virtualService(i: Gray): K8sObject {
   const name = i.service.name;
   return {
