@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { readYamlSource } from '../config/yaml-source.js';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { checkFirstDeploys } from '../canary/first-deploy.js';
 import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
 import { stateAt } from '../windows/engine.js';
 import { parseInstant, readOverrides } from '../windows/overrides.js';
@@ -77,10 +78,11 @@ export interface PullRequestOptions {
 }
 
 /**
- * The change-window findings of `validate` on the repository (docs/change-windows.md). Not cached
- * with the rest of the report: they depend on the clock and on Git, not only on the files. `head` is
- * the working tree's files under apps/, clusters/ and argocd/ (what Argo CD will sync once merged;
- * the drift check proves it equals the render).
+ * The change-window findings of `validate` on the repository (docs/change-windows.md), and
+ * `canary/first-deploy` (a canary needs the base to run its stable version as a Rollout already:
+ * docs/gray-releases.md). Not cached with the rest of the report: they depend on the clock and on
+ * Git, not only on the files. `head` is the working tree's files under apps/, clusters/ and argocd/
+ * (what Argo CD will sync once merged; the drift check proves it equals the render).
  */
 export function pullRequestWindowFindings(
   ctx: CommandContext,
@@ -97,7 +99,8 @@ export function pullRequestWindowFindings(
     return sources.get(file)!.lineOf(path);
   };
   const found = checkWindows({ config: input.config, model: input.model, head: input.head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
-  return [...overrides.findings, ...found];
+  const firstDeploys = checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
+  return [...overrides.findings, ...found, ...firstDeploys];
 }
 
 function git(root: string, args: string[], input?: string): { ok: boolean; out: Buffer } {

@@ -102,7 +102,7 @@ export function snapshotFs(base: FileSystem, files: ReadonlyMap<string, string>,
   };
 }
 
-/** An in-memory file system for tests: keys are relative paths, values file contents. */
+/** An in-memory file system (tests; a Git revision's files): keys are relative paths, values file contents. */
 export function memoryFs(files: Record<string, string>, root = '/memory'): FileSystem {
   const norm = (p: string) => p.replace(/^\.\/?/, '').replace(/\/+$/, '');
   return {

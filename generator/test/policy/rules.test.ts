@@ -5,12 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/policy/rules/index.js';
 import type { Obj, Tier } from '../../src/policy/engine.js';
-import { deployment, edited, hpa, networkPolicy, pdb, platform, run, service, serviceMonitor } from './helpers.js';
+import { deployment, edited, hpa, networkPolicy, pdb, platform, rollout, run, service, serviceMonitor, virtualService } from './helpers.js';
 
 const C = 'spec.template.spec.containers[0]';
 const dep = (edit: (d: any) => void) => [edited(deployment(), edit), service(), hpa(), pdb(), networkPolicy(), serviceMonitor()];
 const container = (edit: (c: any) => void) => dep((d) => edit(d.spec.template.spec.containers[0]));
 const replace = (kind: string, o: Obj) => platform().map((x) => (x.kind === kind ? o : x));
+/** The service as a canary: the Rollout instead of the Deployment, the canary Service, and the VirtualService as edited. */
+const gray = (edit: (v: any) => void, editRollout: (r: any) => void = () => {}) => [
+  edited(rollout(), editRollout), service(), edited(service(), (s) => (s.metadata.name = 'xiaoai-canary')), edited(virtualService(), edit),
+];
+const FROZEN = 'Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git';
 
 interface Case {
   name: string;
@@ -168,6 +173,55 @@ const cases: Record<string, Case[]> = {
   'dns-name': [
     { name: 'container, port and volume names', objects: dep((d) => { const p = d.spec.template.spec; p.containers[0].name = 'Xiao_AI'; p.containers[0].ports[1].name = 'prometheus-metrics'; p.volumes[0].name = 'Tmp'; }), expected: ['error spec.template.spec.containers[0].name: container name "Xiao_AI" is not a DNS-1123 label', 'error spec.template.spec.containers[0].ports[1].name: container "Xiao_AI" port name "prometheus-metrics" is not an IANA service name', 'error spec.template.spec.volumes[0].name: volume name "Tmp" is not a DNS-1123 label'] },
     { name: 'quiet: a 63-character container name and a 15-character port name', objects: dep((d) => { const c = d.spec.template.spec.containers[0]; c.name = 'a'.repeat(62) + '1'; c.ports[1].name = 'prometheus-metr'; }), expected: [] },
+  ],
+  'weighted-route-only': [
+    {
+      name: 'retries, a timeout and a match on the weighted route; headers on a destination, a port on its target',
+      objects: gray((v) => {
+        Object.assign(v.spec.http[0], { match: [{ uri: { prefix: '/' } }], retries: { attempts: 3 }, timeout: '5s' });
+        v.spec.http[0].route[0].headers = { request: { set: { x: '1' } } };
+        v.spec.http[0].route[1].destination.port = { number: 8080 };
+      }),
+      expected: [
+        `error spec.http[0].match: the weighted route "primary" of Rollout "xiaoai" also sets match: ${FROZEN}`,
+        `error spec.http[0].retries: the weighted route "primary" of Rollout "xiaoai" also sets retries: ${FROZEN}`,
+        `error spec.http[0].route[0].headers: the weighted route "primary" of Rollout "xiaoai" also sets headers on a destination: ${FROZEN}`,
+        `error spec.http[0].route[1].destination.port: the weighted route "primary" of Rollout "xiaoai" also sets destination.port: ${FROZEN}`,
+        `error spec.http[0].timeout: the weighted route "primary" of Rollout "xiaoai" also sets timeout: ${FROZEN}`,
+      ],
+    },
+    {
+      name: 'a second route before the weighted one, and a third Service among its destinations',
+      objects: gray((v) => {
+        v.spec.http.unshift({ name: 'legacy', match: [{ uri: { prefix: '/v1' } }], route: [{ destination: { host: 'xiaoai-v1' } }] });
+        v.spec.http[1].route.push({ destination: { host: 'xiaoai-mirror.suoke-prod.svc.cluster.local' }, weight: 0 });
+      }),
+      expected: [
+        'error spec.http[0]: VirtualService has HTTP route "legacy" besides the weighted route Rollout "xiaoai" moves: Argo CD keeps the live spec.http of this VirtualService, so the route could never change from Git',
+        'error spec.http[1].route[2].destination.host: the weighted route "primary" of Rollout "xiaoai" sends traffic to "xiaoai-mirror.suoke-prod.svc.cluster.local", neither of its Services ("xiaoai", "xiaoai-canary"); the controller removes such a destination',
+      ],
+    },
+    {
+      name: 'named as name.namespace among virtualServices, routes left out: the first route is the weighted one, a second is extra',
+      objects: gray(
+        (v) => v.spec.http.push({ route: [{ destination: { host: 'xiaoai' } }] }),
+        (r) => (r.spec.strategy.canary.trafficRouting.istio = { virtualServices: [{ name: 'xiaoai.suoke-prod' }] }),
+      ),
+      expected: ['error spec.http[1]: VirtualService has HTTP route #1 besides the weighted route Rollout "xiaoai" moves: Argo CD keeps the live spec.http of this VirtualService, so the route could never change from Git'],
+    },
+    {
+      name: 'quiet: the weighted route alone, hosts written in full, DestinationRule subsets',
+      objects: gray((v) => {
+        v.spec.http[0].route[0].destination = { host: 'xiaoai.suoke-prod.svc.cluster.local', subset: 'stable' };
+        v.spec.http[0].route[1].destination = { host: 'xiaoai-canary.suoke-prod.svc.cluster.local', subset: 'canary' };
+      }),
+      expected: [],
+    },
+    {
+      name: 'quiet: a VirtualService no Rollout manages routes as it likes (a Rollout of another namespace names it)',
+      objects: gray((v) => (v.spec.http[0].retries = { attempts: 3 }), (r) => (r.metadata.namespace = 'suoke-staging')),
+      expected: [],
+    },
   ],
 };
 
