@@ -154,12 +154,16 @@ function workload(i: ServiceInstance): K8sObject {
     volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
   };
   if (i.topologySpread) {
+    // Spread each revision on its own: the label that tells revisions apart is `pod-template-hash` on a
+    // Deployment's pods and `rollouts-pod-template-hash` on a Rollout's (argo-rollouts
+    // pkg/apis/rollouts/v1alpha1/types.go:149 @ v1.8.4); a key the pod lacks is silently ignored.
+    const revisionKey = isGray(i) ? 'rollouts-pod-template-hash' : 'pod-template-hash';
     const spread = (topologyKey: string) => ({
       maxSkew: 1,
       topologyKey,
       whenUnsatisfiable: 'ScheduleAnyway',
       labelSelector: { matchLabels: selectorLabels(s.name) },
-      matchLabelKeys: ['pod-template-hash'],
+      matchLabelKeys: [revisionKey],
     });
     podSpec['topologySpreadConstraints'] = [spread('topology.kubernetes.io/zone'), spread('kubernetes.io/hostname')];
   }

@@ -116,3 +116,17 @@ describe('objects of the fixture platform', () => {
     expect((hpa.spec as { scaleTargetRef: unknown }).scaleTargetRef).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'records' });
   });
 });
+
+describe('regression: Rollout pods were spread by pod-template-hash, a label only Deployment pods carry', () => {
+  const spreadKeys = (obj: any): string[][] =>
+    (obj.spec.template.spec.topologySpreadConstraints ?? []).map((c: any) => c.matchLabelKeys);
+  it('a Rollout spreads each revision by rollouts-pod-template-hash, a Deployment by pod-template-hash', () => {
+    const objects = renderOf(FIXTURE_PLATFORM).targets.flatMap((t) => t.objects) as any[];
+    const rollouts = objects.filter((o) => o.kind === 'Rollout' && spreadKeys(o).length > 0);
+    const deployments = objects.filter((o) => o.kind === 'Deployment' && spreadKeys(o).length > 0);
+    expect(rollouts.length).toBeGreaterThan(0);
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const r of rollouts) expect(spreadKeys(r)).toEqual([['rollouts-pod-template-hash'], ['rollouts-pod-template-hash']]);
+    for (const d of deployments) expect(spreadKeys(d)).toEqual([['pod-template-hash'], ['pod-template-hash']]);
+  });
+});
