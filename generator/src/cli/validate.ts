@@ -20,6 +20,7 @@ import { executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, 
 import { windowFacts } from '../windows/check.js';
 import { which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
+import { formatUserError } from './errors.js';
 
 export interface ValidateOptions {
   /** Manifest files or folders to validate instead of the repository. Default: none (the repository). */
@@ -54,16 +55,15 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
   const format = createFormat(o.output);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   let report: Report;
-  if (o.paths.length > 0) report = validatePaths(ctx, o, validator);
-  else {
-    const repo = await cachedRepository(ctx, o, validator);
-    report = repo.report;
-    if (!o.schemaOnly) {
-      // Change windows depend on the clock and on Git, so they are never part of the cached report.
-      const { pullRequestWindowFindings } = await import('./windows.js');
-      const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
-      report = { ...report, findings: [...report.findings, ...windows] };
-    }
+  try {
+    report = await validateInput(ctx, o, validator);
+  } catch (e) {
+    // A machine reading -o json|junit|tap|sarif gets the configuration errors in that format too (and
+    // a person the usual text on stderr); still exit 2: the repository could not be validated.
+    if (!(e instanceof UserError) || format.name === 'text') throw e;
+    ctx.stderr(formatUserError(e));
+    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose }));
+    return 2;
   }
   // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md);
   // without it a person reading the text output still learns that checks are waived, in one line
@@ -77,6 +77,17 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
+}
+
+/** The report of the repository (no paths) or of the given manifests, before the waiver summary. */
+async function validateInput(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<Report> {
+  if (o.paths.length > 0) return validatePaths(ctx, o, validator);
+  const repo = await cachedRepository(ctx, o, validator);
+  if (o.schemaOnly) return repo.report;
+  // Change windows depend on the clock and on Git, so they are never part of the cached report.
+  const { pullRequestWindowFindings } = await import('./windows.js');
+  const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
+  return { ...repo.report, findings: [...repo.report.findings, ...windows] };
 }
 
 /** The files under apps/, clusters/ and argocd/ (what the change-window step compares with the base). */
