@@ -3,7 +3,7 @@ import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import { snapshotFs } from '../core/fs.js';
 import type { Finding } from '../core/finding.js';
-import { buildPaths, type BuildResult } from '../kustomize/build.js';
+import { buildPaths, defaultCacheDir, type BuildResult } from '../kustomize/build.js';
 import { buildModel } from '../model/build.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
 import { render } from '../render/index.js';
@@ -18,7 +18,7 @@ import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
 import { executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { windowFacts } from '../windows/check.js';
-import { which } from '../kustomize/detect.js';
+import { requireKustomize, which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
 
@@ -178,6 +178,8 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     isDir: (p) => ctx.fs.isDir(p),
   });
   const useKustomize = !o.schemaOnly && o.kustomize;
+  // Found before anything is built: without one, one error saying how to install it, not a failed build per path.
+  const tool = useKustomize ? await requireKustomize({ path: ctx.env['PATH'] ?? '', ...(o.cache === false ? {} : { cacheDir: defaultCacheDir(ctx.root) }) }) : undefined;
   const deployed = new Set(argo.buildPaths);
   const targets = useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets;
   let builds: Promise<BuildResult[]> | undefined;
@@ -186,7 +188,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
     builds = buildPaths(
       targets.map((t) => ({ path: t.path })),
-      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
+      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...tool, ...(o.cache === false ? { cacheDir: false as const } : {}) },
     );
     // Awaited below; until then a failure must not count as an unhandled rejection.
     builds.catch(() => undefined);
