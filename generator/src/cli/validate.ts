@@ -1,17 +1,15 @@
 import * as path from 'node:path';
-import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import { snapshotFs } from '../core/fs.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths, defaultCacheDir, type BuildResult } from '../kustomize/build.js';
-import { buildModel } from '../model/build.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
-import { render } from '../render/index.js';
 import type { BuildTarget } from '../render/layout.js';
 import { createFormat, exitCode, type Report, type ResourceResult } from '../report/index.js';
 import { argoDocuments, checkArgo } from '../validate/argocd.js';
 import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
+import { loadRendered } from '../validate/load-rendered.js';
 import { loadManifests, validateDocuments } from '../validate/manifests.js';
 import { checkManifests, checkRepository } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
@@ -166,10 +164,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * an object kustomize built exactly as intended shares the schema verdict of the intended object.
  */
 export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<RepositoryValidation> {
-  const { config, findings: configFindings } = readConfig(ctx.fs);
-  if (!config) throw new UserError(configFindings);
-  const model = buildModel(config);
-  const rendered = render(model);
+  const { config, model, rendered } = loadRendered(ctx.fs);
   const findings: Finding[] = [];
   // The Argo CD side: expand the ApplicationSets; the paths their Applications deploy are what gets built.
   const argo = checkArgo({
