@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeChanges, editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
-import { loadConfig, readConfig } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
 import type { ServiceConfig } from '../config/types.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { FileSystem } from '../core/fs.js';
 import { isDockerTag, suggest } from '../core/names.js';
-import { buildModel, promotionOrder } from '../model/build.js';
-import { render } from '../render/index.js';
+import { promotionOrder } from '../model/build.js';
+import { readRendered } from '../validate/load-rendered.js';
 import { applyWrite, planWrite } from '../write/tree.js';
 import type { CommandContext } from './context.js';
 
@@ -46,15 +46,14 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
   const before = ctx.fs.readText(file)!;
   const after = editServiceText(before, o.env, edit);
   // The edited configuration must load cleanly (schema, checks, gray-release rules) before anything is written.
-  const edited = readConfig(overlay(ctx.fs, file, after));
-  if (!edited.config) throw new UserError(edited.findings);
+  const edited = readRendered(overlay(ctx.fs, file, after));
+  if (!edited.value) throw new UserError(edited.findings);
 
   const abs = path.join(ctx.root, ...file.split('/'));
   writeAtomically(abs, after);
   let written;
   try {
-    const result = render(buildModel(edited.config));
-    written = planWrite(ctx.fs, result.files);
+    written = planWrite(ctx.fs, edited.value.rendered.files);
     applyWrite(ctx.root, written);
   } catch (e) {
     writeAtomically(abs, before);

@@ -13,6 +13,7 @@ export function formatUserError(e: UserError): string {
     return f.hint ? `${head}\n  fix: ${f.hint}` : head;
   });
   const count = findings.length === 1 ? '1 problem' : `${findings.length} problems`;
-  const what = findings.every((f) => f.check.startsWith('render/')) ? 'writing the generated files' : 'the configuration';
-  return `${lines.join('\n')}\n${count} in ${what}; nothing was written.\n`;
+  const all = (prefix: string) => findings.every((f) => f.check.startsWith(prefix));
+  const what = all('render/') ? 'in writing the generated files' : all('kustomize/') ? 'with the installed tools' : 'in the configuration';
+  return `${lines.join('\n')}\n${count} ${what}; nothing was written.\n`;
 }

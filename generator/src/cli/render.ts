@@ -1,8 +1,6 @@
 import * as path from 'node:path';
-import { loadConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
-import { buildModel } from '../model/build.js';
-import { render } from '../render/index.js';
+import { loadRendered } from '../validate/load-rendered.js';
 import { applyWrite, planWrite } from '../write/tree.js';
 import type { CommandContext } from './context.js';
 
@@ -16,9 +14,7 @@ export interface RenderOptions {
  * is written. Returns the exit code.
  */
 export function runRender(ctx: CommandContext, opts: RenderOptions = {}): number {
-  const config = loadConfig(ctx.fs);
-  const model = buildModel(config);
-  const result = render(model);
+  const { model, rendered: result } = loadRendered(ctx.fs);
   const plan = planWrite(ctx.fs, result.files);
   const instances = model.environments.reduce((n, e) => n + e.instances.length, 0);
   const what =

@@ -11,7 +11,8 @@ import type { Finding } from '../core/finding.js';
 import { checkFirstDeploys } from '../canary/first-deploy.js';
 import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
 import { stateAt } from '../windows/engine.js';
-import { parseInstant, readOverrides } from '../windows/overrides.js';
+import { parseInstant } from '../windows/dates.js';
+import { readOverrides } from '../windows/overrides.js';
 import type { Tree } from '../windows/touched.js';
 import { formatLocal } from '../windows/zone.js';
 import type { CommandContext } from './context.js';
@@ -29,8 +30,8 @@ export interface WindowsOptions {
 export function instantOption(ctx: CommandContext, at: string | undefined): Date {
   if (at === undefined) return ctx.now();
   const d = parseInstant(at);
-  if (!d) throw new UsageError(`--at "${at}" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z`);
-  return d;
+  if ('error' in d) throw new UsageError(`--at "${at}" ${d.error}`);
+  return d.instant;
 }
 
 export function runWindows(ctx: CommandContext, o: WindowsOptions): number {

@@ -124,7 +124,10 @@ describe('bad configuration', () => {
 
     expect(await runCli(['render', '--check', '--root', repo.root])).toEqual({ code: 2, signal: null, stdout: '', stderr });
     expect(await runCli(['validate', '--no-kustomize', '--root', repo.root])).toEqual({ code: 2, signal: null, stdout: '', stderr });
-    expect(await runCli(['validate', '-o', 'json', '--root', repo.root])).toEqual({ code: 2, signal: null, stdout: '', stderr });
+    // A machine format gets the same findings as a report on stdout (test/cli/report-on-error.test.ts).
+    const json = await runCli(['validate', '-o', 'json', '--root', repo.root]);
+    expect({ ...json, stdout: '' }).toEqual({ code: 2, signal: null, stdout: '', stderr });
+    expect((JSON.parse(json.stdout) as { findings: unknown[] }).findings).toHaveLength(1);
     expect(repo.snapshot()).toEqual(before);
   });
 

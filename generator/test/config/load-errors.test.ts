@@ -142,7 +142,7 @@ const cases: Case[] = [
   },
   { name: 'namespace and environment name not DNS labels', edits: [[N, 'namespace: suoke-dev', 'namespace: Suoke_Dev'], [P, '  prod:\n', '  Prod:\n']],
     expect: [
-      { check: 'config/unknown-environment', file: 'apps/beta/service.yaml', line: 45, path: 'environments.prod', message: 'no cluster declares an environment `prod`', hint: 'did you mean `Prod`?' },
+      { check: 'config/unknown-environment', file: 'apps/beta/service.yaml', line: 45, path: 'environments.prod', message: 'no cluster declares an environment `prod`', hint: 'environments: dev' },
       { check: 'config/name', file: 'clusters/nonprod/cluster.yaml', line: 9, path: 'environments.dev.namespace', message: '`environments.dev.namespace` is "Suoke_Dev", not a DNS-1123 label', hint: 'use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit, e.g. `suoke-dev`' },
       { check: 'config/name', file: 'clusters/prod/cluster.yaml', line: 9, path: 'environments.Prod', message: '`environments.Prod` is "Prod", not a DNS-1123 label', hint: 'use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit, e.g. `staging`' },
     ],
