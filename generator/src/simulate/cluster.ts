@@ -1,0 +1,119 @@
+/**
+ * An in-memory Kubernetes cluster: the live objects, who manages each, and the admission that
+ * decides whether an object can be created at all (its kind served, its namespace there).
+ */
+import { clone, groupKind, isBuiltIn, isClusterScoped, kindOf, keyOf, meta, namespaceOf, rec, str, type Obj } from './objects.js';
+
+/** One live object. */
+export interface Live {
+  /** The manifest as last applied (what Argo CD compares with Git). */
+  manifest: Obj;
+  /** Argo CD Application tracking it (annotation tracking), or `appset:<name>`, or none (applied by a person or preinstalled). */
+  owner?: string;
+  generation: number;
+  /** When the current generation was applied (simulated ms). */
+  appliedAt: number;
+  /** What the object's controller reports. */
+  status: Obj;
+  /** Set while an Application has an operation (`.operation`). */
+  operation?: Obj;
+  deleting?: boolean;
+}
+
+/** Something installed outside this repository that the rendered objects rely on, declared and reported. */
+export interface Precondition {
+  /** For people: `Argo Rollouts`, `Istio 1.22 with the CNI node agent`. */
+  name: string;
+  /** Where the repository says it is installed outside it, e.g. `docs/argocd.md:29-30`. */
+  source: string;
+  /** Custom resource kinds it serves, `group/Kind`. */
+  crds: readonly string[];
+  /** Namespaces it creates. */
+  namespaces?: readonly string[];
+}
+
+export class Cluster {
+  readonly objects = new Map<string, Live>();
+  readonly crds = new Set<string>();
+
+  constructor(readonly server: string, readonly label: string, preconditions: readonly Precondition[], namespaces: readonly string[]) {
+    for (const p of preconditions) for (const c of p.crds) this.crds.add(c);
+    for (const ns of [...namespaces, ...preconditions.flatMap((p) => p.namespaces ?? [])]) {
+      this.objects.set(`/Namespace//${ns}`, { manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, generation: 1, appliedAt: 0, status: { phase: 'Active' } });
+    }
+  }
+
+  get(key: string): Live | undefined {
+    return this.objects.get(key);
+  }
+
+  namespace(name: string | undefined): Obj | undefined {
+    return name === undefined ? undefined : this.objects.get(`/Namespace//${name}`)?.manifest;
+  }
+
+  /** Live objects of a kind (`apps/Deployment`), optionally in one namespace. */
+  list(gk: string, ns?: string): Live[] {
+    return [...this.objects.values()].filter((l) => groupKind(l.manifest) === gk && (ns === undefined || namespaceOf(l.manifest) === ns));
+  }
+
+  /**
+   * Why the API server would refuse to create `obj` (undefined when it would not). `crdsInSync`:
+   * kinds whose CRD the same sync creates, which the dry run lets through
+   * [gitops-engine pkg/sync/sync_context.go:741-748 @ 4c6e03c].
+   */
+  refusal(obj: Obj, opts: { dryRun: boolean; crdsInSync?: ReadonlySet<string> }): string | undefined {
+    const gk = groupKind(obj);
+    if (!isBuiltIn(gk) && !this.crds.has(gk) && !(opts.dryRun && opts.crdsInSync?.has(gk))) {
+      return `no matches for kind "${kindOf(obj)}" in version "${String(obj['apiVersion'])}": its CustomResourceDefinition is not installed on cluster ${this.label}`;
+    }
+    const ns = namespaceOf(obj);
+    // A client-side dry run does not look the namespace up: a missing namespace fails the apply itself.
+    if (!opts.dryRun && !isClusterScoped(gk) && ns !== undefined && !this.namespace(ns)) return `namespaces "${ns}" not found`;
+    return undefined;
+  }
+
+  /** Creates or updates `obj`; `serverSide` merges labels, annotations and data as server-side apply keeps other managers' fields. */
+  apply(obj: Obj, owner: string | undefined, now: number, serverSide = false): string | undefined {
+    const refused = this.refusal(obj, { dryRun: false });
+    if (refused) return refused;
+    const key = keyOf(obj);
+    const live = this.objects.get(key);
+    let manifest = clone(obj);
+    if (live && serverSide) manifest = mergeServerSide(live.manifest, manifest);
+    if (live) {
+      const changed = JSON.stringify(withoutStatus(live.manifest)) !== JSON.stringify(withoutStatus(manifest));
+      live.manifest = manifest;
+      if (owner !== undefined) live.owner = owner;
+      if (changed) {
+        live.generation++;
+        live.appliedAt = now;
+      }
+    } else {
+      this.objects.set(key, { manifest, ...(owner !== undefined ? { owner } : {}), generation: 1, appliedAt: now, status: {} });
+    }
+    if (groupKind(obj) === 'apiextensions.k8s.io/CustomResourceDefinition') {
+      const spec = rec(obj['spec']);
+      this.crds.add(`${str(spec['group']) ?? ''}/${str(rec(spec['names'])['kind']) ?? ''}`);
+    }
+    return undefined;
+  }
+
+  delete(key: string): void {
+    this.objects.delete(key);
+  }
+}
+
+function withoutStatus(o: Obj): Obj {
+  const { status: _status, ...rest } = o;
+  return rest;
+}
+
+function mergeServerSide(live: Obj, applied: Obj): Obj {
+  const m = meta(live);
+  const a = meta(applied);
+  return {
+    ...applied,
+    metadata: { ...a, labels: { ...rec(m['labels']), ...rec(a['labels']) }, annotations: { ...rec(m['annotations']), ...rec(a['annotations']) } },
+    ...(applied['data'] !== undefined || live['data'] !== undefined ? { data: { ...rec(live['data']), ...rec(applied['data']) } } : {}),
+  };
+}

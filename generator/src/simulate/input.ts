@@ -1,0 +1,44 @@
+/**
+ * The simulation's input from a rendered tree: the bootstrap file's objects, the objects of every
+ * Argo CD path, and the Applications the committed `argocd/` defines (so one never created is
+ * still reported).
+ */
+import yaml from 'js-yaml';
+import { expandApplications, type ArgoDocument } from '../validate/argocd-expand.js';
+import { keyOf, meta, nameOf, rec, str, type Obj } from './objects.js';
+import { PRECONDITIONS } from './preconditions.js';
+import type { ExpectedApp } from './run.js';
+import type { SimInput } from './world.js';
+
+/** Every object of a multi-document YAML text. */
+export function documents(text: string): Obj[] {
+  return yaml.loadAll(text).filter((d): d is Obj => d !== null && typeof d === 'object' && !Array.isArray(d));
+}
+
+/** Where each Application is defined (file), for findings. */
+export interface SimTree {
+  input: SimInput;
+  expected: ExpectedApp[];
+  files: Map<string, string>;
+}
+
+/**
+ * A tree given as the bootstrap file's text, the `argocd/` path's objects (with the files they
+ * come from), and the objects of every other path.
+ */
+export function simTree(opts: { bootstrap: string; argocdPath: string; argocd: readonly ArgoDocument[]; source: (path: string) => readonly Obj[] | { error: string }; revision: string; namespace?: string }): SimTree {
+  const ns = opts.namespace ?? 'argocd';
+  const bootstrap = documents(opts.bootstrap);
+  const files = new Map<string, string>();
+  const expected: ExpectedApp[] = [];
+  const { applications } = expandApplications([...bootstrap.map((object) => ({ file: `${opts.argocdPath}/bootstrap.yaml`, object })), ...opts.argocd]);
+  const setKey = (origin: string) => `argoproj.io/ApplicationSet/${ns}/${origin.split(' ')[1] ?? ''}`;
+  for (const a of applications) {
+    const name = nameOf(a.application);
+    if (files.has(name)) continue;
+    files.set(name, a.file);
+    const via = a.origin.startsWith('ApplicationSet ') ? setKey(a.origin) : keyOf({ ...a.application, metadata: { ...meta(a.application), namespace: ns } });
+    expected.push({ name, project: str(rec(a.application['spec'])['project']) ?? '', via });
+  }
+  return { input: { bootstrap, source: opts.source, revision: opts.revision, argocdNamespace: ns, preconditions: PRECONDITIONS }, expected, files };
+}

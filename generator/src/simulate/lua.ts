@@ -1,0 +1,74 @@
+/**
+ * Runs an Argo CD Lua health script on an object, as Argo CD does: a global `obj`, the script's
+ * return value is the health [argo-cd util/lua/lua.go ExecuteHealthLua]. fengari is Lua 5.3 and
+ * Argo CD's gopher-lua is 5.1: the scripts Argo CD ships and ours use only what both have.
+ */
+import { createRequire } from 'node:module';
+import type { Health, HealthStatus } from './objects.js';
+
+interface Fengari {
+  lua: Record<string, (...a: unknown[]) => unknown> & { LUA_OK: number };
+  lauxlib: Record<string, (...a: unknown[]) => unknown>;
+  lualib: { luaL_openlibs: (L: unknown) => void };
+  to_luastring: (s: string) => Uint8Array;
+  to_jsstring: (s: Uint8Array) => string;
+}
+
+let fengari: Fengari | undefined;
+const load = (): Fengari => (fengari ??= createRequire(import.meta.url)('fengari') as Fengari);
+
+const STATUSES = new Set<HealthStatus>(['Healthy', 'Progressing', 'Degraded', 'Suspended', 'Missing', 'Unknown']);
+
+/** Pushes a JSON value; JSON null and absent fields are both nil, as in Argo CD's conversion. */
+function push(f: Fengari, L: unknown, v: unknown): void {
+  const { lua, to_luastring } = f;
+  if (v === null || v === undefined) lua.lua_pushnil!(L);
+  else if (typeof v === 'string') lua.lua_pushstring!(L, to_luastring(v));
+  else if (typeof v === 'number') lua.lua_pushnumber!(L, v);
+  else if (typeof v === 'boolean') lua.lua_pushboolean!(L, v);
+  else if (Array.isArray(v)) {
+    lua.lua_createtable!(L, v.length, 0);
+    v.forEach((x, i) => {
+      push(f, L, x);
+      lua.lua_rawseti!(L, -2, i + 1);
+    });
+  } else {
+    lua.lua_createtable!(L, 0, 0);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (x === null || x === undefined) continue;
+      push(f, L, x);
+      lua.lua_setfield!(L, -2, to_luastring(k));
+    }
+  }
+}
+
+const cache = new Map<string, Health>();
+
+/** The health `script` returns for `obj`; a script error is Unknown with the error, as in Argo CD. */
+export function runHealthLua(script: string, obj: unknown): Health {
+  const key = `${script}\u0000${JSON.stringify(obj)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const f = load();
+  const { lua, lauxlib, lualib, to_luastring, to_jsstring } = f;
+  const L = lauxlib.luaL_newstate!();
+  lualib.luaL_openlibs(L);
+  push(f, L, obj);
+  lua.lua_setglobal!(L, to_luastring('obj'));
+  let out: Health;
+  if (lauxlib.luaL_loadstring!(L, to_luastring(script)) !== lua.LUA_OK || lua.lua_pcall!(L, 0, 1, 0) !== lua.LUA_OK) {
+    out = { status: 'Unknown', message: `health script error: ${to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array)}` };
+  } else {
+    const field = (name: string) => {
+      lua.lua_getfield!(L, -1, to_luastring(name));
+      const s = lua.lua_isstring!(L, -1) ? to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array) : '';
+      lua.lua_pop!(L, 1);
+      return s;
+    };
+    const status = field('status') as HealthStatus;
+    out = { status: STATUSES.has(status) ? status : 'Unknown', message: field('message') };
+  }
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, out);
+  return out;
+}

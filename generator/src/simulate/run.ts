@@ -1,0 +1,132 @@
+/**
+ * The discrete-event loop: from an empty cluster with only Argo CD installed, a person applies the
+ * bootstrap file, then the simulated clock jumps from event to event (a retry's backoff expiring,
+ * a pod becoming ready, a progress deadline, a sync window opening) and every controller
+ * reconciles until nothing changes, up to a horizon.
+ */
+import { applications, reconcileApplication, reconcileApplicationSets } from './controller.js';
+import { explain, type Blocker } from './explain.js';
+import { nameOf, rec, str } from './objects.js';
+import { matching, nextChange, projectWindows } from './windows.js';
+import { World, type SimInput } from './world.js';
+import type { Rejection } from './workloads.js';
+
+export interface SimOptions {
+  /** Where the clock starts (the bootstrap is applied then). */
+  at: Date;
+  /** How long to play at most. Default 21 days (a 12-day freeze followed by a twice-weekly window fits). */
+  horizonMs?: number;
+}
+
+/** An Application the committed tree defines; `via`: key of the object that creates it. */
+export interface ExpectedApp {
+  name: string;
+  project: string;
+  via: string;
+}
+
+export const DEFAULT_HORIZON_MS = 21 * 86_400_000;
+
+/** One Application at the end of the play. */
+export interface AppOutcome {
+  name: string;
+  project: string;
+  /** `Synced`/`OutOfSync`/`Unknown`, or `Absent` when it was never created. */
+  sync: string;
+  health: string;
+  /** When it reached its final state (ms). */
+  since: number;
+  /** Why it is not Synced and Healthy; undefined when it is. */
+  blocker?: Blocker;
+}
+
+/** An Application held, while it could not converge, by a window of another project. */
+export interface Stall {
+  app: string;
+  project: string;
+  windowProject: string;
+  from: number;
+  to: number;
+  reason: string;
+}
+
+export interface SimResult {
+  start: number;
+  end: number;
+  apps: AppOutcome[];
+  stalls: Stall[];
+  rejections: Rejection[];
+}
+
+const MAX_ROUNDS = 200;
+const MAX_EVENTS = 20_000;
+
+/** Plays `input` (optionally after `before` converged, a change from one revision to the next). */
+export function simulate(input: SimInput, opts: SimOptions, expected: readonly ExpectedApp[]): SimResult {
+  const start = opts.at.getTime();
+  const end = start + (opts.horizonMs ?? DEFAULT_HORIZON_MS);
+  const world = new World(input);
+  for (const e of expected) world.expected.set(e.name, { project: e.project, via: e.via });
+  for (const obj of input.bootstrap) world.argocd.apply(obj, undefined, start);
+  const since = new Map<string, { state: string; at: number }>();
+  const stalls = new Map<string, Stall>();
+  let t = start;
+  for (let events = 0; events < MAX_EVENTS; events++) {
+    settle(world, t);
+    const states = observe(world, expected);
+    for (const s of states) {
+      const key = `${s.sync}/${s.health}`;
+      if (since.get(s.name)?.state !== key) since.set(s.name, { state: key, at: t });
+      if (s.blocker?.window && s.blocker.window.project !== s.project) {
+        const id = `${s.name}|${s.blocker.window.project}`;
+        const st = stalls.get(id);
+        if (st) st.to = t;
+        else stalls.set(id, { app: s.name, project: s.project, windowProject: s.blocker.window.project, from: t, to: t, reason: s.blocker.text });
+      }
+    }
+    const next = nextEvent(world, t, end);
+    if (next === undefined) break;
+    for (const st of stalls.values()) if (st.to === t) st.to = next;
+    t = next;
+  }
+  const apps = observe(world, expected).map((s) => ({ ...s, since: since.get(s.name)?.at ?? t }));
+  return { start, end: t, apps, stalls: [...stalls.values()], rejections: [...world.workloads.values()].flatMap((w) => w.rejections) };
+}
+
+function settle(world: World, t: number): void {
+  world.now = t;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let changed = reconcileApplicationSets(world, t);
+    for (const w of world.workloads.values()) changed = w.reconcile(t) || changed;
+    for (const app of applications(world)) changed = reconcileApplication(world, app, t) || changed;
+    if (!changed) return;
+  }
+}
+
+function observe(world: World, expected: readonly ExpectedApp[]): Omit<AppOutcome, 'since'>[] {
+  const live = new Map(applications(world).map((a) => [nameOf(a.manifest), a]));
+  const names = [...new Set([...expected.map((e) => e.name), ...live.keys()])].sort();
+  const projects = new Map(expected.map((e) => [e.name, e.project]));
+  return names.map((name) => {
+    const a = live.get(name);
+    const project = a ? (str(rec(a.manifest['spec'])['project']) ?? '') : (projects.get(name) ?? '');
+    const sync = a ? String(rec(a.status['sync'])['status'] ?? 'Unknown') : 'Absent';
+    const health = a ? String(rec(a.status['health'])['status'] ?? 'Unknown') : 'Missing';
+    const done = sync === 'Synced' && health === 'Healthy' && !a?.operation;
+    return { name, project, sync, health, ...(done ? {} : { blocker: explain(world, name) }) };
+  });
+}
+
+/** The next instant anything can change, within the horizon. */
+function nextEvent(world: World, t: number, end: number): number | undefined {
+  let next = Infinity;
+  for (const ctx of world.operations.values()) if (ctx.retryAt !== undefined && ctx.retryAt > t) next = Math.min(next, ctx.retryAt);
+  for (const w of world.workloads.values()) next = Math.min(next, w.nextEvent(t) ?? Infinity);
+  for (const app of applications(world)) {
+    const name = nameOf(app.manifest);
+    if (!world.windowDenied.has(name) && !world.operations.get(name)?.blockedByWindow) continue;
+    const project = world.argocd.get(`argoproj.io/AppProject/${world.namespace}/${String(rec(app.manifest['spec'])['project'])}`)?.manifest;
+    next = Math.min(next, nextChange(matching(projectWindows(project), app.manifest), t, end) ?? Infinity);
+  }
+  return next <= end ? next : undefined;
+}

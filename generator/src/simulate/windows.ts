@@ -1,0 +1,106 @@
+/**
+ * The sync windows of an Application's own AppProject, decided as Argo CD decides them, on the
+ * change-window engine's notion of "active" (`windows/engine.ts` isActive: the same cron and zone
+ * arithmetic as the pull-request check).
+ *
+ * Matching [argo-cd pkg/apis/application/v1alpha1/types.go:2554-2591 @ v2.13.9]: a window applies
+ * when one of its `applications` globs matches the name, or `clusters` the destination server or
+ * name, or `namespaces` the destination namespace. CanSync [types.go:2594-2630]: an active deny
+ * blocks (a manual sync passes only if every active deny has `manualSync`); else an active allow
+ * permits; else any allow window blocks (same manual exception); else permitted.
+ */
+import type { CompiledWindow } from '../windows/compile.js';
+import { parseCron } from '../windows/cron.js';
+import { parseDuration } from '../windows/duration.js';
+import { isActive } from '../windows/engine.js';
+import { offsetAt, formatLocal } from '../windows/zone.js';
+import { globMatch } from '../validate/argocd-glob.js';
+import { list, rec, str, type Obj } from './objects.js';
+
+/** A project's window with its matching rules. */
+export interface SyncWindow {
+  window: CompiledWindow;
+  applications: string[];
+  namespaces: string[];
+  clusters: string[];
+  manualSync: boolean;
+}
+
+/** The `spec.syncWindows` of an AppProject; a window the engine cannot read is left out (validate reports it). */
+export function projectWindows(project: Obj | undefined): SyncWindow[] {
+  const out: SyncWindow[] = [];
+  list(rec(project?.['spec'])['syncWindows']).map(rec).forEach((w, index) => {
+    const schedule = str(w['schedule']) ?? '';
+    const duration = str(w['duration']) ?? '';
+    const cron = parseCron(schedule);
+    const durationMs = parseDuration(duration);
+    if ('error' in cron || typeof durationMs !== 'number') return;
+    const kind = w['kind'] === 'deny' ? 'deny' : 'allow';
+    const description = str(w['description']) ?? `${kind} ${schedule} for ${duration}`;
+    out.push({
+      window: { kind, schedule, duration, durationMs, timeZone: str(w['timeZone']) ?? 'UTC', cron, description, origin: { type: kind, index, rule: { schedule, duration, description } } } as CompiledWindow,
+      applications: list(w['applications']).map(String),
+      namespaces: list(w['namespaces']).map(String),
+      clusters: list(w['clusters']).map(String),
+      manualSync: w['manualSync'] === true,
+    });
+  });
+  return out;
+}
+
+/** The windows that apply to an Application. */
+export function matching(windows: readonly SyncWindow[], app: Obj): SyncWindow[] {
+  const spec = rec(app['spec']);
+  const dst = rec(spec['destination']);
+  const name = str(rec(app['metadata'])['name']) ?? '';
+  return windows.filter(
+    (w) => w.applications.some((g) => globMatch(g, name)) ||
+      w.namespaces.some((g) => globMatch(g, str(dst['namespace']) ?? '')) ||
+      w.clusters.some((g) => globMatch(g, str(dst['server']) ?? '') || globMatch(g, str(dst['name']) ?? '')),
+  );
+}
+
+/** Whether an automated (or manual) sync may run at `ms`. */
+export function canSync(windows: readonly SyncWindow[], ms: number, manual = false): boolean {
+  const active = windows.filter((w) => isActive(w.window, ms));
+  const denies = active.filter((w) => w.window.kind === 'deny');
+  if (denies.length > 0) return manual && denies.every((w) => w.manualSync);
+  if (active.some((w) => w.window.kind === 'allow')) return true;
+  const allows = windows.filter((w) => w.window.kind === 'allow');
+  if (allows.length > 0) return manual && allows.every((w) => w.manualSync);
+  return true;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The first instant after `ms` at which {@link canSync} changes, searched window edge by window
+ * edge up to `limit` (cron starts and ends on each zone's shifted clock, as the engine does).
+ */
+export function nextChange(windows: readonly SyncWindow[], ms: number, limit: number): number | undefined {
+  if (windows.length === 0) return undefined;
+  const now = canSync(windows, ms);
+  let p = ms;
+  while (p < limit) {
+    let c = Infinity;
+    for (const { window: w } of windows) {
+      const off = offsetAt(w.timeZone, p);
+      const start = w.cron.next(p + off);
+      if (start !== undefined) c = Math.min(c, start - off);
+      const end = w.cron.next(p + off - w.durationMs);
+      if (end !== undefined) c = Math.min(c, end + w.durationMs - off);
+    }
+    // Zone offset changes are picked up within an hour.
+    c = Math.min(c, p + 24 * HOUR);
+    if (c <= p) c = p + 1;
+    if (canSync(windows, c + 1) !== now) return c + 1;
+    p = c;
+  }
+  return undefined;
+}
+
+/** `2026-12-08T22:00+08:00` in the first window's zone. */
+export function formatInstant(windows: readonly SyncWindow[], ms: number): string {
+  const zone = windows[0]?.window.timeZone ?? 'UTC';
+  return formatLocal(zone, ms);
+}
