@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-cache', 'recompute everything (ignore the result and kustomize caches)')
     .option('--at <instant>', 'evaluate change windows at this ISO-8601 instant instead of now')
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
+    .option('--no-simulate', 'skip the simulation of Argo CD from an empty cluster (docs/simulation.md)')
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
         cache: o.cache !== false,
         ...(o.at !== undefined ? { at: o.at } : {}),
         ...(o.base !== undefined ? { base: o.base } : {}),
+        simulate: o.simulate !== false,
       });
     });
   program
@@ -82,6 +84,18 @@ async function main(argv: string[]): Promise<number> {
     .action(async (o: { env?: string; at?: string; output: string; root: string }) => {
       const { runWindows } = await import('./windows.js');
       exit = runWindows(context(o.root), { output: o.output, ...(o.env !== undefined ? { env: o.env } : {}), ...(o.at !== undefined ? { at: o.at } : {}) });
+    });
+  program
+    .command('simulate')
+    .description('play the committed argocd/ from an empty cluster under Argo CD\'s rules: each Application\'s final state, when, and what blocks it')
+    .option('--at <instant>', 'ISO-8601 instant the simulated clock starts at (default: now)')
+    .option('--env <env>', 'only this environment\'s Applications')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit', 'tap', 'sarif']).default('text'))
+    .option('--no-cache', 'rebuild every path (ignore the kustomize cache)')
+    .option('--root <dir>', 'repository root', '.')
+    .action(async (o: { at?: string; env?: string; output: string; cache?: boolean; root: string }) => {
+      const { runSimulate } = await import('./simulate.js');
+      exit = await runSimulate(context(o.root), { output: o.output, cache: o.cache !== false, ...(o.at !== undefined ? { at: o.at } : {}), ...(o.env !== undefined ? { env: o.env } : {}) });
     });
   program
     .command('canary')
@@ -133,6 +147,7 @@ interface ValidateFlags {
   cache?: boolean;
   at?: string;
   base?: string;
+  simulate?: boolean;
 }
 
 // A reader that stops early (`validate | head`) closes the pipe: the output is no longer wanted, which

@@ -43,6 +43,8 @@ export interface ValidateOptions {
   at?: string;
   /** Change windows: the Git revision the change is compared with. Default: merge base with origin/main, else HEAD. */
   base?: string;
+  /** Play the committed tree from an empty cluster at `at` (docs/simulation.md). Default true; off with `schemaOnly` or without kustomize. */
+  simulate?: boolean;
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -83,9 +85,11 @@ async function validateInput(ctx: CommandContext, o: ValidateOptions, validator:
   const repo = await cachedRepository(ctx, o, validator);
   if (o.schemaOnly) return repo.report;
   // Change windows depend on the clock and on Git, so they are never part of the cached report.
-  const { pullRequestWindowFindings } = await import('./windows.js');
+  const { pullRequestWindowFindings, instantOption } = await import('./windows.js');
   const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
-  return { ...repo.report, findings: [...repo.report.findings, ...windows] };
+  // The simulation depends on the clock too (windows), so it is not cached either.
+  const simulation = o.simulate === false || !o.kustomize ? [] : await (await import('../validate/simulation.js')).simulationStep({ root: ctx.root, fs: ctx.fs, at: instantOption(ctx, o.at), ...(o.cache === false ? { cache: false } : {}) });
+  return { ...repo.report, findings: [...repo.report.findings, ...windows, ...simulation] };
 }
 
 /** The files under apps/, clusters/ and argocd/ (what the change-window step compares with the base). */
