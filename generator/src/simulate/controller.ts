@@ -91,7 +91,7 @@ export function compare(world: World, app: Live): Compared {
   const outOfSync = prunes.length > 0 || targets.some((t) => {
     if (t.hook) return false;
     const live = cluster.get(t.key);
-    return !live || live.owner !== name || JSON.stringify(comparable(live.manifest)) !== JSON.stringify(comparable(t.obj));
+    return !live || live.owner !== name || json(live.manifest) !== json(t.obj);
   });
   const overrides = world.overrides();
   let health: Health = { status: 'Healthy', message: '' };
@@ -115,10 +115,16 @@ export function compare(world: World, app: Live): Compared {
   return { targets, prunes, sync: outOfSync ? 'OutOfSync' : 'Synced', health };
 }
 
-/** What Argo CD's diff looks at: the manifest (status is not in Git). */
-function comparable(o: Obj): Obj {
-  const { status: _s, ...rest } = o;
-  return rest;
+const serialized = new WeakMap<Obj, string>();
+
+/** What Argo CD's diff looks at: the manifest (status is not in Git), serialized once per object. */
+function json(o: Obj): string {
+  let s = serialized.get(o);
+  if (s === undefined) {
+    const { status: _s, ...rest } = o;
+    serialized.set(o, (s = JSON.stringify(rest)));
+  }
+  return s;
 }
 
 /** Reconciles one Application at `now`; returns whether anything changed. */

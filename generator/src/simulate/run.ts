@@ -16,6 +16,11 @@ export interface SimOptions {
   at: Date;
   /** How long to play at most. Default 21 days (a 12-day freeze followed by a twice-weekly window fits). */
   horizonMs?: number;
+  /**
+   * A previous revision played first, from `at` until nothing changes; then `input` is merged
+   * (a change to a running platform) and played for another horizon.
+   */
+  previous?: SimInput;
 }
 
 /** An Application the committed tree defines; `via`: key of the object that creates it. */
@@ -64,13 +69,24 @@ const MAX_EVENTS = 20_000;
 /** Plays `input` (optionally after `before` converged, a change from one revision to the next). */
 export function simulate(input: SimInput, opts: SimOptions, expected: readonly ExpectedApp[]): SimResult {
   const start = opts.at.getTime();
-  const end = start + (opts.horizonMs ?? DEFAULT_HORIZON_MS);
-  const world = new World(input);
+  const world = new World(opts.previous ?? input);
   for (const e of expected) world.expected.set(e.name, { project: e.project, via: e.via });
-  for (const obj of input.bootstrap) world.argocd.apply(obj, undefined, start);
+  for (const obj of (opts.previous ?? input).bootstrap) world.argocd.apply(obj, undefined, start);
+  let t = start;
+  let end = start + (opts.horizonMs ?? DEFAULT_HORIZON_MS);
+  if (opts.previous) {
+    for (let events = 0; events < MAX_EVENTS; events++) {
+      settle(world, t);
+      const next = nextEvent(world, t, end);
+      if (next === undefined) break;
+      t = next;
+    }
+    world.change(input);
+    end = t + (opts.horizonMs ?? DEFAULT_HORIZON_MS);
+  }
+  const begin = t;
   const since = new Map<string, { state: string; at: number }>();
   const stalls = new Map<string, Stall>();
-  let t = start;
   for (let events = 0; events < MAX_EVENTS; events++) {
     settle(world, t);
     const states = observe(world, expected);
@@ -90,7 +106,7 @@ export function simulate(input: SimInput, opts: SimOptions, expected: readonly E
     t = next;
   }
   const apps = observe(world, expected).map((s) => ({ ...s, since: since.get(s.name)?.at ?? t }));
-  return { start, end: t, apps, stalls: [...stalls.values()], rejections: [...world.workloads.values()].flatMap((w) => w.rejections) };
+  return { start: begin, end: t, apps, stalls: [...stalls.values()], rejections: [...world.workloads.values()].flatMap((w) => w.rejections) };
 }
 
 function settle(world: World, t: number): void {

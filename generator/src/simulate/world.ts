@@ -87,7 +87,17 @@ export class World {
    */
   overrides(): HealthOverrides {
     const cm = this.argocd.get(`/ConfigMap/${this.namespace}/argocd-cm`)?.manifest;
-    if (!cm || label(cm, 'app.kubernetes.io/part-of') !== 'argocd') return new Map();
-    return healthOverrides(rec(cm['data']));
+    if (cm === this.cached?.cm) return this.cached!.value;
+    const value = !cm || label(cm, 'app.kubernetes.io/part-of') !== 'argocd' ? new Map<string, string>() : healthOverrides(rec(cm['data']));
+    this.cached = { cm, value };
+    return value;
+  }
+
+  private cached: { cm: Obj | undefined; value: HealthOverrides } | undefined;
+
+  /** A new revision of the repository (a merged change): later reconciles compare with it. */
+  change(input: SimInput): void {
+    (this as { input: SimInput }).input = input;
+    this.built.clear();
   }
 }
