@@ -35,7 +35,7 @@ async function step(repo: TempRepo, args: string[], file: string, summary: strin
     ].join('\n'),
   });
   expect(changedPaths(before, after)).toContain(file);
-  const v = await runCli(['validate', '--root', repo.root]);
+  const v = await runCli(['validate', '--no-simulate', '--root', repo.root]);
   expect({ code: v.code, stderr: v.stderr }, v.stdout).toEqual({ code: 0, stderr: '' });
 }
 

@@ -58,7 +58,7 @@ function tamperMinReplicas(repo: TempRepo): { file: string; line: number; value:
 describe('validate on a copy of the repository', () => {
   it('exits 0 and prints exactly the summary (with real kustomize builds, cold cache)', async () => {
     const repo = tempRepo('repo');
-    const r = await runCli(['validate', '--root', repo.root]);
+    const r = await runCli(['validate', '--no-simulate', '--root', repo.root]);
     expect(r).toEqual({ code: 0, signal: null, stdout: [...(await waivedLines(repo.root)), summary(repo.root), ''].join('\n'), stderr: '' });
     // The builds really ran: their results are cached now.
     expect(fs.readdirSync(repo.abs('node_modules/.cache/suoke-gitops/kustomize')).length).toBeGreaterThan(counts(repo.root).files);
@@ -81,7 +81,7 @@ describe('validate on a copy of the repository', () => {
     // A comment: kustomize builds the same objects, so drift is the only finding.
     repo.write(file, `${text}# tuned by hand\n`);
 
-    const r = await runCli(['validate', '--root', repo.root]);
+    const r = await runCli(['validate', '--no-simulate', '--root', repo.root]);
 
     expect(r).toEqual({
       code: 1,
@@ -118,7 +118,7 @@ describe('validate on a copy of the repository', () => {
     const repo = tempRepo('repo');
     repo.write('clusters/dev/dev/xiaoai/leftover.yaml', `${GENERATED_HEADER} from apps/xiaoai/service.yaml. Do not edit.\n- op: remove\n  path: /spec\n`);
 
-    const r = await runCli(['validate', '--root', repo.root]);
+    const r = await runCli(['validate', '--no-simulate', '--root', repo.root]);
 
     expect(r).toEqual({
       code: 1,
@@ -133,7 +133,7 @@ describe('validate on a copy of the repository', () => {
     const patch = tamperMinReplicas(repo);
     const tampered = patch.tampered;
 
-    const text = await runCli(['validate', '--root', repo.root]);
+    const text = await runCli(['validate', '--no-simulate', '--root', repo.root]);
     expect(text).toEqual({
       code: 1,
       signal: null,
@@ -149,7 +149,7 @@ describe('validate on a copy of the repository', () => {
       stderr: '',
     });
 
-    const json = await runCli(['validate', '-o', 'json', '--root', repo.root]);
+    const json = await runCli(['validate', '--no-simulate', '-o', 'json', '--root', repo.root]);
     expect(json.code).toBe(1);
     expect(json.stderr).toBe('');
     const c = counts(repo.root);
@@ -195,7 +195,7 @@ describe('validate on a copy of the repository', () => {
     const repo = tempRepo('repo');
     tamperMinReplicas(repo);
 
-    const r = await runCli(['validate', '--root', repo.root]);
+    const r = await runCli(['validate', '--no-simulate', '--root', repo.root]);
 
     const line = r.stdout.split('\n').find((l) => l.includes('(kustomize/differs)'));
     expect(line).toMatch(/HorizontalPodAutoscaler.*xiaoai/);
