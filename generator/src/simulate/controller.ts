@@ -139,6 +139,7 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
   const automated = rec(rec(spec['syncPolicy'])['automated']);
   world.windowDenied.delete(name);
   const opState = rec(app.status['operationState']);
+  let stepped = false;
   if (!project) {
     c = { ...c, sync: 'Unknown', health: { status: 'Unknown', message: `Application referencing project ${String(spec['project'])} which does not exist` } };
   } else if (app.operation) {
@@ -150,7 +151,11 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
         ctx.tasks = planTasks(c.targets, c.prunes, hasSyncOption({ metadata: { annotations: { 'argocd.argoproj.io/sync-options': list(rec(spec['syncPolicy'])['syncOptions']).join(',') } } }, 'PruneLast=true'));
         ctx.retryAt = undefined;
       }
+      const states = ctx.tasks.map((t) => t.state).join();
       const r = step(ctx.tasks, ctx.started, syncEnv(world, app, project, now));
+      // A step that applied a wave or moved a task is progress even when the phase and message read
+      // the same ("one or more tasks are running" twice): the next reconcile must step again.
+      if (!ctx.started || ctx.tasks.map((t) => t.state).join() !== states) stepped = true;
       ctx.started = true;
       ctx.waitingOn = r.phase === 'Running' ? ('waitingOn' in r ? r.waitingOn : undefined) : undefined;
       if (r.phase === 'Running') app.status = { ...app.status, operationState: { ...opState, phase: 'Running', message: r.message } };
@@ -171,7 +176,7 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
     }
   }
   app.status = { ...app.status, sync: { status: c.sync, revision: world.input.revision }, health: c.health };
-  return JSON.stringify([app.status, app.operation ?? null]) !== before;
+  return stepped || JSON.stringify([app.status, app.operation ?? null]) !== before;
 }
 
 /** A completed step: Succeeded clears `.operation`; Failed is retried while the retry limit allows. */

@@ -38,16 +38,24 @@ describe('simulation of the old tree from empty', () => {
 });
 
 describe('defect 1: a change that prunes from argocd/ makes the bootstrap wait on itself', () => {
+  // The previous revision also held an AppProject the change removes: PruneLast puts its prune in
+  // wave 1, so wave 0 (the bootstrap Application itself) becomes health-gated.
+  const gone = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'suoke-old', namespace: 'argocd' }, spec: { destinations: [], sourceRepos: [] } };
+  const before = oldTree({ extra: [gone], revision: 'old' });
+  const after = oldTree({ revision: 'new' });
+  const result = simulate(after.input, { at: SATURDAY, previous: before.input }, after.expected);
+  const findings = simulationFindings(result, after.files);
+
   it('the bootstrap never converges after the change', () => {
-    // The previous revision also held an AppProject the change removes: PruneLast puts its prune in
-    // wave 1, so wave 0 (the bootstrap Application itself) becomes health-gated.
-    const gone = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'suoke-old', namespace: 'argocd' }, spec: { destinations: [], sourceRepos: [] } };
-    const before = oldTree({ extra: [gone], revision: 'old' });
-    const after = oldTree({ revision: 'new' });
-    const result = simulate(after.input, { at: SATURDAY, previous: before.input }, after.expected);
-    const findings = simulationFindings(result, after.files);
     // The operation never completes: it stays Running with .operation set, so auto-sync is skipped for good.
     expect(result.apps.find((a) => a.name === 'suoke-life-bootstrap')).toMatchObject({ sync: 'OutOfSync' });
     expect(findings.some((f) => f.check === 'simulate/not-converged' && f.message.startsWith('suoke-life-bootstrap is OutOfSync'))).toBe(true);
+  });
+
+  it('names the self-wait: wave 0 waits on the bootstrap Application itself while its .operation is set', () => {
+    expect(findings.filter((f) => f.check === 'simulate/self-wait').map((f) => f.message)).toEqual([
+      'suoke-life-bootstrap never finishes its sync: waits on wave 0: Application argocd/suoke-life-bootstrap is its own Application: ' +
+        'its health check returns Progressing while its .operation is set, and the controller clears .operation only when this very operation completes',
+    ]);
   });
 });
