@@ -2,7 +2,7 @@
  * An in-memory Kubernetes cluster: the live objects, who manages each, and the admission that
  * decides whether an object can be created at all (its kind served, its namespace there).
  */
-import { clone, groupKind, isBuiltIn, isClusterScoped, kindOf, keyOf, meta, namespaceOf, rec, str, type Obj } from './objects.js';
+import { groupKind, isBuiltIn, isClusterScoped, kindOf, keyOf, meta, namespaceOf, rec, str, type Obj } from './objects.js';
 
 /** One live object. */
 export interface Live {
@@ -33,27 +33,62 @@ export interface Precondition {
 }
 
 export class Cluster {
-  readonly objects = new Map<string, Live>();
+  private readonly live = new Map<string, Live>();
+  // Indexes, so a reconcile looks up a kind or an Application's objects without scanning the cluster.
+  private readonly byKind = new Map<string, Map<string, Live>>();
+  private readonly byOwner = new Map<string, Set<string>>();
   readonly crds = new Set<string>();
+  /** Changes whenever an object is created or deleted (not when one is updated). */
+  version = 0;
 
   constructor(readonly server: string, readonly label: string, preconditions: readonly Precondition[], namespaces: readonly string[]) {
     for (const p of preconditions) for (const c of p.crds) this.crds.add(c);
     for (const ns of [...namespaces, ...preconditions.flatMap((p) => p.namespaces ?? [])]) {
-      this.objects.set(`/Namespace//${ns}`, { manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, generation: 1, appliedAt: 0, status: { phase: 'Active' } });
+      this.put(`/Namespace//${ns}`, { manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, generation: 1, appliedAt: 0, status: { phase: 'Active' } });
     }
   }
 
+  /** Every live object by key. */
+  get objects(): ReadonlyMap<string, Live> {
+    return this.live;
+  }
+
   get(key: string): Live | undefined {
-    return this.objects.get(key);
+    return this.live.get(key);
+  }
+
+  /** Creates (or replaces) a live object as a controller or an installer would, bypassing admission. */
+  put(key: string, live: Live): void {
+    this.delete(key);
+    this.version++;
+    this.live.set(key, live);
+    const gk = groupKind(live.manifest);
+    let kind = this.byKind.get(gk);
+    if (!kind) this.byKind.set(gk, (kind = new Map()));
+    kind.set(key, live);
+    this.own(key, live.owner);
+  }
+
+  /** Keys of the objects an Application (or `appset:<name>`) manages. */
+  owned(owner: string): ReadonlySet<string> {
+    return this.byOwner.get(owner) ?? new Set();
+  }
+
+  private own(key: string, owner: string | undefined): void {
+    if (owner === undefined) return;
+    let keys = this.byOwner.get(owner);
+    if (!keys) this.byOwner.set(owner, (keys = new Set()));
+    keys.add(key);
   }
 
   namespace(name: string | undefined): Obj | undefined {
-    return name === undefined ? undefined : this.objects.get(`/Namespace//${name}`)?.manifest;
+    return name === undefined ? undefined : this.live.get(`/Namespace//${name}`)?.manifest;
   }
 
   /** Live objects of a kind (`apps/Deployment`), optionally in one namespace. */
   list(gk: string, ns?: string): Live[] {
-    return [...this.objects.values()].filter((l) => groupKind(l.manifest) === gk && (ns === undefined || namespaceOf(l.manifest) === ns));
+    const all = [...(this.byKind.get(gk)?.values() ?? [])];
+    return ns === undefined ? all : all.filter((l) => namespaceOf(l.manifest) === ns);
   }
 
   /**
@@ -77,19 +112,25 @@ export class Cluster {
     const refused = this.refusal(obj, { dryRun: false });
     if (refused) return refused;
     const key = keyOf(obj);
-    const live = this.objects.get(key);
-    let manifest = clone(obj);
+    const live = this.live.get(key);
+    // Manifests are never mutated in the simulation (every change builds a new object), so the
+    // applied object itself is stored: no copy, and its serialization is computed once.
+    let manifest = obj;
     if (live && serverSide) manifest = mergeServerSide(live.manifest, manifest);
     if (live) {
-      const changed = JSON.stringify(withoutStatus(live.manifest)) !== JSON.stringify(withoutStatus(manifest));
+      const changed = live.manifest !== manifest && JSON.stringify(withoutStatus(live.manifest)) !== JSON.stringify(withoutStatus(manifest));
       live.manifest = manifest;
-      if (owner !== undefined) live.owner = owner;
+      if (owner !== undefined && live.owner !== owner) {
+        if (live.owner !== undefined) this.byOwner.get(live.owner)?.delete(key);
+        live.owner = owner;
+        this.own(key, owner);
+      }
       if (changed) {
         live.generation++;
         live.appliedAt = now;
       }
     } else {
-      this.objects.set(key, { manifest, ...(owner !== undefined ? { owner } : {}), generation: 1, appliedAt: now, status: {} });
+      this.put(key, { manifest, ...(owner !== undefined ? { owner } : {}), generation: 1, appliedAt: now, status: {} });
     }
     if (groupKind(obj) === 'apiextensions.k8s.io/CustomResourceDefinition') {
       const spec = rec(obj['spec']);
@@ -99,7 +140,12 @@ export class Cluster {
   }
 
   delete(key: string): void {
-    this.objects.delete(key);
+    const live = this.live.get(key);
+    if (!live) return;
+    this.version++;
+    this.live.delete(key);
+    this.byKind.get(groupKind(live.manifest))?.delete(key);
+    if (live.owner !== undefined) this.byOwner.get(live.owner)?.delete(key);
   }
 }
 

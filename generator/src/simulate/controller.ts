@@ -14,7 +14,7 @@ import { expandApplications } from '../validate/argocd-expand.js';
 import { destinationPermitted, globMatch } from '../validate/argocd-glob.js';
 import { parseDuration } from '../windows/duration.js';
 import type { Cluster, Live } from './cluster.js';
-import { resourceHealth } from './health.js';
+import { resourceHealth, type HealthOverrides } from './health.js';
 import { annotation, groupKind, groupOf, hasSyncOption, isClusterScoped, isWorse, keyOf, kindOf, list, meta, nameOf, namespaceOf, rec, str, type Health, type Obj } from './objects.js';
 import { planTasks, step } from './sync.js';
 import { canSync, matching, projectWindows } from './windows.js';
@@ -32,8 +32,26 @@ export function view(live: Live): Obj {
   };
 }
 
+const healthCache = new WeakMap<Live, { manifest: Obj; status: Obj; operation: Obj | undefined; deleting: boolean | undefined; generation: number; overrides: HealthOverrides; health: Health | undefined }>();
+
+/** {@link resourceHealth} of a live object, computed again only when something it reads changed. */
+export function healthOf(live: Live, overrides: HealthOverrides): Health | undefined {
+  const hit = healthCache.get(live);
+  if (hit && hit.manifest === live.manifest && hit.status === live.status && hit.operation === live.operation && hit.deleting === live.deleting && hit.generation === live.generation && hit.overrides === overrides) return hit.health;
+  const health = resourceHealth(view(live), overrides);
+  healthCache.set(live, { manifest: live.manifest, status: live.status, operation: live.operation, deleting: live.deleting, generation: live.generation, overrides, health });
+  return health;
+}
+
+const appLists = new WeakMap<World, { version: number; apps: Live[] }>();
+
+/** The live Applications by name; listed again only when an object was created or deleted. */
 export function applications(world: World): Live[] {
-  return world.argocd.list(APP, world.namespace).sort((a, b) => (nameOf(a.manifest) < nameOf(b.manifest) ? -1 : 1));
+  const hit = appLists.get(world);
+  if (hit?.version === world.argocd.version) return hit.apps;
+  const apps = world.argocd.list(APP, world.namespace).sort((a, b) => (nameOf(a.manifest) < nameOf(b.manifest) ? -1 : 1));
+  appLists.set(world, { version: world.argocd.version, apps });
+  return apps;
 }
 
 /** The ApplicationSet controller: generated Applications created, updated, and deleted when no longer generated. */
@@ -42,14 +60,17 @@ export function reconcileApplicationSets(world: World, now: number): boolean {
   const wanted = new Set<string>();
   for (const set of world.argocd.list('argoproj.io/ApplicationSet', world.namespace)) {
     const owner = `appset:${nameOf(set.manifest)}`;
-    const { applications: apps, findings } = expandApplications([{ file: '', object: set.manifest }]);
-    set.status = findings.length > 0 ? { conditions: [{ type: 'ErrorOccurred', status: 'True', message: findings[0]!.message }] } : { conditions: [{ type: 'ResourcesUpToDate', status: 'True' }] };
-    for (const a of apps) {
-      const obj = { ...a.application, metadata: { ...meta(a.application), namespace: world.namespace } };
-      wanted.add(keyOf(obj));
-      const before = world.argocd.get(keyOf(obj));
+    const { apps, status } = generated(set.manifest, world.namespace);
+    if (set.status !== status) set.status = status;
+    for (const obj of apps) {
+      const key = keyOf(obj);
+      wanted.add(key);
+      const before = world.argocd.get(key);
+      // The controller's last write is still live: nothing to apply.
+      if (before && world.generatedFrom.get(before) === obj) continue;
       const gen = before?.generation;
       world.argocd.apply(obj, owner, now);
+      world.generatedFrom.set(world.argocd.get(key)!, obj);
       if (!before || before.generation !== gen) changed = true;
     }
   }
@@ -60,6 +81,19 @@ export function reconcileApplicationSets(world: World, now: number): boolean {
     }
   }
   return changed;
+}
+
+const generations = new WeakMap<Obj, { namespace: string; apps: Obj[]; status: Obj }>();
+
+/** The Applications an ApplicationSet generates, once per manifest. */
+function generated(set: Obj, namespace: string): { apps: Obj[]; status: Obj } {
+  const hit = generations.get(set);
+  if (hit?.namespace === namespace) return hit;
+  const { applications: apps, findings } = expandApplications([{ file: '', object: set }]);
+  const status = findings.length > 0 ? { conditions: [{ type: 'ErrorOccurred', status: 'True', message: findings[0]!.message }] } : { conditions: [{ type: 'ResourcesUpToDate', status: 'True' }] };
+  const value = { namespace, apps: apps.map((a) => ({ ...a.application, metadata: { ...meta(a.application), namespace } })), status };
+  generations.set(set, value);
+  return value;
 }
 
 interface Compared {
@@ -78,16 +112,9 @@ export function compare(world: World, app: Live): Compared {
   const built = world.source(str(rec(spec['source'])['path']) ?? '');
   if ('error' in built) return { targets: [], prunes: [], sync: 'Unknown', health: { status: 'Unknown', message: built.error }, error: `ComparisonError: ${built.error}` };
   const cluster = world.cluster(str(dst['server']) ?? '');
-  const ns = str(dst['namespace']);
-  const targets = built.map((o) => {
-    // Argo CD puts namespaced objects without a namespace into the destination namespace.
-    const obj = !isClusterScoped(groupKind(o)) && namespaceOf(o) === undefined && ns ? { ...o, metadata: { ...meta(o), namespace: ns } } : o;
-    const hook = annotation(obj, 'argocd.argoproj.io/hook');
-    return { key: keyOf(obj), obj, ...(hook ? { hook: hook.split(',')[0]!.trim() } : {}) };
-  });
-  world.targets.set(name, new Set(targets.map((t) => t.key)));
-  const keys = new Set(targets.map((t) => t.key));
-  const prunes = [...cluster.objects].filter(([k, l]) => l.owner === name && !keys.has(k)).map(([key, l]) => ({ key, obj: l.manifest }));
+  const { targets, keys } = targetsOf(built, str(dst['namespace']));
+  world.targets.set(name, keys);
+  const prunes = [...cluster.owned(name)].filter((k) => !keys.has(k)).sort().map((key) => ({ key, obj: cluster.get(key)!.manifest }));
   const outOfSync = prunes.length > 0 || targets.some((t) => {
     if (t.hook) return false;
     const live = cluster.get(t.key);
@@ -104,7 +131,7 @@ export function compare(world: World, app: Live): Compared {
     if (annotation(live.manifest, 'argocd.argoproj.io/ignore-healthcheck') === 'true') continue;
     // An Application that manages itself is left out of its own health (controller/health.go:51-54).
     if (groupKind(t.obj) === APP && cluster === world.argocd && nameOf(t.obj) === name) continue;
-    const h = resourceHealth(view(live), overrides);
+    const h = healthOf(live, overrides);
     if (!h) continue;
     // A child Application that is Missing or Unknown does not affect its parent (controller/health.go:80-83).
     if (groupKind(t.obj) === APP && (h.status === 'Missing' || h.status === 'Unknown')) continue;
@@ -113,6 +140,26 @@ export function compare(world: World, app: Live): Compared {
   // Resources expected but none live: Missing (controller/health.go:90-93 @ v3.5.1).
   if (targets.some((t) => !t.hook) && !anyLive && isWorse(health.status, 'Missing')) health = { status: 'Missing', message: 'no resource of the Application exists yet' };
   return { targets, prunes, sync: outOfSync ? 'OutOfSync' : 'Synced', health };
+}
+
+type Targets = { targets: Compared['targets']; keys: Set<string> };
+const targetCache = new WeakMap<readonly Obj[], Map<string, Targets>>();
+
+/** The objects of a path as an Application with this destination namespace syncs them; the same objects every reconcile. */
+function targetsOf(built: readonly Obj[], ns: string | undefined): Targets {
+  let byNs = targetCache.get(built);
+  if (!byNs) targetCache.set(built, (byNs = new Map()));
+  let hit = byNs.get(ns ?? '');
+  if (hit) return hit;
+  const targets = built.map((o) => {
+    // Argo CD puts namespaced objects without a namespace into the destination namespace.
+    const obj = !isClusterScoped(groupKind(o)) && namespaceOf(o) === undefined && ns ? { ...o, metadata: { ...meta(o), namespace: ns } } : o;
+    const hook = annotation(obj, 'argocd.argoproj.io/hook');
+    return { key: keyOf(obj), obj, ...(hook ? { hook: hook.split(',')[0]!.trim() } : {}) };
+  });
+  hit = { targets, keys: new Set(targets.map((t) => t.key)) };
+  byNs.set(ns ?? '', hit);
+  return hit;
 }
 
 const serialized = new WeakMap<Obj, string>();
@@ -129,6 +176,7 @@ function json(o: Obj): string {
 
 /** Reconciles one Application at `now`; returns whether anything changed. */
 export function reconcileApplication(world: World, app: Live, now: number): boolean {
+  const original = app.status;
   const before = JSON.stringify([app.status, app.operation ?? null]);
   const name = nameOf(app.manifest);
   if (app.deleting) return finalize(world, app);
@@ -176,7 +224,10 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
     }
   }
   app.status = { ...app.status, sync: { status: c.sync, revision: world.input.revision }, health: c.health };
-  return stepped || JSON.stringify([app.status, app.operation ?? null]) !== before;
+  const same = JSON.stringify([app.status, app.operation ?? null]) === before;
+  // An unchanged status keeps its identity, so the health computed from it stays cached.
+  if (same) app.status = original;
+  return stepped || !same;
 }
 
 /** A completed step: Succeeded clears `.operation`; Failed is retried while the retry limit allows. */
@@ -206,7 +257,7 @@ function finalize(world: World, app: Live): boolean {
   const finalizers = list(meta(app.manifest)['finalizers']);
   if (finalizers.includes('resources-finalizer.argocd.argoproj.io')) {
     const cluster = world.cluster(str(rec(rec(app.manifest['spec'])['destination'])['server']) ?? '');
-    for (const [k, l] of [...cluster.objects]) if (l.owner === name) cluster.delete(k);
+    for (const k of [...cluster.owned(name)]) cluster.delete(k);
   }
   world.argocd.delete(keyOf(app.manifest));
   world.operations.delete(name);
@@ -228,7 +279,7 @@ function syncEnv(world: World, app: Live, project: Obj, now: number) {
     },
     health: (key: string) => {
       const live = cluster.get(key);
-      return live ? resourceHealth(view(live), world.overrides()) : undefined;
+      return live ? healthOf(live, world.overrides()) : undefined;
     },
   };
 }

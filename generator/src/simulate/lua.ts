@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Health, HealthStatus } from './objects.js';
 
 interface Fengari {
-  lua: Record<string, (...a: unknown[]) => unknown> & { LUA_OK: number };
+  lua: Record<string, (...a: unknown[]) => unknown> & { LUA_OK: number; LUA_REGISTRYINDEX: number };
   lauxlib: Record<string, (...a: unknown[]) => unknown>;
   lualib: { luaL_openlibs: (L: unknown) => void };
   to_luastring: (s: string) => Uint8Array;
@@ -43,6 +43,20 @@ function push(f: Fengari, L: unknown, v: unknown): void {
 }
 
 const cache = new Map<string, Health>();
+/** One Lua state per script, its chunk compiled once and kept in the registry. */
+const states = new Map<string, { L: unknown; chunk: number } | { error: string }>();
+
+function stateOf(f: Fengari, script: string): { L: unknown; chunk: number } | { error: string } {
+  let s = states.get(script);
+  if (s) return s;
+  const { lua, lauxlib, lualib, to_luastring, to_jsstring } = f;
+  const L = lauxlib.luaL_newstate!();
+  lualib.luaL_openlibs(L);
+  if (lauxlib.luaL_loadstring!(L, to_luastring(script)) !== lua.LUA_OK) s = { error: to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array) };
+  else s = { L, chunk: lauxlib.luaL_ref!(L, lua.LUA_REGISTRYINDEX) as number };
+  states.set(script, s);
+  return s;
+}
 
 /** The health `script` returns for `obj`; a script error is Unknown with the error, as in Argo CD. */
 export function runHealthLua(script: string, obj: unknown): Health {
@@ -50,23 +64,30 @@ export function runHealthLua(script: string, obj: unknown): Health {
   const hit = cache.get(key);
   if (hit) return hit;
   const f = load();
-  const { lua, lauxlib, lualib, to_luastring, to_jsstring } = f;
-  const L = lauxlib.luaL_newstate!();
-  lualib.luaL_openlibs(L);
-  push(f, L, obj);
-  lua.lua_setglobal!(L, to_luastring('obj'));
+  const { lua, to_luastring, to_jsstring } = f;
+  const state = stateOf(f, script);
   let out: Health;
-  if (lauxlib.luaL_loadstring!(L, to_luastring(script)) !== lua.LUA_OK || lua.lua_pcall!(L, 0, 1, 0) !== lua.LUA_OK) {
-    out = { status: 'Unknown', message: `health script error: ${to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array)}` };
-  } else {
-    const field = (name: string) => {
-      lua.lua_getfield!(L, -1, to_luastring(name));
-      const s = lua.lua_isstring!(L, -1) ? to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array) : '';
-      lua.lua_pop!(L, 1);
-      return s;
-    };
-    const status = field('status') as HealthStatus;
-    out = { status: STATUSES.has(status) ? status : 'Unknown', message: field('message') };
+  if ('error' in state) out = { status: 'Unknown', message: `health script error: ${state.error}` };
+  else {
+    const { L, chunk } = state;
+    const top = lua.lua_gettop!(L) as number;
+    // A fresh `obj` global for each call; the compiled chunk is reused.
+    push(f, L, obj);
+    lua.lua_setglobal!(L, to_luastring('obj'));
+    lua.lua_rawgeti!(L, lua.LUA_REGISTRYINDEX, chunk);
+    if (lua.lua_pcall!(L, 0, 1, 0) !== lua.LUA_OK) {
+      out = { status: 'Unknown', message: `health script error: ${to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array)}` };
+    } else {
+      const field = (name: string) => {
+        lua.lua_getfield!(L, -1, to_luastring(name));
+        const v = lua.lua_isstring!(L, -1) ? to_jsstring(lua.lua_tostring!(L, -1) as Uint8Array) : '';
+        lua.lua_pop!(L, 1);
+        return v;
+      };
+      const status = field('status') as HealthStatus;
+      out = { status: STATUSES.has(status) ? status : 'Unknown', message: field('message') };
+    }
+    lua.lua_settop!(L, top);
   }
   if (cache.size > 50_000) cache.clear();
   cache.set(key, out);

@@ -26,8 +26,23 @@ export interface SyncWindow {
   manualSync: boolean;
 }
 
+// Projects and Applications are reconciled many times per instant and rarely change: their windows
+// are compiled once per manifest (a changed object is a new manifest) and each window is evaluated
+// once per instant.
+const compiled = new WeakMap<Obj, SyncWindow[]>();
+const matched = new WeakMap<Obj, { windows: readonly SyncWindow[]; result: SyncWindow[] }>();
+const active = new WeakMap<CompiledWindow, { ms: number; value: boolean }>();
+const NONE: SyncWindow[] = [];
+
 /** The `spec.syncWindows` of an AppProject; a window the engine cannot read is left out (validate reports it). */
 export function projectWindows(project: Obj | undefined): SyncWindow[] {
+  if (!project) return NONE;
+  let out = compiled.get(project);
+  if (!out) compiled.set(project, (out = compile(project)));
+  return out;
+}
+
+function compile(project: Obj): SyncWindow[] {
   const out: SyncWindow[] = [];
   list(rec(project?.['spec'])['syncWindows']).map(rec).forEach((w, index) => {
     const schedule = str(w['schedule']) ?? '';
@@ -50,6 +65,15 @@ export function projectWindows(project: Obj | undefined): SyncWindow[] {
 
 /** The windows that apply to an Application. */
 export function matching(windows: readonly SyncWindow[], app: Obj): SyncWindow[] {
+  if (windows.length === 0) return NONE;
+  const hit = matched.get(app);
+  if (hit?.windows === windows) return hit.result;
+  const result = match(windows, app);
+  matched.set(app, { windows, result });
+  return result;
+}
+
+function match(windows: readonly SyncWindow[], app: Obj): SyncWindow[] {
   const spec = rec(app['spec']);
   const dst = rec(spec['destination']);
   const name = str(rec(app['metadata'])['name']) ?? '';
@@ -62,13 +86,21 @@ export function matching(windows: readonly SyncWindow[], app: Obj): SyncWindow[]
 
 /** Whether an automated (or manual) sync may run at `ms`. */
 export function canSync(windows: readonly SyncWindow[], ms: number, manual = false): boolean {
-  const active = windows.filter((w) => isActive(w.window, ms));
-  const denies = active.filter((w) => w.window.kind === 'deny');
+  const open = windows.filter((w) => activeAt(w.window, ms));
+  const denies = open.filter((w) => w.window.kind === 'deny');
   if (denies.length > 0) return manual && denies.every((w) => w.manualSync);
-  if (active.some((w) => w.window.kind === 'allow')) return true;
+  if (open.some((w) => w.window.kind === 'allow')) return true;
   const allows = windows.filter((w) => w.window.kind === 'allow');
   if (allows.length > 0) return manual && allows.every((w) => w.manualSync);
   return true;
+}
+
+function activeAt(w: CompiledWindow, ms: number): boolean {
+  const hit = active.get(w);
+  if (hit?.ms === ms) return hit.value;
+  const value = isActive(w, ms);
+  active.set(w, { ms, value });
+  return value;
 }
 
 const HOUR = 3_600_000;
@@ -79,6 +111,16 @@ const HOUR = 3_600_000;
  */
 export function nextChange(windows: readonly SyncWindow[], ms: number, limit: number): number | undefined {
   if (windows.length === 0) return undefined;
+  const hit = changes.get(windows);
+  if (hit?.ms === ms && hit.limit === limit) return hit.value;
+  const value = searchChange(windows, ms, limit);
+  changes.set(windows, { ms, limit, value });
+  return value;
+}
+
+const changes = new WeakMap<readonly SyncWindow[], { ms: number; limit: number; value: number | undefined }>();
+
+function searchChange(windows: readonly SyncWindow[], ms: number, limit: number): number | undefined {
   const now = canSync(windows, ms);
   let p = ms;
   while (p < limit) {

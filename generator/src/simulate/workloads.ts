@@ -16,6 +16,8 @@ export const POD_READY_MS = 60_000;
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
 const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'argoproj.io/Rollout']);
+/** Kinds whose status a controller of the simulation writes (every other object keeps its status). */
+const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace']);
 
 /** Pods of one workload generation. */
 interface PodSet {
@@ -46,12 +48,16 @@ export class Workloads {
   reconcile(now: number): boolean {
     let changed = false;
     for (const [key, live] of this.cluster.objects) {
-      const before = JSON.stringify(live.status);
       const gk = groupKind(live.manifest);
+      if (!REPORTED.has(gk)) continue;
       if (SCALABLE.has(gk) || gk === 'batch/Job') this.pods_(key, live, now);
-      live.status = this.status(key, live, gk, now);
+      const status = this.status(key, live, gk, now);
+      // An unchanged status keeps its identity, so health computed from it stays cached.
+      if (status !== live.status && JSON.stringify(status) !== JSON.stringify(live.status)) {
+        live.status = status;
+        changed = true;
+      }
       if (gk === 'external-secrets.io/ExternalSecret') changed = this.secretOf(live, now) || changed;
-      if (JSON.stringify(live.status) !== before) changed = true;
     }
     return changed;
   }
@@ -94,28 +100,26 @@ export class Workloads {
       set.readyAt.push(Infinity);
     }
     // Ready once what the pod mounts exists; kubelet retries a missing Secret or ConfigMap.
+    if (!set.readyAt.includes(Infinity)) return;
     const missing = missingReferences(this.cluster, template, ns);
     set.waiting = missing.length > 0 ? `CreateContainerConfigError: ${missing.join(', ')} not found` : undefined;
     set.readyAt = set.readyAt.map((r) => (r === Infinity && missing.length === 0 ? now + POD_READY_MS : r));
   }
 
   private admit(live: Live, template: Obj, ns: string | undefined): { usage: Usage } | { refused: string; reason: Rejection['reason'] } {
-    const namespace = this.cluster.namespace(ns);
-    const limitRanges = this.cluster.list('/LimitRange', ns).map((l) => l.manifest);
     const name = `${nameOf(live.manifest)}-…`;
-    const pod = applyLimitRanges(injectSidecar({ metadata: { ...meta(template), name, namespace: ns }, spec: rec(template['spec']) }, namespace), limitRanges);
-    const pss = podSecurityViolations(pod, namespace);
+    const { pss, usage, unset } = this.podOf(template, ns, name);
     if (pss.length > 0) return { refused: `pod ${name} forbidden by Pod Security "restricted:latest" in ${ns}: ${pss.join('; ')}`, reason: 'pod-security' };
-    const { usage, unset } = podCharge(pod);
     for (const q of this.cluster.list('/ResourceQuota', ns)) {
       const hard = rec(rec(q.manifest['spec'])['hard']);
       const used = rec(q.status['used']);
       const tracked = (Object.keys(ZERO) as (keyof Usage)[]).filter((k) => hard[k] !== undefined);
       const unsetTracked = unset.filter((u) => tracked.some((t) => u.endsWith(t)));
       if (unsetTracked.length > 0) return { refused: `pod ${name} forbidden by ResourceQuota ${ns}/${nameOf(q.manifest)}: must specify ${unsetTracked.join(', ')}`, reason: 'quota' };
+      const limits = hardLimits(hard);
       for (const k of tracked) {
         const isCpu = k.endsWith('cpu');
-        const limit = (isCpu ? parseCpu(String(hard[k])) : parseMemory(String(hard[k]))) ?? 0;
+        const limit = limits[k];
         const now = Number(used[k] ?? 0);
         if (now + usage[k] > limit) {
           const f = isCpu ? formatCpu : formatMemory;
@@ -126,6 +130,24 @@ export class Workloads {
     }
     return { usage };
   }
+
+  /**
+   * The pod a template makes once mutated (sidecar, LimitRange defaults): its Pod Security
+   * violations and what quota charges for it; computed again only when the template, the namespace
+   * or its LimitRanges changed.
+   */
+  private podOf(template: Obj, ns: string | undefined, name: string): { pss: string[]; usage: Usage; unset: string[] } {
+    const namespace = this.cluster.namespace(ns);
+    const limitRanges = this.cluster.list('/LimitRange', ns).map((l) => l.manifest);
+    const hit = this.podCache.get(template);
+    if (hit && hit.namespace === namespace && hit.limitRanges.length === limitRanges.length && hit.limitRanges.every((l, i) => l === limitRanges[i])) return hit.value;
+    const pod = applyLimitRanges(injectSidecar({ metadata: { ...meta(template), name, namespace: ns }, spec: rec(template['spec']) }, namespace), limitRanges);
+    const value = { pss: podSecurityViolations(pod, namespace), ...podCharge(pod) };
+    this.podCache.set(template, { namespace, limitRanges, value });
+    return value;
+  }
+
+  private readonly podCache = new WeakMap<Obj, { namespace: Obj | undefined; limitRanges: Obj[]; value: { pss: string[]; usage: Usage; unset: string[] } }>();
 
   private charge(ns: string | undefined, usage: Usage, sign = 1): void {
     for (const q of this.cluster.list('/ResourceQuota', ns)) {
@@ -183,9 +205,22 @@ export class Workloads {
     const name = str(rec(spec['target'])['name']) ?? nameOf(live.manifest);
     const key = `/Secret/${namespaceOf(live.manifest) ?? ''}/${name}`;
     if (this.cluster.get(key)) return false;
-    this.cluster.objects.set(key, { manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: namespaceOf(live.manifest) } }, generation: 1, appliedAt: now, status: {} });
+    this.cluster.put(key, { manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: namespaceOf(live.manifest) } }, generation: 1, appliedAt: now, status: {} });
     return true;
   }
+}
+
+const hardCache = new WeakMap<Obj, Usage>();
+
+/** A quota's `spec.hard` in millicores and bytes (0 when absent), parsed once per manifest. */
+function hardLimits(hard: Obj): Usage {
+  let u = hardCache.get(hard);
+  if (!u) {
+    const read = (k: keyof Usage) => (hard[k] === undefined ? 0 : ((k.endsWith('cpu') ? parseCpu(String(hard[k])) : parseMemory(String(hard[k]))) ?? 0));
+    u = { 'requests.cpu': read('requests.cpu'), 'requests.memory': read('requests.memory'), 'limits.cpu': read('limits.cpu'), 'limits.memory': read('limits.memory') };
+    hardCache.set(hard, u);
+  }
+  return u;
 }
 
 /** Replicas a workload runs: its HPA's minimum when one targets it (load is not simulated), else `spec.replicas` (default 1). */

@@ -2,7 +2,7 @@
  * The simulated world: Argo CD's own cluster, the workload clusters, the repository's sources, and
  * the bookkeeping of the application controller (operations in progress, what blocks what).
  */
-import { Cluster, type Precondition } from './cluster.js';
+import { Cluster, type Live, type Precondition } from './cluster.js';
 import { healthOverrides, type HealthOverrides } from './health.js';
 import { label, rec, type Obj } from './objects.js';
 import type { Task } from './sync.js';
@@ -48,13 +48,15 @@ export class World {
   now = 0;
   /** Applications the committed tree defines, and the key of the object that creates each (`argoproj.io/ApplicationSet/argocd/suoke-dev`). */
   readonly expected = new Map<string, { project: string; via: string }>();
+  /** The generated Application each live one was last written from by its ApplicationSet. */
+  readonly generatedFrom = new WeakMap<Live, Obj>();
   private readonly built = new Map<string, readonly Obj[] | { error: string }>();
 
   constructor(readonly input: SimInput) {
     this.namespace = input.argocdNamespace ?? 'argocd';
     this.argocd = new Cluster(IN_CLUSTER, 'in-cluster', input.preconditions.argocd, [this.namespace, 'default', 'kube-system']);
     // Argo CD's install ships argocd-cm (labelled for its settings informer) without our health checks.
-    this.argocd.objects.set(`/ConfigMap/${this.namespace}/argocd-cm`, {
+    this.argocd.put(`/ConfigMap/${this.namespace}/argocd-cm`, {
       manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: this.namespace, labels: { 'app.kubernetes.io/part-of': 'argocd' } }, data: {} },
       generation: 1,
       appliedAt: 0,
