@@ -212,7 +212,8 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
     } else if (ctx.blockedByWindow) {
       app.status = { ...app.status, operationState: { ...opState, phase: 'Running', message: 'Sync operation blocked by sync window' } };
     }
-  } else if (automated['enabled'] !== false && Object.keys(automated).length > 0 && c.sync === 'OutOfSync') {
+  } else if (rec(spec['syncPolicy'])['automated'] !== undefined && automated['enabled'] !== false && c.sync === 'OutOfSync') {
+    // `automated: {}` enables auto-sync: only `enabled: false` turns it off (types.go:1531-1535 @ v3.5.1).
     const attempted = opState['revision'] === world.input.revision;
     const succeeded = opState['phase'] === 'Succeeded';
     if (!canSync(windows, now)) world.windowDenied.add(name);
