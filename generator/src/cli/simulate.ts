@@ -4,7 +4,8 @@
  * final sync and health, when it got there, and what blocks it. Exit 0 converged, 1 findings.
  */
 import { UsageError } from '../core/errors.js';
-import { outcomeTable, applicationResults } from '../simulate/findings.js';
+import { outcomeTable, applicationResults, simulationFindings } from '../simulate/findings.js';
+import { rec } from '../simulate/objects.js';
 import { PRECONDITIONS } from '../simulate/preconditions.js';
 import { createFormat, exitCode, type Report } from '../report/index.js';
 import { runSimulation } from '../validate/simulation.js';
@@ -26,14 +27,16 @@ export async function runSimulate(ctx: CommandContext, o: SimulateOptions): Prom
   const format = createFormat(o.output);
   const at = instantOption(ctx, o.at);
   const { findings, result, tree } = await runSimulation({ root: ctx.root, fs: ctx.fs, at, ...(o.cache === false ? { cache: false } : {}) });
-  const envs = [...new Set(result.apps.map((a) => a.name.split('-')[0]!))].sort();
+  // An environment's Applications are `<env>-…`, outside the project of the bootstrap Application.
+  const root = tree.input.bootstrap.find((b) => b['kind'] === 'Application');
+  const rootProject = String(rec(root?.['spec'])['project'] ?? '');
+  const envs = [...new Set(result.apps.filter((a) => a.project !== rootProject && a.name.includes('-')).map((a) => a.name.split('-')[0]!))].sort();
   if (o.env !== undefined && !envs.includes(o.env)) throw new UsageError(`unknown environment "${o.env}": expected one of ${envs.join(', ')}`);
-  const mine = (name: string) => o.env === undefined || name.startsWith(`${o.env}-`);
-  const shown = { ...result, apps: result.apps.filter((a) => mine(a.name)) };
-  const object = (f: { object?: string }) => /Application argocd\/(\S+)$/.exec(f.object ?? '')?.[1];
+  const mine = (name: string | undefined) => o.env === undefined || (name !== undefined && name.startsWith(`${o.env}-`));
+  const shown = o.env === undefined ? result : { ...result, apps: result.apps.filter((a) => mine(a.name)), stalls: result.stalls.filter((s) => mine(s.app)), rejections: result.rejections.filter((j) => mine(j.app)) };
   const report: Report = {
     results: applicationResults(shown, tree.files),
-    findings: findings.filter((f) => o.env === undefined || object(f) === undefined || mine(object(f)!)),
+    findings: o.env === undefined ? findings : simulationFindings(shown, tree.files),
     files: [...new Set(shown.apps.map((a) => tree.files.get(a.name) ?? 'argocd'))],
   };
   if (format.name === 'text') {

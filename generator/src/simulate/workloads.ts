@@ -33,6 +33,8 @@ interface PodSet {
 export interface Rejection {
   cluster: string;
   workload: string;
+  /** The Application that applied the workload. */
+  app?: string;
   reason: 'quota' | 'pod-security';
   message: string;
   at: number;
@@ -90,7 +92,7 @@ export class Workloads {
     while (set.readyAt.length < want) {
       const pod = this.admit(live, template, ns);
       if ('refused' in pod) {
-        if (set.rejected !== pod.refused) this.rejections.push({ cluster: this.cluster.label, workload: describe(live.manifest), reason: pod.reason, message: pod.refused, at: now });
+        if (set.rejected !== pod.refused) this.rejections.push({ cluster: this.cluster.label, workload: describe(live.manifest), ...(live.owner !== undefined ? { app: live.owner } : {}), reason: pod.reason, message: pod.refused, at: now });
         set.rejected = pod.refused;
         break;
       }

@@ -17,3 +17,41 @@ describe('the seed repository converges from empty', () => {
     expect({ code: r.code, stderr: r.stderr }, r.stdout).toEqual({ code: 0, stderr: '' });
   }, 180_000);
 });
+
+describe('simulate', () => {
+  it.each([
+    [['--at', 'nonsense'], 'error: --at "nonsense" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z\n'],
+    [['--at', SATURDAY, '--env', 'nowhere'], 'error: unknown environment "nowhere": expected one of dev, prod, staging, test\n'],
+  ])('%j: exit 2 and one message', async (args, stderr) => {
+    const repo = tempRepo('repo');
+    expect(await runCli(['simulate', ...args, '--root', repo.root], { timeoutMs: 120_000 })).toEqual({ code: 2, signal: null, stdout: '', stderr });
+  }, 180_000);
+
+  it('-o json --env dev: exit 1; only dev, held by the prod window (defect 2) and no other environment\'s quota', async () => {
+    const repo = tempRepo('repo');
+    const r = await runCli(['simulate', '--at', SATURDAY, '--env', 'dev', '-o', 'json', '--root', repo.root], { timeoutMs: 120_000 });
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    const report = JSON.parse(r.stdout) as { findings: { check: string; message: string }[]; summary: { resources: number; valid: number } };
+    expect(report.findings.map((f) => [f.check, f.message])).toEqual([
+      [
+        'simulate/window-stall',
+        '19 Applications of project suoke-dev (dev-api-gateway, dev-blockchain, dev-calculation, …) waited 94h10m (2026-12-05 12:00 +08:00 to 2026-12-09 10:10 +08:00) ' +
+          'on a window of project suoke-prod: not created: suoke-life-bootstrap has not applied ApplicationSet suoke-dev; suoke-life-bootstrap waits on wave -2: ' +
+          'Application argocd/prod-shared is Missing (prod-shared: auto-sync denied by a window of project suoke-prod until 2026-12-08 22:00 +08:00)',
+      ],
+    ]);
+    expect(report.summary).toMatchObject({ resources: 20, valid: 20 });
+  }, 180_000);
+
+  it('text: exit 1, the preconditions, then one row per Application with what blocks it', async () => {
+    const repo = tempRepo('repo');
+    const r = await runCli(['simulate', '--at', SATURDAY, '--root', repo.root], { timeoutMs: 120_000 });
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('assumed installed outside this repository:');
+    expect(lines).toContain('simulated from 2026-12-05 12:00 +08:00 to 2026-12-09 10:10 +08:00');
+    expect(lines.find((l) => l.startsWith('APPLICATION'))).toMatch(/^APPLICATION +SYNC +HEALTH +SINCE +BLOCKED BY$/);
+    expect(lines.find((l) => l.startsWith('dev-shared '))).toMatch(/^dev-shared +Synced +Healthy +2026-12-05 12:00 \+08:00 \(\+0s\)$/);
+    expect(lines.find((l) => l.startsWith('prod-xiaoai '))).toMatch(/^prod-xiaoai +Synced +Degraded .* Deployment "xiaoai" exceeded its progress deadline$/);
+  }, 180_000);
+});
