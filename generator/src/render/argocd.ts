@@ -1,6 +1,6 @@
 import { cmp } from '../core/finding.js';
 import type { Model } from '../model/types.js';
-import { application, element, param, serviceParams, sharedParams, SYNC_RETRY, type AppContext, type AppParams } from './argocd-apps.js';
+import { application, applicationTemplate, element, serviceParams, sharedParams, SYNC_RETRY, type AppContext, type AppParams } from './argocd-apps.js';
 import { healthConfigMap } from './argocd-health.js';
 import { environmentProject, platformProject, projectName } from './argocd-projects.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
@@ -74,7 +74,6 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
     const foundation = application(ctx, (k: keyof AppParams) => shared[k]);
     foundation.metadata.annotations = { [WAVE]: WAVES.foundation, ...foundation.metadata.annotations };
     docs.push({ file: `applications/${shared.name}.yaml`, objects: [foundation] });
-    const { apiVersion: _v, kind: _k, ...template } = application(ctx, param);
     docs.push({
       file: `applicationsets/${project}.yaml`,
       objects: [
@@ -89,7 +88,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
             // Generated Applications carry the resources finalizer from the template, so removing a
             // service from an environment prunes its objects; deleting the ApplicationSet does too.
             syncPolicy: { preserveResourcesOnDeletion: false },
-            template,
+            template: applicationTemplate(ctx),
           },
         },
       ],

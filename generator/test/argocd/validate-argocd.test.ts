@@ -173,15 +173,94 @@ const cases: Case[] = [
     edit: (d) => {
       find(d, 'ApplicationSet', 'suoke-test').spec.template.metadata.name = '{{.name | upper}}';
     },
-    expect: ['element 0', 'element 1'].map(() => ({
-      check: 'argocd/template-unsupported',
-      file: 'argocd/applicationsets/suoke-test.yaml',
-      object: 'argoproj.io/v1alpha1/ApplicationSet suoke-test',
-      path: 'spec.template',
-      message: 'template action "{{.name | upper}}" at spec.template.metadata.name is not a plain `{{.key}}` parameter and cannot be expanded offline',
-    })).concat(
-      ['clusters/dev/test/gateway', 'clusters/dev/test/records'].map((file) => ({ check: 'argocd/path-not-deployed', file, message: 'the generator renders this path but no Application deploys it' }) as never),
-    ),
+    expect: [
+      {
+        check: 'argocd/template-injection',
+        file: 'argocd/applicationsets/suoke-test.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-test',
+        path: 'spec.template.metadata.name',
+        message: 'template expression "{{.name | upper}}" at spec.template.metadata.name is not one the generator writes there (it writes "{{.name}}"); Argo CD would evaluate it for every generated Application',
+      },
+      {
+        check: 'argocd/template-unsupported',
+        file: 'argocd/applicationsets/suoke-test.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-test',
+        path: 'spec.template.metadata.name',
+        message: 'template action "{{.name | upper}}" at spec.template.metadata.name is not a plain `{{.key}}` parameter and cannot be expanded offline',
+      },
+      { check: 'argocd/path-not-deployed', file: 'clusters/dev/test/gateway', message: 'the generator renders this path but no Application deploys it' },
+      { check: 'argocd/path-not-deployed', file: 'clusters/dev/test/records', message: 'the generator renders this path but no Application deploys it' },
+    ],
+  },
+  // Issue 8 item 4: a `{{ … }}` the generator does not write at that place is refused, wherever it came from.
+  {
+    name: 'template expression injected into targetRevision',
+    edit: (d) => {
+      find(d, 'ApplicationSet', 'suoke-prod').spec.template.spec.source.targetRevision = '{{.stableVersion}}';
+    },
+    expect: [
+      {
+        check: 'argocd/template-injection',
+        file: 'argocd/applicationsets/suoke-prod.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-prod',
+        path: 'spec.template.spec.source.targetRevision',
+        message: 'template expression "{{.stableVersion}}" at spec.template.spec.source.targetRevision is not one the generator writes there (it writes plain text); Argo CD would evaluate it for every generated Application',
+      },
+    ],
+  },
+  {
+    name: 'template expression injected into a label key',
+    edit: (d) => {
+      find(d, 'ApplicationSet', 'suoke-dev').spec.template.metadata.labels['{{.service}}'] = 'x';
+    },
+    expect: [
+      {
+        check: 'argocd/template-injection',
+        file: 'argocd/applicationsets/suoke-dev.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-dev',
+        path: 'spec.template.metadata.labels["{{.service}}"]',
+        message: 'template expression "{{.service}}" at the key "{{.service}}" of spec.template.metadata.labels is not one the generator writes there (it writes plain text); Argo CD would evaluate it for every generated Application',
+      },
+    ],
+  },
+  {
+    name: 'a literal marker escaped as a Go string literal is still not the generator\'s',
+    edit: (d) => {
+      find(d, 'ApplicationSet', 'suoke-prod').spec.template.spec.source.targetRevision = 'main{{ "{{" }}';
+    },
+    expect: [
+      {
+        check: 'argocd/template-injection',
+        file: 'argocd/applicationsets/suoke-prod.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-prod',
+        path: 'spec.template.spec.source.targetRevision',
+        message: 'template expression "{{ \\"{{\\" }}" at spec.template.spec.source.targetRevision is not one the generator writes there (it writes plain text); Argo CD would evaluate it for every generated Application',
+      },
+    ],
+  },
+  {
+    name: 'unclosed action: Go refuses the template, so no Application is generated',
+    edit: (d) => {
+      find(d, 'ApplicationSet', 'suoke-test').spec.template.spec.destination.namespace = 'fixture-{{.name';
+    },
+    expect: [
+      {
+        check: 'argocd/template-injection',
+        file: 'argocd/applicationsets/suoke-test.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-test',
+        path: 'spec.template.spec.destination.namespace',
+        message: 'template expression "fixture-{{.name" at spec.template.spec.destination.namespace is not one the generator writes there (it writes plain text); Argo CD would evaluate it for every generated Application',
+      },
+      {
+        check: 'argocd/template-error',
+        file: 'argocd/applicationsets/suoke-test.yaml',
+        object: 'argoproj.io/v1alpha1/ApplicationSet suoke-test',
+        path: 'spec.template.spec.destination.namespace',
+        message: 'Go cannot parse the template at spec.template.spec.destination.namespace: unclosed action in "{{.name"; Argo CD generates no Application from this ApplicationSet',
+      },
+      { check: 'argocd/path-not-deployed', file: 'clusters/dev/test/gateway', message: 'the generator renders this path but no Application deploys it' },
+      { check: 'argocd/path-not-deployed', file: 'clusters/dev/test/records', message: 'the generator renders this path but no Application deploys it' },
+    ],
   },
   {
     name: 'generator other than a list',

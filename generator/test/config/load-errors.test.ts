@@ -332,6 +332,27 @@ const cases: Case[] = [
       { check: 'config/name', file: 'argocd/argocd.yaml', line: 3, path: 'namespace', message: '`namespace` is "Argo", not a DNS-1123 label', hint: 'use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit, e.g. `argocd`' },
     ],
   },
+  // Issue 8 item 4: values copied into the ApplicationSet template must not carry Go-template markers.
+  { name: 'Go-template markers in the Argo CD values the ApplicationSet template carries', files: { [G]: 'repoURL: "https://git.example.com/{{.service}}.git"\ntargetRevision: "{{.stableVersion}}"\nnamespace: "argo}}"\n' },
+    expect: [
+      { check: 'config/template-marker', file: 'argocd/argocd.yaml', line: 1, path: 'repoURL', message: '`repoURL` is "https://git.example.com/{{.service}}.git": template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application', hint: 'write the plain value without braces, e.g. `https://git.suoke-life.com/platform/suoke-life-gitops.git`' },
+      { check: 'config/template-marker', file: 'argocd/argocd.yaml', line: 2, path: 'targetRevision', message: '`targetRevision` is "{{.stableVersion}}": template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application', hint: 'write the plain value without braces, e.g. `main`' },
+      { check: 'config/template-marker', file: 'argocd/argocd.yaml', line: 3, path: 'namespace', message: '`namespace` is "argo}}": template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application', hint: 'write the plain value without braces, e.g. `argocd`' },
+    ],
+  },
+  { name: 'Go-template markers in the cluster values the ApplicationSet template carries', edits: [[N, 'server: https://nonprod.example.com:6443', 'server: "https://{{.name}}.example.com"'], [N, '    namespace: suoke-dev', '    namespace: "{{.path}}"']],
+    expect: [
+      { check: 'config/template-marker', file: 'clusters/nonprod/cluster.yaml', line: 2, path: 'server', message: '`server` is "https://{{.name}}.example.com": template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application', hint: 'write the plain value without braces, e.g. `https://kubernetes.default.svc`' },
+      { check: 'config/template-marker', file: 'clusters/nonprod/cluster.yaml', line: 9, path: 'environments.dev.namespace', message: '`environments.dev.namespace` is "{{.path}}": template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application', hint: 'write the plain value without braces, e.g. `suoke-staging`' },
+    ],
+  },
+  { name: 'Go-template markers in an environment name', edits: [[P, '  prod:\n', '  "{{.tier}}":\n']],
+    expect: [
+      // The environment is then unknown to the service that overrides it: a consequence, reported where it shows.
+      { check: 'config/unknown-environment', file: 'apps/beta/service.yaml', line: 45, path: 'environments.prod', message: 'no cluster declares an environment `prod`', hint: 'environments: dev, {{.tier}}' },
+      { check: 'config/template-marker', file: 'clusters/prod/cluster.yaml', line: 8, path: 'environments["{{.tier}}"]', message: 'the key "{{.tier}}" of `environments`: template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application', hint: 'write the plain value without braces, e.g. `staging`' },
+    ],
+  },
   { name: 'no services and no clusters', files: { [A]: undefined, [B]: undefined, [N]: undefined, [P]: undefined },
     expect: [
       { check: 'config/missing', file: 'apps', message: 'no service files found: expected apps/<service>/service.yaml', hint: 'run the command from the root of the GitOps repository' },
