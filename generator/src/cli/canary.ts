@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeChanges, editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
@@ -60,10 +61,11 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
     writeAtomically(abs, before);
     throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
   }
-  ctx.stdout(`${summary}\n${file}\n`);
-  for (const line of describeChanges(before, after)) ctx.stdout(`  ${line}\n`);
-  for (const f of written.write) ctx.stdout(`wrote ${f.path}\n`);
-  for (const p of written.remove) ctx.stdout(`removed ${p}\n`);
+  // The diff lines are the service file's own text: escaped, a line of it cannot forge another.
+  ctx.stdout(`${printable(summary)}\n${printable(file)}\n`);
+  for (const line of describeChanges(before, after)) ctx.stdout(`  ${printable(line)}\n`);
+  for (const f of written.write) ctx.stdout(`wrote ${printable(f.path)}\n`);
+  for (const p of written.remove) ctx.stdout(`removed ${printable(p)}\n`);
   ctx.stdout(`Rendered: ${written.write.length} written, ${written.remove.length} removed, ${written.unchanged} unchanged.\n`);
   return 0;
 }

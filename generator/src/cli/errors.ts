@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { UserError } from '../core/errors.js';
 import { sortFindings } from '../core/finding.js';
 
@@ -8,9 +9,10 @@ import { sortFindings } from '../core/finding.js';
 export function formatUserError(e: UserError): string {
   const findings = sortFindings(e.findings);
   const lines = findings.map((f) => {
-    const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
-    const head = `error: ${where}: ${f.path ? `${f.path}: ` : ''}${f.message}`;
-    return f.hint ? `${head}\n  fix: ${f.hint}` : head;
+    // File names, paths and messages can carry what the configuration holds: escaped, each stays on its line.
+    const where = `${printable(f.file)}${f.line ? `:${f.line}` : ''}`;
+    const head = `error: ${where}: ${f.path ? `${printable(f.path)}: ` : ''}${printable(f.message)}`;
+    return f.hint ? `${head}\n  fix: ${printable(f.hint)}` : head;
   });
   const count = findings.length === 1 ? '1 problem' : `${findings.length} problems`;
   const what = findings.every((f) => f.check.startsWith('render/')) ? 'writing the generated files' : 'the configuration';

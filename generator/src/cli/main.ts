@@ -4,13 +4,21 @@
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
 import { diskFs } from '../core/fs.js';
+import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
 
 const EXIT_USAGE = 2;
+
+// Every byte this process prints goes through these: whatever a command composed, no raw control
+// character (ESC, CR, C1, bidi overrides) reaches the terminal or the CI log. Line feeds are kept;
+// the commands escape the values they interpolate, so a value cannot add a line either.
+const out = (t: string) => void process.stdout.write(printableLines(t));
+const err = (t: string) => void process.stderr.write(printableLines(t));
 
 function context(root: string | undefined): CommandContext {
   const abs = path.resolve(process.cwd(), root ?? '.');
@@ -18,8 +26,8 @@ function context(root: string | undefined): CommandContext {
     root: abs,
     fs: diskFs(abs),
     now: () => new Date(),
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: out,
+    stderr: err,
     env: process.env,
   };
 }
@@ -29,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const program = new Command('suoke-gitops')
     .description('Renders and validates the Suoke Life GitOps repository')
     .exitOverride()
-    .configureOutput({ writeErr: (t) => process.stderr.write(t) })
+    .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError('(run with --help for usage)');
   program
     .command('render')
@@ -103,11 +111,12 @@ async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (e instanceof UserError) {
-      process.stderr.write(formatUserError(e));
+      err(formatUserError(e));
       return EXIT_USAGE;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      // A usage error quotes the command line (a service name, an option value): escaped.
+      err(`error: ${printable(e.message)}\n`);
       return EXIT_USAGE;
     }
     throw e;
@@ -150,8 +159,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // An internal error is a bug: show everything, including causes.
-    process.stderr.write(`internal error (a bug in the generator, please report it):\n`);
-    console.error(e);
+    err(`internal error (a bug in the generator, please report it):\n${inspect(e)}\n`);
     process.exitCode = 70;
   },
 );

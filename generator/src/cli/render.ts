@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
@@ -25,8 +26,9 @@ export function runRender(ctx: CommandContext, opts: RenderOptions = {}): number
     `${result.files.length} files for ${model.services.length} services in ${model.environments.length} environments ` +
     `(${instances} service instances, ${result.targets.length} Argo CD paths)`;
   if (opts.check) {
-    for (const f of plan.write) ctx.stdout(`would write ${f.path}\n`);
-    for (const p of plan.remove) ctx.stdout(`would remove ${p}\n`);
+    // Paths to remove come from the .generated-files index, which a pull request can edit: escaped.
+    for (const f of plan.write) ctx.stdout(`would write ${printable(f.path)}\n`);
+    for (const p of plan.remove) ctx.stdout(`would remove ${printable(p)}\n`);
     ctx.stdout(`render --check: ${plan.write.length} to write, ${plan.remove.length} to remove, ${plan.unchanged} unchanged\n`);
     return plan.write.length + plan.remove.length > 0 ? 1 : 0;
   }

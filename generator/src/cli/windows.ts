@@ -3,6 +3,7 @@
  * change-window state at the instant, the rule that decides it, and the next change. Also the
  * pull-request-time part of `validate` (`--at`, `--base`): the only place that runs `git`.
  */
+import { printable, printableLines } from '../core/printable.js';
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../config/load.js';
 import { readYamlSource } from '../config/yaml-source.js';
@@ -54,13 +55,14 @@ export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
       nextChange: r.state.nextChange?.toISOString() ?? null,
       nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
     }));
-    ctx.stdout(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`);
+    ctx.stdout(printableLines(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`));
     return 0;
   }
   const lines = [`Change windows at ${at.toISOString()}`];
   for (const r of rows) {
-    lines.push(`${r.env}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${r.zone})` : ''}`);
-    lines.push(`  rule: ${r.state.rule}`);
+    // The rule quotes the configuration (override reasons, window names): escaped, it stays on its line.
+    lines.push(`${printable(r.env)}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${printable(r.zone)})` : ''}`);
+    lines.push(`  rule: ${printable(r.state.rule)}`);
     const c = r.state.nextChange;
     const local = c && r.zone ? `${formatLocal(r.zone, c.getTime())} (${c.toISOString()})` : c?.toISOString();
     lines.push(`  next: ${c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'}`);
