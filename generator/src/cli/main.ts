@@ -3,6 +3,7 @@
  * The only file that touches the process: argv, environment, stdout/stderr, exit code.
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { Argument, Command, CommanderError, Option } from 'commander';
@@ -61,7 +62,11 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
     .option('-v, --verbose', 'also list valid resources')
-    .option('--no-cache', 'recompute everything (ignore the result and kustomize caches)')
+    .option(
+      '--no-cache',
+      'recompute everything (ignore the result and kustomize caches); always so when the CI environment variable is set. ' +
+        'Cached results are sealed with a per-user secret in $XDG_CACHE_HOME/suoke-gitops/secret (default ~/.cache/suoke-gitops/secret)',
+    )
     .option('--at <instant>', 'evaluate change windows at this ISO-8601 instant instead of now')
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
     .action(async (paths: string[], o: ValidateFlags) => {
@@ -75,7 +80,9 @@ async function main(argv: string[]): Promise<number> {
         verbose: o.verbose === true,
         tier: o.tier as 'production' | 'development',
         kubernetesVersion: o.kubernetesVersion,
-        cache: o.cache !== false,
+        // CI never trusts a cache: one restored from another run (or shipped by a pull request) could hide findings.
+        cache: o.cache !== false && !inCI(process.env),
+        cacheSecretFile: cacheSecretFile(process.env),
         ...(o.at !== undefined ? { at: o.at } : {}),
         ...(o.base !== undefined ? { base: o.base } : {}),
       });
@@ -121,6 +128,19 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** Whether `CI` is set, as GitHub Actions, GitLab CI, CircleCI, Buildkite, Travis and others set it (`CI=true`). */
+function inCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/** The per-user secret sealing the caches: `$XDG_CACHE_HOME/suoke-gitops/secret`, else `~/.cache/suoke-gitops/secret`. */
+function cacheSecretFile(env: NodeJS.ProcessEnv): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'suoke-gitops', 'secret');
 }
 
 interface CanaryFlags {

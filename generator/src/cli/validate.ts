@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import { snapshotFs } from '../core/fs.js';
+import { loadSeal, type Seal } from '../core/seal.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths, type BuildResult } from '../kustomize/build.js';
 import { buildModel } from '../model/build.js';
@@ -34,8 +35,20 @@ export interface ValidateOptions {
   ignoreMissingSchemas: boolean;
   /** List valid resources too. Default false. */
   verbose: boolean;
-  /** Reuse the last report when no input changed, and cached kustomize builds. Default true. */
+  /**
+   * Reuse the last report when no input changed, and cached kustomize builds, both authenticated
+   * with the secret in {@link cacheSecretFile}. The CLI entry sets it false when the `CI` environment
+   * variable is set: CI never trusts a cache that may have been restored from elsewhere. Default true.
+   */
   cache?: boolean;
+  /**
+   * Absolute path of the per-user secret that seals the caches (core/seal.ts), created with mode 0600
+   * on first use, e.g. `~/.cache/suoke-gitops/secret` (`$XDG_CACHE_HOME/suoke-gitops/secret` when set).
+   * It must lie outside the repository (and so outside its `node_modules/.cache`): a secret a pull
+   * request could ship would authenticate nothing. Without it, or inside the repository, nothing is
+   * cached. Default none.
+   */
+  cacheSecretFile?: string;
   /** Policy strictness for manifests given as `paths` (the repository uses each environment's tier). Default `production`. */
   tier?: Tier;
   /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
@@ -130,17 +143,27 @@ async function cachedRepository(
   const files = inputFiles(ctx.fs);
   // Every input file is read once: the validation reads them from this snapshot.
   const snap = { ...ctx, fs: snapshotFs(ctx.fs, files, INPUT_ROOTS, INPUT_FILES) };
-  const build = o.cache === false ? undefined : buildId();
-  if (build === undefined) return { ...(await validateRepository(snap, o, validator)), files };
+  const seal = o.cache === false ? undefined : cacheSeal(ctx.root, o.cacheSecretFile);
+  const build = seal === undefined ? undefined : buildId();
+  if (seal === undefined || build === undefined) return { ...(await validateRepository(snap, o, validator, seal)), files };
   const PATH = ctx.env['PATH'] ?? '';
   const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
   const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
-  const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
+  const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'), seal);
   const hit = cache.get(key);
   if (hit?.report && hit.windows) return { ...hit, files };
-  const value = await validateRepository(snap, o, validator);
+  const value = await validateRepository(snap, o, validator, seal);
   cache.set(key, value);
   return { ...value, files };
+}
+
+/** The seal of the caches, when a secret file is given outside the repository and can be trusted. */
+function cacheSeal(root: string, secretFile: string | undefined): Seal | undefined {
+  if (secretFile === undefined || !path.isAbsolute(secretFile)) return undefined;
+  const rel = path.relative(root, secretFile);
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  if (!outside) return undefined;
+  return loadSeal(secretFile);
 }
 
 /** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */
@@ -154,7 +177,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The kustomize builds start first and run in child processes while this process does the rest;
  * an object kustomize built exactly as intended shares the schema verdict of the intended object.
  */
-export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<RepositoryValidation> {
+export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator, seal?: Seal): Promise<RepositoryValidation> {
   const { config, findings: configFindings } = readConfig(ctx.fs);
   if (!config) throw new UserError(configFindings);
   const model = buildModel(config);
@@ -175,7 +198,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
     builds = buildPaths(
       targets.map((t) => ({ path: t.path })),
-      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false ? { cacheDir: false as const } : {}) },
+      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false || seal === undefined ? { cacheDir: false as const } : { seal }) },
     );
     // Awaited below; until then a failure must not count as an unhandled rejection.
     builds.catch(() => undefined);
