@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import { snapshotFs } from '../core/fs.js';
-import { loadSeal, type Seal } from '../core/seal.js';
+import type { Seal } from '../core/seal.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths, type BuildResult } from '../kustomize/build.js';
 import { buildModel } from '../model/build.js';
@@ -17,7 +17,7 @@ import { loadManifests, validateDocuments } from '../validate/manifests.js';
 import { checkManifests, checkRepository } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
-import { executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
+import { cacheSeal, executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { windowFacts } from '../windows/check.js';
 import { which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
@@ -155,15 +155,6 @@ async function cachedRepository(
   const value = await validateRepository(snap, o, validator, seal);
   cache.set(key, value);
   return { ...value, files };
-}
-
-/** The seal of the caches, when a secret file is given outside the repository and can be trusted. */
-function cacheSeal(root: string, secretFile: string | undefined): Seal | undefined {
-  if (secretFile === undefined || !path.isAbsolute(secretFile)) return undefined;
-  const rel = path.relative(root, secretFile);
-  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-  if (!outside) return undefined;
-  return loadSeal(secretFile);
 }
 
 /** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */

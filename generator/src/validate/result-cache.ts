@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { filesBelow, type FileSystem } from '../core/fs.js';
-import type { Seal } from '../core/seal.js';
+import { loadSeal, type Seal } from '../core/seal.js';
 import { INDEX_FILE } from '../render/files.js';
 import { GENERATED_ROOTS } from '../write/tree.js';
 
@@ -89,4 +89,13 @@ export function resultCache<T>(dir: string, seal: Seal) {
       }
     },
   };
+}
+
+/** The seal of the caches, when a secret file is given outside the repository and can be trusted. */
+export function cacheSeal(root: string, secretFile: string | undefined): Seal | undefined {
+  if (secretFile === undefined || !path.isAbsolute(secretFile)) return undefined;
+  const rel = path.relative(root, secretFile);
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  if (!outside) return undefined;
+  return loadSeal(secretFile);
 }
