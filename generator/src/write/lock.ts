@@ -1,0 +1,141 @@
+/**
+ * One render at a time per repository: a lock file at the root, created exclusively and holding the
+ * owner's pid, host and start time. A lock whose process is gone (killed, crashed) is taken over, and
+ * the run says so; a live one makes the run stop with a clear message (exit 2).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { UserError } from '../core/errors.js';
+import { FileRefused, linkTarget, readRegularFile, symlinkFinding } from '../core/safe-read.js';
+import { diskOps, type WriteOps } from './ops.js';
+import { inside } from './paths.js';
+import { errnoReason } from './switch.js';
+
+/** Repository-relative lock file. */
+export const LOCK_FILE = '.render.lock';
+
+/** Who holds the lock. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** ISO-8601. */
+  started: string;
+}
+
+/** Options of {@link takeRenderLock}. */
+export interface LockOptions {
+  /** The clock (the start time written, the age of an unreadable lock). */
+  now: () => Date;
+  /** This process. Default `process.pid`. */
+  pid?: number;
+  /** This machine. Default `os.hostname()`. */
+  host?: string;
+  /** Whether a process of this machine is running. Default: signal 0 to it. */
+  alive?: (pid: number) => boolean;
+  ops?: WriteOps;
+}
+
+export interface RenderLock {
+  /** Said when this run took over a stale lock: whose it was. */
+  note?: string;
+  /** Removes the lock (only while it is still ours). */
+  release(): void;
+}
+
+/** An unreadable lock younger than this may be one being written right now. */
+const UNREADABLE_GRACE_MS = 60_000;
+
+/** Takes the lock of the repository at `root`, or throws a user error naming who holds it. */
+export function takeRenderLock(root: string, o: LockOptions): RenderLock {
+  const ops = o.ops ?? diskOps;
+  const abs = inside(root, LOCK_FILE);
+  const me: LockOwner = { pid: o.pid ?? process.pid, host: o.host ?? os.hostname(), started: o.now().toISOString() };
+  const alive = o.alive ?? isRunning;
+  let note: string | undefined;
+  // Twice at most: a stale lock is removed once, then the exclusive create decides between racers.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      ops.createFile(abs, `${JSON.stringify(me)}\n`);
+      return { ...(note ? { note } : {}), release: () => releaseIfOurs(abs, me, ops) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotLock(e as NodeJS.ErrnoException);
+    }
+    // Read without following a link (the lock file could be one, committed by a pull request).
+    let owner: LockOwner | undefined;
+    try {
+      owner = parseOwner(readRegularFile(abs, LOCK_FILE, 4096));
+    } catch {
+      owner = undefined;
+    }
+    if (owner === undefined) {
+      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+      if (st === undefined) continue;
+      if (st.isSymbolicLink()) {
+        throw new FileRefused({ ...symlinkFinding(LOCK_FILE, linkTarget(abs)), hint: `delete it (the lock file is never part of the repository), then run again` });
+      }
+      if (!st.isFile() || o.now().getTime() - st.mtimeMs < UNREADABLE_GRACE_MS) throw busy(undefined);
+      ops.unlink(abs);
+      note = `took over ${LOCK_FILE}, unreadable and ${Math.round((o.now().getTime() - st.mtimeMs) / 1000)} s old`;
+      continue;
+    }
+    if (owner.host !== me.host || alive(owner.pid)) throw busy(owner, owner.host !== me.host);
+    note = `took over ${LOCK_FILE} from pid ${owner.pid} (started ${owner.started}), which is no longer running`;
+    try {
+      ops.unlink(abs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  throw busy(undefined);
+}
+
+function busy(owner: LockOwner | undefined, otherHost = false): UserError {
+  const who = owner ? `pid ${owner.pid}${otherHost ? ` on ${JSON.stringify(owner.host)}` : ''} since ${owner.started}` : 'its lock file cannot be read';
+  return new UserError({
+    check: 'render/locked',
+    severity: 'error',
+    file: LOCK_FILE,
+    message: `another render is running (${who})`,
+    hint: `wait for it to finish, then run again; if no render is running${otherHost ? ' on that machine' : ''}, delete ${LOCK_FILE}`,
+  });
+}
+
+/** The lock file cannot be created (a full disk, a read-only checkout): nothing was done yet. */
+function cannotLock(e: NodeJS.ErrnoException): UserError {
+  return new UserError({
+    check: 'render/write-failed',
+    severity: 'error',
+    file: LOCK_FILE,
+    message: `cannot create the lock file: ${errnoReason(e)}`,
+    hint: `${e.code === 'ENOSPC' ? 'free space on the disk' : 'make the repository writable'}, then render again; nothing was changed`,
+  });
+}
+
+function parseOwner(text: string | undefined): LockOwner | undefined {
+  try {
+    const o = JSON.parse(text ?? '') as Partial<LockOwner>;
+    if (Number.isSafeInteger(o.pid) && (o.pid as number) > 0 && typeof o.host === 'string' && typeof o.started === 'string') return o as LockOwner;
+  } catch {
+    // Not ours, or half written.
+  }
+  return undefined;
+}
+
+function releaseIfOurs(abs: string, me: LockOwner, ops: WriteOps): void {
+  try {
+    const owner = parseOwner(readRegularFile(abs, LOCK_FILE, 4096));
+    if (owner && owner.pid === me.pid && owner.started === me.started && owner.host === me.host) ops.unlink(abs);
+  } catch {
+    // Gone already: nothing to release.
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
