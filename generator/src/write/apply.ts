@@ -52,7 +52,11 @@ export function applyWrite(root: string, plan: WritePlan, o: ApplyOptions = {}):
   const sw: Switch = { root, staging: inside(root, STAGING_DIR), ops, realFolders: new Set() };
   const mkdirs = check(sw, plan);
   if (plan.write.length + plan.remove.length === 0) {
-    removeDebris(sw, plan.debris);
+    try {
+      removeDebris(sw, plan.debris);
+    } catch {
+      // Left for the next run; `render --check` and `validate` report it until then.
+    }
     return;
   }
   const journal: Journal = { version: 1, pid: o.pid ?? process.pid, started: (o.now ?? (() => new Date()))().toISOString(), mkdirs, writes: [], removes: [] };
@@ -62,8 +66,7 @@ export function applyWrite(root: string, plan: WritePlan, o: ApplyOptions = {}):
   } catch (e) {
     const failed = rollBack(sw, journal);
     const file = e instanceof SwitchError ? e.file : e instanceof FileRefused ? e.finding.file : '.';
-    if (failed.length > 0) throw new WriteFailed(file, e instanceof SwitchError ? e.cause : e, true);
-    ops.removeTree(sw.staging);
+    if (failed.length > 0 || !discard(sw)) throw new WriteFailed(file, e instanceof SwitchError ? e.cause : e, true);
     if (e instanceof FileRefused) throw e;
     throw new WriteFailed(file, e instanceof SwitchError ? e.cause : e, false);
   }
@@ -128,6 +131,24 @@ function stage(sw: Switch, plan: WritePlan, journal: Journal): void {
     if (e instanceof FileRefused) throw e;
     throw new WriteFailed(current, e, false);
   }
+}
+
+/**
+ * Drops the staging folder of a switch that was rolled back, the journal first: a journal left
+ * behind would have the next run take the switch forward. `false` when the journal stays.
+ */
+export function discard(sw: Switch): boolean {
+  try {
+    sw.ops.unlink(path.join(sw.staging, JOURNAL_FILE));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+  }
+  try {
+    sw.ops.removeTree(sw.staging);
+  } catch {
+    // Without its journal the folder is only staged copies: the next run removes it.
+  }
+  return true;
 }
 
 /** Deletes the temporary files older versions left (planWrite found each to hold the start of a generated file). */

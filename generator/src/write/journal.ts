@@ -33,6 +33,9 @@ export interface Journal {
 
 const STAGED_NAME = /^[wbr][0-9]{1,7}$/;
 
+/** What `Date.toISOString` writes; anything else (a terminal escape, a forged line) is not shown. */
+export const ISO_INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/;
+
 /**
  * The journal in `text`, or a reason it cannot be trusted. A journal of another shape or naming a
  * path outside the generated folders is never acted on.
@@ -46,7 +49,7 @@ export function parseJournal(text: string): Journal | { problem: string } {
   }
   const j = raw as Partial<Journal> | null;
   if (j === null || typeof j !== 'object' || j.version !== 1) return { problem: 'it is not a version 1 journal' };
-  if (!Number.isSafeInteger(j.pid) || typeof j.started !== 'string') return { problem: 'it names no process' };
+  if (!Number.isSafeInteger(j.pid) || typeof j.started !== 'string' || !ISO_INSTANT.test(j.started)) return { problem: 'it names no process' };
   if (!Array.isArray(j.mkdirs) || !Array.isArray(j.writes) || !Array.isArray(j.removes)) return { problem: 'it lacks a list of changes' };
   for (const d of j.mkdirs) {
     if (typeof d !== 'string' || generatedPathProblem(d) !== undefined) return { problem: `folder ${JSON.stringify(d)} is not inside the generated folders` };

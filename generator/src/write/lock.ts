@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import { UserError } from '../core/errors.js';
 import { FileRefused, linkTarget, readRegularFile, symlinkFinding } from '../core/safe-read.js';
 import { diskOps, type WriteOps } from './ops.js';
+import { ISO_INSTANT } from './journal.js';
 import { inside } from './paths.js';
 import { errnoReason } from './switch.js';
 
@@ -51,11 +52,30 @@ export function takeRenderLock(root: string, o: LockOptions): RenderLock {
   const abs = inside(root, LOCK_FILE);
   const me: LockOwner = { pid: o.pid ?? process.pid, host: o.host ?? os.hostname(), started: o.now().toISOString() };
   const alive = o.alive ?? isRunning;
+  removeStaleTemps(root, me.pid, alive, ops);
+  // The lock appears whole or not at all: written under a name of our own, then linked into place
+  // (a link fails if the name is taken, as an exclusive create does, but never leaves an empty lock).
+  const tmp = inside(root, `${LOCK_FILE}.${me.pid}.tmp`);
+  try {
+    if (fs.lstatSync(tmp, { throwIfNoEntry: false }) !== undefined) ops.unlink(tmp);
+    ops.createFile(tmp, `${JSON.stringify(me)}\n`);
+  } catch (e) {
+    throw cannotLock(e as NodeJS.ErrnoException);
+  }
+  try {
+    return linkInPlace(tmp, abs, me, o, alive, ops);
+  } finally {
+    // Linked (the lock holds the content now) or refused: the temporary name goes either way.
+    if (fs.lstatSync(tmp, { throwIfNoEntry: false }) !== undefined) ops.unlink(tmp);
+  }
+}
+
+function linkInPlace(tmp: string, abs: string, me: LockOwner, o: LockOptions, alive: (pid: number) => boolean, ops: WriteOps): RenderLock {
   let note: string | undefined;
-  // Twice at most: a stale lock is removed once, then the exclusive create decides between racers.
+  // Twice at most: a stale lock is removed once, then the exclusive link decides between racers.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      ops.createFile(abs, `${JSON.stringify(me)}\n`);
+      ops.link(tmp, abs);
       return { ...(note ? { note } : {}), release: () => releaseIfOurs(abs, me, ops) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotLock(e as NodeJS.ErrnoException);
@@ -89,6 +109,21 @@ export function takeRenderLock(root: string, o: LockOptions): RenderLock {
   throw busy(undefined);
 }
 
+/** The temporary lock files (`.render.lock.<pid>.tmp`) of processes that are gone: left by a kill. */
+function removeStaleTemps(root: string, mine: number, alive: (pid: number) => boolean, ops: WriteOps): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return; // No repository there: creating the lock says so.
+  }
+  for (const name of names) {
+    const m = /^\.render\.lock\.([0-9]+)\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === mine || alive(Number(m[1]))) continue;
+    if (fs.lstatSync(inside(root, name), { throwIfNoEntry: false })?.isFile()) ops.unlink(inside(root, name));
+  }
+}
+
 function busy(owner: LockOwner | undefined, otherHost = false): UserError {
   const who = owner ? `pid ${owner.pid}${otherHost ? ` on ${JSON.stringify(owner.host)}` : ''} since ${owner.started}` : 'its lock file cannot be read';
   return new UserError({
@@ -114,7 +149,7 @@ function cannotLock(e: NodeJS.ErrnoException): UserError {
 function parseOwner(text: string | undefined): LockOwner | undefined {
   try {
     const o = JSON.parse(text ?? '') as Partial<LockOwner>;
-    if (Number.isSafeInteger(o.pid) && (o.pid as number) > 0 && typeof o.host === 'string' && typeof o.started === 'string') return o as LockOwner;
+    if (Number.isSafeInteger(o.pid) && (o.pid as number) > 0 && typeof o.host === 'string' && typeof o.started === 'string' && ISO_INSTANT.test(o.started)) return o as LockOwner;
   } catch {
     // Not ours, or half written.
   }

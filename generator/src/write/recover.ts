@@ -5,14 +5,14 @@
  * taken forward (every staged file exists, so the render it meant is completed); should a step fail,
  * everything is taken back instead. A journal that cannot be trusted is never acted on.
  */
+import * as path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { FileRefused, readRegularFile, linkTarget, symlinkFinding } from '../core/safe-read.js';
 import { JOURNAL_FILE, parseJournal, STAGING_DIR } from './journal.js';
 import { diskOps, type WriteOps } from './ops.js';
 import { inside } from './paths.js';
 import { describeFailure, kindAt, pruneEmpty, rollBack, rollForward, type Switch } from './switch.js';
-import { WriteFailed } from './apply.js';
-import * as path from 'node:path';
+import { discard } from './apply.js';
 
 /** Finishes or rolls back an interrupted render under `root`; returns what it did, one sentence each (none when nothing was left). */
 export function recoverInterrupted(root: string, ops: WriteOps = diskOps): string[] {
@@ -33,8 +33,15 @@ export function recoverInterrupted(root: string, ops: WriteOps = diskOps): strin
     rollForward(sw, journal);
   } catch (e) {
     const failed = rollBack(sw, journal);
-    if (failed.length > 0) throw new WriteFailed(failed[0]!, e, true);
-    ops.removeTree(sw.staging);
+    if (failed.length > 0 || !discard(sw)) {
+      throw new UserError({
+        check: 'render/unfinished',
+        severity: 'error',
+        file: failed[0] ?? STAGING_DIR,
+        message: `cannot finish nor roll back ${who}, which was interrupted: ${describeFailure(e)}`,
+        hint: `fix the cause (free space, make the files writable), then run \`npm run render\` again; ${STAGING_DIR}/ keeps what it needs`,
+      });
+    }
     return [`rolled back ${who}, which was interrupted (finishing it failed: ${describeFailure(e)}); the generated files are as before it`];
   }
   const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;

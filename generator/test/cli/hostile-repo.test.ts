@@ -137,6 +137,25 @@ const CASES: HostileCase[] = [
     render: linkRefused('.render-staging', '../outside'),
   },
   {
+    name: 'a committed journal of an "interrupted render" that writes outside the repository',
+    plant: (h) => {
+      fs.mkdirSync(h.abs('.render-staging'));
+      fs.writeFileSync(h.abs('.render-staging/w0'), 'pwned\n');
+      const journal = { version: 1, pid: 1, started: '2026-01-01T00:00:00.000Z', mkdirs: [], writes: [{ path: '../outside/pwned.yaml', staged: 'w0' }], removes: [] };
+      fs.writeFileSync(h.abs('.render-staging/journal.json'), JSON.stringify(journal));
+    },
+    render: {
+      code: 2,
+      stderr:
+        'error: .render-staging: .render-staging/journal.json cannot be trusted: a file it writes is not inside the generated folders; nothing of it was done\n' +
+        '  fix: remove the .render-staging folder (it is never part of the repository; `git status` shows whether the generated files are as committed), then render again\n' +
+        '1 problem in writing the generated files; nothing was written.\n',
+    },
+    // Reading commands report the folder (they never act on it).
+    check: { code: 1, stdout: ['would finish: .render-staging/: a render was interrupted before it changed anything; its staging folder is left'] },
+    validate: { code: 1, stdout: ['.render-staging/ - error: a render was interrupted before it changed anything; its staging folder is left (drift/unfinished)'] },
+  },
+  {
     name: 'a lock file linked to a file outside (never followed, never removed)',
     plant: (h) => h.link('.render.lock', '../outside/secret.yaml'),
     render: {

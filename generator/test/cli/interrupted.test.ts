@@ -21,15 +21,16 @@ async function renderedThenChanged(): Promise<TempRepo> {
   return repo;
 }
 
-/** Kills `render` at its first rename into the tree (after the journal): a half-switched tree. */
+/** Kills `render` after its first rename into the tree (after the journal): a half-switched tree. */
 async function killedMidSwitch(repo: TempRepo): Promise<void> {
   const probe = tempRepo('fixture');
   for (const entry of ['apps', 'clusters', 'argocd', '.generated-files']) fs.cpSync(repo.abs(entry), probe.abs(entry), { recursive: true });
   const countFile = path.join(probe.root, 'count');
   await runCli(['render', '--root', probe.root], { nodeArgs: ['--import', HOOK], env: { SUOKE_FAULT_COUNT_FILE: countFile } });
   const calls = fs.readFileSync(countFile, 'utf8').trim().split(' ').slice(1);
-  const secondRename = calls.indexOf('renameSync', calls.indexOf('linkSync') + 2) + 1;
-  const r = await runCli(['render', '--root', repo.root], { nodeArgs: ['--import', HOOK], env: { SUOKE_FAULT_AT: String(secondRename) } });
+  // The journal is the first rename; the second puts the first file in place; stop before the third.
+  const renames = calls.flatMap((name, i) => (name === 'renameSync' ? [i + 1] : []));
+  const r = await runCli(['render', '--root', repo.root], { nodeArgs: ['--import', HOOK], env: { SUOKE_FAULT_AT: String(renames[2]) } });
   expect(r.signal).toBe('SIGKILL');
 }
 
@@ -116,8 +117,9 @@ describe('two renders at once', () => {
   it('the second says another render is running (its pid and start), exit 2, and changes nothing; the first completes', async () => {
     const repo = await renderedThenChanged();
     const signal = path.join(repo.root, 'holding');
-    // The first render holds at its first change after taking the lock, until told to go on.
-    const first = runCli(['render', '--root', repo.root], { nodeArgs: ['--import', HOOK], env: { SUOKE_FAULT_AT: '2', SUOKE_FAULT_MODE: 'hold', SUOKE_FAULT_SIGNAL: signal } });
+    // The first render holds once it has the lock (its 4th change: write, link, unlink the lock's
+    // temporary name; then the staging folder), until told to go on.
+    const first = runCli(['render', '--root', repo.root], { nodeArgs: ['--import', HOOK], env: { SUOKE_FAULT_AT: '4', SUOKE_FAULT_MODE: 'hold', SUOKE_FAULT_SIGNAL: signal } });
     while (!fs.existsSync(signal)) await new Promise((resolve) => setTimeout(resolve, 20));
     const holder = JSON.parse(repo.read('.render.lock')) as { pid: number; started: string };
     const before = repo.snapshot();

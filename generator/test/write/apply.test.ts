@@ -113,4 +113,24 @@ describe('applyWrite on a disk that fails', () => {
     ]);
     expect(snapshotTree(root)).toEqual(complete);
   });
+
+  // Defence in depth: planWrite already refuses links, but the tree can change between plan and write.
+  it.each([
+    ['a folder on the way', 'clusters/dev/test', '../../../outside', 'clusters/dev/test'],
+    ['the target itself', 'apps/gateway/base/deployment.yaml', '../../../../outside/deployment.yaml', 'apps/gateway/base/deployment.yaml'],
+  ])('a link that appears after planning (%s) is refused before anything is written, nothing outside touched', (_name, rel, target, named) => {
+    const root = path.join(work, `late-link-${rel.replace(/\W/g, '-')}`);
+    copyRepo(template, root);
+    const outside = path.join(work, 'outside');
+    fs.rmSync(outside, { recursive: true, force: true });
+    fs.mkdirSync(outside);
+    const plan = planWrite(diskFs(root), renderOf(root).files);
+    fs.rmSync(path.join(root, rel), { recursive: true });
+    fs.symlinkSync(target, path.join(root, rel));
+    const before = snapshotTree(root);
+
+    expect(() => applyWrite(root, plan)).toThrow(new RegExp(`^${named}: is a symbolic link`));
+    expect(snapshotTree(root)).toEqual(before);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
 });

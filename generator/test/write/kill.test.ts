@@ -26,9 +26,9 @@ function copyOfTemplate(name: string): string {
   return root;
 }
 
-/** The tree without the lock a killed render leaves (the next render takes it over). */
+/** The tree without the lock (and its temporary name) a killed render leaves: the next render takes it over. */
 function withoutLock(s: TreeSnapshot): TreeSnapshot {
-  return Object.fromEntries(Object.entries(s).filter(([k]) => k !== '.render.lock'));
+  return Object.fromEntries(Object.entries(s).filter(([k]) => !/^\.render\.lock(\.[0-9]+\.tmp)?$/.test(k)));
 }
 
 beforeAll(() => {

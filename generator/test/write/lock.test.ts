@@ -81,6 +81,15 @@ describe('takeRenderLock', () => {
     expect(fs.readFileSync(outside, 'utf8')).toBe('not a lock');
   });
 
+  it('leaves no temporary file, and removes those of processes that are gone (killed while taking the lock)', () => {
+    fs.writeFileSync(path.join(root, '.render.lock.999.tmp'), '');
+    fs.writeFileSync(path.join(root, '.render.lock.200.tmp'), '');
+    const lock = takeRenderLock(root, me);
+    // 200 is alive (taking the lock right now, perhaps): its file stays.
+    expect(fs.readdirSync(root).sort()).toEqual(['.render.lock', '.render.lock.200.tmp']);
+    lock.release();
+  });
+
   it('release leaves a lock that is no longer ours', () => {
     const lock = takeRenderLock(root, me);
     const other = lockText({ pid: 200, host: 'ci-1', started: '2026-03-04T05:10:00.000Z' });
