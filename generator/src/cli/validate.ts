@@ -16,6 +16,7 @@ import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
 import { executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { windowFacts } from '../windows/check.js';
+import { interruptedRenderFindings } from '../write/pending.js';
 import { requireKustomize, which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
@@ -139,17 +140,20 @@ async function cachedRepository(
   const files = inputFiles(ctx.fs);
   // Every input file is read once: the validation reads them from this snapshot.
   const snap = { ...ctx, fs: snapshotFs(ctx.fs, files, INPUT_ROOTS, INPUT_FILES) };
+  // What an interrupted render left is looked at on every run: the cached report cannot know of it.
+  const left = o.schemaOnly ? [] : interruptedRenderFindings(snap.fs, (what) => `drift/${what}`);
+  const withLeft = (v: RepositoryValidation) => (left.length === 0 ? v : { ...v, report: { ...v.report, findings: [...left, ...v.report.findings] } });
   const build = o.cache === false ? undefined : buildId();
-  if (build === undefined) return { ...(await validateRepository(snap, o, validator)), files };
+  if (build === undefined) return { ...withLeft(await validateRepository(snap, o, validator)), files };
   const PATH = ctx.env['PATH'] ?? '';
   const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
   const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
   const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
   const hit = cache.get(key);
-  if (hit?.report && hit.windows) return { ...hit, files };
+  if (hit?.report && hit.windows) return { ...withLeft(hit), files };
   const value = await validateRepository(snap, o, validator);
   cache.set(key, value);
-  return { ...value, files };
+  return { ...withLeft(value), files };
 }
 
 /** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */

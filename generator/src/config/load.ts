@@ -11,6 +11,7 @@ import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { cmp, sortFindings } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
+import { symlinkFinding } from '../core/safe-read.js';
 import { checkAcrossFiles } from './checks-across.js';
 import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
@@ -114,6 +115,12 @@ function readAll(fs: FileSystem, kind: 'service' | 'cluster', findings: Finding[
   const parsed: ParsedFile[] = [];
   const broken: string[] = [];
   for (const entry of fs.list(dir)) {
+    // A linked folder is refused, not skipped: its service or cluster would silently go missing.
+    if (entry.link !== undefined) {
+      findings.push(symlinkFinding(`${dir}/${entry.name}`, entry.link));
+      broken.push(entry.name);
+      continue;
+    }
     if (!entry.dir) continue;
     const path = `${dir}/${entry.name}/${file}`;
     if (fs.isDir(path) || fs.size(path) === undefined) {
