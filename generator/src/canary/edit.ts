@@ -21,8 +21,18 @@ export type CanaryEdit =
 
 const SERIALIZE = { lineWidth: 0, flowCollectionPadding: false } as const;
 
-/** Applies `edit` to the gray release of `env` in the text of a service file. */
-export function editServiceText(text: string, env: string, edit: CanaryEdit): string {
+/**
+ * Applies `edit` to the gray release of `env` in the text of a service file. The file's line ending
+ * (CRLF or LF, whichever most of its lines use) is kept on the lines the edit writes, and a byte
+ * order mark stays where it was.
+ */
+export function editServiceText(file: string, env: string, edit: CanaryEdit): string {
+  const bom = file.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = file.slice(bom.length);
+  return bom + editText(text, env, edit);
+}
+
+function editText(text: string, env: string, edit: CanaryEdit): string {
   const doc = parseDocument(text, { version: '1.2' });
   const before = doc.toString(SERIALIZE);
   const gray = ['environments', env, 'grayRelease'];
@@ -89,19 +99,34 @@ function quoted(v: string): Scalar {
   return s;
 }
 
-/** The original text with only the lines that differ between `before` and `after` replaced. */
+/**
+ * The original text with only the lines that differ between `before` and `after` replaced. Lines
+ * are split at `\n` only, so an unchanged line keeps its `\r`; written lines get one in a CRLF file.
+ */
 function keepUnchangedLines(original: string, before: string, after: string): string {
   const o = original.split('\n');
   const b = before.split('\n');
-  if (o.length !== b.length) return after;
+  const cr = isCrlf(original) ? '\r' : '';
+  // Where the Document API's output is taken whole, it gets the file's line ending too.
+  const whole = cr ? after.replace(/\r?\n/g, '\r\n') : after;
+  if (o.length !== b.length) return whole;
   const out: string[] = [];
+  let added = -1;
   for (const op of diffLines(b, after.split('\n'))) {
     if (op.kind === 'same') out.push(o[op.from]!);
-    else if (op.kind === 'add') out.push(op.line);
+    else if (op.kind === 'add') added = out.push(op.line + cr) - 1;
   }
+  // The last piece has no line break after it, so no `\r` either.
+  if (added === out.length - 1 && cr) out[added] = out[added]!.slice(0, -1);
   const result = out.join('\n');
   // The stitched text must mean exactly what the Document API produced; else take its output whole.
-  return deepEqual(parseDocument(result).toJS(), parseDocument(after).toJS()) ? result : after;
+  return deepEqual(parseDocument(result).toJS(), parseDocument(after).toJS()) ? result : whole;
+}
+
+/** Whether most line breaks of `text` are CRLF. */
+function isCrlf(text: string): boolean {
+  const crlf = text.split('\r\n').length - 1;
+  return crlf > 0 && crlf * 2 >= text.split('\n').length - 1;
 }
 
 export type LineOp = { kind: 'same'; from: number; line: string } | { kind: 'remove'; from: number; line: string } | { kind: 'add'; line: string };
@@ -138,7 +163,7 @@ export function describeChanges(before: string, after: string): string[] {
     }
     if (!inHunk) out.push(`@@ line ${op.kind === 'remove' ? op.from + 1 : line + 1} @@`);
     inHunk = true;
-    out.push(`${op.kind === 'remove' ? '-' : '+'}${op.line}`);
+    out.push(`${op.kind === 'remove' ? '-' : '+'}${op.line.replace(/^\uFEFF/, '').replace(/\r$/, '')}`);
   }
   return out;
 }

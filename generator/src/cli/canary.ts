@@ -2,14 +2,16 @@ import { printable } from '../core/printable.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeChanges, editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
-import { loadConfig, readConfig } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
 import type { ServiceConfig } from '../config/types.js';
 import { UsageError, UserError } from '../core/errors.js';
 import type { FileSystem } from '../core/fs.js';
 import { isDockerTag, suggest } from '../core/names.js';
-import { buildModel, promotionOrder } from '../model/build.js';
-import { render } from '../render/index.js';
-import { applyWrite, planWrite } from '../write/tree.js';
+import { promotionOrder } from '../model/build.js';
+import { readRendered } from '../validate/load-rendered.js';
+import { openForWriting } from '../write/session.js';
+import { planWrite } from '../write/tree.js';
+import { write } from './render.js';
 import type { CommandContext } from './context.js';
 
 export interface CanaryOptions {
@@ -30,6 +32,17 @@ export interface CanaryOptions {
  * if the render fails after the write, the service file is restored. Returns the exit code.
  */
 export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
+  // Like `render`: one writer at a time, and an interrupted render finished before anything is read.
+  const session = openForWriting(ctx.root, { now: ctx.now });
+  try {
+    for (const note of session.notes) ctx.stderr(`note: ${printable(note)}\n`);
+    return editAndRender(ctx, o);
+  } finally {
+    session.close();
+  }
+}
+
+function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
   const config = loadConfig(ctx.fs);
   const service = config.services.find((s) => s.name === o.service);
   if (!service) {
@@ -47,18 +60,18 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
   const before = ctx.fs.readText(file)!;
   const after = editServiceText(before, o.env, edit);
   // The edited configuration must load cleanly (schema, checks, gray-release rules) before anything is written.
-  const edited = readConfig(overlay(ctx.fs, file, after));
-  if (!edited.config) throw new UserError(edited.findings);
+  const edited = readRendered(overlay(ctx.fs, file, after));
+  if (!edited.value) throw new UserError(edited.findings);
 
   const abs = path.join(ctx.root, ...file.split('/'));
   writeAtomically(abs, after);
   let written;
   try {
-    const result = render(buildModel(edited.config));
-    written = planWrite(ctx.fs, result.files);
-    applyWrite(ctx.root, written);
+    written = planWrite(ctx.fs, edited.value.rendered.files);
+    write(ctx, written);
   } catch (e) {
     writeAtomically(abs, before);
+    if (e instanceof UserError) throw e;
     throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
   }
   // The diff lines are the service file's own text: escaped, a line of it cannot forge another.
@@ -122,7 +135,7 @@ function plan(service: ServiceConfig, o: CanaryOptions): { edit: CanaryEdit; sum
 function overlay(base: FileSystem, file: string, text: string): FileSystem {
   return {
     root: base.root,
-    readText: (p) => (p === file ? text : base.readText(p)),
+    readText: (p, options) => (p === file ? text : base.readText(p, options)),
     size: (p) => (p === file ? Buffer.byteLength(text) : base.size(p)),
     list: (d) => base.list(d),
     isDir: (p) => base.isDir(p),

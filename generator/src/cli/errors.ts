@@ -15,6 +15,15 @@ export function formatUserError(e: UserError): string {
     return f.hint ? `${head}\n  fix: ${printable(f.hint)}` : head;
   });
   const count = findings.length === 1 ? '1 problem' : `${findings.length} problems`;
-  const what = findings.every((f) => f.check.startsWith('render/')) ? 'writing the generated files' : 'the configuration';
-  return `${lines.join('\n')}\n${count} in ${what}; nothing was written.\n`;
+  const all = (prefix: string) => findings.every((f) => f.check.startsWith(prefix));
+  const what = all('render/')
+    ? 'in writing the generated files'
+    : all('repository/')
+      ? 'in the repository'
+      : all('kustomize/')
+        ? 'with the installed tools'
+        : 'in the configuration';
+  // A render that stopped half way and could not undo it must not claim that nothing was written.
+  const outcome = findings.some((f) => f.check === 'render/unfinished') ? 'the render is unfinished' : 'nothing was written';
+  return `${lines.join('\n')}\n${count} ${what}; ${outcome}.\n`;
 }

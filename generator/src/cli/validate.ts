@@ -1,26 +1,26 @@
 import * as path from 'node:path';
-import { readConfig } from '../config/load.js';
 import { UserError } from '../core/errors.js';
 import { snapshotFs } from '../core/fs.js';
 import type { Seal } from '../core/seal.js';
 import type { Finding } from '../core/finding.js';
-import { buildPaths, type BuildResult } from '../kustomize/build.js';
-import { buildModel } from '../model/build.js';
+import { buildPaths, defaultCacheDir, type BuildResult } from '../kustomize/build.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
-import { render } from '../render/index.js';
 import type { BuildTarget } from '../render/layout.js';
 import { createFormat, exitCode, type Report, type ResourceResult } from '../report/index.js';
 import { argoDocuments, checkArgo } from '../validate/argocd.js';
 import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
+import { loadRendered } from '../validate/load-rendered.js';
 import { loadManifests, validateDocuments } from '../validate/manifests.js';
 import { checkManifests, checkRepository } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
 import { cacheSeal, executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { windowFacts } from '../windows/check.js';
-import { which } from '../kustomize/detect.js';
+import { interruptedRenderFindings } from '../write/pending.js';
+import { requireKustomize, which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
+import { formatUserError } from './errors.js';
 
 export interface ValidateOptions {
   /** Manifest files or folders to validate instead of the repository. Default: none (the repository). */
@@ -67,16 +67,15 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
   const format = createFormat(o.output);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   let report: Report;
-  if (o.paths.length > 0) report = validatePaths(ctx, o, validator);
-  else {
-    const repo = await cachedRepository(ctx, o, validator);
-    report = repo.report;
-    if (!o.schemaOnly) {
-      // Change windows depend on the clock and on Git, so they are never part of the cached report.
-      const { pullRequestWindowFindings } = await import('./windows.js');
-      const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
-      report = { ...report, findings: [...report.findings, ...windows] };
-    }
+  try {
+    report = await validateInput(ctx, o, validator);
+  } catch (e) {
+    // A machine reading -o json|junit|tap|sarif gets the configuration errors in that format too (and
+    // a person the usual text on stderr); still exit 2: the repository could not be validated.
+    if (!(e instanceof UserError) || format.name === 'text') throw e;
+    ctx.stderr(formatUserError(e));
+    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose }));
+    return 2;
   }
   // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md);
   // without it a person reading the text output still learns that checks are waived, in one line
@@ -90,6 +89,17 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
   ctx.stdout(format.format(report, { verbose: o.verbose }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
+}
+
+/** The report of the repository (no paths) or of the given manifests, before the waiver summary. */
+async function validateInput(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<Report> {
+  if (o.paths.length > 0) return validatePaths(ctx, o, validator);
+  const repo = await cachedRepository(ctx, o, validator);
+  if (o.schemaOnly) return repo.report;
+  // Change windows depend on the clock and on Git, so they are never part of the cached report.
+  const { pullRequestWindowFindings } = await import('./windows.js');
+  const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
+  return { ...repo.report, findings: [...repo.report.findings, ...windows] };
 }
 
 /** The files under apps/, clusters/ and argocd/ (what the change-window step compares with the base). */
@@ -143,18 +153,21 @@ async function cachedRepository(
   const files = inputFiles(ctx.fs);
   // Every input file is read once: the validation reads them from this snapshot.
   const snap = { ...ctx, fs: snapshotFs(ctx.fs, files, INPUT_ROOTS, INPUT_FILES) };
+  // What an interrupted render left is looked at on every run: the cached report cannot know of it.
+  const left = o.schemaOnly ? [] : interruptedRenderFindings(snap.fs, (what) => `drift/${what}`);
+  const withLeft = (v: RepositoryValidation) => (left.length === 0 ? v : { ...v, report: { ...v.report, findings: [...left, ...v.report.findings] } });
   const seal = o.cache === false ? undefined : cacheSeal(ctx.root, o.cacheSecretFile);
   const build = seal === undefined ? undefined : buildId();
-  if (seal === undefined || build === undefined) return { ...(await validateRepository(snap, o, validator, seal)), files };
+  if (seal === undefined || build === undefined) return { ...withLeft(await validateRepository(snap, o, validator, seal)), files };
   const PATH = ctx.env['PATH'] ?? '';
   const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
   const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
   const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'), seal);
   const hit = cache.get(key);
-  if (hit?.report && hit.windows) return { ...hit, files };
+  if (hit?.report && hit.windows) return { ...withLeft(hit), files };
   const value = await validateRepository(snap, o, validator, seal);
   cache.set(key, value);
-  return { ...value, files };
+  return { ...withLeft(value), files };
 }
 
 /** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */
@@ -169,10 +182,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * an object kustomize built exactly as intended shares the schema verdict of the intended object.
  */
 export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator, seal?: Seal): Promise<RepositoryValidation> {
-  const { config, findings: configFindings } = readConfig(ctx.fs);
-  if (!config) throw new UserError(configFindings);
-  const model = buildModel(config);
-  const rendered = render(model);
+  const { config, model, rendered } = loadRendered(ctx.fs);
   const findings: Finding[] = [];
   // The Argo CD side: expand the ApplicationSets; the paths their Applications deploy are what gets built.
   const argo = checkArgo({
@@ -181,6 +191,8 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     isDir: (p) => ctx.fs.isDir(p),
   });
   const useKustomize = !o.schemaOnly && o.kustomize;
+  // Found before anything is built: without one, one error saying how to install it, not a failed build per path.
+  const tool = useKustomize ? await requireKustomize({ path: ctx.env['PATH'] ?? '', ...(o.cache === false ? {} : { cacheDir: defaultCacheDir(ctx.root) }) }) : undefined;
   const deployed = new Set(argo.buildPaths);
   const targets = useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets;
   let builds: Promise<BuildResult[]> | undefined;
@@ -189,7 +201,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
     builds = buildPaths(
       targets.map((t) => ({ path: t.path })),
-      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...(o.cache === false || seal === undefined ? { cacheDir: false as const } : { seal }) },
+      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...tool, ...(o.cache === false || seal === undefined ? { cacheDir: false as const } : { seal }) },
     );
     // Awaited below; until then a failure must not count as an unhandled rejection.
     builds.catch(() => undefined);

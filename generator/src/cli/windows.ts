@@ -9,9 +9,11 @@ import { loadConfig } from '../config/load.js';
 import { readYamlSource } from '../config/yaml-source.js';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
+import { checkFirstDeploys } from '../canary/first-deploy.js';
 import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
 import { stateAt } from '../windows/engine.js';
-import { parseInstant, readOverrides } from '../windows/overrides.js';
+import { parseInstant } from '../windows/dates.js';
+import { readOverrides } from '../windows/overrides.js';
 import type { Tree } from '../windows/touched.js';
 import { formatLocal } from '../windows/zone.js';
 import type { CommandContext } from './context.js';
@@ -29,8 +31,8 @@ export interface WindowsOptions {
 export function instantOption(ctx: CommandContext, at: string | undefined): Date {
   if (at === undefined) return ctx.now();
   const d = parseInstant(at);
-  if (!d) throw new UsageError(`--at "${at}" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z`);
-  return d;
+  if ('error' in d) throw new UsageError(`--at "${at}" ${d.error}`);
+  return d.instant;
 }
 
 export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
@@ -79,10 +81,11 @@ export interface PullRequestOptions {
 }
 
 /**
- * The change-window findings of `validate` on the repository (docs/change-windows.md). Not cached
- * with the rest of the report: they depend on the clock and on Git, not only on the files. `head` is
- * the working tree's files under apps/, clusters/ and argocd/ (what Argo CD will sync once merged;
- * the drift check proves it equals the render).
+ * The change-window findings of `validate` on the repository (docs/change-windows.md), and
+ * `canary/first-deploy` (a canary needs the base to run its stable version as a Rollout already:
+ * docs/gray-releases.md). Not cached with the rest of the report: they depend on the clock and on
+ * Git, not only on the files. `head` is the working tree's files under apps/, clusters/ and argocd/
+ * (what Argo CD will sync once merged; the drift check proves it equals the render).
  */
 export function pullRequestWindowFindings(
   ctx: CommandContext,
@@ -99,7 +102,8 @@ export function pullRequestWindowFindings(
     return sources.get(file)!.lineOf(path);
   };
   const found = checkWindows({ config: input.config, model: input.model, head: input.head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
-  return [...overrides.findings, ...found];
+  const firstDeploys = checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
+  return [...overrides.findings, ...found, ...firstDeploys];
 }
 
 function git(root: string, args: string[], input?: string): { ok: boolean; out: Buffer } {

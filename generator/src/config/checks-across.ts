@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import { cmp } from '../core/finding.js';
+import { isDns1123Label } from '../core/names.js';
 import type { ParsedFile } from './checks.js';
 import { Reporter, isRaw, nearHint } from './checks.js';
 
@@ -34,7 +35,8 @@ export function checkAcrossFiles(services: ParsedFile[], clusters: ParsedFile[],
       envOwner.set(env, { file: c.source.file, settings: isRaw(e) && isRaw(e.settings) ? Object.keys(e.settings) : [] });
     }
   }
-  const envNames = [...envOwner.keys()].sort(cmp);
+  // Only valid names are ever suggested: a hint must not lead to another error.
+  const envNames = [...envOwner.keys()].filter(isDns1123Label).sort(cmp);
 
   // Folder names count as known too: a `name` that differs from its folder is reported once, on
   // that file, and not again on every service that depends on it.
@@ -43,7 +45,7 @@ export function checkAcrossFiles(services: ParsedFile[], clusters: ParsedFile[],
     serviceNames.add(s.folder);
     if (typeof s.data.name === 'string') serviceNames.add(s.data.name);
   }
-  const knownServices = [...serviceNames].sort(cmp);
+  const knownServices = [...serviceNames].filter(isDns1123Label).sort(cmp);
 
   for (const s of services) {
     const r = new Reporter(s.source, out);

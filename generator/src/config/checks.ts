@@ -9,7 +9,7 @@
 import { isIP } from 'node:net';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
-import { isDns1123Label, isDns1123Subdomain, isDockerTag, isEnvVarName, isImageRepository, isLabelKey, isLabelValue, suggest } from '../core/names.js';
+import { isDns1123Label, isDns1123Subdomain, isDockerTag, isEnvVarName, isImageRepository, isLabelKey, isLabelValue, suggest, toDns1123Label } from '../core/names.js';
 import { parseCpu, parseMemory, parseQuantity } from '../core/quantity.js';
 import type { Anchor, PathSegment, YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
@@ -62,8 +62,11 @@ export function checkName(r: Reporter, path: PathSegment[], v: unknown, example:
 export function checkOwnName(r: Reporter, f: ParsedFile, dir: string, fileName: string): void {
   const name = f.data.name;
   if (typeof name !== 'string') return;
-  // An invalid name gets one finding, whose example is the folder name when that is valid.
-  if (!checkName(r, ['name'], name, isDns1123Label(f.folder) ? f.folder : dir === 'apps' ? 'health-data' : 'prod')) return;
+  const folderOk = isDns1123Label(f.folder);
+  // An invalid name gets one finding, whose example is the folder name when that is valid, else
+  // the name made valid: every name a hint suggests must itself pass the check.
+  const example = folderOk ? f.folder : (toDns1123Label(name) ?? toDns1123Label(f.folder) ?? (dir === 'apps' ? 'health-data' : 'prod'));
+  if (!checkName(r, ['name'], name, example)) return;
   if (dir === 'apps' && name === reservedServiceName) {
     r.report('name', ['name'], '`shared` is reserved: the generator names per-environment resources `shared`', 'choose another service name');
   }
@@ -72,7 +75,9 @@ export function checkOwnName(r: Reporter, f: ParsedFile, dir: string, fileName: 
       'name',
       ['name'],
       `\`name\` is ${JSON.stringify(name)} but the file is in ${dir}/${f.folder}/`,
-      `set \`name: ${f.folder}\`, or move the file to ${dir}/${name}/${fileName}`,
+      folderOk
+        ? `set \`name: ${f.folder}\`, or move the file to ${dir}/${name}/${fileName}`
+        : `move the file to ${dir}/${name}/${fileName}: the folder name ${JSON.stringify(f.folder)} is not a DNS-1123 label`,
     );
   }
 }

@@ -11,11 +11,13 @@ import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { cmp, sortFindings } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
+import { symlinkFinding } from '../core/safe-read.js';
 import { checkAcrossFiles } from './checks-across.js';
 import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
 import { buildChangeWindows, checkChangeWindowsFile } from './checks-windows.js';
 import { checkServiceFile } from './checks-service.js';
+import { checkSettingSecrets, withoutSecretEchoes } from './checks-secrets.js';
 import { buildNodePools, checkNodePools } from './checks-pools.js';
 import { buildWaivers, checkWaivers, clusterEnvironments, environmentNames } from './checks-waivers.js';
 import type { ParsedFile, Raw } from './checks.js';
@@ -68,11 +70,13 @@ export function readConfig(fs: FileSystem): ConfigResult {
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
+  for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
+  for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
   checkPolicyConfig(services.parsed, clusters.parsed, findings);
-  if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(findings) };
+  if (findings.length > 0 || !argocd) return { config: undefined, findings: sortFindings(withoutSecretEchoes(findings)) };
   const byName = <T extends { name: string }>(a: T, b: T) => cmp(a.name, b.name);
   const config: PlatformConfig = {
     services: services.parsed.map(buildService).sort(byName),
@@ -111,6 +115,12 @@ function readAll(fs: FileSystem, kind: 'service' | 'cluster', findings: Finding[
   const parsed: ParsedFile[] = [];
   const broken: string[] = [];
   for (const entry of fs.list(dir)) {
+    // A linked folder is refused, not skipped: its service or cluster would silently go missing.
+    if (entry.link !== undefined) {
+      findings.push(symlinkFinding(`${dir}/${entry.name}`, entry.link));
+      broken.push(entry.name);
+      continue;
+    }
     if (!entry.dir) continue;
     const path = `${dir}/${entry.name}/${file}`;
     if (fs.isDir(path) || fs.size(path) === undefined) {

@@ -313,7 +313,7 @@ export const clusterSchema: Schema = {
     monitoringNamespace: { type: 'string', examples: ['monitoring'] },
     monitoringLabels: {
       type: 'object',
-      description: 'Labels Prometheus selects ServiceMonitors by.',
+      description: 'Labels Prometheus selects ServiceMonitors and PodMonitors by.',
       additionalProperties: { type: 'string' },
       examples: [{ release: 'kube-prometheus-stack' }],
     },

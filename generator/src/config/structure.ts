@@ -220,7 +220,6 @@ function typeName(t: string): string {
 function describe(v: unknown, text: string | undefined): string {
   if (v === null || v === undefined) return 'no value';
   if (Array.isArray(v)) return 'a list';
-  if (ArrayBuffer.isView(v)) return 'binary data (`!!binary`)';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   return `${typeof v === 'number' ? 'the number' : 'the boolean'} ${text ?? String(v)}`;

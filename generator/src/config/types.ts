@@ -248,7 +248,7 @@ export interface ClusterConfig {
   ingressNamespace: string;
   /** Namespace of Prometheus, whose pods may scrape metrics ports. */
   monitoringNamespace: string;
-  /** Labels the cluster's Prometheus selects ServiceMonitors by (kube-prometheus-stack: `release`). */
+  /** Labels the cluster's Prometheus selects ServiceMonitors and PodMonitors by (kube-prometheus-stack: `release`). */
   monitoringLabels: Record<string, string>;
   environments: EnvironmentConfig[];
   /** Node pools the capacity check measures requests against (docs/policies.md). Default none. */

@@ -1,8 +1,9 @@
-import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
-import type { FileSystem } from '../core/fs.js';
+import { FileRefused, FileTooLarge, type FileSystem } from '../core/fs.js';
+import { checkYamlRules } from './yaml-rules.js';
 
 /** Limits applied to every config file before and while it is parsed. */
 export const yamlLimits = {
@@ -58,12 +59,14 @@ const syntaxHints: Record<string, string> = {
   DUPLICATE_KEY: 'remove one of them: YAML does not let a later key override an earlier one',
   MULTIPLE_DOCS: 'keep one document per file: remove the `---` separator and what follows, or merge it',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
+  TAG_RESOLVE_FAILED: 'remove the tag: config accepts only the YAML 1.2 core tags, and needs none of them',
 };
 
 /**
- * Reads and parses one YAML config file, refusing what config never needs: files over 1 MiB,
- * nesting deeper than {@link yamlLimits.maxDepth}, more than one document, non-string keys,
- * unresolved tags, and aliases (`*name`, also in merge keys `<<: *name`).
+ * Reads and parses one YAML config file, refusing what config never needs: a symbolic link or
+ * anything but a regular file (core/safe-read.ts), files over 1 MiB,
+ * nesting deeper than {@link yamlLimits.maxDepth}, more than one document, non-string keys, merge
+ * keys (`<<`), tags outside the YAML 1.2 core schema, and aliases (`*name`); see yaml-rules.ts.
  *
  * Aliases are refused outright rather than merely capped with `maxAliasCount`: config is
  * hand-edited and reviewed in pull requests, where `*defaults` hides what a service really gets,
@@ -89,17 +92,24 @@ export function readYamlSource(fs: FileSystem, file: string): YamlSource {
     return source;
   };
 
-  const size = fs.size(file);
-  if (size === undefined) return fail('missing', undefined, `cannot read ${file}`);
-  if (size > yamlLimits.maxBytes) {
-    return fail(
-      'too-large',
-      undefined,
-      `${file} is ${size} bytes; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
-      'a service or cluster file is a few kilobytes: check that the right file is in place',
-    );
+  let text: string | undefined;
+  try {
+    // Bounded by the bytes really read, not by the size the file system claims (`/proc` files claim 0).
+    text = fs.readText(file, { maxBytes: yamlLimits.maxBytes });
+  } catch (e) {
+    if (e instanceof FileTooLarge) {
+      return fail(
+        'too-large',
+        undefined,
+        `${file} is ${e.size !== undefined ? `${e.size} bytes` : `more than ${yamlLimits.maxBytes} bytes`}; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
+        'a service or cluster file is a few kilobytes: check that the right file is in place',
+      );
+    }
+    // A link or a special file: refused unread, so nothing of what it points to is ever shown.
+    if (e instanceof FileRefused) return (source.findings.push(e.finding), source);
+    throw e;
   }
-  const text = fs.readText(file) ?? '';
+  if (text === undefined) return fail('missing', undefined, `cannot read ${file}`);
 
   // Parse to a CST with the iterative parser, watching its stack, then compose the tokens.
   const parser = new Parser(lines.addNewLine);
@@ -117,79 +127,42 @@ export function readYamlSource(fs: FileSystem, file: string): YamlSource {
     }
   }
   for (const token of parser.end()) tokens.push(token);
-  const docs = [...new Composer({ uniqueKeys: true, strict: true, version: '1.2' }).compose(tokens, true, text.length)];
+  // `resolveKnownTags: false`: the YAML 1.1 types (`!!omap`, `!!set`, `!!binary`, `!!timestamp`,
+  // `!!merge`) stay unresolved instead of becoming Maps, Sets and Dates; checkYamlRules refuses them.
+  const composer = new Composer({ uniqueKeys: true, strict: true, version: '1.2', merge: false, resolveKnownTags: false });
+  const docs = [...composer.compose(tokens, true, text.length)];
   doc = docs[0];
   if (!doc) return fail('yaml-syntax', 1, 'the file holds no YAML document');
   if (docs.length > 1) {
     const extra = docs[1]!.range[0];
     fail('yaml-syntax', lines.linePos(extra).line, 'the file holds more than one YAML document', syntaxHints.MULTIPLE_DOCS);
   }
-  // One error usually sets off others on the same line (a tab gives three); report one per line,
-  // preferring the one we can give a hint for.
-  const byLine = new Map<number, YAMLError>();
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const line = lines.linePos(e.pos[0]).line;
-    const seen = byLine.get(line);
-    if (!seen || (syntaxHints[e.code] !== undefined && syntaxHints[seen.code] === undefined)) byLine.set(line, e);
-  }
-  for (const [line, e] of byLine) {
-    const check = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    fail(check, line, e.message.split('\n')[0]!, syntaxHints[e.code]);
-  }
+  // A tag the schema cannot apply leaves its name on the node, where checkYamlRules reports it with
+  // its path and a fix; the parser's own "Unresolved tag" is kept only should that walk miss one.
+  const tagErrors = [...doc.errors, ...doc.warnings].filter(isTagError);
+  reportSyntax([...doc.errors, ...doc.warnings].filter((e) => !isTagError(e)), lines, fail);
   if (source.findings.length > 0) return source;
 
-  walk(doc.contents, [], source, lines);
+  checkYamlRules(doc.contents, lines, (check, line, path, message, hint) => fail(check, line, message, hint, path));
+  if (source.findings.length === 0) reportSyntax(tagErrors, lines, fail);
   if (source.findings.length > 0) return source;
   source.data = doc.toJS({ maxAliasCount: 0 });
   return source;
 }
 
-/** Refuses aliases (each name once, where first used) and keys that are not plain strings. */
-function walk(node: unknown, path: PathSegment[], source: YamlSource, lines: LineCounter): void {
-  const seenAliases = new Set<string>();
-  const visit = (n: unknown, p: PathSegment[]): void => {
-    if (isAlias(n)) {
-      const name = n.source;
-      if (!seenAliases.has(name)) {
-        seenAliases.add(name);
-        source.findings.push(
-          configFinding(
-            'alias',
-            source.file,
-            lineAt(n, lines),
-            p,
-            `YAML alias \`*${name}\` is not allowed in config`,
-            `write the value out in full; anchors and aliases are refused so that every value is visible where it applies`,
-          ),
-        );
-      }
-      return;
-    }
-    if (isMap(n)) {
-      for (const pair of n.items) {
-        const key = pair.key;
-        const keyValue = isScalar(key) ? key.value : undefined;
-        if (typeof keyValue !== 'string') {
-          const shown = isScalar(key) ? String(key.source ?? key.value) : 'a collection';
-          source.findings.push(
-            configFinding(
-              'type',
-              source.file,
-              key && typeof key === 'object' ? lineAt(key as Node, lines) : lineAt(n, lines),
-              p,
-              `the key \`${shown}\`${p.length > 0 ? ` in \`${formatPath(p)}\`` : ''} must be a string`,
-              isScalar(key) ? `quote it if it is meant literally: \`"${shown}":\`` : 'use a plain name as key',
-            ),
-          );
-          continue;
-        }
-        visit(pair.value, [...p, keyValue]);
-      }
-    } else if (isSeq(n)) {
-      n.items.forEach((item, i) => visit(item, [...p, i]));
-    }
-  };
-  visit(node, path);
+function isTagError(e: YAMLError): boolean {
+  return e.code === 'BAD_COLLECTION_TYPE' || (e.code === 'TAG_RESOLVE_FAILED' && e.message.startsWith('Unresolved tag'));
+}
+
+/** One finding per line: one error usually sets off others on the same line (a tab gives three); the one we can give a hint for wins. */
+function reportSyntax(errors: readonly YAMLError[], lines: LineCounter, fail: (check: string, line: number, message: string, hint?: string) => unknown): void {
+  const byLine = new Map<number, YAMLError>();
+  for (const e of errors) {
+    const line = lines.linePos(e.pos[0]).line;
+    const seen = byLine.get(line);
+    if (!seen || (syntaxHints[e.code] !== undefined && syntaxHints[seen.code] === undefined)) byLine.set(line, e);
+  }
+  for (const [line, e] of byLine) fail(e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', line, e.message.split('\n')[0]!, syntaxHints[e.code]);
 }
 
 function lineAt(node: Node, lines: LineCounter): number {

@@ -10,6 +10,18 @@ export function isDns1123Label(s: string): boolean {
   return s.length <= 63 && dns1123Label.test(s);
 }
 
+/**
+ * A DNS-1123 label made from `s`, for a fix hint: accents dropped, lower-cased, every run of other
+ * characters turned into one `-`, cut to 63 characters, no `-` at either end. `undefined` when
+ * nothing is left. The result always passes {@link isDns1123Label}.
+ * Example: `toDns1123Label('Five_Diagnosis')` → `'five-diagnosis'`.
+ */
+export function toDns1123Label(s: string): string | undefined {
+  const plain = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const label = plain.replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 63).replace(/-+$/, '');
+  return isDns1123Label(label) ? label : undefined;
+}
+
 /** A Kubernetes DNS-1123 subdomain (most object names): dot-separated labels, at most 253 characters. */
 export function isDns1123Subdomain(s: string): boolean {
   return s.length <= 253 && s.split('.').every((label) => label.length <= 63 && dns1123Label.test(label));

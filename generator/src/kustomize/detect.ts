@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
+import { UserError } from '../core/errors.js';
 import { VERSIONS, writeAtomic, type BuildCache } from './cache.js';
 
 /** A kustomize to run: the command that builds a directory given as its last argument, and its version. */
@@ -35,6 +36,24 @@ export async function detectKustomize(opts: DetectOptions = {}): Promise<Kustomi
     if (version !== undefined) return { command: [file, sub], version };
   }
   return undefined;
+}
+
+/**
+ * {@link detectKustomize}, or a {@link UserError} (exit 2) saying how to install kustomize: the one
+ * message a run without it gives, instead of a failed build per path.
+ */
+export async function requireKustomize(opts: DetectOptions = {}): Promise<Kustomize> {
+  const found = await detectKustomize(opts);
+  if (found) return found;
+  throw new UserError({
+    check: 'kustomize/not-found',
+    severity: 'error',
+    file: '.',
+    message: 'kustomize not found: no `kustomize` or `kubectl` on PATH could be run, and validate builds every path Argo CD builds with it',
+    hint:
+      'install kubectl 1.14 or newer (it bundles kustomize: `kubectl kustomize`) or the standalone kustomize v5 binary ' +
+      '(https://kubectl.docs.kubernetes.io/installation/kustomize/) and put it on PATH; or skip the builds with `--no-kustomize`',
+  });
 }
 
 const versionMemo = new Map<string, Promise<string | undefined>>();

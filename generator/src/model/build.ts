@@ -16,6 +16,19 @@ export function promotionOrder(a: EnvironmentConfig, b: EnvironmentConfig): numb
   return cmp(a.name, b.name);
 }
 
+const TIER_RANK: Record<EnvironmentConfig['tier'], number> = { development: 0, production: 1 };
+
+/**
+ * Orders environments from the least to the most production-like, which decides the environment a
+ * service's Kustomize base is taken from (the last one it runs in). The declared `tier` decides
+ * first; within a tier the promotion order dev → test → staging → prod, and an environment of any
+ * other name ranks below those of its tier (then by name). So adding an environment such as `qa`
+ * or `preprod` never moves the base away from a well-known environment of the same or a higher tier.
+ */
+export function productionLikeness(a: EnvironmentConfig, b: EnvironmentConfig): number {
+  return TIER_RANK[a.tier] - TIER_RANK[b.tier] || PROMOTION.indexOf(a.name) - PROMOTION.indexOf(b.name) || cmp(a.name, b.name);
+}
+
 /** Builds the model from a validated configuration. Pure: same config, same model. */
 export function buildModel(config: PlatformConfig): Model {
   const envs = config.clusters

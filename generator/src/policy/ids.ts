@@ -38,6 +38,7 @@ export const RULE_IDS: readonly string[] = [
   'deprecated-api',
   'default-namespace',
   'dns-name',
+  'weighted-route-only',
 ];
 
 /** Every check id that a waiver may name: the rules and `capacity`. */

@@ -58,6 +58,9 @@ export function healthConfigMap(namespace: string): K8sObject {
     metadata: {
       name: 'argocd-cm',
       namespace,
+      // Argo CD reads only the settings ConfigMaps carrying this label (argo-cd util/settings/settings.go:505
+      // and :1332 @ v2.13.9): without it the health checks below would never be loaded.
+      labels: { 'app.kubernetes.io/part-of': 'argocd' },
       annotations: {
         'argocd.argoproj.io/sync-options': 'ServerSideApply=true,Prune=false,Delete=false',
         'argocd.argoproj.io/sync-wave': '-3',

@@ -87,12 +87,20 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
       destinations: [{ server: e.cluster.server, namespace: e.env.namespace }],
       clusterResourceWhitelist: sorted(clusterKinds),
       namespaceResourceWhitelist: sorted(namespaceKinds),
-      orphanedResources: { warn: true },
+      orphanedResources: { warn: true, ignore: MESH_CREATED },
       roles: roles(project, roleGroups(a, e.env.name)),
       ...(windows.length > 0 ? { syncWindows: windows } : {}),
     },
   };
 }
+
+/**
+ * Objects the platform creates in every namespace, not ours to manage: Istio's root-certificate
+ * ConfigMap (istio pilot/pkg/serviceregistry/kube/controller/namespacecontroller.go:36 @ 1.22.8).
+ * Argo CD already ignores `kube-root-ca.crt`, the `default` ServiceAccount and the `kubernetes`
+ * Service itself (argo-cd controller/appcontroller.go:495-504 @ v2.13.9, isKnownOrphanedResourceExclusion).
+ */
+const MESH_CREATED = [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }];
 
 /** Project of the Argo CD objects themselves (bootstrap, projects, ApplicationSets, the argocd-cm patch). */
 export function platformProject(a: ArgoConfig, project: string, server: string, labels: Record<string, string>): K8sObject {

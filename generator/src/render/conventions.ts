@@ -61,6 +61,12 @@ export function canaryServiceName(service: string): string {
   return `${service}-canary`;
 }
 
+/**
+ * How often Prometheus scrapes the metrics endpoints the generator renders (ServiceMonitor,
+ * PodMonitor), and the timeout. The canary analysis sizes its query windows from it.
+ */
+export const SCRAPE = { intervalSeconds: 30, timeout: '10s' } as const;
+
 /** Prometheus the canary analysis queries: the prometheus-operator Service in the monitoring namespace. */
 export function prometheusAddress(monitoringNamespace: string): string {
   return `http://prometheus-operated.${monitoringNamespace}.svc:9090`;

@@ -1,5 +1,5 @@
 import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js';
-import { runningVersion } from '../model/build.js';
+import { productionLikeness, runningVersion } from '../model/build.js';
 import { cmp } from '../core/finding.js';
 import { environmentObjects } from './environment-objects.js';
 import { relativePath, yamlFile, type RenderedFile } from './files.js';
@@ -25,10 +25,10 @@ const KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Ku
 
 /**
  * Renders the Kustomize tree: one base per service (`apps/<service>/base`, the service as it runs in
- * its most production-like environment, without namespace) and one overlay per service and
- * environment that sets the namespace and image tag and patches the differences. The overlays are
- * derived from the fully resolved objects, so a kustomize build of each overlay must reproduce
- * them exactly; `validate` checks that it does.
+ * its most production-like environment by {@link productionLikeness}, without namespace) and one
+ * overlay per service and environment that sets the namespace and image tag and patches the
+ * differences. The overlays are derived from the fully resolved objects, so a kustomize build of
+ * each overlay must reproduce them exactly; `validate` checks that it does.
  */
 export function renderLayout(model: Model): LayoutResult {
   const files: RenderedFile[] = [];
@@ -39,7 +39,7 @@ export function renderLayout(model: Model): LayoutResult {
   }
   for (const service of model.services) {
     const instances = byService.get(service.name) ?? [];
-    const reference = instances[instances.length - 1];
+    const reference = instances.reduce<ServiceInstance | undefined>((best, i) => (!best || productionLikeness(i.env, best.env) > 0 ? i : best), undefined);
     if (!reference) continue;
     const base = serviceObjects(reference).map(withoutNamespace);
     const baseDir = `apps/${service.name}/base`;

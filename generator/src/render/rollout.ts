@@ -1,13 +1,13 @@
 /**
  * A gray release (灰度发布) as Argo Rollouts and Istio objects: the canary Rollout, the Service that
  * carries the canary's traffic, the VirtualService whose weights the Rollouts controller moves, and the
- * AnalysisTemplate that aborts a bad canary on Prometheus metrics. Compatible with Argo Rollouts
- * v1.7–v1.9 and Istio 1.22+ (`networking.istio.io/v1`); docs/gray-releases.md explains the choices.
+ * PodMonitor that scrapes stable and canary pods alike (the AnalysisTemplate is in analysis.ts).
+ * Compatible with Argo Rollouts v1.7–v1.9 and Istio 1.22+ (`networking.istio.io/v1`);
+ * docs/gray-releases.md explains the choices.
  */
 import type { GrayReleaseConfig } from '../config/types.js';
 import type { ServiceInstance } from '../model/types.js';
-import { durationSeconds } from '../policy/canary.js';
-import { CANARY_ANNOTATIONS, canaryServiceName, prometheusAddress, serviceLabels } from './conventions.js';
+import { CANARY_ANNOTATIONS, canaryServiceName, SCRAPE, selectorLabels, serviceLabels } from './conventions.js';
 import type { K8sObject } from './service-objects.js';
 
 /** Name of the one HTTP route of the VirtualService, which the Rollout names in `trafficRouting`. */
@@ -91,13 +91,16 @@ export function canarySteps(g: GrayReleaseConfig): Record<string, unknown>[] {
 /** The Service the VirtualService sends canary traffic to; the controller pins its selector to the canary pods. */
 export function canaryService(i: Gray, service: K8sObject): K8sObject {
   const spec = service.spec as { ports: { name: string }[] };
-  // Application ports only: the metrics port stays on the stable Service, so the ServiceMonitor
-  // (which selects both by label) scrapes every pod once.
+  // Application ports only: the pods' metrics are scraped by the PodMonitor, not through a Service.
   const ports = spec.ports.filter((p) => p.name !== 'metrics');
   return { ...service, metadata: { ...service.metadata, name: canaryServiceName(i.service.name) }, spec: { ...spec, ports } };
 }
 
-/** The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the controller's. */
+/**
+ * The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the
+ * controller's. Nothing else, ever: Argo CD syncs this object's live `spec.http` (argo-cd#17694), so
+ * retries, timeouts or other routes here could never change from Git (`policy/weighted-route-only`).
+ */
 export function virtualService(i: Gray): K8sObject {
   const name = i.service.name;
   return {
@@ -120,50 +123,22 @@ export function virtualService(i: Gray): K8sObject {
 }
 
 /**
- * Error rate and p95 latency of the canary from Istio's standard metrics, as reported by the callers'
- * sidecars (`reporter="source"` knows which host a request was routed to). Every query returns one
- * sample; with no traffic it is NaN, which passes: no requests, no evidence against the canary.
+ * Scrapes every pod of the Rollout, stable and canary. A ServiceMonitor would not: it scrapes the
+ * endpoints of Services, and the Rollouts controller pins the stable Service's selector to the stable
+ * ReplicaSet (`rollouts-pod-template-hash`), so the canary pods would go unscraped; through the canary
+ * Service too, every pod would be scraped twice once the canary is promoted (both Services then select
+ * the same pods). `jobLabel` keeps the `job` label the service's name, as the ServiceMonitor's is
+ * where the service runs as a Deployment.
  */
-export function analysisTemplate(i: Gray): K8sObject | undefined {
-  const a = i.grayRelease.analysis;
-  if (!a) return undefined;
-  // The rate window: the measuring interval, at least a minute (a few scrapes of the sidecars).
-  const window = (durationSeconds(a.interval) ?? 0) >= 60 ? a.interval : '1m';
-  const selector = 'reporter="source", destination_service_namespace="{{args.namespace}}", destination_service_name="{{args.service}}"';
-  const metric = (name: string, bound: string, query: string) => ({
-    name,
-    interval: a.interval,
-    failureLimit: a.failureLimit,
-    successCondition: `isNaN(result[0]) || result[0] <= ${bound}`,
-    provider: { prometheus: { address: prometheusAddress(i.cluster.monitoringNamespace), query } },
-  });
+export function podMonitor(i: Gray, labels: Record<string, string>): K8sObject {
   return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'AnalysisTemplate',
-    metadata: { name: canaryServiceName(i.service.name), namespace: i.env.namespace, labels: serviceLabels(i.service.name, i.service.group) },
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    metadata: { name: i.service.name, namespace: i.env.namespace, labels },
     spec: {
-      args: [{ name: 'service' }, { name: 'namespace' }],
-      metrics: [
-        metric(
-          'error-rate',
-          String(a.maxErrorRate),
-          [
-            `(sum(rate(istio_requests_total{${selector}, response_code=~"5.."}[${window}])) or on() vector(0))`,
-            '/',
-            `(sum(rate(istio_requests_total{${selector}}[${window}])) or on() vector(0))`,
-            '',
-          ].join('\n'),
-        ),
-        metric(
-          'p95-latency',
-          String(a.maxP95LatencyMs),
-          [
-            `histogram_quantile(0.95, sum by (le) (rate(istio_request_duration_milliseconds_bucket{${selector}}[${window}])))`,
-            'or on() vector(NaN)',
-            '',
-          ].join('\n'),
-        ),
-      ],
+      jobLabel: 'app.kubernetes.io/name',
+      selector: { matchLabels: selectorLabels(i.service.name) },
+      podMetricsEndpoints: [{ port: 'metrics', path: '/metrics', interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
     },
   };
 }

@@ -5,12 +5,14 @@ import {
   PORTS,
   PRIVATE_RANGES,
   RUN_AS,
+  SCRAPE,
   secretName,
   selectorLabels,
   serviceLabels,
 } from './conventions.js';
 import { runningVersion } from '../model/build.js';
-import { analysisTemplate, canaryService, isGray, rollout, virtualService } from './rollout.js';
+import { analysisTemplate } from './analysis.js';
+import { canaryService, isGray, podMonitor, rollout, virtualService } from './rollout.js';
 
 export type K8sObject = Record<string, unknown> & {
   apiVersion: string;
@@ -37,7 +39,8 @@ export function serviceObjects(i: ServiceInstance): K8sObject[] {
     ...(i.autoscaling ? [autoscaler(i)] : []),
     ...(i.disruptionBudget ? [disruptionBudget(i)] : []),
     networkPolicy(i),
-    ...(i.service.metrics ? [serviceMonitor(i)] : []),
+    // A Rollout's pods are scraped by a PodMonitor: the controller re-points its Services (rollout.ts).
+    ...(i.service.metrics ? [gray ? podMonitor(gray, monitorLabels(i)) : serviceMonitor(i)] : []),
     // A gray release adds its traffic route and, where thresholds are set, its analysis.
     ...(gray ? [virtualService(gray)] : []),
     ...(analysis ? [analysis] : []),
@@ -151,12 +154,16 @@ function workload(i: ServiceInstance): K8sObject {
     volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
   };
   if (i.topologySpread) {
+    // Spread each revision on its own: the label that tells revisions apart is `pod-template-hash` on a
+    // Deployment's pods and `rollouts-pod-template-hash` on a Rollout's (argo-rollouts
+    // pkg/apis/rollouts/v1alpha1/types.go:149 @ v1.8.4); a key the pod lacks is silently ignored.
+    const revisionKey = isGray(i) ? 'rollouts-pod-template-hash' : 'pod-template-hash';
     const spread = (topologyKey: string) => ({
       maxSkew: 1,
       topologyKey,
       whenUnsatisfiable: 'ScheduleAnyway',
       labelSelector: { matchLabels: selectorLabels(s.name) },
-      matchLabelKeys: ['pod-template-hash'],
+      matchLabelKeys: [revisionKey],
     });
     podSpec['topologySpreadConstraints'] = [spread('topology.kubernetes.io/zone'), spread('kubernetes.io/hostname')];
   }
@@ -292,14 +299,19 @@ function networkPolicy(i: ServiceInstance): K8sObject {
   };
 }
 
+/** Labels of a monitor object: the service's, and those the cluster's Prometheus selects monitors by. */
+function monitorLabels(i: ServiceInstance): Record<string, string> {
+  return meta(i, i.service.name, { team: 'suoke-life', ...i.cluster.monitoringLabels }).labels;
+}
+
 function serviceMonitor(i: ServiceInstance): K8sObject {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'ServiceMonitor',
-    metadata: meta(i, i.service.name, { team: 'suoke-life', ...i.cluster.monitoringLabels }),
+    metadata: { ...meta(i), labels: monitorLabels(i) },
     spec: {
       selector: { matchLabels: selectorLabels(i.service.name) },
-      endpoints: [{ port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }],
+      endpoints: [{ port: 'metrics', path: '/metrics', interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
     },
   };
 }

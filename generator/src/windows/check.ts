@@ -36,7 +36,7 @@ export interface WindowConfig {
 export interface WindowModel {
   environments: readonly {
     env: { name: string };
-    instances: readonly { path: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
+    instances: readonly { path: string; version: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
   }[];
 }
 
@@ -57,7 +57,7 @@ export function windowFacts(config: PlatformConfig, model: Model): { config: Win
         env: { name: e.env.name },
         instances: e.instances
           .filter((i) => i.grayRelease)
-          .map((i) => ({ path: i.path, grayRelease: i.grayRelease!, service: { name: i.service.name, file: i.service.file } })),
+          .map((i) => ({ path: i.path, version: i.version, grayRelease: i.grayRelease!, service: { name: i.service.name, file: i.service.file } })),
       })),
     },
   };

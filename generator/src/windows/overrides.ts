@@ -16,6 +16,7 @@ import type { FileSystem } from '../core/fs.js';
 import { suggest } from '../core/names.js';
 import type { PathSegment } from '../config/yaml-source.js';
 import { readYamlSource } from '../config/yaml-source.js';
+import { INSTANT_FORM, parseInstant } from './dates.js';
 
 /** Folder of the override records. */
 export const OVERRIDES_DIR = 'changes';
@@ -77,8 +78,10 @@ export function readOverrides(fs: FileSystem, envs: readonly string[], at: Date)
     }
     let expires: Date | undefined;
     if (o.expires !== undefined) {
-      expires = typeof o.expires === 'string' ? parseInstant(o.expires) : undefined;
-      if (!expires) bad(['expires'], `\`expires\` is ${JSON.stringify(o.expires)}, not a date and time with a UTC offset`, missingHint.expires!);
+      const parsed = typeof o.expires === 'string' ? parseInstant(o.expires) : { error: INSTANT_FORM };
+      if ('instant' in parsed) expires = parsed.instant;
+      else if (parsed.error === INSTANT_FORM) bad(['expires'], `\`expires\` is ${JSON.stringify(o.expires)}, not a date and time with a UTC offset`, missingHint.expires!);
+      else bad(['expires'], `\`expires\` is ${JSON.stringify(o.expires)}, which ${parsed.error}`, missingHint.expires!);
     }
     if (findings.length > before || !expires) continue;
     if (expires.getTime() <= at.getTime()) {
@@ -100,19 +103,3 @@ const missingHint: Record<string, string> = {
   approver: 'add `approver: "…"`: who approved the emergency change',
   expires: 'add `expires: 2027-03-01T18:00:00+08:00`: when the override ends (at most 7 days ahead)',
 };
-
-/**
- * Parses an ISO-8601 instant with seconds optional and a required `Z` or `±hh:mm`, e.g.
- * `2027-03-02T22:30:00+08:00`; `undefined` when it is not one (or names an impossible date).
- */
-export function parseInstant(text: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
-  const wall = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  if (wall.getUTCMonth() !== mo - 1 || wall.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
-  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
-  const zone = m[8]!;
-  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-  return new Date(wall.getTime() + ms - offset);
-}

@@ -2,6 +2,7 @@
  * IANA time zones through Node's built-in `Intl` (full ICU): validity, UTC offsets, and the instants
  * where a zone's offset changes. No time-zone data of our own.
  */
+import { utcMs } from './dates.js';
 
 /** Whether Argo CD can load `name` (Go `time.LoadLocation`); otherwise the canonical spelling to suggest, if any. */
 export function checkZone(name: string): { ok: true } | { ok: false; suggestion?: string } {
@@ -45,14 +46,14 @@ export function wallClock(zone: string, ms: number): { year: number; month: numb
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const fields = { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
-  const weekday = new Date(Date.UTC(fields.year, fields.month - 1, fields.day)).getUTCDay();
+  const weekday = new Date(utcMs(fields.year, fields.month, fields.day)).getUTCDay();
   return { ...fields, weekday };
 }
 
 function offsetByIntl(zone: string, ms: number): number {
   const sec = Math.floor(ms / 1000) * 1000;
   const w = wallClock(zone, sec);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - sec;
+  return utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second) - sec;
 }
 
 const DAY = 86_400_000;
@@ -69,8 +70,8 @@ function yearTable(zone: string, year: number): YearTable {
   const key = `${zone}|${year}`;
   let t = tables.get(key);
   if (t) return t;
-  const from = Date.UTC(year, 0, 1);
-  const to = Date.UTC(year + 1, 0, 1);
+  const from = utcMs(year, 1, 1);
+  const to = utcMs(year + 1, 1, 1);
   const start = offsetByIntl(zone, from);
   const changes: YearTable['changes'] = [];
   let prevMs = from;
@@ -111,9 +112,10 @@ export function offsetAt(zone: string, ms: number): number {
 
 /** The first instant after `ms` (exclusive) where the zone's offset changes, within `limitMs`; `undefined` if none. */
 export function nextOffsetChange(zone: string, ms: number, limitMs: number): number | undefined {
-  for (let year = new Date(ms).getUTCFullYear(); Date.UTC(year, 0, 1) <= limitMs; year++) {
+  for (let year = new Date(ms).getUTCFullYear(); utcMs(year, 1, 1) <= limitMs; year++) {
     const t = yearTable(zone, year);
-    if (Date.UTC(year, 0, 1) > ms && t.start !== offsetAt(zone, Date.UTC(year, 0, 1) - 1)) return Date.UTC(year, 0, 1);
+    const newYear = utcMs(year, 1, 1);
+    if (newYear > ms && t.start !== offsetAt(zone, newYear - 1)) return newYear;
     const c = t.changes.find((x) => x.at > ms);
     if (c) return c.at <= limitMs ? c.at : undefined;
   }
@@ -130,5 +132,5 @@ export function formatOffset(offsetMs: number): string {
 export function formatLocal(zone: string, ms: number): string {
   const w = wallClock(zone, ms);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}${w.second !== 0 ? `:${two(w.second)}` : ''} ${formatOffset(offsetAt(zone, ms))}`;
+  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}${w.second !== 0 ? `:${two(w.second)}` : ''} ${formatOffset(offsetAt(zone, ms))}`;
 }

@@ -57,7 +57,17 @@ describe('Argo CD objects of the fixture platform', () => {
     expect(prod.spec.destinations).toHaveLength(1);
     expect(prod.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
     expect(prod.spec.namespaceResourceWhitelist.map((k: any) => k.kind)).not.toContain('Namespace');
-    expect(prod.spec.orphanedResources).toEqual({ warn: true });
+    expect(prod.spec.orphanedResources).toEqual({ warn: true, ignore: [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }] });
+  });
+
+  it('regression: orphaned-resource warnings named the ConfigMap Istio creates in every namespace', () => {
+    for (const p of of('AppProject').filter((p) => p.metadata.name !== 'suoke-platform')) {
+      expect(p.spec.orphanedResources.ignore).toContainEqual({ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' });
+    }
+  });
+
+  it('regression: argocd-cm lacked app.kubernetes.io/part-of: argocd, so Argo CD never loaded its health checks', () => {
+    expect(of('ConfigMap')[0]!.metadata.labels).toEqual({ 'app.kubernetes.io/part-of': 'argocd' });
   });
 
   it('the argocd-cm patch carries only the health checks and is applied server-side, never pruned or deleted', () => {

@@ -63,6 +63,15 @@ const cases: Case[] = [
       'error: apps/gateway/service.yaml:19: Map keys must be unique\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
   },
   {
+    // Issue 8, item 10: refused at render, with the detector rule; the password is never printed.
+    name: 'a password inside a URL in settings',
+    edit: (r) => r.write('apps/gateway/service.yaml', `${r.read('apps/gateway/service.yaml')}settings:\n  REDIS_URL: "redis://:hunter2@redis:6379/0"\n`),
+    stderr:
+      'error: apps/gateway/service.yaml:20: settings.REDIS_URL: `settings.REDIS_URL` holds a secret written out: a URL with a password in it, detector rule `url-credentials`; the value (29 characters, not shown) must not be in Git\n' +
+      '  fix: keep it in the secret store: remove it here and declare it under `secrets`, e.g. `- {env: REDIS_URL, key: "suoke/{env}/gateway", property: redis-url}`, which renders an ExternalSecret; then rotate the value: it is in Git history\n' +
+      CLOSING_1,
+  },
+  {
     name: 'the Argo CD file missing',
     edit: (r) => r.remove('argocd/argocd.yaml'),
     stderr: 'error: argocd/argocd.yaml: argocd/argocd.yaml is missing\n  fix: restore it from Git history, or create it\n' + CLOSING_1,
@@ -115,7 +124,10 @@ describe('bad configuration', () => {
 
     expect(await runCli(['render', '--check', '--root', repo.root])).toEqual({ code: 2, signal: null, stdout: '', stderr });
     expect(await runCli(['validate', '--no-kustomize', '--root', repo.root])).toEqual({ code: 2, signal: null, stdout: '', stderr });
-    expect(await runCli(['validate', '-o', 'json', '--root', repo.root])).toEqual({ code: 2, signal: null, stdout: '', stderr });
+    // A machine format gets the same findings as a report on stdout (test/cli/report-on-error.test.ts).
+    const json = await runCli(['validate', '-o', 'json', '--root', repo.root]);
+    expect({ ...json, stdout: '' }).toEqual({ code: 2, signal: null, stdout: '', stderr });
+    expect((JSON.parse(json.stdout) as { findings: unknown[] }).findings).toHaveLength(1);
     expect(repo.snapshot()).toEqual(before);
   });
 

@@ -32,12 +32,14 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Milliseconds before the process is killed. Default 60 000. */
   timeoutMs?: number;
+  /** Options for node itself, before the CLI, e.g. `['--import', hook]`. Default none. */
+  nodeArgs?: readonly string[];
 }
 
 /** Runs `node generator/dist/src/cli/main.js ...args` without a shell and collects its output. */
 export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], {
       cwd: opts.cwd ?? emptyDir(),
       env: { ...process.env, CI: '', XDG_CACHE_HOME: secretHome(), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],

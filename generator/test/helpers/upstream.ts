@@ -42,7 +42,7 @@ class UpstreamSet {
   private readonly crds = new Map<string, Json>();
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(swagger: Json, crdDir: string) {
+  constructor(swagger: Json, crdFiles: readonly string[]) {
     const definitions = swagger.definitions as Record<string, Json>;
     const strictDefs: Record<string, unknown> = {};
     for (const [name, def] of Object.entries(definitions)) {
@@ -52,8 +52,8 @@ class UpstreamSet {
       }
     }
     this.ajv.addSchema({ $id: 'k8s', definitions: strictDefs });
-    for (const file of fs.readdirSync(crdDir).sort()) {
-      for (const doc of yaml.loadAll(fs.readFileSync(path.join(crdDir, file), 'utf8'))) {
+    for (const file of crdFiles) {
+      for (const doc of yaml.loadAll(fs.readFileSync(file, 'utf8'))) {
         const crd = doc as { kind?: string; spec?: { group: string; names: { kind: string }; versions?: { name: string; schema?: { openAPIV3Schema?: Json } }[] } };
         if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;
         for (const v of crd.spec.versions ?? []) {
@@ -157,6 +157,15 @@ function describeError(e: ErrorObject): string {
   return `${where}: ${e.message ?? e.keyword}`;
 }
 
+/**
+ * CRDs of the per-project folders (`crds/<project>/<tag>/`) added to a set: kinds `crds/new/` lacks,
+ * at the tag of its files (prometheus-operator v0.93.0). `crds/old/` has no copy of these kinds.
+ */
+const EXTRA_CRDS: Record<CrdSet, readonly string[]> = {
+  old: [],
+  new: ['prometheus-operator/v0.93.0/monitoring.coreos.com_podmonitors.yaml'],
+};
+
 const sets = new Map<CrdSet, UpstreamSet>();
 let swagger: Json | undefined;
 
@@ -164,7 +173,9 @@ function upstreamSet(set: CrdSet): UpstreamSet {
   let s = sets.get(set);
   if (!s) {
     swagger ??= JSON.parse(fs.readFileSync(SWAGGER, 'utf8')) as Json;
-    s = new UpstreamSet(swagger, path.join(UPSTREAM_DIR, 'crds', set));
+    const dir = path.join(UPSTREAM_DIR, 'crds', set);
+    const files = [...fs.readdirSync(dir).sort().map((f) => path.join(dir, f)), ...EXTRA_CRDS[set].map((f) => path.join(UPSTREAM_DIR, 'crds', f))];
+    s = new UpstreamSet(swagger, files);
     sets.set(set, s);
   }
   return s;

@@ -70,6 +70,35 @@ export function serviceMonitor(): Obj {
   };
 }
 
+/** The Deployment as an Argo Rollouts canary whose Istio routing moves the weights of VirtualService `xiaoai`. */
+export function rollout(): Obj {
+  return edited(deployment(), (r) => {
+    r.apiVersion = 'argoproj.io/v1alpha1';
+    r.kind = 'Rollout';
+    r.spec.strategy = {
+      canary: {
+        stableService: 'xiaoai',
+        canaryService: 'xiaoai-canary',
+        trafficRouting: { istio: { virtualService: { name: 'xiaoai', routes: ['primary'] } } },
+        steps: [{ setWeight: 5 }, { pause: {} }],
+      },
+    };
+  });
+}
+
+/** The VirtualService a gray release renders: one route, stable 100 and canary 0. */
+export function virtualService(): Obj {
+  return {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'xiaoai', namespace: 'suoke-prod', labels },
+    spec: {
+      hosts: ['xiaoai'],
+      http: [{ name: 'primary', route: [{ destination: { host: 'xiaoai' }, weight: 100 }, { destination: { host: 'xiaoai-canary' }, weight: 0 }] }],
+    },
+  };
+}
+
 /** Every object of the compliant service. */
 export function platform(): Obj[] {
   return [deployment(), service(), hpa(), pdb(), networkPolicy(), serviceMonitor()];

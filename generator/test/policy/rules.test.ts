@@ -5,12 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/policy/rules/index.js';
 import type { Obj, Tier } from '../../src/policy/engine.js';
-import { deployment, edited, hpa, networkPolicy, pdb, platform, run, service, serviceMonitor } from './helpers.js';
+import { deployment, edited, hpa, networkPolicy, pdb, platform, rollout, run, service, serviceMonitor, virtualService } from './helpers.js';
 
 const C = 'spec.template.spec.containers[0]';
 const dep = (edit: (d: any) => void) => [edited(deployment(), edit), service(), hpa(), pdb(), networkPolicy(), serviceMonitor()];
 const container = (edit: (c: any) => void) => dep((d) => edit(d.spec.template.spec.containers[0]));
 const replace = (kind: string, o: Obj) => platform().map((x) => (x.kind === kind ? o : x));
+/** The service as a canary: the Rollout instead of the Deployment, the canary Service, and the VirtualService as edited. */
+const gray = (edit: (v: any) => void, editRollout: (r: any) => void = () => {}) => [
+  edited(rollout(), editRollout), service(), edited(service(), (s) => (s.metadata.name = 'xiaoai-canary')), edited(virtualService(), edit),
+];
+const FROZEN = 'Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git';
 
 interface Case {
   name: string;
@@ -84,9 +89,30 @@ const cases: Record<string, Case[]> = {
     { name: 'quiet: configMap, secret, projected, PVC; hostPath is the host-path check\'s', objects: dep((d) => d.spec.template.spec.volumes.push({ name: 'c', configMap: { name: 'x' } }, { name: 's', secret: { secretName: 'x' } }, { name: 'p', projected: { sources: [] } }, { name: 'd', persistentVolumeClaim: { claimName: 'x' } }, { name: 'h', hostPath: { path: '/x' } })), expected: [] },
   ],
   'secret-env': [
-    { name: 'a password and a URL with credentials', objects: container((c) => c.env.push({ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'REDIS_URL', value: 'redis://app:s3cret@redis:6379/0' })), expected: [`error ${C}.env[2].value: container "xiaoai" env var "DB_PASSWORD" holds a literal value that looks like a secret`, `error ${C}.env[3].value: container "xiaoai" env var "REDIS_URL" is a URL with a user and password written out`] },
-    { name: 'a ConfigMap key', objects: [...platform(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'xiaoai', namespace: 'suoke-prod' }, data: { API_KEY: 'abc123' } }], expected: ['error data.API_KEY: ConfigMap key "API_KEY" holds a literal value that looks like a secret'] },
-    { name: 'quiet: settings about a secret, URLs without a password', objects: container((c) => c.env.push({ name: 'TOKEN_TTL_SECONDS', value: '3600' }, { name: 'KEY_PATH', value: '/keys/a.pem' }, { name: 'MQ_URL', value: 'amqp://rabbitmq:5672' })), expected: [] },
+    { name: 'a password and a URL with credentials', objects: container((c) => c.env.push({ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'REDIS_URL', value: 'redis://app:s3cret@redis:6379/0' })), expected: [`error ${C}.env[2].value: container "xiaoai" env var "DB_PASSWORD" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``, `error ${C}.env[3].value: container "xiaoai" env var "REDIS_URL" holds a secret written out: a URL with a password in it, detector rule \`url-credentials\``] },
+    {
+      name: 'what passed before: DB_PASS, PASSPHRASE, a numeric PIN, a DSN password, a token shape, a Bearer JWT',
+      objects: container((c) =>
+        c.env.push(
+          { name: 'DB_PASS', value: 'hunter2' },
+          { name: 'PASSPHRASE', value: 'correct horse' },
+          { name: 'PIN_PASSWORD', value: '8675309' },
+          { name: 'PG_DSN', value: 'host=db user=app password=s3cr3t' },
+          { name: 'UPSTREAM', value: ['ghp_', 'R7tKq2ZxW9mN4bV8cY3pL6sD1fH5jG0aE2uI'].join('') },
+          { name: 'UPSTREAM_AUTH', value: ['Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.') },
+        ),
+      ),
+      expected: [
+        `error ${C}.env[2].value: container "xiaoai" env var "DB_PASS" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``,
+        `error ${C}.env[3].value: container "xiaoai" env var "PASSPHRASE" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``,
+        `error ${C}.env[4].value: container "xiaoai" env var "PIN_PASSWORD" holds a secret written out: the name marks it as a secret, detector rule \`secret-name\``,
+        `error ${C}.env[5].value: container "xiaoai" env var "PG_DSN" holds a secret written out: a connection string or query with a password or token, detector rule \`connection-string\``,
+        `error ${C}.env[6].value: container "xiaoai" env var "UPSTREAM" holds a secret written out: the shape of a credential (gitleaks rule github-pat), detector rule \`gitleaks:github-pat\``,
+        `error ${C}.env[7].value: container "xiaoai" env var "UPSTREAM_AUTH" holds a secret written out: the shape of a credential (gitleaks rule jwt), detector rule \`gitleaks:jwt\``,
+      ],
+    },
+    { name: 'a ConfigMap key, a number and a query password in a ConfigMap', objects: [...platform(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'xiaoai', namespace: 'suoke-prod' }, data: { API_KEY: 'abc123', PIN: 8675309, PIN_PASSWORD: 8675309, CALLBACK: 'https://x.example/cb?a=1&pwd=abc' } }], expected: ['error data.API_KEY: ConfigMap key "API_KEY" holds a secret written out: the name marks it as a secret, detector rule `secret-name`', 'error data.CALLBACK: ConfigMap key "CALLBACK" holds a secret written out: a connection string or query with a password or token, detector rule `connection-string`', 'error data.PIN_PASSWORD: ConfigMap key "PIN_PASSWORD" holds a secret written out: the name marks it as a secret, detector rule `secret-name`'] },
+    { name: 'quiet: settings about a secret, URLs without a password, look-alikes', objects: container((c) => c.env.push({ name: 'TOKEN_TTL_SECONDS', value: '3600' }, { name: 'KEY_PATH', value: '/keys/a.pem' }, { name: 'MQ_URL', value: 'amqp://rabbitmq:5672' }, { name: 'PASSWORD_FILE', value: '/run/secrets/db' }, { name: 'AUTH_URL', value: 'https://auth.example/login' }, { name: 'IMAGE_DIGEST', value: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }, { name: 'REQUEST_ID', value: '123e4567-e89b-12d3-a456-426614174000' }, { name: 'ENABLE_PASSWORD_RESET', value: 'true' }, { name: 'UPSTREAM_TOKEN', value: '$(TOKEN_FROM_SECRET)' })), expected: [] },
   ],
   'secret-data': [
     { name: 'data and stringData', objects: [...platform(), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'suoke-prod' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } }], expected: ['error data: Secret carries data (password) in the repository', 'error stringData: Secret carries stringData (user) in the repository'] },
@@ -147,6 +173,55 @@ const cases: Record<string, Case[]> = {
   'dns-name': [
     { name: 'container, port and volume names', objects: dep((d) => { const p = d.spec.template.spec; p.containers[0].name = 'Xiao_AI'; p.containers[0].ports[1].name = 'prometheus-metrics'; p.volumes[0].name = 'Tmp'; }), expected: ['error spec.template.spec.containers[0].name: container name "Xiao_AI" is not a DNS-1123 label', 'error spec.template.spec.containers[0].ports[1].name: container "Xiao_AI" port name "prometheus-metrics" is not an IANA service name', 'error spec.template.spec.volumes[0].name: volume name "Tmp" is not a DNS-1123 label'] },
     { name: 'quiet: a 63-character container name and a 15-character port name', objects: dep((d) => { const c = d.spec.template.spec.containers[0]; c.name = 'a'.repeat(62) + '1'; c.ports[1].name = 'prometheus-metr'; }), expected: [] },
+  ],
+  'weighted-route-only': [
+    {
+      name: 'retries, a timeout and a match on the weighted route; headers on a destination, a port on its target',
+      objects: gray((v) => {
+        Object.assign(v.spec.http[0], { match: [{ uri: { prefix: '/' } }], retries: { attempts: 3 }, timeout: '5s' });
+        v.spec.http[0].route[0].headers = { request: { set: { x: '1' } } };
+        v.spec.http[0].route[1].destination.port = { number: 8080 };
+      }),
+      expected: [
+        `error spec.http[0].match: the weighted route "primary" of Rollout "xiaoai" also sets match: ${FROZEN}`,
+        `error spec.http[0].retries: the weighted route "primary" of Rollout "xiaoai" also sets retries: ${FROZEN}`,
+        `error spec.http[0].route[0].headers: the weighted route "primary" of Rollout "xiaoai" also sets headers on a destination: ${FROZEN}`,
+        `error spec.http[0].route[1].destination.port: the weighted route "primary" of Rollout "xiaoai" also sets destination.port: ${FROZEN}`,
+        `error spec.http[0].timeout: the weighted route "primary" of Rollout "xiaoai" also sets timeout: ${FROZEN}`,
+      ],
+    },
+    {
+      name: 'a second route before the weighted one, and a third Service among its destinations',
+      objects: gray((v) => {
+        v.spec.http.unshift({ name: 'legacy', match: [{ uri: { prefix: '/v1' } }], route: [{ destination: { host: 'xiaoai-v1' } }] });
+        v.spec.http[1].route.push({ destination: { host: 'xiaoai-mirror.suoke-prod.svc.cluster.local' }, weight: 0 });
+      }),
+      expected: [
+        'error spec.http[0]: VirtualService has HTTP route "legacy" besides the weighted route Rollout "xiaoai" moves: Argo CD keeps the live spec.http of this VirtualService, so the route could never change from Git',
+        'error spec.http[1].route[2].destination.host: the weighted route "primary" of Rollout "xiaoai" sends traffic to "xiaoai-mirror.suoke-prod.svc.cluster.local", neither of its Services ("xiaoai", "xiaoai-canary"); the controller removes such a destination',
+      ],
+    },
+    {
+      name: 'named as name.namespace among virtualServices, routes left out: the first route is the weighted one, a second is extra',
+      objects: gray(
+        (v) => v.spec.http.push({ route: [{ destination: { host: 'xiaoai' } }] }),
+        (r) => (r.spec.strategy.canary.trafficRouting.istio = { virtualServices: [{ name: 'xiaoai.suoke-prod' }] }),
+      ),
+      expected: ['error spec.http[1]: VirtualService has HTTP route #1 besides the weighted route Rollout "xiaoai" moves: Argo CD keeps the live spec.http of this VirtualService, so the route could never change from Git'],
+    },
+    {
+      name: 'quiet: the weighted route alone, hosts written in full, DestinationRule subsets',
+      objects: gray((v) => {
+        v.spec.http[0].route[0].destination = { host: 'xiaoai.suoke-prod.svc.cluster.local', subset: 'stable' };
+        v.spec.http[0].route[1].destination = { host: 'xiaoai-canary.suoke-prod.svc.cluster.local', subset: 'canary' };
+      }),
+      expected: [],
+    },
+    {
+      name: 'quiet: a VirtualService no Rollout manages routes as it likes (a Rollout of another namespace names it)',
+      objects: gray((v) => (v.spec.http[0].retries = { attempts: 3 }), (r) => (r.metadata.namespace = 'suoke-staging')),
+      expected: [],
+    },
   ],
 };
 

@@ -62,12 +62,27 @@ describe('objects of the fixture platform', () => {
   const result = renderOf(FIXTURE_PLATFORM);
   const kinds = (path: string) => result.targets.find((t) => t.path === path)!.objects.map((o) => `${o.kind}/${o.metadata.name}`);
 
-  it('a gray release adds a Rollout, the canary Service, the VirtualService and the AnalysisTemplate', () => {
+  it('a gray release adds a Rollout, the canary Service, the VirtualService and the AnalysisTemplate, and scrapes with a PodMonitor', () => {
     expect(kinds('clusters/prod/prod/records')).toEqual([
       'ServiceAccount/records', 'ConfigMap/records', 'ExternalSecret/records', 'Rollout/records', 'Service/records', 'Service/records-canary',
-      'HorizontalPodAutoscaler/records', 'PodDisruptionBudget/records', 'NetworkPolicy/records', 'ServiceMonitor/records',
+      'HorizontalPodAutoscaler/records', 'PodDisruptionBudget/records', 'NetworkPolicy/records', 'PodMonitor/records',
       'VirtualService/records', 'AnalysisTemplate/records-canary',
     ]);
+  });
+
+  /**
+   * Regression: the canary pods' own metrics went unscraped. The ServiceMonitor scraped the Services'
+   * endpoints; the Rollouts controller pins the stable Service to the stable pods, and the canary
+   * Service had no metrics port. The PodMonitor selects every pod of the Rollout by the labels stable
+   * and canary pods share, on the metrics port their template names.
+   */
+  it('regression: canary pods are scraped (a PodMonitor on the pod labels and the metrics port of the pod template)', () => {
+    const objects = result.targets.find((t) => t.path === 'clusters/prod/prod/records')!.objects;
+    const template = (objects.find((o) => o.kind === 'Rollout')!.spec as any).template;
+    const monitor = objects.find((o) => o.kind === 'PodMonitor')!.spec as any;
+    const selected = Object.entries(monitor.selector.matchLabels).every(([k, v]) => template.metadata.labels[k] === v);
+    const ports = template.spec.containers.flatMap((c: any) => c.ports.map((p: any) => p.name));
+    expect([selected, monitor.podMetricsEndpoints.map((e: any) => [e.port, e.interval]), ports.includes('metrics')]).toEqual([true, [['metrics', '30s']], true]);
   });
 
   it('without analysis there is no AnalysisTemplate (nor an HPA, PDB or ServiceMonitor where the service has none)', () => {
@@ -99,5 +114,19 @@ describe('objects of the fixture platform', () => {
   it('the HPA of a Rollout scales the Rollout', () => {
     const hpa = result.targets.find((t) => t.path === 'clusters/prod/prod/records')!.objects.find((o) => o.kind === 'HorizontalPodAutoscaler')!;
     expect((hpa.spec as { scaleTargetRef: unknown }).scaleTargetRef).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'records' });
+  });
+});
+
+describe('regression: Rollout pods were spread by pod-template-hash, a label only Deployment pods carry', () => {
+  const spreadKeys = (obj: any): string[][] =>
+    (obj.spec.template.spec.topologySpreadConstraints ?? []).map((c: any) => c.matchLabelKeys);
+  it('a Rollout spreads each revision by rollouts-pod-template-hash, a Deployment by pod-template-hash', () => {
+    const objects = renderOf(FIXTURE_PLATFORM).targets.flatMap((t) => t.objects) as any[];
+    const rollouts = objects.filter((o) => o.kind === 'Rollout' && spreadKeys(o).length > 0);
+    const deployments = objects.filter((o) => o.kind === 'Deployment' && spreadKeys(o).length > 0);
+    expect(rollouts.length).toBeGreaterThan(0);
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const r of rollouts) expect(spreadKeys(r)).toEqual([['rollouts-pod-template-hash'], ['rollouts-pod-template-hash']]);
+    for (const d of deployments) expect(spreadKeys(d)).toEqual([['pod-template-hash'], ['pod-template-hash']]);
   });
 });

@@ -10,6 +10,7 @@ import { probePort, probes } from './probes.js';
 import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
 import { quantity, resources } from './resources.js';
+import { weightedRouteOnly } from './routing.js';
 import { duplicateEnv, secretData, secretEnv } from './secrets.js';
 import { capabilities, podSecurityBaseline, privilegeEscalation, privileged, readOnlyRootFilesystem, runAsNonRoot, seccomp } from './security.js';
 
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   deprecatedApi,
   defaultNamespace,
   dnsName,
+  weightedRouteOnly,
 ];
 
 /**

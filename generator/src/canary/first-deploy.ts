@@ -1,0 +1,107 @@
+/**
+ * `canary/first-deploy` (pull-request time, like the change windows): a canary only runs as a canary
+ * on a Rollout that already runs its stable version. Argo Rollouts does not follow the steps on a
+ * Rollout's first deploy: with no stable ReplicaSet, `shouldFullPromote` returns "Initial deploy" and
+ * the new ReplicaSet is scaled to 100 % at once, without the steps' pauses, and without the background
+ * analysis, which waits for a stable ReplicaSet (argo-rollouts `rollout/sync.go:937-940`,
+ * `rollout/analysis.go:345-348 @ v1.8.4`; FAQ "Rollouts does not follow the strategy parameters on the
+ * initial deploy", `docs/FAQ.md:59-60`). A Rollout is new when the base revision does not run the
+ * service in that environment and cluster, or runs it as a Deployment.
+ *
+ * Pure: the base revision's files in, findings out. What the base runs is read from its own
+ * configuration, rendered with this generator's model (what Argo CD was given is that render: the
+ * base's committed output equals it, or its own `validate` failed).
+ */
+import type { GrayReleaseConfig } from '../config/types.js';
+import { readConfig } from '../config/load.js';
+import { formatPath, type Finding } from '../core/finding.js';
+import { memoryFs } from '../core/fs.js';
+import { buildModel } from '../model/build.js';
+
+/** What the check needs of the change's model (a projection of `Model`, as the window facts keep it). */
+export interface FirstDeployModel {
+  environments: readonly {
+    env: { name: string };
+    instances: readonly { path: string; version: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
+  }[];
+}
+
+export interface FirstDeployInput {
+  model: FirstDeployModel;
+  /** The base revision's files under apps/, clusters/, argocd/; `undefined`: no base, nothing to check. */
+  base: ReadonlyMap<string, string> | undefined;
+  /** How the base was chosen, for messages, e.g. `origin/main (merge base a1b2c3d)`. */
+  baseName: string;
+  /** Line of a YAML path in a config file, for findings. */
+  lineOf: (file: string, path: (string | number)[]) => number | undefined;
+}
+
+/** How the base runs a service in an environment: the workload kind, the stable version, and where. */
+interface BaseRun {
+  workload: 'Deployment' | 'Rollout';
+  version: string;
+  path: string;
+}
+
+type Canary = { env: string; i: FirstDeployModel['environments'][number]['instances'][number]; canary: string };
+
+export function checkFirstDeploys(input: FirstDeployInput): Finding[] {
+  const canaries: Canary[] = input.model.environments.flatMap((e) =>
+    e.instances.flatMap((i) => (i.grayRelease?.canary ? [{ env: e.env.name, i, canary: i.grayRelease.canary.version }] : [])),
+  );
+  if (!input.base || canaries.length === 0) return [];
+  const base = baseRuns(input.base);
+  return canaries.flatMap((c) => {
+    const f = judge(c, base, input);
+    return f ? [f] : [];
+  });
+}
+
+function judge({ env, i, canary }: Canary, base: ReturnType<typeof baseRuns>, input: FirstDeployInput): Finding | undefined {
+  const svc = i.service.name;
+  const at = ['environments', env, 'grayRelease', 'canary'];
+  const line = input.lineOf(i.service.file, at);
+  const where = { check: 'canary/first-deploy', file: i.service.file, ...(line !== undefined ? { line } : {}), path: formatPath(at) };
+  if ('error' in base) {
+    return {
+      ...where,
+      severity: 'warning',
+      message: `cannot tell whether ${input.baseName} runs ${svc} ${i.version} as a Rollout in ${env}: its configuration does not load with this generator (${base.error})`,
+      hint: `make sure it does before merging: on a new Rollout the canary ${canary} would go to 100 % unobserved (docs/gray-releases.md, "The first deploy")`,
+    };
+  }
+  const run = base.runs.get(`${env}/${svc}`);
+  const unobserved = `the canary ${canary} of ${svc} in ${env} would go to 100 % unobserved`;
+  const skips = "Argo Rollouts skips the steps and the analysis on a Rollout's first deploy (no stable ReplicaSet yet)";
+  const second = `merge the stable version as a Rollout first (\`grayRelease\` without \`canary\`, ${svc} ${i.version} in ${env}); once Argo CD has synced it, start the canary in a second change: \`npm run canary -- start ${svc} --env ${env} --image ${canary}\``;
+  if (!run || run.path !== i.path) {
+    const absent = run ? `runs ${svc} in ${env} from ${run.path}, not ${i.path}` : `does not run ${svc} in ${env}`;
+    return { ...where, severity: 'error', message: `${unobserved}: ${input.baseName} ${absent}, so the Rollout is new, and ${skips}`, hint: second };
+  }
+  if (run.workload !== 'Rollout') {
+    return { ...where, severity: 'error', message: `${unobserved}: ${input.baseName} runs ${svc} in ${env} as a Deployment, so the Rollout is new, and ${skips}`, hint: second };
+  }
+  if (run.version !== i.version) {
+    return {
+      ...where,
+      severity: 'error',
+      message: `the canary ${canary} of ${svc} in ${env} would be measured against ${run.version}, not the stable ${i.version}: ${input.baseName} runs ${svc} ${run.version} there, and ${i.version} would never have run`,
+      hint: `merge the new stable version ${i.version} first (without \`canary\`); once Argo CD has synced it, start the canary in a second change`,
+    };
+  }
+  return undefined;
+}
+
+/** What the base runs, by `<env>/<service>`; or why its configuration cannot be read. */
+function baseRuns(files: ReadonlyMap<string, string>): { runs: Map<string, BaseRun> } | { error: string } {
+  const { config, findings } = readConfig(memoryFs(Object.fromEntries(files)));
+  if (!config) {
+    const f = findings[0];
+    return { error: f ? `${f.file}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message}` : 'argocd/argocd.yaml is missing' };
+  }
+  const runs = new Map<string, BaseRun>();
+  for (const e of buildModel(config).environments) {
+    for (const i of e.instances) runs.set(`${e.env.name}/${i.service.name}`, { workload: i.workload, version: i.version, path: i.path });
+  }
+  return { runs };
+}
