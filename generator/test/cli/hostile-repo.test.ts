@@ -7,7 +7,7 @@
  * repository's prefix (`repo-x/`, holding a generated-looking file), both compared by listing,
  * content and modification time.
  *
- * To add a case (template markers, ...), add a row to CASES: what to plant, and what each command says.
+ * To add a case, add a row to CASES: what to plant, and what each command says.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -156,6 +156,17 @@ const CASES: HostileCase[] = [
     validate: { code: 1, stdout: ['.render-staging/ - error: a render was interrupted before it changed anything; its staging folder is left (drift/unfinished)'] },
   },
   {
+    name: 'template markers in the Argo CD settings (every Application would track a revision named after its version)',
+    plant: (h) => fs.appendFileSync(h.abs('argocd/argocd.yaml'), 'targetRevision: "{{.stableVersion}}"\n'),
+    render: {
+      code: 2,
+      stderr:
+        'error: argocd/argocd.yaml:2: targetRevision: `targetRevision` is "{{.stableVersion}}": template markers `{{` and `}}` are not allowed here, because the value is copied into the ApplicationSet template, where Argo CD would evaluate it as a Go template for every generated Application\n' +
+        '  fix: write the plain value without braces, e.g. `main`\n' +
+        '1 problem in the configuration; nothing was written.\n',
+    },
+  },
+  {
     name: 'a lock file linked to a file outside (never followed, never removed)',
     plant: (h) => h.link('.render.lock', '../outside/secret.yaml'),
     render: {
@@ -241,5 +252,23 @@ describe('a hostile repository', () => {
     expectResult(await runCli(['validate', '--no-kustomize', '--root', h.repo], opts), c.validate ?? c.render, 'validate');
 
     expect(h.beside()).toEqual(beside);
+  });
+
+  it('a foreign template action committed into a generated ApplicationSet: validate is red until render puts the generated file back', async () => {
+    const h = hostile('foreign template action');
+    const file = h.abs('argocd/applicationsets/suoke-dev.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('name: "{{.name}}"', 'name: "{{.name}}{{ index .metadata.labels \\"x\\" }}"'));
+    const opts = { timeoutMs: 30_000 };
+    expectResult(await runCli(['validate', '--no-kustomize', '--root', h.repo], opts), {
+      code: 1,
+      stdout: ['argocd/applicationsets/suoke-dev.yaml:54 - error: committed file differs from a fresh render (edited by hand, or the configuration changed without re-rendering) (drift/differs)'],
+    }, 'validate');
+    expectResult(await runCli(['render', '--check', '--root', h.repo], opts), { code: 1, stdout: ['would write argocd/applicationsets/suoke-dev.yaml'] }, 'render --check');
+    expectResult(await runCli(['render', '--root', h.repo], opts), {
+      code: 0,
+      stdout: ['Rendered 77 files for 3 services in 3 environments (8 service instances, 12 Argo CD paths): 1 written, 0 removed, 76 unchanged.'],
+    }, 'render');
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('index .metadata');
+    expectResult(await runCli(['validate', '--no-kustomize', '--root', h.repo], opts), { code: 0 }, 'validate after render');
   });
 });
