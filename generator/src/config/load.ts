@@ -19,6 +19,7 @@ import { buildChangeWindows, checkChangeWindowsFile } from './checks-windows.js'
 import { checkServiceFile } from './checks-service.js';
 import { checkSettingSecrets, withoutSecretEchoes } from './checks-secrets.js';
 import { buildNodePools, checkNodePools } from './checks-pools.js';
+import { buildDataServices, checkDataDependencies, checkDataServicesFile } from './checks-data.js';
 import { buildWaivers, checkWaivers, clusterEnvironments, environmentNames } from './checks-waivers.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { isRaw } from './checks.js';
@@ -70,6 +71,8 @@ export function readConfig(fs: FileSystem): ConfigResult {
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
+  for (const f of clusters.parsed) checkDataServicesFile(f, findings);
+  checkDataDependencies(services.parsed, clusters.parsed, findings);
   for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);
@@ -270,6 +273,7 @@ function buildEnvironment(name: string, cluster: string, e: Raw): EnvironmentCon
     secretStore: { kind: store.kind as EnvironmentConfig['secretStore']['kind'], name: store.name as string },
     settings: stringMap(e.settings),
     ...(e.changeWindows !== undefined ? { changeWindows: buildChangeWindows(e.changeWindows as Raw) } : {}),
+    ...(e.dataServices !== undefined ? { dataServices: buildDataServices(e.dataServices as Raw) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
 import { dataKinds, serviceGroups } from './types.js';
 import { changeWindowsSchema } from './schema-windows.js';
 import { nodePoolsSchema } from './checks-pools.js';
+import { dataServicesSchema } from './checks-data.js';
 import { waiversSchema } from './checks-waivers.js';
 
 type Schema = Record<string, unknown>;
@@ -295,6 +296,7 @@ const environment: Schema = {
     },
     settings: envMap('Settings added to every service ConfigMap in this environment. Default none.'),
     changeWindows: changeWindowsSchema,
+    dataServices: dataServicesSchema,
   },
 };
 

@@ -4,10 +4,11 @@
  * Defaults are filled in by the loader, so optional-in-YAML fields are required here where a
  * default exists.
  */
+import type { DataServicesConfig } from './checks-data.js';
 import type { NodePoolConfig } from './checks-pools.js';
 import type { PolicyWaiverConfig } from './checks-waivers.js';
 
-/** Data services a workload can depend on; each drives an egress NetworkPolicy rule. */
+/** Data services a workload can depend on; each drives an egress NetworkPolicy rule to where `dataServices` says it runs. */
 export type DataKind = 'postgres' | 'redis' | 'mq' | 'elasticsearch';
 export const dataKinds: readonly DataKind[] = ['postgres', 'redis', 'mq', 'elasticsearch'];
 
@@ -189,6 +190,11 @@ export interface EnvironmentConfig {
    * sync windows). See docs/change-windows.md.
    */
   changeWindows?: ChangeWindowsConfig;
+  /**
+   * Where the data services run (namespace, custom resource names, ports); required for every data
+   * kind a service of the environment depends on. See docs/networking.md.
+   */
+  dataServices?: DataServicesConfig;
 }
 
 /**

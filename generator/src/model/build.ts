@@ -1,6 +1,7 @@
 import type { Autoscaling, EnvironmentConfig, PlatformConfig, Resources, ServiceConfig } from '../config/types.js';
 import { cmp } from '../core/finding.js';
 import { scaleCpu, scaleMemory } from '../core/quantity.js';
+import { resolveDataServices } from './data-services.js';
 import type { EnvironmentModel, Model, ServiceInstance } from './types.js';
 
 /** The promotion order of the deployment plan; environments with other names follow, by name. */
@@ -49,7 +50,11 @@ export function buildModel(config: PlatformConfig): Model {
       });
       return instance(service, env, cluster, (callers.get(service.name) ?? []).sort(cmp), calls.sort((a, b) => cmp(a.name, b.name)));
     });
-    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances };
+    // The loader refuses a dependency on a data service the environment does not declare.
+    const declared = resolveDataServices(env);
+    const data = declared.map((service) => ({ service, clients: enabled.filter((s) => s.dependsOn.data.includes(service.kind)).map((s) => s.name).sort(cmp) }));
+    for (const i of instances) i.data = i.service.dependsOn.data.map((kind) => declared.find((d) => d.kind === kind)!);
+    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances, data };
   });
   return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd };
 }
@@ -82,6 +87,7 @@ function instance(
     settings: { ...service.settings, ...env.settings, ...(override.settings ?? {}) },
     callers,
     calls,
+    data: [],
     // The fewest pods that run: the HPA's minimum where one scales the workload, else the fixed count.
     disruptionBudget: (autoscaling ? autoscaling.minReplicas : replicas) >= 2,
     topologySpread: env.topologySpread,

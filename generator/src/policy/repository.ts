@@ -39,7 +39,16 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
       ...(e.cluster.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, e.cluster.file)),
       ...(service?.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, service!.file)),
     ];
-    return { name: t.path, env: t.env, tier: e.env.tier, kubernetesVersion: e.cluster.kubernetesVersion, documents, ...(waivers.length > 0 ? { waivers } : {}) };
+    const dataServices = e.data.map((d) => d.service);
+    return {
+      name: t.path,
+      env: t.env,
+      tier: e.env.tier,
+      kubernetesVersion: e.cluster.kubernetesVersion,
+      documents,
+      ...(waivers.length > 0 ? { waivers } : {}),
+      ...(dataServices.length > 0 ? { dataServices } : {}),
+    };
   });
   const findings = runPolicies(scopes, { rules });
   const capacity: CapacityReport[] = [];

@@ -84,7 +84,8 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
     spec: {
       description: `Suoke Life ${e.env.name} environment (namespace ${e.env.namespace} on cluster ${e.cluster.name})`,
       sourceRepos: [a.repoURL],
-      destinations: [{ server: e.cluster.server, namespace: e.env.namespace }],
+      // The shared Application also delivers the data namespace's Namespace and policies.
+      destinations: [e.env.namespace, ...(e.env.dataServices ? [e.env.dataServices.namespace] : [])].map((namespace) => ({ server: e.cluster.server, namespace })),
       clusterResourceWhitelist: sorted(clusterKinds),
       namespaceResourceWhitelist: sorted(namespaceKinds),
       orphanedResources: { warn: true, ignore: MESH_CREATED },

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ServiceInstance } from '../model/types.js';
 import {
-  DATA_ENDPOINTS,
   PORTS,
   PRIVATE_RANGES,
   RUN_AS,
@@ -275,9 +274,13 @@ function networkPolicy(i: ServiceInstance): K8sObject {
     const ports = [{ protocol: 'TCP', port: PORTS.http }, ...(callee.grpc ? [{ protocol: 'TCP', port: PORTS.grpc }] : [])];
     egress.push({ to: [{ podSelector: { matchLabels: selectorLabels(callee.name) } }], ports });
   }
-  for (const kind of s.dependsOn.data) {
-    const d = DATA_ENDPOINTS[kind];
-    egress.push({ to: [{ podSelector: { matchLabels: { ...d.labels } } }], ports: [{ protocol: 'TCP', port: d.port }] });
+  // One peer with both selectors: the data service's pods in its own namespace (NetworkPolicyPeer:
+  // namespaceSelector and podSelector together select the pods matching both; docs/networking.md).
+  for (const d of i.data) {
+    egress.push({
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': d.namespace } }, podSelector: { matchLabels: { ...d.podLabels } } }],
+      ports: [{ protocol: 'TCP', port: d.port }],
+    });
   }
   for (const x of s.external) {
     const anywhere = x.cidr === '0.0.0.0/0';

@@ -51,10 +51,10 @@ describe('Argo CD objects of the fixture platform', () => {
     }
   });
 
-  it('environment projects allow only this repository, their own destination, and the kinds they render', () => {
+  it('environment projects allow only this repository, their own destinations (namespace and data namespace), and the kinds they render', () => {
     const prod = of('AppProject').find((p) => p.metadata.name === 'suoke-prod')!;
     expect(prod.spec.sourceRepos).toEqual(['https://git.example.internal/fixture/gitops.git']);
-    expect(prod.spec.destinations).toHaveLength(1);
+    expect(prod.spec.destinations).toEqual(['fixture-prod', 'fixture-prod-data'].map((namespace) => ({ server: 'https://prod.example.internal:6443', namespace })));
     expect(prod.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
     expect(prod.spec.namespaceResourceWhitelist.map((k: any) => k.kind)).not.toContain('Namespace');
     expect(prod.spec.orphanedResources).toEqual({ warn: true, ignore: [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }] });

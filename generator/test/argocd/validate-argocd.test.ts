@@ -129,7 +129,7 @@ const cases: Case[] = [
       file: 'argocd/applicationsets/suoke-dev.yaml',
       object: `argoproj.io/v1alpha1/Application ${n}`,
       path: 'spec.destination',
-      message: 'destination https://dev.example.internal:6443 namespace suoke-test is not allowed by project suoke-dev (destinations: [{"server":"https://dev.example.internal:6443","namespace":"fixture-dev"}])',
+      message: 'destination https://dev.example.internal:6443 namespace suoke-test is not allowed by project suoke-dev (destinations: [{"server":"https://dev.example.internal:6443","namespace":"fixture-dev"},{"server":"https://dev.example.internal:6443","namespace":"fixture-dev-data"}])',
     })),
   },
   {

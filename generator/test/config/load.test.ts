@@ -118,6 +118,11 @@ describe('defaults', () => {
           topologySpread: false,
           secretStore: { kind: 'ClusterSecretStore', name: 'vault-prod' },
           settings: {},
+          // Port and operator namespace default by kind.
+          dataServices: {
+            namespace: 'prod-data',
+            services: { postgres: { name: 'postgres', port: 5432, operatorNamespace: 'cnpg-system' }, redis: { name: 'redis', port: 6379, operatorNamespace: 'ot-operators' } },
+          },
         },
       ],
     });

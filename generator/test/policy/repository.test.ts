@@ -53,7 +53,7 @@ describe('the repository', () => {
     ]);
     // Each at the line of its pool in the cluster file (SARIF regions, `file:line` in text).
     const lines = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.line} ${f.path}`);
-    expect(lines.slice(0, 4)).toEqual(['49 nodePools[0]', '50 nodePools[1]', '51 nodePools[2]', '51 nodePools[2]']);
+    expect(lines.slice(0, 4)).toEqual(['57 nodePools[0]', '58 nodePools[1]', '59 nodePools[2]', '59 nodePools[2]']);
     expect(prod[3]).toMatch(/^nodePools\[2\]: policy\/capacity waived in clusters\/prod\/cluster.yaml: open decision/);
   });
 });

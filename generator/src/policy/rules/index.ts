@@ -6,6 +6,7 @@ import { hostNamespaces, hostPath, hostPort, volumeTypes } from './host.js';
 import { imageDigest, imageTag } from './images.js';
 import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
+import { dataServiceReach } from './data-services.js';
 import { probePort, probes } from './probes.js';
 import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   minReplicas,
   topologySpread,
   networkPolicyCoverage,
+  dataServiceReach,
   rbacWildcard,
   clusterAdminBinding,
   deprecatedApi,
