@@ -264,10 +264,9 @@ describe('a hostile repository', () => {
       stdout: ['argocd/applicationsets/suoke-dev.yaml:54 - error: committed file differs from a fresh render (edited by hand, or the configuration changed without re-rendering) (drift/differs)'],
     }, 'validate');
     expectResult(await runCli(['render', '--check', '--root', h.repo], opts), { code: 1, stdout: ['would write argocd/applicationsets/suoke-dev.yaml'] }, 'render --check');
-    expectResult(await runCli(['render', '--root', h.repo], opts), {
-      code: 0,
-      stdout: ['Rendered 77 files for 3 services in 3 environments (8 service instances, 12 Argo CD paths): 1 written, 0 removed, 76 unchanged.'],
-    }, 'render');
+    const render = await runCli(['render', '--root', h.repo], opts);
+    expectResult(render, { code: 0 }, 'render');
+    expect(render.stdout).toMatch(/: 1 written, 0 removed, \d+ unchanged\.\n$/);
     expect(fs.readFileSync(file, 'utf8')).not.toContain('index .metadata');
     expectResult(await runCli(['validate', '--no-kustomize', '--root', h.repo], opts), { code: 0 }, 'validate after render');
   });
