@@ -189,6 +189,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     documents: argoDocuments(rendered.files, ARGOCD_PATH),
     renderedPaths: rendered.targets.map((t) => t.path),
     isDir: (p) => ctx.fs.isDir(p),
+    builds: new Map(rendered.targets.map((t) => [t.path, t.objects.map((o) => ({ kind: o.kind, name: o.metadata.name }))])),
   });
   const useKustomize = !o.schemaOnly && o.kustomize;
   // Found before anything is built: without one, one error saying how to install it, not a failed build per path.

@@ -16,7 +16,7 @@ import { canaryService, isGray, podMonitor, rollout, virtualService } from './ro
 export type K8sObject = Record<string, unknown> & {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[] };
 };
 
 /**

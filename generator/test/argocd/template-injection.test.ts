@@ -86,7 +86,7 @@ describe('validate refuses template expressions the generator does not write', (
     model.argocd = { ...model.argocd, targetRevision: '{{.stableVersion}}' };
     const { result } = argo(model);
     expect(result.findings.map((f) => `${f.check} ${f.file} ${f.path}`)).toEqual(
-      ['dev', 'prod', 'test'].map((env) => `argocd/template-injection argocd/applicationsets/suoke-${env}.yaml spec.template.spec.source.targetRevision`),
+      ['dev', 'prod', 'test'].map((env) => `argocd/template-injection argocd/environments/${env}/services.yaml spec.template.spec.source.targetRevision`),
     );
     // What Argo CD would have done: every Application tracks its service's version as a revision.
     const app = result.applications.find((x) => (x.application['metadata'] as any).name === 'prod-records')!.application as any;

@@ -256,14 +256,14 @@ describe('a hostile repository', () => {
 
   it('a foreign template action committed into a generated ApplicationSet: validate is red until render puts the generated file back', async () => {
     const h = hostile('foreign template action');
-    const file = h.abs('argocd/applicationsets/suoke-dev.yaml');
+    const file = h.abs('argocd/environments/dev/services.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('name: "{{.name}}"', 'name: "{{.name}}{{ index .metadata.labels \\"x\\" }}"'));
     const opts = { timeoutMs: 30_000 };
     expectResult(await runCli(['validate', '--no-kustomize', '--root', h.repo], opts), {
       code: 1,
-      stdout: ['argocd/applicationsets/suoke-dev.yaml:54 - error: committed file differs from a fresh render (edited by hand, or the configuration changed without re-rendering) (drift/differs)'],
+      stdout: ['argocd/environments/dev/services.yaml:54 - error: committed file differs from a fresh render (edited by hand, or the configuration changed without re-rendering) (drift/differs)'],
     }, 'validate');
-    expectResult(await runCli(['render', '--check', '--root', h.repo], opts), { code: 1, stdout: ['would write argocd/applicationsets/suoke-dev.yaml'] }, 'render --check');
+    expectResult(await runCli(['render', '--check', '--root', h.repo], opts), { code: 1, stdout: ['would write argocd/environments/dev/services.yaml'] }, 'render --check');
     const render = await runCli(['render', '--root', h.repo], opts);
     expectResult(render, { code: 0 }, 'render');
     expect(render.stdout).toMatch(/: 1 written, 0 removed, \d+ unchanged\.\n$/);
