@@ -98,7 +98,13 @@ async function validateInput(ctx: CommandContext, o: ValidateOptions, validator:
   if (o.schemaOnly) return repo.report;
   // Change windows depend on the clock and on Git, so they are never part of the cached report.
   const { pullRequestWindowFindings } = await import('./windows.js');
-  const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
+  const { pathBuilder } = await import('./windows-build.js');
+  const build = o.kustomize ? await pathBuilder(ctx, o) : undefined;
+  const windows = await pullRequestWindowFindings(
+    ctx,
+    { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) },
+    { ...repo.windows, head: underRoots(repo.files), ...(repo.built ? { built: repo.built } : {}), ...(build ? { build } : {}) },
+  );
   return { ...repo.report, findings: [...repo.report.findings, ...windows] };
 }
 
@@ -138,6 +144,8 @@ interface RepositoryValidation {
   report: Report;
   /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
   windows: ReturnType<typeof windowFacts>;
+  /** Built objects per Argo CD path, for the change-window step; never cached (a cached report has none). */
+  built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
 }
 
 /**
@@ -166,7 +174,7 @@ async function cachedRepository(
   const hit = cache.get(key);
   if (hit?.report && hit.windows) return { ...withLeft(hit), files };
   const value = await validateRepository(snap, o, validator, seal);
-  cache.set(key, value);
+  cache.set(key, { report: value.report, windows: value.windows });
   return { ...withLeft(value), files };
 }
 
@@ -223,9 +231,11 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     if (builds) await turn();
   }
   const results: ResourceResult[] = [];
+  const built = new Map<string, readonly Record<string, unknown>[]>();
   if (!builds) results.push(...intended.flat());
   else {
     (await builds).forEach((b, n) => {
+      if (b.ok) built.set(b.path, b.objects);
       const target = targets[n] as BuildTarget;
       if (!b.ok) {
         findings.push({
@@ -248,7 +258,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
       results.push(...b.objects.map((obj, index) => ({ ...byId.get(objectId(obj))!, index })));
     });
   }
-  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
+  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model), ...(builds ? { built } : {}) };
 }
 
 function check(validator: SchemaValidator, file: string, objects: readonly unknown[]): ResourceResult[] {

@@ -14,7 +14,8 @@ import { checkWindows, type WindowConfig, type WindowModel } from '../windows/ch
 import { stateAt } from '../windows/engine.js';
 import { parseInstant } from '../windows/dates.js';
 import { readOverrides } from '../windows/overrides.js';
-import type { Tree } from '../windows/touched.js';
+import { touchedEnvironments, type Tree } from '../windows/touched.js';
+import { comparedSides, type PathBuilder } from './windows-touched.js';
 import { formatLocal } from '../windows/zone.js';
 import type { CommandContext } from './context.js';
 
@@ -87,11 +88,19 @@ export interface PullRequestOptions {
  * Git, not only on the files. `head` is the working tree's files under apps/, clusters/ and argocd/
  * (what Argo CD will sync once merged; the drift check proves it equals the render).
  */
-export function pullRequestWindowFindings(
+export async function pullRequestWindowFindings(
   ctx: CommandContext,
   o: PullRequestOptions,
-  input: { config: WindowConfig; model: WindowModel; head: Tree },
-): Finding[] {
+  input: {
+    config: WindowConfig;
+    model: WindowModel;
+    head: Tree;
+    /** Built objects of the change's Argo CD paths `validate` already has. */
+    built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+    /** Builds the paths whose inputs differ from the base; none with `--no-kustomize`. */
+    build?: PathBuilder;
+  },
+): Promise<Finding[]> {
   const at = instantOption(ctx, o.at);
   const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => e.name));
   const overrides = readOverrides(ctx.fs, envs, at);
@@ -101,7 +110,13 @@ export function pullRequestWindowFindings(
     if (!sources.has(file)) sources.set(file, readYamlSource(ctx.fs, file));
     return sources.get(file)!.lineOf(path);
   };
-  const found = checkWindows({ config: input.config, model: input.model, head: input.head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
+  const refs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ name: e.name, namespace: e.namespace })));
+  let touched;
+  if (base) {
+    const sides = await comparedSides({ root: ctx.root, head: input.head, base: base.files, envs: refs, ...(input.built ? { built: input.built } : {}), ...(input.build ? { build: input.build } : {}) });
+    touched = touchedEnvironments(sides.head, sides.base, refs);
+  }
+  const found = checkWindows({ config: input.config, model: input.model, touched, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
   const firstDeploys = checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
   return [...overrides.findings, ...found, ...firstDeploys];
 }

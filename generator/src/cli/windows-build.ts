@@ -1,0 +1,19 @@
+/**
+ * How the change-window step builds the Argo CD paths whose inputs differ from the base revision:
+ * the same kustomize, build cache and seal as `validate`'s own builds, so a path built before is a
+ * cache read (with `CI` set nothing is cached, as for every build).
+ */
+import { buildPaths, defaultCacheDir } from '../kustomize/build.js';
+import { requireKustomize } from '../kustomize/detect.js';
+import { cacheSeal } from '../validate/result-cache.js';
+import type { CommandContext } from './context.js';
+import type { PathBuilder } from './windows-touched.js';
+
+/** A {@link PathBuilder} with the options of this `validate` run. */
+export async function pathBuilder(ctx: CommandContext, o: { cache?: boolean; cacheSecretFile?: string }): Promise<PathBuilder> {
+  const cacheDir = defaultCacheDir(ctx.root);
+  const tool = await requireKustomize({ path: ctx.env['PATH'] ?? '', ...(o.cache === false ? {} : { cacheDir }) });
+  const seal = o.cache === false ? undefined : cacheSeal(ctx.root, o.cacheSecretFile);
+  // The base revision is built in a temporary copy: its entries go to the repository's own cache.
+  return (root, paths) => buildPaths(paths.map((path) => ({ path })), { root, ...tool, ...(seal ? { cacheDir, seal } : { cacheDir: false as const }) });
+}
