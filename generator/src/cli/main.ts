@@ -110,6 +110,18 @@ async function main(argv: string[]): Promise<number> {
       const { runCanary } = await import('./canary.js');
       exit = runCanary(context(o.root), { action, service, env: o.env, ...(o.image !== undefined ? { image: o.image } : {}) });
     });
+  program
+    .command('stage')
+    .description('make the change of apps/<service>/service.yaml reach one environment (its overrides), re-render, print what changed')
+    .argument('<service>', 'service name, e.g. xiaoke')
+    .requiredOption('--env <env>', 'the environment the change is to reach, e.g. staging')
+    .option('--from <env>', 'promote: copy what is staged in this environment to --env')
+    .option('--base <rev>', 'Git revision the change is measured against (default: merge base with origin/main, else HEAD)')
+    .option('--root <dir>', 'repository root', '.')
+    .action(async (service: string, o: { env: string; from?: string; base?: string; root: string }) => {
+      const { runStage } = await import('./stage.js');
+      exit = runStage(context(o.root), { service, env: o.env, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.base !== undefined ? { base: o.base } : {}) });
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;

@@ -34,6 +34,8 @@ export interface WindowConfig {
 
 /** What the checks need of the model: the gray releases (a projection of {@link Model}). */
 export interface WindowModel {
+  /** Names of the services (what `npm run stage` can stage); a path like `shared` is none of them. */
+  serviceNames?: readonly string[];
   environments: readonly {
     env: { name: string };
     instances: readonly { path: string; version: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
@@ -53,6 +55,7 @@ export function windowFacts(config: PlatformConfig, model: Model): { config: Win
       })),
     },
     model: {
+      serviceNames: model.services.map((s) => s.name),
       environments: model.environments.map((e) => ({
         env: { name: e.env.name },
         instances: e.instances
@@ -152,7 +155,8 @@ function stagingAdvice(input: WindowCheckInput, envs: readonly { env: { name: st
     .sort((a, b) => rank(a.env.name) - rank(b.env.name) || (a.env.name < b.env.name ? -1 : 1));
   if (windowed.length < 2 || firstCommonOpening(windowed.map((e) => e.env.changeWindows), input.at)) return '';
   const names = windowed.map((e) => e.env.name);
-  const services = new Set(names.flatMap((n) => input.touched!.get(n)!.map((d) => d.service ?? '<service>')));
+  // The service whose change it is; an ApplicationSet (which lists every service) names none.
+  const services = new Set(names.flatMap((n) => input.touched!.get(n)!.flatMap((d) => (d.service && input.model.serviceNames?.includes(d.service) ? [d.service] : []))));
   const service = services.size === 1 ? [...services][0]! : '<service>';
   const [first, ...rest] = names;
   const promote = rest.map((env, i) => `\`npm run stage -- ${service} --env ${env} --from ${names[i]}\` inside ${env}'s`).join(', then ');

@@ -99,13 +99,14 @@ function environmentObjects(side: Side, env: EnvironmentRef, envs: readonly Envi
   };
   for (const o of side.argo) {
     if (environmentOf(o, envs) !== env.name) continue;
-    add(`argo ${idOf(o)}`, { id: idOf(o), canonical: canonical(o) });
+    const service = labelsOf(o)[SERVICE_LABEL];
+    const of = typeof service === 'string' && service !== '' ? { service } : {};
+    add(`argo ${idOf(o)}`, { id: idOf(o), canonical: canonical(o), ...of });
     if (o['kind'] !== 'Application') continue;
     const path = (o['spec'] as { source?: { path?: unknown } } | undefined)?.source?.path;
     const built = typeof path === 'string' ? side.built.get(path) : undefined;
     if (built === undefined || typeof path !== 'string') continue;
-    const service = labelsOf(o)[SERVICE_LABEL];
-    const where = { path, ...(typeof service === 'string' && service !== '' ? { service } : {}) };
+    const where = { path, ...of };
     if ('unbuilt' in built) {
       add(`path ${path}`, { id: `objects (${built.unbuilt})`, canonical: built.unbuilt, unbuilt: true, ...where });
       continue;
