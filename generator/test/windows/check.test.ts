@@ -13,7 +13,8 @@ import type { Finding } from '../../src/core/finding.js';
 import { buildModel } from '../../src/model/build.js';
 import type { Model } from '../../src/model/types.js';
 import { render } from '../../src/render/index.js';
-import { checkWindows, nextRepetition } from '../../src/windows/check.js';
+import { checkWindows, nextRepetition, windowFacts } from '../../src/windows/check.js';
+import { firstCommonOpening } from '../../src/windows/overlap.js';
 import type { OverrideRecord } from '../../src/windows/overrides.js';
 import type { Difference } from '../../src/windows/touched.js';
 import { REPO_ROOT } from '../helpers/platform.js';
@@ -92,6 +93,52 @@ describe('touched environments against the window', () => {
 
   test('no base (outside Git): no window verdict, only the freeze checks', () => {
     expect(run({ at: '2027-01-06T10:00:00+08:00' })).toEqual([]);
+  });
+});
+
+describe('a change to environments whose windows never meet: the message says how to stage it', () => {
+  /** knowledge changed in staging and prod (e.g. a new setting in its base). */
+  const both = (): Map<string, Difference[]> =>
+    new Map([
+      ['prod', [{ description: 'changed v1/ConfigMap suoke-prod/knowledge (clusters/prod/prod/knowledge)', path: 'clusters/prod/prod/knowledge', service: 'knowledge' }]],
+      ['staging', [{ description: 'changed v1/ConfigMap suoke-staging/knowledge (clusters/staging/staging/knowledge)', path: 'clusters/staging/staging/knowledge', service: 'knowledge' }]],
+    ]);
+  const STAGE =
+    '; staging and prod are never open at the same time in the next 8 weeks, so no single change can land in both: stage it one environment at a time, ' +
+    "`npm run stage -- knowledge --env staging` (a change to staging alone) merged inside staging's window, then `npm run stage -- knowledge --env prod --from staging` inside prod's";
+  const closed = (cfg: PlatformConfig, at: string) =>
+    checkWindows({ ...windowFacts(cfg, buildModel(cfg)), touched: both(), baseName: 'HEAD', at: new Date(at), overrides: [], lineOf }).filter((f) => f.check === 'windows/closed');
+
+  test.each([
+    ['Wednesday 10:30: staging open, prod closed', '2027-01-06T10:30:00+08:00', ['prod']],
+    ['Tuesday 22:30: prod open, staging closed', '2027-01-05T22:30:00+08:00', ['staging']],
+    ['Saturday noon: both closed', '2027-01-09T12:00:00+08:00', ['prod', 'staging']],
+  ])('%s: every windows/closed names `npm run stage -- knowledge --env staging`', (_name, at, envs) => {
+    const found = closed(config, at);
+    expect(found.map((f) => f.path)).toEqual(envs.map((e) => `environments.${e}.changeWindows`));
+    for (const f of found) expect(f.message.endsWith(STAGE), f.message).toBe(true);
+  });
+
+  test('windows that do meet (staging open until 23:00): closed now, but no staging advice', () => {
+    const cfg = structuredClone(config);
+    const staging = cfg.clusters.find((c) => c.name === 'staging')!.environments.find((e) => e.name === 'staging')!;
+    const w = staging.changeWindows as Extract<ChangeWindowsConfig, { alwaysOpen: false }>;
+    w.allow = [{ ...w.allow[0]!, duration: '13h' }];
+    const [f, ...rest] = closed(cfg, '2027-01-06T10:30:00+08:00');
+    expect(rest).toEqual([]);
+    expect(f!.message).toMatch(/it next opens after 2027-01-07 22:00 \+08:00 \(2027-01-07T14:00:00.000Z\)$/);
+  });
+});
+
+describe('firstCommonOpening', () => {
+  const env = (name: string) => config.clusters.flatMap((c) => c.environments).find((e) => e.name === name)!.changeWindows;
+  test.each([
+    ['staging and prod (seed): never', ['staging', 'prod'], '2027-01-06T10:30:00+08:00', undefined],
+    ['prod alone: its next window, just after it opens', ['prod'], '2027-01-06T10:30:00+08:00', '2027-01-07T14:00:00.001Z'],
+    ['staging and always-open dev: now, staging being open', ['staging', 'dev'], '2027-01-06T10:30:00+08:00', '2027-01-06T02:30:00.000Z'],
+    ['inside the Spring Festival freeze, prod: after the freeze, on the first Tuesday or Thursday evening', ['prod'], '2027-02-05T12:00:00+08:00', '2027-02-16T14:00:00.001Z'],
+  ])('%s', (_name, envs, at, want) => {
+    expect(firstCommonOpening(envs.map(env), new Date(at))?.toISOString()).toBe(want);
   });
 });
 
