@@ -69,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--at <instant>', 'evaluate change windows at this ISO-8601 instant instead of now')
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
+    .option('--no-windows', 'leave the change windows out (the result then does not depend on the clock); CI keeps them')
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         cacheSecretFile: cacheSecretFile(process.env),
         ...(o.at !== undefined ? { at: o.at } : {}),
         ...(o.base !== undefined ? { base: o.base } : {}),
+        ...(o.windows === false ? { windows: false } : {}),
       });
     });
   program
@@ -174,6 +176,7 @@ interface ValidateFlags {
   cache?: boolean;
   at?: string;
   base?: string;
+  windows?: boolean;
 }
 
 // A reader that stops early (`validate | head`) closes the pipe: the output is no longer wanted, which

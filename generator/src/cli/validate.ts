@@ -57,6 +57,11 @@ export interface ValidateOptions {
   at?: string;
   /** Change windows: the Git revision the change is compared with. Default: merge base with origin/main, else HEAD. */
   base?: string;
+  /**
+   * Change windows checked (`--no-windows`: false, for a local run whose result must not depend on
+   * the clock; the other base-revision checks, such as a canary's first deploy, still run). Default true.
+   */
+  windows?: boolean;
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -99,10 +104,10 @@ async function validateInput(ctx: CommandContext, o: ValidateOptions, validator:
   // Change windows depend on the clock and on Git, so they are never part of the cached report.
   const { pullRequestWindowFindings } = await import('./windows.js');
   const { pathBuilder } = await import('./windows-build.js');
-  const build = o.kustomize ? await pathBuilder(ctx, o) : undefined;
+  const build = o.kustomize && o.windows !== false ? await pathBuilder(ctx, o) : undefined;
   const windows = await pullRequestWindowFindings(
     ctx,
-    { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) },
+    { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}), windows: o.windows !== false },
     { ...repo.windows, head: underRoots(repo.files), ...(repo.built ? { built: repo.built } : {}), ...(build ? { build } : {}) },
   );
   return { ...repo.report, findings: [...repo.report.findings, ...windows] };

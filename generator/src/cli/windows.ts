@@ -79,6 +79,8 @@ export interface PullRequestOptions {
   at?: string;
   /** `--base`: the revision the change is compared with. Default: merge base with origin/main, else HEAD. */
   base?: string;
+  /** `--no-windows`: false leaves the change windows out (overrides, touched environments, freezes). Default true. */
+  windows?: boolean;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function pullRequestWindowFindings(
     if (!sources.has(file)) sources.set(file, readYamlSource(ctx.fs, file));
     return sources.get(file)!.lineOf(path);
   };
+  if (o.windows === false) return checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
   const refs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ name: e.name, namespace: e.namespace })));
   let touched;
   if (base) {
