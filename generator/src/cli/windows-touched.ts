@@ -56,7 +56,7 @@ export async function comparedSides(input: TouchedInput): Promise<{ head: Side; 
   const toBuild = inHead.filter((p) => !input.built?.has(p));
   for (const p of inHead) if (input.built?.has(p)) headBuilt.set(p, { objects: input.built.get(p)! });
   if (!input.build) {
-    const unbuilt = { unbuilt: 'inputs changed, not built with --no-kustomize' };
+    const unbuilt = { unbuilt: 'its inputs differ; not built with --no-kustomize' };
     for (const p of toBuild) headBuilt.set(p, unbuilt);
     for (const p of inBase) baseBuilt.set(p, unbuilt);
   } else {

@@ -70,7 +70,7 @@ export function touchedEnvironments(head: Side, base: Side, envs: readonly Envir
       const entry = (a ?? b)!;
       const verb = b === undefined ? 'added' : a === undefined ? 'removed' : 'changed';
       differences.push({
-        description: `${verb} ${entry.id}${entry.path ? ` (${entry.path})` : ''}`,
+        description: `${verb} ${entry.id}${entry.path && !entry.unbuilt ? ` (${entry.path})` : ''}`,
         ...(entry.path ? { path: entry.path } : {}),
         ...(entry.service ? { service: entry.service } : {}),
       });
@@ -108,7 +108,7 @@ function environmentObjects(side: Side, env: EnvironmentRef, envs: readonly Envi
     if (built === undefined || typeof path !== 'string') continue;
     const where = { path, ...of };
     if ('unbuilt' in built) {
-      add(`path ${path}`, { id: `objects (${built.unbuilt})`, canonical: built.unbuilt, unbuilt: true, ...where });
+      add(`path ${path}`, { id: `kustomize build of ${path} (${built.unbuilt})`, canonical: built.unbuilt, unbuilt: true, ...where });
       continue;
     }
     for (const obj of built.objects) {
