@@ -14,7 +14,7 @@
  * Once every environment carries the same override, moving it to the top level changes no built
  * object anywhere, so that last clean-up touches no environment. Pure: texts in, text out.
  */
-import { isMap, parseDocument, Scalar, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { UsageError } from '../core/errors.js';
 
 /** Top-level keys a change of which can be staged: they have a per-environment override taken as is. */
@@ -54,7 +54,7 @@ function enable(doc: Document, file: string, edit: Extract<StageEdit, { action: 
   const notes: string[] = [];
   if (changed.includes('version')) {
     if (own['version'] !== undefined) throw new UsageError(`${env} overrides \`version\` already (environments.${env}.version): the change of \`version\` would not reach it`);
-    doc.setIn(['version'], quoted(String(was['version'])));
+    setText(doc, ['version'], String(was['version']));
     doc.setIn(['environments', env, 'version'], quoted(String(is['version'])));
     notes.push(`version ${String(is['version'])}: ${env} only (the others keep ${String(was['version'])})`);
   }
@@ -66,7 +66,7 @@ function enable(doc: Document, file: string, edit: Extract<StageEdit, { action: 
     const ownSettings = (own['settings'] ?? {}) as Record<string, string>;
     for (const k of Object.keys(b).filter((k) => a[k] !== b[k])) {
       if (k in ownSettings) throw new UsageError(`${env} overrides setting ${k} already (environments.${env}.settings.${k}): the change would not reach it`);
-      if (k in a) doc.setIn(['settings', k], quoted(a[k]!));
+      if (k in a) setText(doc, ['settings', k], a[k]!);
       else doc.deleteIn(['settings', k]);
       doc.setIn(['environments', env, 'settings', k], quoted(b[k]!));
       notes.push(`setting ${k}=${b[k]!}: ${env} only`);
@@ -99,6 +99,17 @@ function promote(doc: Document, file: string, env: string, from: string): string
   const empty = doc.getIn(['environments', env], true);
   if (isMap(empty) && empty.items.length === 0) doc.deleteIn(['environments', env]);
   return notes;
+}
+
+/** Sets a text value in place when one is there, so the comments beside it stay. */
+function setText(doc: Document, path: string[], value: string): void {
+  const node = doc.getIn(path, true);
+  if (!isScalar(node)) {
+    doc.setIn(path, quoted(value));
+    return;
+  }
+  node.value = value;
+  node.type = Scalar.QUOTE_DOUBLE;
 }
 
 /** Versions and settings are always written quoted, as in every service file (`"2.10"` must stay a string). */
