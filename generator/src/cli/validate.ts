@@ -102,14 +102,8 @@ async function validateInput(ctx: CommandContext, o: ValidateOptions, validator:
   const repo = await cachedRepository(ctx, o, validator);
   if (o.schemaOnly) return repo.report;
   // Change windows depend on the clock and on Git, so they are never part of the cached report.
-  const { pullRequestWindowFindings } = await import('./windows.js');
-  const { pathBuilder } = await import('./windows-build.js');
-  const build = o.kustomize && o.windows !== false ? await pathBuilder(ctx, o) : undefined;
-  const windows = await pullRequestWindowFindings(
-    ctx,
-    { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}), windows: o.windows !== false },
-    { ...repo.windows, head: underRoots(repo.files), ...(repo.built ? { built: repo.built } : {}), ...(build ? { build } : {}) },
-  );
+  const { windowStep } = await import('./windows-build.js');
+  const windows = await windowStep(ctx, o, { ...repo.windows, head: underRoots(repo.files), ...(repo.built ? { built: repo.built } : {}) });
   return { ...repo.report, findings: [...repo.report.findings, ...windows] };
 }
 

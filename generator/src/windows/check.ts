@@ -1,6 +1,6 @@
 /**
- * The change-window checks of `validate` (repository mode), pure: the CLI passes in the base
- * revision's files, the evaluation instant and the override records.
+ * The change-window checks of `validate` (repository mode), pure: the CLI passes in the environments
+ * the change touches (windows/touched.ts), the evaluation instant and the override records.
  *
  * - `windows/closed` (error): the change touches an environment that is closed at the instant;
  * - `windows/override` (warning): the same, let through by an emergency override record;
