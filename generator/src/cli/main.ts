@@ -69,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--at <instant>', 'evaluate change windows at this ISO-8601 instant instead of now')
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
+    .option('--no-windows', 'leave the change windows out (the result then does not depend on the clock); CI keeps them')
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         cacheSecretFile: cacheSecretFile(process.env),
         ...(o.at !== undefined ? { at: o.at } : {}),
         ...(o.base !== undefined ? { base: o.base } : {}),
+        ...(o.windows === false ? { windows: false } : {}),
       });
     });
   program
@@ -109,6 +111,18 @@ async function main(argv: string[]): Promise<number> {
     .action(async (action: CanaryFlags['action'], service: string, o: CanaryFlags) => {
       const { runCanary } = await import('./canary.js');
       exit = runCanary(context(o.root), { action, service, env: o.env, ...(o.image !== undefined ? { image: o.image } : {}) });
+    });
+  program
+    .command('stage')
+    .description('make the change of apps/<service>/service.yaml reach one environment (its overrides), re-render, print what changed')
+    .argument('<service>', 'service name, e.g. xiaoke')
+    .requiredOption('--env <env>', 'the environment the change is to reach, e.g. staging')
+    .option('--from <env>', 'promote: copy what is staged in this environment to --env')
+    .option('--base <rev>', 'Git revision the change is measured against (default: merge base with origin/main, else HEAD)')
+    .option('--root <dir>', 'repository root', '.')
+    .action(async (service: string, o: { env: string; from?: string; base?: string; root: string }) => {
+      const { runStage } = await import('./stage.js');
+      exit = runStage(context(o.root), { service, env: o.env, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.base !== undefined ? { base: o.base } : {}) });
     });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -162,6 +176,7 @@ interface ValidateFlags {
   cache?: boolean;
   at?: string;
   base?: string;
+  windows?: boolean;
 }
 
 // A reader that stops early (`validate | head`) closes the pipe: the output is no longer wanted, which

@@ -57,6 +57,11 @@ export interface ValidateOptions {
   at?: string;
   /** Change windows: the Git revision the change is compared with. Default: merge base with origin/main, else HEAD. */
   base?: string;
+  /**
+   * Change windows checked (`--no-windows`: false, for a local run whose result must not depend on
+   * the clock; the other base-revision checks, such as a canary's first deploy, still run). Default true.
+   */
+  windows?: boolean;
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -97,8 +102,8 @@ async function validateInput(ctx: CommandContext, o: ValidateOptions, validator:
   const repo = await cachedRepository(ctx, o, validator);
   if (o.schemaOnly) return repo.report;
   // Change windows depend on the clock and on Git, so they are never part of the cached report.
-  const { pullRequestWindowFindings } = await import('./windows.js');
-  const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
+  const { windowStep } = await import('./windows-build.js');
+  const windows = await windowStep(ctx, o, { ...repo.windows, head: underRoots(repo.files), ...(repo.built ? { built: repo.built } : {}) });
   return { ...repo.report, findings: [...repo.report.findings, ...windows] };
 }
 
@@ -138,6 +143,8 @@ interface RepositoryValidation {
   report: Report;
   /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
   windows: ReturnType<typeof windowFacts>;
+  /** Built objects per Argo CD path, for the change-window step; never cached (a cached report has none). */
+  built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
 }
 
 /**
@@ -166,7 +173,7 @@ async function cachedRepository(
   const hit = cache.get(key);
   if (hit?.report && hit.windows) return { ...withLeft(hit), files };
   const value = await validateRepository(snap, o, validator, seal);
-  cache.set(key, value);
+  cache.set(key, { report: value.report, windows: value.windows });
   return { ...withLeft(value), files };
 }
 
@@ -224,9 +231,11 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     if (builds) await turn();
   }
   const results: ResourceResult[] = [];
+  const built = new Map<string, readonly Record<string, unknown>[]>();
   if (!builds) results.push(...intended.flat());
   else {
     (await builds).forEach((b, n) => {
+      if (b.ok) built.set(b.path, b.objects);
       const target = targets[n] as BuildTarget;
       if (!b.ok) {
         findings.push({
@@ -249,7 +258,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
       results.push(...b.objects.map((obj, index) => ({ ...byId.get(objectId(obj))!, index })));
     });
   }
-  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
+  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model), ...(builds ? { built } : {}) };
 }
 
 function check(validator: SchemaValidator, file: string, objects: readonly unknown[]): ResourceResult[] {
