@@ -39,21 +39,21 @@ describe('validate --base: environments touched by what they build', () => {
     const { repo } = gitRepo();
     repo.write('apps/api-gateway/service.yaml', `${repo.read('apps/api-gateway/service.yaml')}environments:\n  prod: {replicas: 3, autoscaling: {minReplicas: 3, maxReplicas: 10, cpu: 70, memory: 80}}\n`);
     expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(681, 81) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(705, 85) });
     expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({
       code: 1,
       stdout:
         (await waived(repo.root)) +
         'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 object differs from HEAD, e.g. changed autoscaling/v2/HorizontalPodAutoscaler suoke-prod/api-gateway (clusters/prod/prod/api-gateway)), ' +
         `and ${PROD_CLOSED} (windows/closed)\n${PROD_HINT}` +
-        summary(681, 81, 1),
+        summary(705, 85, 1),
     });
   });
 
   test('regression: a git-controlled prod canary advance lands inside the prod window', async () => {
     const { repo } = gitRepo();
     expect((await runCli(['canary', 'advance', 'xiaoke', '--env', 'prod', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(681, 81) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(705, 85) });
   });
 });
 
@@ -81,11 +81,11 @@ autoscaling: false
         'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (9 objects differ from HEAD, e.g. added argoproj.io/v1alpha1/Application argocd/prod-notice), ' +
         `and ${PROD_CLOSED}; staging and prod are never open at the same time in the next 8 weeks, so no single change can land in both: stage it one environment at a time, ${STAGE_STAGING} (windows/closed)\n` +
         PROD_HINT +
-        summary(707, 85, 1),
+        summary(731, 89, 1),
     );
 
     // Locally, --no-windows leaves the windows out: the same tree passes at the same instant.
-    expect(await runCli(['validate', '--no-windows', '--base', 'HEAD', '--at', WEDNESDAY_1030, '--root', repo.root])).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(707, 85) });
+    expect(await runCli(['validate', '--no-windows', '--base', 'HEAD', '--at', WEDNESDAY_1030, '--root', repo.root])).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(731, 89) });
 
     // 1. staging alone, merged on Wednesday morning.
     const staged = await runCli(['stage', 'notice', '--env', 'staging', '--root', repo.root]);
@@ -96,12 +96,12 @@ autoscaling: false
         'Staged the change of notice in staging alone: new service: runs in staging only (enabled: false in dev, test, prod).\n' +
         'apps/notice/service.yaml\n  @@ line 10 @@\n  +environments:\n  +  dev:\n  +    enabled: false\n  +  test:\n  +    enabled: false\n  +  prod:\n  +    enabled: false\n' +
         'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\n' +
-        'wrote argocd/applicationsets/suoke-dev.yaml\nwrote argocd/applicationsets/suoke-prod.yaml\nwrote argocd/applicationsets/suoke-test.yaml\n' +
+        'wrote argocd/environments/dev/services.yaml\nwrote argocd/environments/prod/services.yaml\nwrote argocd/environments/test/services.yaml\n' +
         'wrote clusters/staging/staging/notice/kustomization.yaml\n' +
         'removed clusters/dev/dev/notice/kustomization.yaml\nremoved clusters/dev/test/notice/kustomization.yaml\nremoved clusters/prod/prod/notice/kustomization.yaml\n' +
-        'Rendered: 7 written, 3 removed, 322 unchanged.\n',
+        'Rendered: 7 written, 3 removed, 350 unchanged.\n',
     });
-    expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(688, 82) });
+    expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(712, 86) });
     commit('notice in staging');
 
     // 2. promoted to prod, merged on Tuesday night; on Wednesday morning it touches prod alone.
@@ -113,11 +113,11 @@ autoscaling: false
       stdout:
         'Promoted the change of notice from staging to prod: runs in prod too (enabled: false removed).\n' +
         'apps/notice/service.yaml\n  @@ line 15 @@\n  -  prod:\n  -    enabled: false\n' +
-        'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\nwrote argocd/applicationsets/suoke-prod.yaml\n' +
+        'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\nwrote argocd/environments/prod/services.yaml\n' +
         'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/staging/staging/notice/kustomization.yaml\n' +
-        'Rendered: 6 written, 0 removed, 324 unchanged.\n',
+        'Rendered: 6 written, 0 removed, 352 unchanged.\n',
     });
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(695, 83) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(719, 87) });
     const outside = await validate(repo.root, WEDNESDAY_1030);
     expect(outside.code).toBe(1);
     expect(outside.stdout).toContain('error: environments.prod.changeWindows: the change touches prod (');
