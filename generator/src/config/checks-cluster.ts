@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { ParsedFile, Raw } from './checks.js';
-import { Reporter, checkAmounts, checkEnvNames, checkName, checkNotAbove, checkOwnName, checkReplicaCount, isRaw } from './checks.js';
+import { Reporter, checkAmounts, checkEnvNames, checkName, checkNotAbove, checkOwnName, checkReplicaCount, checkResources, isRaw } from './checks.js';
 import { isLabelKey, isLabelValue } from '../core/names.js';
 import { noTemplateMarkers, TEMPLATE_FIELDS } from './checks-template.js';
 
@@ -90,4 +90,6 @@ function checkEnvironment(r: Reporter, env: string, e: Raw): void {
     'a default request may not exceed the default limit');
   checkNotAbove(r, at('limitRange', 'default'), def, at('quota', 'limits'), limits, { small: limitRange.default, large: quota.limits },
     'one container with the default limits would not fit the namespace quota: lower the default or raise the quota');
+  // Sidecar sizes are quantities like any container's; whether the pods with them fit is policy/quota's.
+  checkResources(r, at('sidecar'), e.sidecar);
 }

@@ -39,6 +39,7 @@ import type {
   ServiceConfig,
   ServiceEnvOverride,
 } from './types.js';
+import { ISTIO_SIDECAR_DEFAULT } from './types.js';
 import { configFinding, readYamlSource } from './yaml-source.js';
 import { checkGrayReleases } from '../policy/canary.js';
 
@@ -245,14 +246,14 @@ function buildCluster(f: ParsedFile): ClusterConfig {
     monitoringNamespace: d.monitoringNamespace as string,
     monitoringLabels: stringMap(d.monitoringLabels),
     environments: Object.entries(d.environments as Raw)
-      .map(([env, e]) => buildEnvironment(env, name, e as Raw))
+      .map(([env, e]) => buildEnvironment(env, name, e as Raw, f.source.lineOf(['environments', env, 'quota'], 'key')))
       .sort((a, b) => cmp(a.name, b.name)),
     ...(d.nodePools !== undefined ? { nodePools: buildNodePools(d.nodePools, (i) => f.source.lineOf(['nodePools', i], 'value')) } : {}),
     ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers, (i) => f.source.lineOf(['waivers', i], 'value')) } : {}),
   };
 }
 
-function buildEnvironment(name: string, cluster: string, e: Raw): EnvironmentConfig {
+function buildEnvironment(name: string, cluster: string, e: Raw, quotaLine: number | undefined): EnvironmentConfig {
   const sizing = (e.sizing ?? {}) as Raw;
   const quota = e.quota as Raw;
   const limitRange = e.limitRange as Raw;
@@ -267,9 +268,10 @@ function buildEnvironment(name: string, cluster: string, e: Raw): EnvironmentCon
       ...(sizing.replicas !== undefined ? { replicas: sizing.replicas as number } : {}),
       ...(sizing.maxReplicas !== undefined ? { maxReplicas: sizing.maxReplicas as number } : {}),
     },
-    quota: { requests: buildAmounts(quota.requests), limits: buildAmounts(quota.limits), pods: quota.pods as number },
+    quota: { requests: buildAmounts(quota.requests), limits: buildAmounts(quota.limits), pods: quota.pods as number, ...(quotaLine !== undefined ? { line: quotaLine } : {}) },
     limitRange: { default: buildAmounts(limitRange.default), defaultRequest: buildAmounts(limitRange.defaultRequest) },
     topologySpread: (e.topologySpread as boolean | undefined) ?? false,
+    sidecar: e.sidecar !== undefined ? buildResources(e.sidecar) : ISTIO_SIDECAR_DEFAULT,
     secretStore: { kind: store.kind as EnvironmentConfig['secretStore']['kind'], name: store.name as string },
     settings: stringMap(e.settings),
     ...(e.changeWindows !== undefined ? { changeWindows: buildChangeWindows(e.changeWindows as Raw) } : {}),

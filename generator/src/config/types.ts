@@ -153,11 +153,20 @@ export interface Sizing {
   maxReplicas?: number;
 }
 
+/**
+ * Istio's `global.proxy.resources`, which injection uses when a pod sets none of the
+ * `sidecar.istio.io/proxy*` annotations (manifests/charts/istio-control/istio-discovery/values.yaml:357-364
+ * @ 1.22.8, unchanged @ 1.28.10).
+ */
+export const ISTIO_SIDECAR_DEFAULT: Resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
+
 export interface Quota {
   requests: ResourceAmounts;
   limits: ResourceAmounts;
   /** Maximum number of pods in the namespace. */
   pods: number;
+  /** Line of `quota:` in the cluster file, where the quota check reports. */
+  line?: number;
 }
 
 export interface LimitRangeConfig {
@@ -180,6 +189,14 @@ export interface EnvironmentConfig {
   limitRange: LimitRangeConfig;
   /** Spread replicas across zones and nodes. */
   topologySpread: boolean;
+  /**
+   * Requests and limits of the Istio sidecar injected into every pod where the namespace is in the
+   * mesh (an environment running a gray release), rendered as the `sidecar.istio.io/proxyCPU`,
+   * `proxyCPULimit`, `proxyMemory`, `proxyMemoryLimit` pod annotations and counted by the quota and
+   * capacity checks. Default {@link ISTIO_SIDECAR_DEFAULT}, what Istio injects without annotations.
+   * Example: `{requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 256Mi}}`.
+   */
+  sidecar: Resources;
   /** Secret store the ExternalSecrets read from. */
   secretStore: { kind: 'ClusterSecretStore' | 'SecretStore'; name: string };
   /** Log level etc. added to every service's ConfigMap in this environment. */

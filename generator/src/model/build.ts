@@ -43,13 +43,15 @@ export function buildModel(config: PlatformConfig): Model {
     for (const s of enabled) {
       for (const callee of s.dependsOn.services) if (byName.has(callee)) callers.set(callee, [...(callers.get(callee) ?? []), s.name]);
     }
-    const instances = enabled.map((service) => {
+    const plain = enabled.map((service) => {
       const calls = service.dependsOn.services.flatMap((n) => {
         const callee = byName.get(n);
         return callee ? [{ name: callee.name, grpc: callee.grpc }] : [];
       });
       return instance(service, env, cluster, (callers.get(service.name) ?? []).sort(cmp), calls.sort((a, b) => cmp(a.name, b.name)));
     });
+    // Istio injects a sidecar into every pod of a meshed namespace, not only the Rollout's.
+    const instances = inMesh(plain) ? plain.map((i) => ({ ...i, sidecar: env.sidecar })) : plain;
     // The loader refuses a dependency on a data service the environment does not declare.
     const declared = resolveDataServices(env);
     const data = declared.map((service) => ({ service, clients: enabled.filter((s) => s.dependsOn.data.includes(service.kind)).map((s) => s.name).sort(cmp) }));
@@ -93,6 +95,14 @@ function instance(
     topologySpread: env.topologySpread,
     path: `clusters/${cluster.name}/${env.name}/${service.name}`,
   };
+}
+
+/**
+ * Whether an environment's namespace is in the Istio mesh: weighted routing happens in the callers'
+ * sidecars, so an environment running a gray release (a Rollout) has them all injected.
+ */
+export function inMesh(instances: readonly Pick<ServiceInstance, 'workload'>[]): boolean {
+  return instances.some((i) => i.workload === 'Rollout');
 }
 
 /** The version of the pod template: the canary's while one is in progress, else the stable one. */

@@ -33,6 +33,11 @@ export interface ServiceInstance {
   /** A PodDisruptionBudget is rendered when at least two replicas always run (the HPA's `minReplicas`, else `replicas`). */
   disruptionBudget: boolean;
   topologySpread: boolean;
+  /**
+   * Requests and limits of the Istio sidecar injected into its pods, when the environment's namespace
+   * is in the mesh (`environments.<env>.sidecar`); absent outside the mesh.
+   */
+  sidecar?: Resources;
   /** Kustomize overlay path Argo CD builds, e.g. `clusters/prod/prod/xiaoai`. */
   path: string;
 }

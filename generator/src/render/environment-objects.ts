@@ -1,4 +1,5 @@
 import type { EnvironmentModel } from '../model/types.js';
+import { inMesh } from '../model/build.js';
 import { ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
 import type { K8sObject } from './service-objects.js';
 import { dataNamespaceObjects } from './data-policies.js';
@@ -103,7 +104,7 @@ export function environmentObjects(e: EnvironmentModel): K8sObject[] {
  * one stay out of the mesh and unchanged.
  */
 export function meshed(e: EnvironmentModel): boolean {
-  return e.instances.some((i) => i.workload === 'Rollout');
+  return inMesh(e.instances);
 }
 
 /** What every sidecar needs beyond the baseline: istiod for configuration and certificates, and Prometheus scraping its metrics. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ServiceInstance } from '../model/types.js';
+import { SIDECAR_ANNOTATIONS } from '../core/istio.js';
 import {
   PORTS,
   PRIVATE_RANGES,
@@ -170,7 +171,7 @@ function workload(i: ServiceInstance): K8sObject {
     metadata: {
       // The version the pods run: a canary's pods are told apart from the stable ones by it.
       labels: { ...serviceLabels(s.name, s.group), 'app.kubernetes.io/version': runningVersion(i) },
-      annotations: { 'suoke-life.com/config-hash': configHash },
+      annotations: { 'suoke-life.com/config-hash': configHash, ...sidecarAnnotations(i) },
     },
     spec: podSpec,
   };
@@ -188,6 +189,22 @@ function workload(i: ServiceInstance): K8sObject {
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
       template,
     },
+  };
+}
+
+/**
+ * The size of the sidecar Istio injects where the namespace is in the mesh, as its per-pod annotations:
+ * all four, because injection emits only the ones set (a pod without limits would be refused by a
+ * quota on `limits.*`: "must specify limits.cpu"). See core/istio.ts.
+ */
+function sidecarAnnotations(i: ServiceInstance): Record<string, string> {
+  const s = i.sidecar;
+  if (!s) return {};
+  return {
+    [SIDECAR_ANNOTATIONS.cpu]: s.requests.cpu,
+    [SIDECAR_ANNOTATIONS.cpuLimit]: s.limits.cpu,
+    [SIDECAR_ANNOTATIONS.memory]: s.requests.memory,
+    [SIDECAR_ANNOTATIONS.memoryLimit]: s.limits.memory,
   };
 }
 
