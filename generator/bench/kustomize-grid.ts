@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { sealWith } from '../src/core/seal.js';
 import { buildPaths, buildPathsSequentialNaive, detectKustomize, type BuildResult } from '../src/kustomize/index.js';
 import { syntheticOwner, writeSyntheticRepo } from './kustomize-synthetic.js';
 
@@ -44,7 +46,7 @@ async function main(): Promise<number> {
       reference = (await time('sequential kubectl kustomize, no cache', () => buildPathsSequentialNaive(paths, root, tool.command))).map(comparable);
     }
     for (const [n, [chunkSize, concurrency]] of grid.entries()) {
-      const opts = { root, owner: syntheticOwner, chunkSize, concurrency, cacheDir: nodePath.join(dir, `cache-${n}`) };
+      const opts = { root, owner: syntheticOwner, chunkSize, concurrency, cacheDir: nodePath.join(dir, `cache-${n}`), seal: sealWith(randomBytes(32)) };
       const cold = await time(`chunk ${chunkSize}, concurrency ${concurrency}, cold cache`, () => buildPaths(targets, opts));
       if (!cold.every((r) => r.ok) || (reference && !isDeepStrictEqual(cold.map(comparable), reference))) {
         console.log(`  chunk ${chunkSize}, concurrency ${concurrency}: builds differ from per-path builds`);

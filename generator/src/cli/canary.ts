@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeChanges, editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
@@ -8,7 +9,9 @@ import type { FileSystem } from '../core/fs.js';
 import { isDockerTag, suggest } from '../core/names.js';
 import { promotionOrder } from '../model/build.js';
 import { readRendered } from '../validate/load-rendered.js';
-import { applyWrite, planWrite } from '../write/tree.js';
+import { openForWriting } from '../write/session.js';
+import { planWrite } from '../write/tree.js';
+import { write } from './render.js';
 import type { CommandContext } from './context.js';
 
 export interface CanaryOptions {
@@ -29,6 +32,17 @@ export interface CanaryOptions {
  * if the render fails after the write, the service file is restored. Returns the exit code.
  */
 export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
+  // Like `render`: one writer at a time, and an interrupted render finished before anything is read.
+  const session = openForWriting(ctx.root, { now: ctx.now });
+  try {
+    for (const note of session.notes) ctx.stderr(`note: ${printable(note)}\n`);
+    return editAndRender(ctx, o);
+  } finally {
+    session.close();
+  }
+}
+
+function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
   const config = loadConfig(ctx.fs);
   const service = config.services.find((s) => s.name === o.service);
   if (!service) {
@@ -54,15 +68,17 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
   let written;
   try {
     written = planWrite(ctx.fs, edited.value.rendered.files);
-    applyWrite(ctx.root, written);
+    write(ctx, written);
   } catch (e) {
     writeAtomically(abs, before);
+    if (e instanceof UserError) throw e;
     throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
   }
-  ctx.stdout(`${summary}\n${file}\n`);
-  for (const line of describeChanges(before, after)) ctx.stdout(`  ${line}\n`);
-  for (const f of written.write) ctx.stdout(`wrote ${f.path}\n`);
-  for (const p of written.remove) ctx.stdout(`removed ${p}\n`);
+  // The diff lines are the service file's own text: escaped, a line of it cannot forge another.
+  ctx.stdout(`${printable(summary)}\n${printable(file)}\n`);
+  for (const line of describeChanges(before, after)) ctx.stdout(`  ${printable(line)}\n`);
+  for (const f of written.write) ctx.stdout(`wrote ${printable(f.path)}\n`);
+  for (const p of written.remove) ctx.stdout(`removed ${printable(p)}\n`);
   ctx.stdout(`Rendered: ${written.write.length} written, ${written.remove.length} removed, ${written.unchanged} unchanged.\n`);
   return 0;
 }
@@ -119,7 +135,7 @@ function plan(service: ServiceConfig, o: CanaryOptions): { edit: CanaryEdit; sum
 function overlay(base: FileSystem, file: string, text: string): FileSystem {
   return {
     root: base.root,
-    readText: (p) => (p === file ? text : base.readText(p)),
+    readText: (p, options) => (p === file ? text : base.readText(p, options)),
     size: (p) => (p === file ? Buffer.byteLength(text) : base.size(p)),
     list: (d) => base.list(d),
     isDir: (p) => base.isDir(p),

@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { UserError } from '../core/errors.js';
 import { sortFindings } from '../core/finding.js';
 
@@ -8,12 +9,21 @@ import { sortFindings } from '../core/finding.js';
 export function formatUserError(e: UserError): string {
   const findings = sortFindings(e.findings);
   const lines = findings.map((f) => {
-    const where = `${f.file}${f.line ? `:${f.line}` : ''}`;
-    const head = `error: ${where}: ${f.path ? `${f.path}: ` : ''}${f.message}`;
-    return f.hint ? `${head}\n  fix: ${f.hint}` : head;
+    // File names, paths and messages can carry what the configuration holds: escaped, each stays on its line.
+    const where = `${printable(f.file)}${f.line ? `:${f.line}` : ''}`;
+    const head = `error: ${where}: ${f.path ? `${printable(f.path)}: ` : ''}${printable(f.message)}`;
+    return f.hint ? `${head}\n  fix: ${printable(f.hint)}` : head;
   });
   const count = findings.length === 1 ? '1 problem' : `${findings.length} problems`;
   const all = (prefix: string) => findings.every((f) => f.check.startsWith(prefix));
-  const what = all('render/') ? 'in writing the generated files' : all('kustomize/') ? 'with the installed tools' : 'in the configuration';
-  return `${lines.join('\n')}\n${count} ${what}; nothing was written.\n`;
+  const what = all('render/')
+    ? 'in writing the generated files'
+    : all('repository/')
+      ? 'in the repository'
+      : all('kustomize/')
+        ? 'with the installed tools'
+        : 'in the configuration';
+  // A render that stopped half way and could not undo it must not claim that nothing was written.
+  const outcome = findings.some((f) => f.check === 'render/unfinished') ? 'the render is unfinished' : 'nothing was written';
+  return `${lines.join('\n')}\n${count} ${what}; ${outcome}.\n`;
 }

@@ -3,14 +3,23 @@
  * The only file that touches the process: argv, environment, stdout/stderr, exit code.
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
 import { diskFs } from '../core/fs.js';
+import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
 
 const EXIT_USAGE = 2;
+
+// Every byte this process prints goes through these: whatever a command composed, no raw control
+// character (ESC, CR, C1, bidi overrides) reaches the terminal or the CI log. Line feeds are kept;
+// the commands escape the values they interpolate, so a value cannot add a line either.
+const out = (t: string) => void process.stdout.write(printableLines(t));
+const err = (t: string) => void process.stderr.write(printableLines(t));
 
 function context(root: string | undefined): CommandContext {
   const abs = path.resolve(process.cwd(), root ?? '.');
@@ -18,8 +27,8 @@ function context(root: string | undefined): CommandContext {
     root: abs,
     fs: diskFs(abs),
     now: () => new Date(),
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: out,
+    stderr: err,
     env: process.env,
   };
 }
@@ -29,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const program = new Command('suoke-gitops')
     .description('Renders and validates the Suoke Life GitOps repository')
     .exitOverride()
-    .configureOutput({ writeErr: (t) => process.stderr.write(t) })
+    .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError('(run with --help for usage)');
   program
     .command('render')
@@ -53,10 +62,15 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
     .option('-v, --verbose', 'also list valid resources')
-    .option('--no-cache', 'recompute everything (ignore the result and kustomize caches)')
+    .option(
+      '--no-cache',
+      'recompute everything (ignore the result and kustomize caches); always so when the CI environment variable is set. ' +
+        'Cached results are sealed with a per-user secret in $XDG_CACHE_HOME/suoke-gitops/secret (default ~/.cache/suoke-gitops/secret)',
+    )
     .option('--at <instant>', 'evaluate change windows at this ISO-8601 instant instead of now')
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
     .option('--no-simulate', 'skip the simulation of Argo CD from an empty cluster (docs/simulation.md)')
+    .option('--no-windows', 'leave the change windows out (the result then does not depend on the clock); CI keeps them')
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
       exit = await runValidate(context(o.root), {
@@ -68,10 +82,13 @@ async function main(argv: string[]): Promise<number> {
         verbose: o.verbose === true,
         tier: o.tier as 'production' | 'development',
         kubernetesVersion: o.kubernetesVersion,
-        cache: o.cache !== false,
+        // CI never trusts a cache: one restored from another run (or shipped by a pull request) could hide findings.
+        cache: o.cache !== false && !inCI(process.env),
+        cacheSecretFile: cacheSecretFile(process.env),
         ...(o.at !== undefined ? { at: o.at } : {}),
         ...(o.base !== undefined ? { base: o.base } : {}),
         simulate: o.simulate !== false,
+        ...(o.windows === false ? { windows: false } : {}),
       });
     });
   program
@@ -109,6 +126,18 @@ async function main(argv: string[]): Promise<number> {
       const { runCanary } = await import('./canary.js');
       exit = runCanary(context(o.root), { action, service, env: o.env, ...(o.image !== undefined ? { image: o.image } : {}) });
     });
+  program
+    .command('stage')
+    .description('make the change of apps/<service>/service.yaml reach one environment (its overrides), re-render, print what changed')
+    .argument('<service>', 'service name, e.g. xiaoke')
+    .requiredOption('--env <env>', 'the environment the change is to reach, e.g. staging')
+    .option('--from <env>', 'promote: copy what is staged in this environment to --env')
+    .option('--base <rev>', 'Git revision the change is measured against (default: merge base with origin/main, else HEAD)')
+    .option('--root <dir>', 'repository root', '.')
+    .action(async (service: string, o: { env: string; from?: string; base?: string; root: string }) => {
+      const { runStage } = await import('./stage.js');
+      exit = runStage(context(o.root), { service, env: o.env, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.base !== undefined ? { base: o.base } : {}) });
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;
@@ -117,15 +146,29 @@ async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (e instanceof UserError) {
-      process.stderr.write(formatUserError(e));
+      err(formatUserError(e));
       return EXIT_USAGE;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      // A usage error quotes the command line (a service name, an option value): escaped.
+      err(`error: ${printable(e.message)}\n`);
       return EXIT_USAGE;
     }
     throw e;
   }
+}
+
+/** Whether `CI` is set, as GitHub Actions, GitLab CI, CircleCI, Buildkite, Travis and others set it (`CI=true`). */
+function inCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/** The per-user secret sealing the caches: `$XDG_CACHE_HOME/suoke-gitops/secret`, else `~/.cache/suoke-gitops/secret`. */
+function cacheSecretFile(env: NodeJS.ProcessEnv): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'suoke-gitops', 'secret');
 }
 
 interface CanaryFlags {
@@ -148,6 +191,7 @@ interface ValidateFlags {
   at?: string;
   base?: string;
   simulate?: boolean;
+  windows?: boolean;
 }
 
 // A reader that stops early (`validate | head`) closes the pipe: the output is no longer wanted, which
@@ -165,8 +209,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // An internal error is a bug: show everything, including causes.
-    process.stderr.write(`internal error (a bug in the generator, please report it):\n`);
-    console.error(e);
+    err(`internal error (a bug in the generator, please report it):\n${inspect(e)}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { snapshotFs } from '../core/fs.js';
+import type { Seal } from '../core/seal.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths, defaultCacheDir, type BuildResult } from '../kustomize/build.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
@@ -14,8 +15,9 @@ import { loadManifests, validateDocuments } from '../validate/manifests.js';
 import { checkManifests, checkRepository } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import { createSchemaValidator, type SchemaValidator } from '../validate/schema/index.js';
-import { executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
+import { cacheSeal, executableIdentity, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, buildId, validationKey } from '../validate/result-cache.js';
 import { windowFacts } from '../windows/check.js';
+import { interruptedRenderFindings } from '../write/pending.js';
 import { requireKustomize, which } from '../kustomize/detect.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
@@ -33,8 +35,20 @@ export interface ValidateOptions {
   ignoreMissingSchemas: boolean;
   /** List valid resources too. Default false. */
   verbose: boolean;
-  /** Reuse the last report when no input changed, and cached kustomize builds. Default true. */
+  /**
+   * Reuse the last report when no input changed, and cached kustomize builds, both authenticated
+   * with the secret in {@link cacheSecretFile}. The CLI entry sets it false when the `CI` environment
+   * variable is set: CI never trusts a cache that may have been restored from elsewhere. Default true.
+   */
   cache?: boolean;
+  /**
+   * Absolute path of the per-user secret that seals the caches (core/seal.ts), created with mode 0600
+   * on first use, e.g. `~/.cache/suoke-gitops/secret` (`$XDG_CACHE_HOME/suoke-gitops/secret` when set).
+   * It must lie outside the repository (and so outside its `node_modules/.cache`): a secret a pull
+   * request could ship would authenticate nothing. Without it, or inside the repository, nothing is
+   * cached. Default none.
+   */
+  cacheSecretFile?: string;
   /** Policy strictness for manifests given as `paths` (the repository uses each environment's tier). Default `production`. */
   tier?: Tier;
   /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
@@ -45,6 +59,11 @@ export interface ValidateOptions {
   base?: string;
   /** Play the committed tree from an empty cluster at `at` (docs/simulation.md). Default true; off with `schemaOnly` or without kustomize. */
   simulate?: boolean;
+  /**
+   * Change windows checked (`--no-windows`: false, for a local run whose result must not depend on
+   * the clock; the other base-revision checks, such as a canary's first deploy, still run). Default true.
+   */
+  windows?: boolean;
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -85,10 +104,20 @@ async function validateInput(ctx: CommandContext, o: ValidateOptions, validator:
   const repo = await cachedRepository(ctx, o, validator);
   if (o.schemaOnly) return repo.report;
   // Change windows depend on the clock and on Git, so they are never part of the cached report.
-  const { pullRequestWindowFindings, instantOption } = await import('./windows.js');
-  const windows = pullRequestWindowFindings(ctx, { ...(o.at !== undefined ? { at: o.at } : {}), ...(o.base !== undefined ? { base: o.base } : {}) }, { ...repo.windows, head: underRoots(repo.files) });
-  // The simulation depends on the clock too (windows), so it is not cached either.
-  const simulation = o.simulate === false || !o.kustomize ? [] : await (await import('../validate/simulation.js')).simulationStep({ root: ctx.root, fs: ctx.fs, at: instantOption(ctx, o.at), ...(o.cache === false ? { cache: false } : {}) });
+  const { windowStep } = await import('./windows-build.js');
+  const windows = await windowStep(ctx, o, { ...repo.windows, head: underRoots(repo.files), ...(repo.built ? { built: repo.built } : {}) });
+  // The simulation depends on the clock too (windows), so it is not cached either; without the
+  // change windows (`--no-windows`) it plays with the projects' sync windows left out.
+  const simulation =
+    o.simulate === false || !o.kustomize
+      ? []
+      : await (await import('../validate/simulation.js')).simulationStep({
+          root: ctx.root,
+          fs: ctx.fs,
+          at: (await import('./windows.js')).instantOption(ctx, o.at),
+          ...(o.cache === false ? { cache: false } : {}),
+          ...(o.windows === false ? { windows: false } : {}),
+        });
   return { ...repo.report, findings: [...repo.report.findings, ...windows, ...simulation] };
 }
 
@@ -128,6 +157,8 @@ interface RepositoryValidation {
   report: Report;
   /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
   windows: ReturnType<typeof windowFacts>;
+  /** Built objects per Argo CD path, for the change-window step; never cached (a cached report has none). */
+  built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
 }
 
 /**
@@ -143,17 +174,21 @@ async function cachedRepository(
   const files = inputFiles(ctx.fs);
   // Every input file is read once: the validation reads them from this snapshot.
   const snap = { ...ctx, fs: snapshotFs(ctx.fs, files, INPUT_ROOTS, INPUT_FILES) };
-  const build = o.cache === false ? undefined : buildId();
-  if (build === undefined) return { ...(await validateRepository(snap, o, validator)), files };
+  // What an interrupted render left is looked at on every run: the cached report cannot know of it.
+  const left = o.schemaOnly ? [] : interruptedRenderFindings(snap.fs, (what) => `drift/${what}`);
+  const withLeft = (v: RepositoryValidation) => (left.length === 0 ? v : { ...v, report: { ...v.report, findings: [...left, ...v.report.findings] } });
+  const seal = o.cache === false ? undefined : cacheSeal(ctx.root, o.cacheSecretFile);
+  const build = seal === undefined ? undefined : buildId();
+  if (seal === undefined || build === undefined) return { ...withLeft(await validateRepository(snap, o, validator, seal)), files };
   const PATH = ctx.env['PATH'] ?? '';
   const tools = ['kustomize', 'kubectl'].map((n) => executableIdentity(which(n, PATH)));
   const key = validationKey(files, [build, JSON.stringify([o.schemaOnly, o.kustomize, o.ignoreMissingSchemas]), ...tools]);
-  const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'));
+  const cache = resultCache<RepositoryValidation>(path.join(ctx.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'), seal);
   const hit = cache.get(key);
-  if (hit?.report && hit.windows) return { ...hit, files };
-  const value = await validateRepository(snap, o, validator);
-  cache.set(key, value);
-  return { ...value, files };
+  if (hit?.report && hit.windows) return { ...withLeft(hit), files };
+  const value = await validateRepository(snap, o, validator, seal);
+  cache.set(key, { report: value.report, windows: value.windows });
+  return { ...withLeft(value), files };
 }
 
 /** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */
@@ -167,7 +202,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The kustomize builds start first and run in child processes while this process does the rest;
  * an object kustomize built exactly as intended shares the schema verdict of the intended object.
  */
-export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator): Promise<RepositoryValidation> {
+export async function validateRepository(ctx: CommandContext, o: ValidateOptions, validator: SchemaValidator, seal?: Seal): Promise<RepositoryValidation> {
   const { config, model, rendered } = loadRendered(ctx.fs);
   const findings: Finding[] = [];
   // The Argo CD side: expand the ApplicationSets; the paths their Applications deploy are what gets built.
@@ -175,6 +210,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     documents: argoDocuments(rendered.files, ARGOCD_PATH),
     renderedPaths: rendered.targets.map((t) => t.path),
     isDir: (p) => ctx.fs.isDir(p),
+    builds: new Map(rendered.targets.map((t) => [t.path, t.objects.map((o) => ({ kind: o.kind, name: o.metadata.name }))])),
   });
   const useKustomize = !o.schemaOnly && o.kustomize;
   // Found before anything is built: without one, one error saying how to install it, not a failed build per path.
@@ -187,7 +223,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     for (const t of targets) for (const obj of t.objects) owners.set(objectId(obj), t.path);
     builds = buildPaths(
       targets.map((t) => ({ path: t.path })),
-      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...tool, ...(o.cache === false ? { cacheDir: false as const } : {}) },
+      { root: ctx.root, owner: (obj) => owners.get(objectId(obj)), ...tool, ...(o.cache === false || seal === undefined ? { cacheDir: false as const } : { seal }) },
     );
     // Awaited below; until then a failure must not count as an unhandled rejection.
     builds.catch(() => undefined);
@@ -209,9 +245,11 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
     if (builds) await turn();
   }
   const results: ResourceResult[] = [];
+  const built = new Map<string, readonly Record<string, unknown>[]>();
   if (!builds) results.push(...intended.flat());
   else {
     (await builds).forEach((b, n) => {
+      if (b.ok) built.set(b.path, b.objects);
       const target = targets[n] as BuildTarget;
       if (!b.ok) {
         findings.push({
@@ -234,7 +272,7 @@ export async function validateRepository(ctx: CommandContext, o: ValidateOptions
       results.push(...b.objects.map((obj, index) => ({ ...byId.get(objectId(obj))!, index })));
     });
   }
-  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
+  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model), ...(builds ? { built } : {}) };
 }
 
 function check(validator: SchemaValidator, file: string, objects: readonly unknown[]): ResourceResult[] {

@@ -3,6 +3,7 @@
  * change-window state at the instant, the rule that decides it, and the next change. Also the
  * pull-request-time part of `validate` (`--at`, `--base`): the only place that runs `git`.
  */
+import { printable, printableLines } from '../core/printable.js';
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../config/load.js';
 import { readYamlSource } from '../config/yaml-source.js';
@@ -13,7 +14,8 @@ import { checkWindows, type WindowConfig, type WindowModel } from '../windows/ch
 import { stateAt } from '../windows/engine.js';
 import { parseInstant } from '../windows/dates.js';
 import { readOverrides } from '../windows/overrides.js';
-import type { Tree } from '../windows/touched.js';
+import { touchedEnvironments, type Tree } from '../windows/touched.js';
+import { comparedSides, type PathBuilder } from './windows-touched.js';
 import { formatLocal } from '../windows/zone.js';
 import type { CommandContext } from './context.js';
 
@@ -56,13 +58,14 @@ export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
       nextChange: r.state.nextChange?.toISOString() ?? null,
       nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
     }));
-    ctx.stdout(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`);
+    ctx.stdout(printableLines(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`));
     return 0;
   }
   const lines = [`Change windows at ${at.toISOString()}`];
   for (const r of rows) {
-    lines.push(`${r.env}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${r.zone})` : ''}`);
-    lines.push(`  rule: ${r.state.rule}`);
+    // The rule quotes the configuration (override reasons, window names): escaped, it stays on its line.
+    lines.push(`${printable(r.env)}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${printable(r.zone)})` : ''}`);
+    lines.push(`  rule: ${printable(r.state.rule)}`);
     const c = r.state.nextChange;
     const local = c && r.zone ? `${formatLocal(r.zone, c.getTime())} (${c.toISOString()})` : c?.toISOString();
     lines.push(`  next: ${c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'}`);
@@ -76,6 +79,8 @@ export interface PullRequestOptions {
   at?: string;
   /** `--base`: the revision the change is compared with. Default: merge base with origin/main, else HEAD. */
   base?: string;
+  /** `--no-windows`: false leaves the change windows out (overrides, touched environments, freezes). Default true. */
+  windows?: boolean;
 }
 
 /**
@@ -85,11 +90,19 @@ export interface PullRequestOptions {
  * Git, not only on the files. `head` is the working tree's files under apps/, clusters/ and argocd/
  * (what Argo CD will sync once merged; the drift check proves it equals the render).
  */
-export function pullRequestWindowFindings(
+export async function pullRequestWindowFindings(
   ctx: CommandContext,
   o: PullRequestOptions,
-  input: { config: WindowConfig; model: WindowModel; head: Tree },
-): Finding[] {
+  input: {
+    config: WindowConfig;
+    model: WindowModel;
+    head: Tree;
+    /** Built objects of the change's Argo CD paths `validate` already has. */
+    built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+    /** Builds the paths whose inputs differ from the base; none with `--no-kustomize`. */
+    build?: PathBuilder;
+  },
+): Promise<Finding[]> {
   const at = instantOption(ctx, o.at);
   const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => e.name));
   const overrides = readOverrides(ctx.fs, envs, at);
@@ -99,7 +112,14 @@ export function pullRequestWindowFindings(
     if (!sources.has(file)) sources.set(file, readYamlSource(ctx.fs, file));
     return sources.get(file)!.lineOf(path);
   };
-  const found = checkWindows({ config: input.config, model: input.model, head: input.head, base: base?.files, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
+  if (o.windows === false) return checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
+  const refs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ name: e.name, namespace: e.namespace })));
+  let touched;
+  if (base) {
+    const sides = await comparedSides({ root: ctx.root, head: input.head, base: base.files, envs: refs, ...(input.built ? { built: input.built } : {}), ...(input.build ? { build: input.build } : {}) });
+    touched = touchedEnvironments(sides.head, sides.base, refs);
+  }
+  const found = checkWindows({ config: input.config, model: input.model, touched, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
   const firstDeploys = checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
   return [...overrides.findings, ...found, ...firstDeploys];
 }
@@ -111,34 +131,43 @@ function git(root: string, args: string[], input?: string): { ok: boolean; out: 
 
 const text = (b: Buffer) => b.toString('utf8').trim();
 
+/** The revision the change is compared with, and how it was chosen (for messages). */
+export interface BaseRevision {
+  rev: string;
+  name: string;
+}
+
 /**
- * The base revision's files under apps/, clusters/ and argocd/. `--base <rev>` when given (a usage
- * error if Git cannot resolve it); else the merge base of HEAD with `origin/main` when that exists;
- * else HEAD (the uncommitted change). `undefined` outside a Git work tree (no base: nothing is
- * compared).
+ * The base revision: `--base <rev>` when given (a usage error if Git cannot resolve it); else the
+ * merge base of HEAD with `origin/main` when that exists; else HEAD (the uncommitted change).
+ * `undefined` outside a Git work tree (no base: nothing is compared).
  */
-function baseTree(root: string, base: string | undefined): { name: string; files: Tree } | undefined {
-  let rev: string;
-  let name: string;
+export function baseRevision(root: string, base: string | undefined): BaseRevision | undefined {
   if (base !== undefined) {
     const r = git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
     if (!r.ok) throw new UsageError(`--base "${base}" is not a Git revision of ${root}`);
-    [rev, name] = [text(r.out), base];
-  } else {
-    if (!git(root, ['rev-parse', '--is-inside-work-tree']).ok) return undefined;
-    const mergeBase = git(root, ['rev-parse', '--verify', '--quiet', 'origin/main^{commit}']).ok ? git(root, ['merge-base', 'HEAD', 'origin/main']) : undefined;
-    if (mergeBase?.ok) [rev, name] = [text(mergeBase.out), `origin/main (merge base ${text(mergeBase.out).slice(0, 12)})`];
-    else {
-      const head = git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-      if (!head.ok) return undefined;
-      [rev, name] = [text(head.out), 'HEAD'];
-    }
+    return { rev: text(r.out), name: base };
   }
-  const list = git(root, ['ls-tree', '-r', '-z', '--name-only', rev, '--', 'apps', 'clusters', 'argocd']);
+  if (!git(root, ['rev-parse', '--is-inside-work-tree']).ok) return undefined;
+  const mergeBase = git(root, ['rev-parse', '--verify', '--quiet', 'origin/main^{commit}']).ok ? git(root, ['merge-base', 'HEAD', 'origin/main']) : undefined;
+  if (mergeBase?.ok) return { rev: text(mergeBase.out), name: `origin/main (merge base ${text(mergeBase.out).slice(0, 12)})` };
+  const head = git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  return head.ok ? { rev: text(head.out), name: 'HEAD' } : undefined;
+}
+
+/** The base revision's files under apps/, clusters/ and argocd/ ({@link baseRevision}). */
+function baseTree(root: string, base: string | undefined): { name: string; files: Tree } | undefined {
+  const b = baseRevision(root, base);
+  return b && { name: b.name, files: filesAt(root, b.rev, ['apps', 'clusters', 'argocd']) };
+}
+
+/** The files under `dirs` (or the files named) at revision `rev`. */
+export function filesAt(root: string, rev: string, dirs: readonly string[]): Map<string, string> {
+  const list = git(root, ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...dirs]);
   if (!list.ok) throw new Error(`git ls-tree ${rev} failed in ${root}`);
   const paths = list.out.toString('utf8').split('\0').filter((p) => p !== '');
   const files = new Map<string, string>();
-  if (paths.length === 0) return { name, files };
+  if (paths.length === 0) return files;
   // One `git cat-file --batch` for every file: "<oid> <type> <size>\n<content>\n" per request.
   const batch = git(root, ['cat-file', '--batch'], paths.map((p) => `${rev}:./${p}\n`).join(''));
   if (!batch.ok) throw new Error(`git cat-file failed in ${root}`);
@@ -150,5 +179,5 @@ function baseTree(root: string, base: string | undefined): { name: string; files
     files.set(p, batch.out.subarray(eol + 1, eol + 1 + size).toString('utf8'));
     pos = eol + 1 + size + 1;
   }
-  return { name, files };
+  return files;
 }

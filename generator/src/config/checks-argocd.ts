@@ -1,19 +1,22 @@
 import type { Finding } from '../core/finding.js';
 import type { ParsedFile } from './checks.js';
 import { Reporter, checkName, isRaw, nearHint } from './checks.js';
+import { noTemplateMarkers, TEMPLATE_FIELDS } from './checks-template.js';
 import type { PathSegment } from './yaml-source.js';
 
 /** Checks of `argocd/argocd.yaml`. */
 export function checkArgocdFile(f: ParsedFile, out: Finding[]): void {
   const r = new Reporter(f.source, out);
   const d = f.data;
-  if (typeof d.repoURL === 'string') checkRepoUrl(r, d.repoURL);
+  // The three values the ApplicationSet templates carry are checked for template markers first.
+  const plain = (key: keyof typeof TEMPLATE_FIELDS.argocd) => noTemplateMarkers(r, [key], d[key], TEMPLATE_FIELDS.argocd[key]);
+  if (typeof d.repoURL === 'string' && plain('repoURL')) checkRepoUrl(r, d.repoURL);
   const rev = d.targetRevision;
   // git check-ref-format, loosely: what Argo CD could never resolve.
-  if (typeof rev === 'string' && rev !== '' && (/[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^[-/.]|[/.]$|\.lock$/.test(rev))) {
+  if (typeof rev === 'string' && rev !== '' && plain('targetRevision') && (/[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^[-/.]|[/.]$|\.lock$/.test(rev))) {
     r.report('revision', ['targetRevision'], `\`targetRevision\` is ${JSON.stringify(rev)}, not a valid branch, tag or commit name`, 'e.g. `targetRevision: main`');
   }
-  checkName(r, ['namespace'], d.namespace, 'argocd');
+  if (plain('namespace')) checkName(r, ['namespace'], d.namespace, 'argocd');
   if (isRaw(d.roles)) {
     checkGroups(r, ['roles', 'deployers'], d.roles.deployers);
     checkGroups(r, ['roles', 'readOnly'], d.roles.readOnly);

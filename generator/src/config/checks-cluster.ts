@@ -1,14 +1,15 @@
 import type { Finding } from '../core/finding.js';
 import type { ParsedFile, Raw } from './checks.js';
-import { Reporter, checkAmounts, checkEnvNames, checkName, checkNotAbove, checkOwnName, checkReplicaCount, isRaw } from './checks.js';
+import { Reporter, checkAmounts, checkEnvNames, checkName, checkNotAbove, checkOwnName, checkReplicaCount, checkResources, isRaw } from './checks.js';
 import { isLabelKey, isLabelValue } from '../core/names.js';
+import { noTemplateMarkers, TEMPLATE_FIELDS } from './checks-template.js';
 
 /** Checks of one `clusters/<cluster>/cluster.yaml` that need no other file. */
 export function checkClusterFile(f: ParsedFile, out: Finding[]): void {
   const r = new Reporter(f.source, out);
   const d = f.data;
   checkOwnName(r, f, 'clusters', 'cluster.yaml');
-  checkServer(r, d.server);
+  if (noTemplateMarkers(r, ['server'], d.server, TEMPLATE_FIELDS.cluster.server)) checkServer(r, d.server);
   if (typeof d.kubernetesVersion === 'string' && !/^1\.(0|[1-9]\d{0,2})$/.test(d.kubernetesVersion)) {
     r.report(
       'kubernetes-version',
@@ -33,11 +34,12 @@ export function checkClusterFile(f: ParsedFile, out: Finding[]): void {
   if (ingressOk) taken.set(d.ingressNamespace as string, '`ingressNamespace`');
   if (monitoringOk && !taken.has(d.monitoringNamespace as string)) taken.set(d.monitoringNamespace as string, '`monitoringNamespace`');
   for (const [env, e] of Object.entries(d.environments)) {
-    checkName(r, ['environments', env], env, 'staging');
+    if (noTemplateMarkers(r, ['environments', env], env, TEMPLATE_FIELDS.cluster.environment, 'key')) checkName(r, ['environments', env], env, 'staging');
     if (!isRaw(e)) continue;
     checkEnvironment(r, env, e);
     const ns = e.namespace;
-    if (typeof ns === 'string' && checkName(r, ['environments', env, 'namespace'], ns, `suoke-${env}`)) {
+    const nsPath = ['environments', env, 'namespace'];
+    if (typeof ns === 'string' && noTemplateMarkers(r, nsPath, ns, TEMPLATE_FIELDS.cluster.namespace) && checkName(r, nsPath, ns, `suoke-${env}`)) {
       const owner = taken.get(ns);
       if (owner) {
         r.report('duplicate', ['environments', env, 'namespace'], `namespace \`${ns}\` is already used by ${owner} of this cluster`, 'give every environment a namespace of its own, e.g. `suoke-<env>`');
@@ -88,4 +90,6 @@ function checkEnvironment(r: Reporter, env: string, e: Raw): void {
     'a default request may not exceed the default limit');
   checkNotAbove(r, at('limitRange', 'default'), def, at('quota', 'limits'), limits, { small: limitRange.default, large: quota.limits },
     'one container with the default limits would not fit the namespace quota: lower the default or raise the quota');
+  // Sidecar sizes are quantities like any container's; whether the pods with them fit is policy/quota's.
+  checkResources(r, at('sidecar'), e.sidecar);
 }

@@ -11,6 +11,7 @@ import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { cmp, sortFindings } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
+import { symlinkFinding } from '../core/safe-read.js';
 import { checkAcrossFiles } from './checks-across.js';
 import { checkArgocdAcross, checkArgocdFile } from './checks-argocd.js';
 import { checkClusterFile } from './checks-cluster.js';
@@ -18,6 +19,7 @@ import { buildChangeWindows, checkChangeWindowsFile } from './checks-windows.js'
 import { checkServiceFile } from './checks-service.js';
 import { checkSettingSecrets, withoutSecretEchoes } from './checks-secrets.js';
 import { buildNodePools, checkNodePools } from './checks-pools.js';
+import { buildDataServices, checkDataDependencies, checkDataServicesFile } from './checks-data.js';
 import { buildWaivers, checkWaivers, clusterEnvironments, environmentNames } from './checks-waivers.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { isRaw } from './checks.js';
@@ -37,6 +39,7 @@ import type {
   ServiceConfig,
   ServiceEnvOverride,
 } from './types.js';
+import { ISTIO_SIDECAR_DEFAULT } from './types.js';
 import { configFinding, readYamlSource } from './yaml-source.js';
 import { checkGrayReleases } from '../policy/canary.js';
 
@@ -69,6 +72,8 @@ export function readConfig(fs: FileSystem): ConfigResult {
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
+  for (const f of clusters.parsed) checkDataServicesFile(f, findings);
+  checkDataDependencies(services.parsed, clusters.parsed, findings);
   for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);
@@ -114,6 +119,12 @@ function readAll(fs: FileSystem, kind: 'service' | 'cluster', findings: Finding[
   const parsed: ParsedFile[] = [];
   const broken: string[] = [];
   for (const entry of fs.list(dir)) {
+    // A linked folder is refused, not skipped: its service or cluster would silently go missing.
+    if (entry.link !== undefined) {
+      findings.push(symlinkFinding(`${dir}/${entry.name}`, entry.link));
+      broken.push(entry.name);
+      continue;
+    }
     if (!entry.dir) continue;
     const path = `${dir}/${entry.name}/${file}`;
     if (fs.isDir(path) || fs.size(path) === undefined) {
@@ -235,14 +246,14 @@ function buildCluster(f: ParsedFile): ClusterConfig {
     monitoringNamespace: d.monitoringNamespace as string,
     monitoringLabels: stringMap(d.monitoringLabels),
     environments: Object.entries(d.environments as Raw)
-      .map(([env, e]) => buildEnvironment(env, name, e as Raw))
+      .map(([env, e]) => buildEnvironment(env, name, e as Raw, f.source.lineOf(['environments', env, 'quota'], 'key')))
       .sort((a, b) => cmp(a.name, b.name)),
     ...(d.nodePools !== undefined ? { nodePools: buildNodePools(d.nodePools, (i) => f.source.lineOf(['nodePools', i], 'value')) } : {}),
     ...(d.waivers !== undefined ? { waivers: buildWaivers(d.waivers, (i) => f.source.lineOf(['waivers', i], 'value')) } : {}),
   };
 }
 
-function buildEnvironment(name: string, cluster: string, e: Raw): EnvironmentConfig {
+function buildEnvironment(name: string, cluster: string, e: Raw, quotaLine: number | undefined): EnvironmentConfig {
   const sizing = (e.sizing ?? {}) as Raw;
   const quota = e.quota as Raw;
   const limitRange = e.limitRange as Raw;
@@ -257,12 +268,14 @@ function buildEnvironment(name: string, cluster: string, e: Raw): EnvironmentCon
       ...(sizing.replicas !== undefined ? { replicas: sizing.replicas as number } : {}),
       ...(sizing.maxReplicas !== undefined ? { maxReplicas: sizing.maxReplicas as number } : {}),
     },
-    quota: { requests: buildAmounts(quota.requests), limits: buildAmounts(quota.limits), pods: quota.pods as number },
+    quota: { requests: buildAmounts(quota.requests), limits: buildAmounts(quota.limits), pods: quota.pods as number, ...(quotaLine !== undefined ? { line: quotaLine } : {}) },
     limitRange: { default: buildAmounts(limitRange.default), defaultRequest: buildAmounts(limitRange.defaultRequest) },
     topologySpread: (e.topologySpread as boolean | undefined) ?? false,
+    sidecar: e.sidecar !== undefined ? buildResources(e.sidecar) : ISTIO_SIDECAR_DEFAULT,
     secretStore: { kind: store.kind as EnvironmentConfig['secretStore']['kind'], name: store.name as string },
     settings: stringMap(e.settings),
     ...(e.changeWindows !== undefined ? { changeWindows: buildChangeWindows(e.changeWindows as Raw) } : {}),
+    ...(e.dataServices !== undefined ? { dataServices: buildDataServices(e.dataServices as Raw) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
 import { dataKinds, serviceGroups } from './types.js';
 import { changeWindowsSchema } from './schema-windows.js';
 import { nodePoolsSchema } from './checks-pools.js';
+import { dataServicesSchema } from './checks-data.js';
 import { waiversSchema } from './checks-waivers.js';
 
 type Schema = Record<string, unknown>;
@@ -241,6 +242,23 @@ export const serviceSchema: Schema = {
   },
 };
 
+/**
+ * `environments.<env>.sidecar`: the Istio sidecar of every pod where the namespace is in the mesh,
+ * rendered as the `sidecar.istio.io/proxy*` pod annotations. The default is what Istio injects
+ * without them (`global.proxy.resources`, istio-discovery values.yaml:357-364 @ 1.22.8).
+ */
+const sidecarSchema: Schema = {
+  type: 'object',
+  description:
+    'Requests and limits of the Istio sidecar (istio-proxy) in every pod of a meshed namespace; the quota counts them. ' +
+    'Default Istio\'s own: requests `{cpu: 100m, memory: 128Mi}`, limits `{cpu: 2000m, memory: 1024Mi}`.',
+  additionalProperties: false,
+  required: ['requests', 'limits'],
+  properties: { requests: amounts('100m', '128Mi'), limits: amounts('500m', '256Mi') },
+  default: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } },
+  examples: [{ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } }],
+};
+
 const environment: Schema = {
   type: 'object',
   additionalProperties: false,
@@ -283,6 +301,7 @@ const environment: Schema = {
       examples: [{ default: { cpu: '500m', memory: '1Gi' }, defaultRequest: { cpu: '50m', memory: '64Mi' } }],
     },
     topologySpread: { type: 'boolean', default: false, description: 'Spread replicas across zones and nodes. Default false.' },
+    sidecar: sidecarSchema,
     secretStore: {
       type: 'object',
       additionalProperties: false,
@@ -295,6 +314,7 @@ const environment: Schema = {
     },
     settings: envMap('Settings added to every service ConfigMap in this environment. Default none.'),
     changeWindows: changeWindowsSchema,
+    dataServices: dataServicesSchema,
   },
 };
 

@@ -4,10 +4,11 @@
  * Defaults are filled in by the loader, so optional-in-YAML fields are required here where a
  * default exists.
  */
+import type { DataServicesConfig } from './checks-data.js';
 import type { NodePoolConfig } from './checks-pools.js';
 import type { PolicyWaiverConfig } from './checks-waivers.js';
 
-/** Data services a workload can depend on; each drives an egress NetworkPolicy rule. */
+/** Data services a workload can depend on; each drives an egress NetworkPolicy rule to where `dataServices` says it runs. */
 export type DataKind = 'postgres' | 'redis' | 'mq' | 'elasticsearch';
 export const dataKinds: readonly DataKind[] = ['postgres', 'redis', 'mq', 'elasticsearch'];
 
@@ -152,11 +153,20 @@ export interface Sizing {
   maxReplicas?: number;
 }
 
+/**
+ * Istio's `global.proxy.resources`, which injection uses when a pod sets none of the
+ * `sidecar.istio.io/proxy*` annotations (manifests/charts/istio-control/istio-discovery/values.yaml:357-364
+ * @ 1.22.8, unchanged @ 1.28.10).
+ */
+export const ISTIO_SIDECAR_DEFAULT: Resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
+
 export interface Quota {
   requests: ResourceAmounts;
   limits: ResourceAmounts;
   /** Maximum number of pods in the namespace. */
   pods: number;
+  /** Line of `quota:` in the cluster file, where the quota check reports. */
+  line?: number;
 }
 
 export interface LimitRangeConfig {
@@ -179,6 +189,14 @@ export interface EnvironmentConfig {
   limitRange: LimitRangeConfig;
   /** Spread replicas across zones and nodes. */
   topologySpread: boolean;
+  /**
+   * Requests and limits of the Istio sidecar injected into every pod where the namespace is in the
+   * mesh (an environment running a gray release), rendered as the `sidecar.istio.io/proxyCPU`,
+   * `proxyCPULimit`, `proxyMemory`, `proxyMemoryLimit` pod annotations and counted by the quota and
+   * capacity checks. Default {@link ISTIO_SIDECAR_DEFAULT}, what Istio injects without annotations.
+   * Example: `{requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 500m, memory: 256Mi}}`.
+   */
+  sidecar: Resources;
   /** Secret store the ExternalSecrets read from. */
   secretStore: { kind: 'ClusterSecretStore' | 'SecretStore'; name: string };
   /** Log level etc. added to every service's ConfigMap in this environment. */
@@ -189,6 +207,11 @@ export interface EnvironmentConfig {
    * sync windows). See docs/change-windows.md.
    */
   changeWindows?: ChangeWindowsConfig;
+  /**
+   * Where the data services run (namespace, custom resource names, ports); required for every data
+   * kind a service of the environment depends on. See docs/networking.md.
+   */
+  dataServices?: DataServicesConfig;
 }
 
 /**

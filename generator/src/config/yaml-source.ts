@@ -2,7 +2,7 @@ import { Composer, isMap, isScalar, isSeq, Lexer, LineCounter, Parser } from 'ya
 import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
-import type { FileSystem } from '../core/fs.js';
+import { FileRefused, FileTooLarge, type FileSystem } from '../core/fs.js';
 import { checkYamlRules } from './yaml-rules.js';
 
 /** Limits applied to every config file before and while it is parsed. */
@@ -63,7 +63,8 @@ const syntaxHints: Record<string, string> = {
 };
 
 /**
- * Reads and parses one YAML config file, refusing what config never needs: files over 1 MiB,
+ * Reads and parses one YAML config file, refusing what config never needs: a symbolic link or
+ * anything but a regular file (core/safe-read.ts), files over 1 MiB,
  * nesting deeper than {@link yamlLimits.maxDepth}, more than one document, non-string keys, merge
  * keys (`<<`), tags outside the YAML 1.2 core schema, and aliases (`*name`); see yaml-rules.ts.
  *
@@ -91,17 +92,24 @@ export function readYamlSource(fs: FileSystem, file: string): YamlSource {
     return source;
   };
 
-  const size = fs.size(file);
-  if (size === undefined) return fail('missing', undefined, `cannot read ${file}`);
-  if (size > yamlLimits.maxBytes) {
-    return fail(
-      'too-large',
-      undefined,
-      `${file} is ${size} bytes; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
-      'a service or cluster file is a few kilobytes: check that the right file is in place',
-    );
+  let text: string | undefined;
+  try {
+    // Bounded by the bytes really read, not by the size the file system claims (`/proc` files claim 0).
+    text = fs.readText(file, { maxBytes: yamlLimits.maxBytes });
+  } catch (e) {
+    if (e instanceof FileTooLarge) {
+      return fail(
+        'too-large',
+        undefined,
+        `${file} is ${e.size !== undefined ? `${e.size} bytes` : `more than ${yamlLimits.maxBytes} bytes`}; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
+        'a service or cluster file is a few kilobytes: check that the right file is in place',
+      );
+    }
+    // A link or a special file: refused unread, so nothing of what it points to is ever shown.
+    if (e instanceof FileRefused) return (source.findings.push(e.finding), source);
+    throw e;
   }
-  const text = fs.readText(file) ?? '';
+  if (text === undefined) return fail('missing', undefined, `cannot read ${file}`);
 
   // Parse to a CST with the iterative parser, watching its stack, then compose the tokens.
   const parser = new Parser(lines.addNewLine);

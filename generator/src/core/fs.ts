@@ -1,76 +1,76 @@
-import * as nodeFs from 'node:fs';
-import * as nodePath from 'node:path';
+import { FileTooLarge, DEFAULT_MAX_READ_BYTES, FileRefused, symlinkFinding } from './safe-read.js';
+
+export { diskFs } from './disk-fs.js';
+
+/** Options of {@link FileSystem.readText}. */
+export interface ReadOptions {
+  /**
+   * A file holding more bytes than this is refused with {@link FileTooLarge}; no more than this
+   * (+1) is ever read. Default {@link DEFAULT_MAX_READ_BYTES} (64 MiB). Example: `{ maxBytes: 1024 * 1024 }`.
+   */
+  maxBytes?: number;
+}
+
+/** One entry of a folder listing. */
+export interface DirEntry {
+  name: string;
+  /** A real folder (a link to a folder is not one). */
+  dir: boolean;
+  /** Set for a symbolic link (never followed): the link's text, for messages. */
+  link?: string;
+}
 
 /**
  * The file-system view every stage below the CLI uses. Paths are repository-relative with POSIX
  * separators; the implementation maps them onto a root directory (or onto memory in tests).
+ * On disk, no symbolic link below the root is followed and only regular files are read
+ * (see core/disk-fs.ts): a read that meets anything else throws a {@link FileRefused}.
  */
 export interface FileSystem {
   /** Absolute root the relative paths are resolved against (used only to run external tools). */
   readonly root: string;
   /** File contents as UTF-8, or `undefined` when the file does not exist. */
-  readText(path: string): string | undefined;
-  /** Size in bytes, or `undefined` when the file does not exist. */
+  readText(path: string, options?: ReadOptions): string | undefined;
+  /** Size in bytes (as the file system claims it), or `undefined` when nothing is there. */
   size(path: string): number | undefined;
   /** Entries of a directory (names only, sorted), or `[]` when it does not exist. */
-  list(dir: string): { name: string; dir: boolean }[];
+  list(dir: string): DirEntry[];
+  /** A real folder is there (a symbolic link to one is not). */
   isDir(path: string): boolean;
+  /**
+   * The real absolute path of a path the user named on the command line, its links followed (only a
+   * path the user typed is followed: `validate ./link.yaml` reads what the link points to), or
+   * `undefined` when nothing is there. File systems without links leave it out.
+   */
+  realPath?(path: string): string | undefined;
 }
 
-/** Reads from a directory on disk. */
-export function diskFs(root: string): FileSystem {
-  // Absolute paths (given on the command line) are read as they are; everything else is under root.
-  const abs = (p: string) => (nodePath.isAbsolute(p) ? p : nodePath.join(root, ...p.split('/')));
-  return {
-    root,
-    readText(p) {
-      try {
-        return nodeFs.readFileSync(abs(p), 'utf8');
-      } catch (e) {
-        if (isNotFound(e)) return undefined;
-        throw new Error(`reading ${p}`, { cause: e });
-      }
-    },
-    size(p) {
-      try {
-        return nodeFs.statSync(abs(p)).size;
-      } catch (e) {
-        if (isNotFound(e)) return undefined;
-        throw e;
-      }
-    },
-    list(dir) {
-      try {
-        return nodeFs
-          .readdirSync(abs(dir), { withFileTypes: true })
-          .map((d) => ({ name: d.name, dir: d.isDirectory() }))
-          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      } catch (e) {
-        if (isNotFound(e)) return [];
-        throw e;
-      }
-    },
-    isDir(p) {
-      try {
-        return nodeFs.statSync(abs(p)).isDirectory();
-      } catch {
-        return false;
-      }
-    },
-  };
-}
-
-/** Every file below `dir` (repository-relative paths), depth first, each folder's entries in name order. */
+/**
+ * Every file below `dir` (repository-relative paths), depth first, each folder's entries in name
+ * order. A symbolic link met on the way is refused ({@link FileRefused}): the walk never leaves the tree.
+ */
 export function filesBelow(fsys: FileSystem, dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fsys.list(d)) {
-      if (e.dir) walk(`${d}/${e.name}`);
-      else out.push(`${d}/${e.name}`);
+      const p = `${d}/${e.name}`;
+      if (e.link !== undefined) throw new FileRefused(symlinkFinding(p, e.link));
+      if (e.dir) walk(p);
+      else out.push(p);
     }
   };
   walk(dir);
   return out;
+}
+
+/** `text` when it fits in `options.maxBytes`, else throws {@link FileTooLarge}, as a disk read would. */
+export function withinLimit(file: string, text: string | undefined, options: ReadOptions | undefined): string | undefined {
+  const limit = options?.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  if (text !== undefined && text.length > limit / 3) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > limit) throw new FileTooLarge(file, limit, bytes);
+  }
+  return text;
 }
 
 /**
@@ -92,22 +92,24 @@ export function snapshotFs(base: FileSystem, files: ReadonlyMap<string, string>,
   }
   return {
     root: base.root,
-    readText: (p) => (inSnapshot(p) ? files.get(p) : base.readText(p)),
+    readText: (p, o) => (inSnapshot(p) ? withinLimit(p, files.get(p), o) : base.readText(p, o)),
     size: (p) => (inSnapshot(p) ? (files.has(p) ? Buffer.byteLength(files.get(p)!) : undefined) : base.size(p)),
     list(dir) {
       if (!inSnapshot(dir)) return base.list(dir);
       return [...(dirs.get(dir) ?? [])].map(([name, isDir]) => ({ name, dir: isDir })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     isDir: (p) => base.isDir(p),
+    ...(base.realPath ? { realPath: (p: string) => base.realPath!(p) } : {}),
   };
 }
 
 /** An in-memory file system (tests; a Git revision's files): keys are relative paths, values file contents. */
 export function memoryFs(files: Record<string, string>, root = '/memory'): FileSystem {
-  const norm = (p: string) => p.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  // `./x` and `.` are relative to the root; a dot file (`.generated-files`) keeps its dot.
+  const norm = (p: string) => p.replace(/^\.(\/+|$)/, '').replace(/\/+$/, '');
   return {
     root,
-    readText: (p) => files[norm(p)],
+    readText: (p, o) => withinLimit(p, files[norm(p)], o),
     size: (p) => (files[norm(p)] === undefined ? undefined : Buffer.byteLength(files[norm(p)]!)),
     list(dir) {
       const prefix = norm(dir) === '' ? '' : `${norm(dir)}/`;
@@ -127,7 +129,4 @@ export function memoryFs(files: Record<string, string>, root = '/memory'): FileS
   };
 }
 
-function isNotFound(e: unknown): boolean {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-}
+export { FileRefused, FileTooLarge };

@@ -1,7 +1,8 @@
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { buildAggregate } from './aggregate.js';
-import { readEntry, readMemo, writeEntry, writeMemo } from './cache.js';
+import type { Seal } from '../core/seal.js';
+import { readEntry, readMemo, writeEntry, writeMemo, type BuildCache } from './cache.js';
 import { DependencyHasher, diskReader, normalize } from './deps.js';
 import { detectKustomize, versionOf } from './detect.js';
 import { parseObjects, runKustomize } from './exec.js';
@@ -36,6 +37,12 @@ export interface BuildOptions {
    * `false` disables caching.
    */
   cacheDir?: string | false;
+  /**
+   * Authenticates the cache (core/seal.ts `loadSeal`, a per-user secret outside the repository).
+   * Required for caching: without it nothing is read from or written to the cache, since an entry
+   * anyone could write might stand for a build that fails. Default none.
+   */
+  seal?: Seal;
   /**
    * Which target path an object belongs to, e.g. `Deployment suoke-prod/xiaoai` →
    * `clusters/prod/prod/xiaoai`. Without it every target is built on its own (slow but exact).
@@ -73,8 +80,8 @@ export function defaultCacheDir(root: string): string {
  * success equals a build of that path alone (as a set of objects). Results come in target order.
  */
 export async function buildPaths(targets: readonly BuildTarget[], opts: BuildOptions): Promise<BuildResult[]> {
-  const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir(opts.root));
-  const tool = await resolveTool(opts, cacheDir);
+  const cache: BuildCache | undefined = opts.cacheDir === false || opts.seal === undefined ? undefined : { dir: opts.cacheDir ?? defaultCacheDir(opts.root), seal: opts.seal };
+  const tool = await resolveTool(opts, cache);
   const unique = [...new Set(targets.map((t) => normalize(t.path)))].sort();
   const done = new Map<string, BuildResult>();
   if (tool === undefined) {
@@ -83,15 +90,15 @@ export async function buildPaths(targets: readonly BuildTarget[], opts: BuildOpt
     return targets.map((t) => ({ ...done.get(normalize(t.path))!, path: t.path }));
   }
   const flags = opts.flags ?? [];
-  const hasher = new DependencyHasher(diskReader(opts.root), cacheDir === undefined ? undefined : readMemo(cacheDir));
+  const hasher = new DependencyHasher(diskReader(opts.root), cache === undefined ? undefined : readMemo(cache));
   const keys = new Map<string, string>();
   const together: string[] = [];
   const alone: string[] = [];
   for (const p of unique) {
-    const key = cacheDir === undefined ? undefined : hasher.key(p, tool.version, flags);
-    if (key !== undefined && cacheDir !== undefined) {
+    const key = cache === undefined ? undefined : hasher.key(p, tool.version, flags);
+    if (key !== undefined && cache !== undefined) {
       keys.set(p, key);
-      const objects = readEntry(cacheDir, key, p);
+      const objects = readEntry(cache, key, p);
       if (objects !== undefined) {
         done.set(p, { path: p, ok: true, objects, cached: true });
         continue;
@@ -99,12 +106,12 @@ export async function buildPaths(targets: readonly BuildTarget[], opts: BuildOpt
     }
     (opts.owner === undefined || hasher.topLevelOnly(p) ? alone : together).push(p);
   }
-  if (cacheDir !== undefined && hasher.memoChanged) writeMemo(cacheDir, hasher.parsed);
+  if (cache !== undefined && hasher.memoChanged) writeMemo(cache, hasher.parsed);
 
   const finish = (p: string, r: RunOutcome) => {
     if (r.ok) {
       const key = keys.get(p);
-      if (key !== undefined && cacheDir !== undefined) writeEntry(cacheDir, key, p, r.objects);
+      if (key !== undefined && cache !== undefined) writeEntry(cache, key, p, r.objects);
       done.set(p, { path: p, ok: true, objects: r.objects, cached: false });
     } else done.set(p, { path: p, ok: false, error: r.error });
   };
@@ -170,11 +177,11 @@ export function chunk(paths: readonly string[], size: number, concurrency: numbe
   return out;
 }
 
-async function resolveTool(opts: BuildOptions, cacheDir: string | undefined): Promise<{ command: string[]; version: string } | undefined> {
+async function resolveTool(opts: BuildOptions, cache: BuildCache | undefined): Promise<{ command: string[]; version: string } | undefined> {
   if (opts.command !== undefined) {
-    const version = opts.version ?? (await versionOf(opts.command, cacheDir)) ?? `unknown ${opts.command.join(' ')}`;
+    const version = opts.version ?? (await versionOf(opts.command, cache)) ?? `unknown ${opts.command.join(' ')}`;
     return { command: opts.command, version };
   }
-  const found = await detectKustomize({ cacheDir });
+  const found = await detectKustomize(cache ? { cache } : {});
   return found && { command: found.command, version: opts.version ?? found.version };
 }

@@ -1,8 +1,19 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
+import type { Seal } from '../core/seal.js';
 
 /** Bumped when the entry format changes, so old entries are simply never found. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/**
+ * Where and under what seal builds are cached. Every file of the cache (build entries, the parsed
+ * kustomizations, the tool versions) is sealed (core/seal.ts): an entry written by anyone without
+ * the per-user secret, e.g. the intended objects of a path whose real build fails, is a miss.
+ */
+export interface BuildCache {
+  dir: string;
+  seal: Seal;
+}
 
 interface Entry {
   format: number;
@@ -16,16 +27,18 @@ export function entryFile(cacheDir: string, key: string): string {
 }
 
 /**
- * The objects cached for `path` under `key`, or `undefined` on a miss. A corrupt or foreign
- * entry (unparsable, wrong format, another path) counts as a miss and is overwritten by the rebuild.
+ * The objects cached for `path` under `key`, or `undefined` on a miss. A corrupt, foreign or
+ * unauthenticated entry (wrong MAC, unparsable, wrong format, another path) counts as a miss and is
+ * overwritten by the rebuild.
  */
-export function readEntry(cacheDir: string, key: string, path: string): Record<string, unknown>[] | undefined {
-  let text: string;
+export function readEntry(cache: BuildCache, key: string, path: string): Record<string, unknown>[] | undefined {
+  let text: string | undefined;
   try {
-    text = nodeFs.readFileSync(entryFile(cacheDir, key), 'utf8');
+    text = cache.seal.open(ENTRY, key, nodeFs.readFileSync(entryFile(cache.dir, key), 'utf8'));
   } catch {
     return undefined;
   }
+  if (text === undefined) return undefined;
   try {
     const e = JSON.parse(text) as Partial<Entry> | null;
     if (e?.format !== FORMAT || e.path !== path || !Array.isArray(e.objects)) return undefined;
@@ -37,10 +50,15 @@ export function readEntry(cacheDir: string, key: string, path: string): Record<s
 }
 
 /** Stores the objects built for `path` under `key`. Best effort: a full or read-only disk only costs a rebuild. */
-export function writeEntry(cacheDir: string, key: string, path: string, objects: Record<string, unknown>[]): void {
+export function writeEntry(cache: BuildCache, key: string, path: string, objects: Record<string, unknown>[]): void {
   const entry: Entry = { format: FORMAT, path, objects };
-  writeAtomic(entryFile(cacheDir, key), JSON.stringify(entry));
+  writeAtomic(entryFile(cache.dir, key), cache.seal.seal(ENTRY, key, JSON.stringify(entry)));
 }
+
+/** Scopes of the sealed files: an entry of one kind never opens as another. */
+const ENTRY = 'kustomize/build';
+const MEMO = 'kustomize/kustomizations';
+export const VERSIONS = 'kustomize/versions';
 
 let tmpCounter = 0;
 
@@ -71,11 +89,16 @@ function memoFile(cacheDir: string): string {
   return nodePath.join(cacheDir, `kustomizations-${FORMAT}.json`);
 }
 
-/** Parsed kustomizations remembered by earlier runs (see `DependencyHasher`); empty when missing or corrupt. */
-export function readMemo(cacheDir: string): Map<string, Record<string, unknown>> {
+/**
+ * Parsed kustomizations remembered by earlier runs (see `DependencyHasher`); empty when missing,
+ * corrupt or unauthenticated: a forged memo could hide a dependency from the cache keys.
+ */
+export function readMemo(cache: BuildCache): Map<string, Record<string, unknown>> {
   const memo = new Map<string, Record<string, unknown>>();
   try {
-    const parsed: unknown = JSON.parse(nodeFs.readFileSync(memoFile(cacheDir), 'utf8'));
+    const body = cache.seal.open(MEMO, String(FORMAT), nodeFs.readFileSync(memoFile(cache.dir), 'utf8'));
+    if (body === undefined) return memo;
+    const parsed: unknown = JSON.parse(body);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return memo;
     for (const [hash, k] of Object.entries(parsed)) {
       if (/^[0-9a-f]{64}$/.test(hash) && k !== null && typeof k === 'object' && !Array.isArray(k)) memo.set(hash, k as Record<string, unknown>);
@@ -87,7 +110,7 @@ export function readMemo(cacheDir: string): Map<string, Record<string, unknown>>
 }
 
 /** Saves the memo, newest entries last, at most {@link MEMO_LIMIT}. */
-export function writeMemo(cacheDir: string, memo: ReadonlyMap<string, Record<string, unknown>>): void {
+export function writeMemo(cache: BuildCache, memo: ReadonlyMap<string, Record<string, unknown>>): void {
   const entries = [...memo].slice(-MEMO_LIMIT);
-  writeAtomic(memoFile(cacheDir), JSON.stringify(Object.fromEntries(entries)));
+  writeAtomic(memoFile(cache.dir), cache.seal.seal(MEMO, String(FORMAT), JSON.stringify(Object.fromEntries(entries))));
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import { UserError } from '../core/errors.js';
-import { writeAtomic } from './cache.js';
+import { VERSIONS, writeAtomic, type BuildCache } from './cache.js';
 
 /** A kustomize to run: the command that builds a directory given as its last argument, and its version. */
 export interface Kustomize {
@@ -15,8 +15,8 @@ export interface Kustomize {
 export interface DetectOptions {
   /** The search path, default `process.env.PATH`. */
   path?: string;
-  /** Where to remember versions across processes (asking kubectl costs ~90 ms); default: nowhere. */
-  cacheDir?: string;
+  /** Where to remember versions across processes (asking kubectl costs ~90 ms), sealed; default: nowhere. */
+  cache?: BuildCache;
 }
 
 /**
@@ -32,7 +32,7 @@ export async function detectKustomize(opts: DetectOptions = {}): Promise<Kustomi
   ] as const) {
     const file = which(name, searchPath);
     if (file === undefined) continue;
-    const version = await versionOf([file, sub], opts.cacheDir);
+    const version = await versionOf([file, sub], opts.cache);
     if (version !== undefined) return { command: [file, sub], version };
   }
   return undefined;
@@ -63,7 +63,7 @@ const versionMemo = new Map<string, Promise<string | undefined>>();
  * Recognises `kustomize build` and `kubectl kustomize`; any other command is keyed by its own text
  * and binary identity, so a cache still changes when the binary does.
  */
-export function versionOf(command: readonly string[], cacheDir?: string): Promise<string | undefined> {
+export function versionOf(command: readonly string[], cache?: BuildCache): Promise<string | undefined> {
   const file = command[0];
   if (file === undefined) return Promise.resolve(undefined);
   const resolved = file.includes('/') ? file : which(file, process.env.PATH ?? '');
@@ -77,23 +77,27 @@ export function versionOf(command: readonly string[], cacheDir?: string): Promis
   }
   let p = versionMemo.get(identity);
   if (p === undefined) {
-    p = rememberedVersion(identity, cacheDir, () => askVersion(resolved, command));
+    p = rememberedVersion(identity, cache, () => askVersion(resolved, command));
     versionMemo.set(identity, p);
   }
   return p;
 }
 
-/** Versions kept in `<cacheDir>/versions.json`, keyed by binary identity. */
+/**
+ * Versions kept in `<cache>/versions.json`, keyed by binary identity, sealed: a forged version would
+ * let entries built by another kustomize pass for this one's.
+ */
 async function rememberedVersion(
   identity: string,
-  cacheDir: string | undefined,
+  cache: BuildCache | undefined,
   ask: () => Promise<string | undefined>,
 ): Promise<string | undefined> {
-  if (cacheDir === undefined) return ask();
-  const file = nodePath.join(cacheDir, 'versions.json');
+  if (cache === undefined) return ask();
+  const file = nodePath.join(cache.dir, 'versions.json');
   let known: Record<string, string> = {};
   try {
-    const parsed: unknown = JSON.parse(nodeFs.readFileSync(file, 'utf8'));
+    const body = cache.seal.open(VERSIONS, 'versions', nodeFs.readFileSync(file, 'utf8'));
+    const parsed: unknown = body === undefined ? undefined : JSON.parse(body);
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) known = parsed as Record<string, string>;
   } catch {
     // missing or corrupt: ask again
@@ -101,7 +105,7 @@ async function rememberedVersion(
   const hit = known[identity];
   if (typeof hit === 'string') return hit;
   const version = await ask();
-  if (version !== undefined) writeAtomic(file, JSON.stringify({ ...known, [identity]: version }));
+  if (version !== undefined) writeAtomic(file, cache.seal.seal(VERSIONS, 'versions', JSON.stringify({ ...known, [identity]: version })));
   return version;
 }
 

@@ -1,6 +1,7 @@
 import type { Autoscaling, EnvironmentConfig, PlatformConfig, Resources, ServiceConfig } from '../config/types.js';
 import { cmp } from '../core/finding.js';
 import { scaleCpu, scaleMemory } from '../core/quantity.js';
+import { resolveDataServices } from './data-services.js';
 import type { EnvironmentModel, Model, ServiceInstance } from './types.js';
 
 /** The promotion order of the deployment plan; environments with other names follow, by name. */
@@ -42,14 +43,20 @@ export function buildModel(config: PlatformConfig): Model {
     for (const s of enabled) {
       for (const callee of s.dependsOn.services) if (byName.has(callee)) callers.set(callee, [...(callers.get(callee) ?? []), s.name]);
     }
-    const instances = enabled.map((service) => {
+    const plain = enabled.map((service) => {
       const calls = service.dependsOn.services.flatMap((n) => {
         const callee = byName.get(n);
         return callee ? [{ name: callee.name, grpc: callee.grpc }] : [];
       });
       return instance(service, env, cluster, (callers.get(service.name) ?? []).sort(cmp), calls.sort((a, b) => cmp(a.name, b.name)));
     });
-    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances };
+    // Istio injects a sidecar into every pod of a meshed namespace, not only the Rollout's.
+    const instances = inMesh(plain) ? plain.map((i) => ({ ...i, sidecar: env.sidecar })) : plain;
+    // The loader refuses a dependency on a data service the environment does not declare.
+    const declared = resolveDataServices(env);
+    const data = declared.map((service) => ({ service, clients: enabled.filter((s) => s.dependsOn.data.includes(service.kind)).map((s) => s.name).sort(cmp) }));
+    for (const i of instances) i.data = i.service.dependsOn.data.map((kind) => declared.find((d) => d.kind === kind)!);
+    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, instances, data };
   });
   return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd };
 }
@@ -82,11 +89,20 @@ function instance(
     settings: { ...service.settings, ...env.settings, ...(override.settings ?? {}) },
     callers,
     calls,
+    data: [],
     // The fewest pods that run: the HPA's minimum where one scales the workload, else the fixed count.
     disruptionBudget: (autoscaling ? autoscaling.minReplicas : replicas) >= 2,
     topologySpread: env.topologySpread,
     path: `clusters/${cluster.name}/${env.name}/${service.name}`,
   };
+}
+
+/**
+ * Whether an environment's namespace is in the Istio mesh: weighted routing happens in the callers'
+ * sidecars, so an environment running a gray release (a Rollout) has them all injected.
+ */
+export function inMesh(instances: readonly Pick<ServiceInstance, 'workload'>[]): boolean {
+  return instances.some((i) => i.workload === 'Rollout');
 }
 
 /** The version of the pod template: the canary's while one is in progress, else the stable one. */

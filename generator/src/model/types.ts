@@ -1,4 +1,4 @@
-import type { ArgoConfig, Autoscaling, ClusterConfig, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
+import type { ArgoConfig, Autoscaling, ClusterConfig, DataKind, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
 
 /** How a service's pods are run: a Deployment, or an Argo Rollouts canary where a gray release is configured. */
 export type WorkloadKind = 'Deployment' | 'Rollout';
@@ -28,11 +28,37 @@ export interface ServiceInstance {
   callers: string[];
   /** Declared service dependencies that run in this environment (sorted by name), with whether they serve gRPC. */
   calls: { name: string; grpc: boolean }[];
+  /** Where the data services it depends on run in this environment, in `dependsOn.data` order. */
+  data: DataService[];
   /** A PodDisruptionBudget is rendered when at least two replicas always run (the HPA's `minReplicas`, else `replicas`). */
   disruptionBudget: boolean;
   topologySpread: boolean;
+  /**
+   * Requests and limits of the Istio sidecar injected into its pods, when the environment's namespace
+   * is in the mesh (`environments.<env>.sidecar`); absent outside the mesh.
+   */
+  sidecar?: Resources;
   /** Kustomize overlay path Argo CD builds, e.g. `clusters/prod/prod/xiaoai`. */
   path: string;
+}
+
+/** A data service of an environment, resolved from `dataServices` and its operator's conventions (`model/data-services.ts`). */
+export interface DataService {
+  kind: DataKind;
+  /** Name of the custom resource that runs it, e.g. `postgres`. */
+  name: string;
+  /** What runs it, for messages, e.g. `CloudNativePG Cluster`. */
+  resource: string;
+  /** Namespace its pods run in, e.g. `suoke-prod-data`. */
+  namespace: string;
+  /** Labels its operator puts on every one of its pods, e.g. `{ 'cnpg.io/cluster': 'postgres' }`. */
+  podLabels: Record<string, string>;
+  /** Client port (TCP). */
+  port: number;
+  /** Namespace of the operator, which reaches the pods. */
+  operatorNamespace: string;
+  /** Port the pods export metrics on, which Prometheus scrapes; absent when there is none. */
+  metricsPort?: number;
 }
 
 /** One environment with the instances it runs. */
@@ -42,6 +68,8 @@ export interface EnvironmentModel {
   /** Path of the per-environment shared resources (namespace, quota, policies), e.g. `clusters/prod/prod/shared`. */
   sharedPath: string;
   instances: ServiceInstance[];
+  /** The data services it declares (sorted by kind), with the services of this environment that depend on each. */
+  data: { service: DataService; clients: string[] }[];
 }
 
 /** Everything the renderer needs, in a fixed order: environments in promotion order, services by name. */

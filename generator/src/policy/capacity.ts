@@ -1,21 +1,20 @@
 /**
  * Capacity: per cluster, the pods' requests × replicas against the node pools declared in
- * `nodePools` (clusters/<cluster>/cluster.yaml). Peak is at the maximum replicas (HPA
- * `maxReplicas`, else `replicas`), steady state at the minimum (HPA `minReplicas`, else `replicas`).
- * A pool over capacity at peak is a warning (the HPAs cannot reach their maximum); over capacity at
- * steady state, or a pod larger than one node, is an error (pods stay Pending).
+ * `nodePools` (clusters/<cluster>/cluster.yaml). A pod's requests are what the scheduler sees: its
+ * containers with the injected Istio sidecar, or its largest init container (pod-usage.ts). Peak is
+ * at the maximum replicas (HPA `maxReplicas`, else `replicas`) with rolling-update surge and canary
+ * pods, steady state at the minimum (HPA `minReplicas`, else `replicas`). A pool over capacity at
+ * peak is a warning (the HPAs cannot reach their maximum); over capacity at steady state, or a pod
+ * larger than one node, is an error (pods stay Pending).
  */
 import { cmp, type Finding } from '../core/finding.js';
 import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { NodePoolConfig } from '../config/checks-pools.js';
 import type { Obj } from './engine.js';
-import { autoscalerOf, containers, minimumReplicas, nameOf, namespaceOf, podTemplate, rec, str, targets } from './rules/pod.js';
+import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
+import { nameOf, namespaceOf, rec, str } from './rules/pod.js';
 
-/** CPU in millicores and memory in bytes. */
-export interface Amount {
-  cpu: number;
-  memory: number;
-}
+export type { Amount };
 
 /** One pool's figures. */
 export interface PoolUsage {
@@ -29,7 +28,7 @@ export interface PoolUsage {
   capacity: Amount;
   /** Requests at minimum replicas. */
   steady: Amount;
-  /** Requests at maximum replicas. */
+  /** Requests at maximum replicas, with rolling-update surge and canary pods. */
   peak: Amount;
   /** Workloads placed here, `<namespace>/<name>`, sorted. */
   workloads: string[];
@@ -53,35 +52,6 @@ export interface CapacityInput {
   waiver?: { reason: string; line?: number };
 }
 
-const zero = (): Amount => ({ cpu: 0, memory: 0 });
-const add = (a: Amount, b: Amount, n = 1): Amount => ({ cpu: a.cpu + b.cpu * n, memory: a.memory + b.memory * n });
-
-/** Requests of one pod: the sum over containers, or the largest init container when that is more. */
-export function podRequests(obj: Obj): Amount {
-  const pod = podTemplate(obj);
-  if (!pod) return zero();
-  const of = (c: Obj): Amount => {
-    const r = rec(rec(c.resources).requests);
-    return { cpu: parseCpu(r.cpu as string) ?? 0, memory: parseMemory(r.memory as string) ?? 0 };
-  };
-  let sum = zero();
-  let init = zero();
-  for (const c of containers(pod)) {
-    const a = of(c.c);
-    if (c.init) init = { cpu: Math.max(init.cpu, a.cpu), memory: Math.max(init.memory, a.memory) };
-    else sum = add(sum, a);
-  }
-  return { cpu: Math.max(sum.cpu, init.cpu), memory: Math.max(sum.memory, init.memory) };
-}
-
-/** The most pods a workload runs: its HPA's `maxReplicas`, else `spec.replicas` (default 1). */
-export function maximumReplicas(obj: Obj, objects: readonly Obj[]): number | undefined {
-  if (minimumReplicas(obj, objects) === undefined) return undefined;
-  const hpa = autoscalerOf(obj, objects);
-  const max = hpa ? rec(hpa.spec).maxReplicas : rec(obj.spec).replicas;
-  return typeof max === 'number' ? max : 1;
-}
-
 /** Measures one cluster. Pure. */
 export function measureCapacity(input: CapacityInput): { report: CapacityReport; findings: Finding[] } {
   const placing = input.pools.some((p) => p.groups.length > 0 || p.services.length > 0);
@@ -99,9 +69,8 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
   const report = (severity: Finding['severity'], path: string | undefined, message: string, hint: string, check = 'policy/capacity') =>
     findings.push({ check, severity, file: input.file, ...lineOf(path), ...(path ? { path } : {}), message, hint });
   for (const w of input.objects) {
-    const min = minimumReplicas(w, input.objects);
-    const max = maximumReplicas(w, input.objects);
-    if (min === undefined || max === undefined) continue;
+    const range = replicaRange(w, input.objects);
+    if (!range) continue;
     const labels = rec(rec(w.metadata).labels);
     const service = str(labels['app.kubernetes.io/name']) ?? nameOf(w);
     const group = str(labels['app.kubernetes.io/component']);
@@ -113,9 +82,9 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
       unplaced.push(id);
       continue;
     }
-    const one = podRequests(w);
-    at.steady = add(at.steady, one, min);
-    at.peak = add(at.peak, one, max);
+    const one = podUsage(w, input.objects).requests;
+    at.steady = add(at.steady, one, range.min);
+    at.peak = add(at.peak, one, range.max + range.surge + range.canary);
     at.workloads.push(id);
     if (placing && (one.cpu > at.node.cpu || one.memory > at.node.memory)) {
       report('error', path(at), `a pod of ${String(w.kind)} ${id} requests ${cores(one.cpu)} CPU / ${gib(one.memory)}, more than one node of pool ${at.pool} has (${cores(at.node.cpu)} CPU / ${gib(at.node.memory)})`, 'lower its requests, or give the pool larger nodes');
@@ -130,7 +99,7 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
     if (steady.length > 0) {
       report('error', path(u), `${size} cannot hold its pods at minimum replicas: they request ${cores(u.steady.cpu)} CPU / ${gib(u.steady.memory)}, ${steady.join(' and ')} too much`, 'add nodes to the pool, or lower the requests or replicas of its services');
     } else if (peak.length > 0) {
-      report('warning', path(u), `${size} cannot hold its pods at maximum replicas: they request ${cores(u.peak.cpu)} CPU / ${gib(u.peak.memory)}, ${peak.join(' and ')} too much; the autoscalers cannot reach their maximum`, 'add nodes to the pool, or lower maxReplicas (autoscaling) of its services in apps/<service>/service.yaml');
+      report('warning', path(u), `${size} cannot hold its pods at maximum replicas with rolling-update surge and canary pods: they request ${cores(u.peak.cpu)} CPU / ${gib(u.peak.memory)}, ${peak.join(' and ')} too much; the autoscalers cannot reach their maximum`, 'add nodes to the pool, or lower maxReplicas (autoscaling) of its services in apps/<service>/service.yaml');
     }
     // Pools hosting none of our services (the data services' pools) have nothing to report.
     if (u.workloads.length > 0 || !placing) findings.push({ check: 'policy/capacity-headroom', severity: 'info', file: input.file, ...lineOf(path(u)), ...(path(u) ? { path: path(u)! } : {}), message: headroom(size, u) });
@@ -172,7 +141,7 @@ function headroom(size: string, u: PoolUsage): string {
   const room = (a: number, b: number, f: (n: number) => string) => (a <= b ? f(b - a) : `-${f(a - b)}`);
   return (
     `${size}: ${u.workloads.length} workload${u.workloads.length === 1 ? '' : 's'}; ` +
-    `at maximum replicas ${cores(u.peak.cpu)} CPU (${pct(u.peak.cpu, u.capacity.cpu)}) / ${gib(u.peak.memory)} (${pct(u.peak.memory, u.capacity.memory)}), ` +
+    `at maximum replicas with surge and canary pods ${cores(u.peak.cpu)} CPU (${pct(u.peak.cpu, u.capacity.cpu)}) / ${gib(u.peak.memory)} (${pct(u.peak.memory, u.capacity.memory)}), ` +
     `headroom ${room(u.peak.cpu, u.capacity.cpu, cores)} CPU / ${room(u.peak.memory, u.capacity.memory, gib)}; ` +
     `at minimum replicas ${cores(u.steady.cpu)} CPU / ${gib(u.steady.memory)}`
   );

@@ -13,6 +13,7 @@
 import { cmp, formatPath, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import { suggest } from '../core/names.js';
 import { MIN_WAIVER_REASON } from './ids.js';
+import type { DataService } from '../model/types.js';
 
 /** How strict the policies are: `production` for staging and prod, `development` for dev and test. */
 export type Tier = 'development' | 'production';
@@ -35,6 +36,8 @@ export interface RuleContext {
   env?: string;
   /** Objects references may point to: every scope of the same environment (the object's own scope included). */
   neighbours: readonly Obj[];
+  /** Where the environment's data services run (configuration `dataServices`); none outside the repository. */
+  dataServices: readonly DataService[];
   /** A finding of this rule on the object being checked; `severity` overrides the rule's severity for the tier. */
   report(path: ObjPath, message: string, hint?: string, severity?: Severity): Finding;
 }
@@ -85,6 +88,8 @@ export interface PolicyScope {
   documents: PolicyDocument[];
   /** Waivers from configuration for every object of the scope. Default none. */
   waivers?: ConfigWaiver[];
+  /** The environment's data services, from configuration. Default none. */
+  dataServices?: readonly DataService[];
 }
 
 /** Options of {@link runPolicies}. */
@@ -140,6 +145,7 @@ export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptio
           kubernetesVersion: scope.kubernetesVersion,
           ...(scope.env !== undefined ? { env: scope.env } : {}),
           neighbours,
+          dataServices: scope.dataServices ?? [],
           report: (path, message, hint, override) => ({
             check: `policy/${rule.id}`,
             severity: override ?? severity,

@@ -33,6 +33,7 @@ export const RULE_IDS: readonly string[] = [
   'min-replicas',
   'topology-spread',
   'network-policy-coverage',
+  'data-service-reach',
   'rbac-wildcard',
   'cluster-admin-binding',
   'deprecated-api',

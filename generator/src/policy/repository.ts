@@ -1,12 +1,14 @@
 /**
  * The policies of a rendered repository: one scope per Argo CD path with its environment's tier and
- * cluster version, the configuration's waivers, and the capacity check per cluster. Pure.
+ * cluster version, the configuration's waivers, the capacity check per cluster and the quota check
+ * per environment. Pure.
  */
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { PolicyWaiverConfig } from '../config/checks-waivers.js';
 import type { Model } from '../model/types.js';
 import type { BuildTarget } from '../render/layout.js';
 import { measureCapacity, type CapacityReport } from './capacity.js';
+import { measureQuota } from './quota.js';
 import { runPolicies, type ConfigWaiver, type Obj, type PolicyScope, type Rule, type Tier } from './engine.js';
 import { RULES } from './rules/index.js';
 
@@ -39,7 +41,16 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
       ...(e.cluster.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, e.cluster.file)),
       ...(service?.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, service!.file)),
     ];
-    return { name: t.path, env: t.env, tier: e.env.tier, kubernetesVersion: e.cluster.kubernetesVersion, documents, ...(waivers.length > 0 ? { waivers } : {}) };
+    const dataServices = e.data.map((d) => d.service);
+    return {
+      name: t.path,
+      env: t.env,
+      tier: e.env.tier,
+      kubernetesVersion: e.cluster.kubernetesVersion,
+      documents,
+      ...(waivers.length > 0 ? { waivers } : {}),
+      ...(dataServices.length > 0 ? { dataServices } : {}),
+    };
   });
   const findings = runPolicies(scopes, { rules });
   const capacity: CapacityReport[] = [];
@@ -51,6 +62,11 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
     const m = measureCapacity({ cluster: c.name, file: c.file, pools: c.nodePools, objects, ...(waiver ? { waiver: { reason: waiver.reason, ...(waiver.line !== undefined ? { line: waiver.line } : {}) } } : {}) });
     capacity.push(m.report);
     findings.push(...m.findings);
+  }
+  for (const e of model.environments) {
+    const objects = targets.filter((t) => t.env === e.env.name).flatMap((t) => t.objects as Obj[]);
+    const line = e.env.quota.line;
+    findings.push(...measureQuota({ env: e.env.name, file: e.cluster.file, ...(line !== undefined ? { line } : {}), objects }).findings);
   }
   return { findings: sortFindings(findings), capacity };
 }

@@ -1,3 +1,5 @@
+import { formatPath } from '../core/finding.js';
+import { eachString } from '../core/walk.js';
 import type { EnvironmentModel, ServiceInstance } from '../model/types.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
 import type { K8sObject } from './service-objects.js';
@@ -160,6 +162,28 @@ export function application(c: AppContext, value: (key: keyof AppParams) => stri
 export const IGNORE_DIFFERENCES = [
   { group: 'networking.istio.io', kind: 'VirtualService', jqPathExpressions: ['.spec.http[]?.route[]?.weight'] },
 ];
+
+/** The `spec.template` of an environment's ApplicationSet: {@link application} with every parameter a `{{.key}}` reference. */
+export function applicationTemplate(c: AppContext): Omit<K8sObject, 'apiVersion' | 'kind'> {
+  const { apiVersion: _v, kind: _k, ...template } = application(c, param);
+  return template;
+}
+
+/**
+ * Every string of an ApplicationSet template that holds a Go-template marker, as the generator writes
+ * it, by YAML path (`spec.template.spec.source.path` → `{{.path}}`; a map key's entry is prefixed
+ * `key `). Derived from {@link applicationTemplate} with a context free of markers, so it cannot
+ * drift from the renderer: `validate` refuses any other `{{ … }}`, which can only have come from a
+ * configuration value or a hand edit.
+ */
+export function generatedTemplateActions(): ReadonlyMap<string, string> {
+  const blank: AppContext = { project: '', environment: '', repoURL: '', targetRevision: '', argoNamespace: '', server: '', namespace: '' };
+  const out = new Map<string, string>();
+  eachString(applicationTemplate(blank), ['spec', 'template'], (path, s, key) => {
+    if (s.includes('{{') || s.includes('}}')) out.set(`${key ? 'key ' : ''}${formatPath(path)}`, s);
+  });
+  return out;
+}
 
 /** Go-template reference to a list-generator parameter. */
 export function param(key: keyof AppParams): string {

@@ -1,11 +1,30 @@
 import type { K8sObject } from './service-objects.js';
 
 /**
+ * The label that takes an Application out of every sync-wave gate: its health, as the check below
+ * reports it, is always Healthy. Carried by Applications whose own sync may wait on something it
+ * must not pass on to its parent: the bootstrap (its sync contains itself, and its `.operation` stays
+ * set until that sync ends) and the environment roots (their sync waits on an environment's change
+ * windows). Their real health is still shown on the Application itself and in the check's message.
+ */
+export const HEALTH_GATE = { label: 'suoke-life.com/health-gate', none: 'none' } as const;
+
+/**
  * Health of a child Application (app of apps). Argo CD has no built-in one, so without it a sync
  * wave holding Applications never waits for them. The child's own health decides; a child that has
- * not reported yet, is Missing or Unknown, or is still running a sync counts as Progressing.
+ * not reported yet, is Missing or Unknown, or is still running a sync counts as Progressing. A child
+ * labelled {@link HEALTH_GATE} is Healthy whatever its state, so it never holds its parent's waves.
  */
 const APPLICATION_HEALTH = `local hs = { status = "Progressing", message = "waiting for the Application to report its health" }
+if obj.metadata ~= nil and obj.metadata.labels ~= nil and obj.metadata.labels["${HEALTH_GATE.label}"] == "${HEALTH_GATE.none}" then
+  local own = "not reported yet"
+  if obj.status ~= nil and obj.status.health ~= nil and obj.status.health.status ~= nil then
+    own = obj.status.health.status
+  end
+  hs.status = "Healthy"
+  hs.message = "never gates a sync wave (${HEALTH_GATE.label}: ${HEALTH_GATE.none}); its own health: " .. own
+  return hs
+end
 if obj.status == nil or obj.status.health == nil or obj.status.health.status == nil then
   return hs
 end

@@ -1,6 +1,7 @@
 import type { ArgoConfig, ArgoRoleGroups } from '../config/types.js';
 import { cmp } from '../core/finding.js';
 import type { EnvironmentModel } from '../model/types.js';
+import { RESOURCES_FINALIZER } from './argocd-apps.js';
 import { syncWindowsFor } from '../windows/emit.js';
 import type { BuildTarget } from './layout.js';
 import type { K8sObject } from './service-objects.js';
@@ -80,11 +81,16 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
-    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' } },
+    // Held until no Application names the project any more (argo-cd controller/appcontroller.go:1062-1087
+    // @ v2.13.9): when an environment is removed, the bootstrap prunes its project and its root together,
+    // and the root's cascade deletes Applications whose own finalizers need the project
+    // (appcontroller.go:1154-1157: without it their deletion fails and never ends).
+    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' }, finalizers: [RESOURCES_FINALIZER] },
     spec: {
       description: `Suoke Life ${e.env.name} environment (namespace ${e.env.namespace} on cluster ${e.cluster.name})`,
       sourceRepos: [a.repoURL],
-      destinations: [{ server: e.cluster.server, namespace: e.env.namespace }],
+      // The shared Application also delivers the data namespace's Namespace and policies.
+      destinations: [e.env.namespace, ...(e.env.dataServices ? [e.env.dataServices.namespace] : [])].map((namespace) => ({ server: e.cluster.server, namespace })),
       clusterResourceWhitelist: sorted(clusterKinds),
       namespaceResourceWhitelist: sorted(namespaceKinds),
       orphanedResources: { warn: true, ignore: MESH_CREATED },
@@ -102,7 +108,7 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
  */
 const MESH_CREATED = [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }];
 
-/** Project of the Argo CD objects themselves (bootstrap, projects, ApplicationSets, the argocd-cm patch). */
+/** Project of the Argo CD objects themselves (bootstrap, projects, environment roots, foundation Applications, ApplicationSets, the argocd-cm patch). It has no change windows. */
 export function platformProject(a: ArgoConfig, project: string, server: string, labels: Record<string, string>): K8sObject {
   const kinds: GroupKind[] = [
     { group: '', kind: 'ConfigMap' },
@@ -115,7 +121,7 @@ export function platformProject(a: ArgoConfig, project: string, server: string, 
     kind: 'AppProject',
     metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' } },
     spec: {
-      description: 'Argo CD objects of the Suoke Life platform: bootstrap, projects, foundation Applications, ApplicationSets, health checks',
+      description: 'Argo CD objects of the Suoke Life platform: bootstrap, projects, environment roots, foundation Applications, ApplicationSets, health checks',
       sourceRepos: [a.repoURL],
       destinations: [{ server, namespace: a.namespace }],
       clusterResourceWhitelist: [],

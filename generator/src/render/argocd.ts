@@ -1,7 +1,8 @@
 import { cmp } from '../core/finding.js';
 import type { Model } from '../model/types.js';
-import { application, element, param, serviceParams, sharedParams, SYNC_RETRY, type AppContext, type AppParams } from './argocd-apps.js';
-import { healthConfigMap } from './argocd-health.js';
+import { SYNC_RETRY } from './argocd-apps.js';
+import { environmentObjects, environmentRoot } from './argocd-environments.js';
+import { HEALTH_GATE, healthConfigMap } from './argocd-health.js';
 import { environmentProject, platformProject, projectName } from './argocd-projects.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
 import { yamlFile, yamlStream, type RenderedFile } from './files.js';
@@ -20,23 +21,27 @@ export const ARGOCD_PATH = 'argocd';
 export const BOOTSTRAP_FILE = `${ARGOCD_PATH}/bootstrap.yaml`;
 
 /**
- * Sync waves of the bootstrap Application's own sync (Argo CD waits for every object of a wave to
- * be Healthy before the next): projects and the health checks first, then each environment's
- * foundation Application (namespace, quota, network baseline), then the data services (reserved,
- * not rendered yet), then the ApplicationSets that generate the services' Applications.
+ * Sync waves of the bootstrap Application's own sync: the AppProjects and the `argocd-cm` health
+ * checks first, then the environment roots. The bootstrap itself has no annotation (wave 0). Both the
+ * bootstrap and the roots are labelled {@link HEALTH_GATE}, so no wave of this sync ever waits on an
+ * environment or on the bootstrap's own running sync (docs/argocd.md, "Sync waves").
  */
-export const WAVES = { projects: '-3', foundation: '-2', data: '-1', services: '0' } as const;
+export const BOOTSTRAP_WAVES = { projects: '-3', environments: '-2' } as const;
 
-const WAVE = 'argocd.argoproj.io/sync-wave';
+/** Directory of an environment's root Application: `argocd/environments/<env>`. */
+export function environmentPath(env: string): string {
+  return `${ARGOCD_PATH}/environments/${env}`;
+}
 
 /**
  * The Argo CD layer. `argocd/bootstrap.yaml` (platform AppProject + bootstrap Application) is applied
- * once by hand; the bootstrap Application then syncs all of `argocd/` — itself included — in waves:
- * AppProjects and the `argocd-cm` health patch, the foundation Application of each environment, and
- * one ApplicationSet per environment generating one Application per service instance. Every
- * Application path is a build target.
+ * once by hand; the bootstrap Application then syncs `argocd/` — itself included — in waves: the
+ * AppProjects and the `argocd-cm` health patch, then one root Application per environment. Each root
+ * syncs `argocd/environments/<env>/`: the environment's foundation Application, then its
+ * ApplicationSet generating one Application per service instance. Every Application path is a build
+ * target.
  */
-export function renderArgo(model: Model, targets: readonly BuildTarget[]): { files: RenderedFile[]; target: BuildTarget } {
+export function renderArgo(model: Model, targets: readonly BuildTarget[]): { files: RenderedFile[]; targets: BuildTarget[] } {
   const a = model.argocd;
   const sources = [a.file, 'clusters/*/cluster.yaml', 'apps/*/service.yaml'];
   const labels = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY };
@@ -46,7 +51,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
     // No resources finalizer: deleting the bootstrap Application must not cascade to every environment.
-    metadata: { name: BOOTSTRAP_APPLICATION, namespace: a.namespace, labels },
+    metadata: { name: BOOTSTRAP_APPLICATION, namespace: a.namespace, labels: { ...labels, [HEALTH_GATE.label]: HEALTH_GATE.none } },
     spec: {
       project: PLATFORM_PROJECT,
       source: { repoURL: a.repoURL, targetRevision: a.targetRevision, path: ARGOCD_PATH },
@@ -57,58 +62,31 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   docs.push({ file: 'bootstrap.yaml', objects: [platformProject(a, PLATFORM_PROJECT, IN_CLUSTER, labels), bootstrap] });
   docs.push({ file: 'config/argocd-cm.yaml', objects: [healthConfigMap(a.namespace)] });
 
+  const out: RenderedFile[] = [];
+  const envTargets: BuildTarget[] = [];
   for (const e of model.environments) {
-    const project = projectName(e.env.name);
-    const envLabels = { ...labels, 'suoke-life.com/environment': e.env.name };
-    docs.push({ file: `projects/${project}.yaml`, objects: [environmentProject(a, e, targets, envLabels)] });
-    const ctx: AppContext = {
-      project,
-      environment: e.env.name,
-      repoURL: a.repoURL,
-      targetRevision: a.targetRevision,
-      argoNamespace: a.namespace,
-      server: e.cluster.server,
-      namespace: e.env.namespace,
-    };
-    const shared = sharedParams(e);
-    const foundation = application(ctx, (k: keyof AppParams) => shared[k]);
-    foundation.metadata.annotations = { [WAVE]: WAVES.foundation, ...foundation.metadata.annotations };
-    docs.push({ file: `applications/${shared.name}.yaml`, objects: [foundation] });
-    const { apiVersion: _v, kind: _k, ...template } = application(ctx, param);
-    docs.push({
-      file: `applicationsets/${project}.yaml`,
-      objects: [
-        {
-          apiVersion: 'argoproj.io/v1alpha1',
-          kind: 'ApplicationSet',
-          metadata: { name: project, namespace: a.namespace, labels: envLabels, annotations: { [WAVE]: WAVES.services } },
-          spec: {
-            goTemplate: true,
-            goTemplateOptions: ['missingkey=error'],
-            generators: [{ list: { elements: e.instances.map((i) => element(serviceParams(i))) } }],
-            // Generated Applications carry the resources finalizer from the template, so removing a
-            // service from an environment prunes its objects; deleting the ApplicationSet does too.
-            syncPolicy: { preserveResourcesOnDeletion: false },
-            template,
-          },
-        },
-      ],
-    });
+    const env = e.env.name;
+    const envLabels = { ...labels, 'suoke-life.com/environment': env };
+    docs.push({ file: `projects/${projectName(env)}.yaml`, objects: [environmentProject(a, e, targets, envLabels)] });
+    const ea = { argo: a, env: e, inCluster: IN_CLUSTER, platformProject: PLATFORM_PROJECT, path: environmentPath(env), labels: envLabels };
+    const root = environmentRoot(ea, BOOTSTRAP_WAVES.environments);
+    docs.push({ file: `environments/${env}.yaml`, objects: [root] });
+    const inside = environmentObjects(ea);
+    out.push(...inside.map((d) => yamlFile(`${ea.path}/${d.file}`, sources, d.object)), kustomization(ea.path, sources, inside.map((d) => d.file)));
+    envTargets.push({ path: ea.path, application: root.metadata.name, env: '', objects: inside.map((d) => d.object) });
   }
 
   docs.sort((x, y) => cmp(x.file, y.file));
   const files = docs.map((d) =>
     d.objects.length === 1 ? yamlFile(`${ARGOCD_PATH}/${d.file}`, sources, d.objects[0]) : yamlStream(`${ARGOCD_PATH}/${d.file}`, sources, d.objects),
   );
-  files.push(
-    yamlFile(`${ARGOCD_PATH}/kustomization.yaml`, sources, {
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      resources: docs.map((d) => d.file),
-    }),
-  );
+  files.push(kustomization(ARGOCD_PATH, sources, docs.map((d) => d.file)), ...out);
   return {
     files,
-    target: { path: ARGOCD_PATH, application: BOOTSTRAP_APPLICATION, env: '', objects: docs.flatMap((d) => d.objects) },
+    targets: [{ path: ARGOCD_PATH, application: BOOTSTRAP_APPLICATION, env: '', objects: docs.flatMap((d) => d.objects) }, ...envTargets],
   };
+}
+
+function kustomization(dir: string, sources: readonly string[], resources: readonly string[]): RenderedFile {
+  return yamlFile(`${dir}/kustomization.yaml`, sources, { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] });
 }

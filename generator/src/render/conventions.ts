@@ -12,14 +12,6 @@ export const RUN_AS = 10001;
 export const PART_OF = 'suoke-life';
 export const MANAGED_BY = 'suoke-gitops';
 
-/** Data services: pod selectors and ports the NetworkPolicies open egress to. */
-export const DATA_ENDPOINTS = {
-  postgres: { labels: { 'cnpg.io/cluster': 'postgres' }, port: 5432, description: 'PostgreSQL (CloudNativePG cluster `postgres`)' },
-  redis: { labels: { 'app.kubernetes.io/name': 'redis' }, port: 6379, description: 'Redis' },
-  mq: { labels: { 'app.kubernetes.io/name': 'rabbitmq' }, port: 5672, description: 'RabbitMQ' },
-  elasticsearch: { labels: { 'app.kubernetes.io/name': 'elasticsearch' }, port: 9200, description: 'Elasticsearch' },
-} as const;
-
 /** Private address ranges excluded from "anywhere" egress rules, so `0.0.0.0/0` means the internet only. */
 export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 

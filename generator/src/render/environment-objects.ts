@@ -1,10 +1,13 @@
 import type { EnvironmentModel } from '../model/types.js';
+import { inMesh } from '../model/build.js';
 import { ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
 import type { K8sObject } from './service-objects.js';
+import { dataNamespaceObjects } from './data-policies.js';
 
 /**
  * The per-environment objects every service relies on: the namespace with Pod Security `restricted`,
- * its quota and default limits, and the network baseline (deny everything, then allow DNS).
+ * its quota and default limits, the network baseline (deny everything, then allow DNS), and the
+ * data namespace with the ingress its data services need (`data-policies.ts`).
  * An environment running a gray release is in the Istio mesh (see {@link meshed}).
  */
 export function environmentObjects(e: EnvironmentModel): K8sObject[] {
@@ -15,22 +18,21 @@ export function environmentObjects(e: EnvironmentModel): K8sObject[] {
     'suoke-life.com/environment': e.env.name,
   };
   const psaVersion = `v${e.cluster.kubernetesVersion}`;
+  const podSecurity = {
+    'pod-security.kubernetes.io/enforce': 'restricted',
+    'pod-security.kubernetes.io/enforce-version': psaVersion,
+    'pod-security.kubernetes.io/audit': 'restricted',
+    'pod-security.kubernetes.io/audit-version': psaVersion,
+    'pod-security.kubernetes.io/warn': 'restricted',
+    'pod-security.kubernetes.io/warn-version': psaVersion,
+  };
   return [
     {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: {
         name: ns,
-        labels: {
-          ...labels,
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': psaVersion,
-          'pod-security.kubernetes.io/audit': 'restricted',
-          'pod-security.kubernetes.io/audit-version': psaVersion,
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/warn-version': psaVersion,
-          ...(meshed(e) ? { 'istio-injection': 'enabled' } : {}),
-        },
+        labels: { ...labels, ...podSecurity, ...(meshed(e) ? { 'istio-injection': 'enabled' } : {}) },
       },
     },
     {
@@ -91,6 +93,7 @@ export function environmentObjects(e: EnvironmentModel): K8sObject[] {
       },
     },
     ...(meshed(e) ? [meshPolicy(e, labels)] : []),
+    ...dataNamespaceObjects(e, labels, podSecurity),
   ];
 }
 
@@ -101,7 +104,7 @@ export function environmentObjects(e: EnvironmentModel): K8sObject[] {
  * one stay out of the mesh and unchanged.
  */
 export function meshed(e: EnvironmentModel): boolean {
-  return e.instances.some((i) => i.workload === 'Rollout');
+  return inMesh(e.instances);
 }
 
 /** What every sidecar needs beyond the baseline: istiod for configuration and certificates, and Prometheus scraping its metrics. */

@@ -17,7 +17,7 @@ export function render(model: Model): RenderResult {
   const argo = renderArgo(model, layout.targets);
   const generated = [...layout.files, ...argo.files];
   const files = [...generated, indexFile(generated)].sort((a, b) => cmp(a.path, b.path));
-  const targets = [...layout.targets, argo.target].sort((a, b) => cmp(a.path, b.path));
+  const targets = [...layout.targets, ...argo.targets].sort((a, b) => cmp(a.path, b.path));
   return { files, targets };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServiceInstance } from '../model/types.js';
+import { SIDECAR_ANNOTATIONS } from '../core/istio.js';
 import {
-  DATA_ENDPOINTS,
   PORTS,
   PRIVATE_RANGES,
   RUN_AS,
@@ -17,7 +17,7 @@ import { canaryService, isGray, podMonitor, rollout, virtualService } from './ro
 export type K8sObject = Record<string, unknown> & {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[] };
 };
 
 /**
@@ -171,7 +171,7 @@ function workload(i: ServiceInstance): K8sObject {
     metadata: {
       // The version the pods run: a canary's pods are told apart from the stable ones by it.
       labels: { ...serviceLabels(s.name, s.group), 'app.kubernetes.io/version': runningVersion(i) },
-      annotations: { 'suoke-life.com/config-hash': configHash },
+      annotations: { 'suoke-life.com/config-hash': configHash, ...sidecarAnnotations(i) },
     },
     spec: podSpec,
   };
@@ -189,6 +189,22 @@ function workload(i: ServiceInstance): K8sObject {
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
       template,
     },
+  };
+}
+
+/**
+ * The size of the sidecar Istio injects where the namespace is in the mesh, as its per-pod annotations:
+ * all four, because injection emits only the ones set (a pod without limits would be refused by a
+ * quota on `limits.*`: "must specify limits.cpu"). See core/istio.ts.
+ */
+function sidecarAnnotations(i: ServiceInstance): Record<string, string> {
+  const s = i.sidecar;
+  if (!s) return {};
+  return {
+    [SIDECAR_ANNOTATIONS.cpu]: s.requests.cpu,
+    [SIDECAR_ANNOTATIONS.cpuLimit]: s.limits.cpu,
+    [SIDECAR_ANNOTATIONS.memory]: s.requests.memory,
+    [SIDECAR_ANNOTATIONS.memoryLimit]: s.limits.memory,
   };
 }
 
@@ -275,9 +291,13 @@ function networkPolicy(i: ServiceInstance): K8sObject {
     const ports = [{ protocol: 'TCP', port: PORTS.http }, ...(callee.grpc ? [{ protocol: 'TCP', port: PORTS.grpc }] : [])];
     egress.push({ to: [{ podSelector: { matchLabels: selectorLabels(callee.name) } }], ports });
   }
-  for (const kind of s.dependsOn.data) {
-    const d = DATA_ENDPOINTS[kind];
-    egress.push({ to: [{ podSelector: { matchLabels: { ...d.labels } } }], ports: [{ protocol: 'TCP', port: d.port }] });
+  // One peer with both selectors: the data service's pods in its own namespace (NetworkPolicyPeer:
+  // namespaceSelector and podSelector together select the pods matching both; docs/networking.md).
+  for (const d of i.data) {
+    egress.push({
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': d.namespace } }, podSelector: { matchLabels: { ...d.podLabels } } }],
+      ports: [{ protocol: 'TCP', port: d.port }],
+    });
   }
   for (const x of s.external) {
     const anywhere = x.cidr === '0.0.0.0/0';

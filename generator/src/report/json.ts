@@ -1,3 +1,4 @@
+import { printableLines } from '../core/printable.js';
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 import { isNotable, sortedResults, summarize, type Report } from './result.js';
@@ -36,7 +37,8 @@ export const jsonFormat: OutputFormat = {
     const findings = sortFindings(report.findings).map((f) => findingJson(f, true));
     const s = summarize(report);
     const summary = { resources: s.resources, files: s.files, valid: s.valid, invalid: s.invalid, errors: s.errors, skipped: s.skipped };
-    return `${JSON.stringify({ resources, findings, summary }, null, 2)}\n`;
+    // JSON.stringify leaves DEL, C1, U+2028/2029 and the bidi controls raw: escaped, the document means the same.
+    return printableLines(`${JSON.stringify({ resources, findings, summary }, null, 2)}\n`);
   },
 };
 

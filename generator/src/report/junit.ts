@@ -1,6 +1,7 @@
 import { cmp, sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
-import { kindAndName, sortedResults, summarize, type Report, type ResourceResult } from './result.js';
+import { printable } from '../core/printable.js';
+import { kindAndName, printableReport, sortedResults, summarize, type Report, type ResourceResult } from './result.js';
 
 /**
  * JUnit XML: a `testsuite` per file, a `testcase` per resource (valid ones included, as CI test
@@ -11,7 +12,8 @@ import { kindAndName, sortedResults, summarize, type Report, type ResourceResult
  */
 export const junitFormat: OutputFormat = {
   name: 'junit',
-  format(report: Report, _options: FormatOptions = {}): string {
+  format(raw: Report, _options: FormatOptions = {}): string {
+    const report = printableReport(raw);
     const suites = new Map<string, string[]>();
     const counts = new Map<string, { tests: number; failures: number; errors: number; skipped: number }>();
     const suite = (file: string) => {
@@ -67,8 +69,8 @@ function resourceCase(r: ResourceResult): string {
   const tag = r.status === 'error' ? 'error' : 'failure';
   const first = errors[0]!;
   const message = `${first.path ? `${first.path}: ` : ''}${first.message}`;
-  const body = sortFindings(r.findings).map(findingText).join('\n');
-  return `${open}>\n      <${tag} message="${esc(message)}" type="${esc(first.check)}">${esc(body)}</${tag}>\n    </testcase>`;
+  const body = sortFindings(r.findings).map((f) => esc(findingText(f))).join('&#10;');
+  return `${open}>\n      <${tag} message="${esc(message)}" type="${esc(first.check)}">${body}</${tag}>\n    </testcase>`;
 }
 
 function findingText(f: Finding): string {
@@ -76,15 +78,16 @@ function findingText(f: Finding): string {
   return `${f.severity} ${f.check} ${where}${f.object ? ` ${f.object}` : ''}${f.path ? ` ${f.path}` : ''}: ${f.message}${f.hint ? ` (hint: ${f.hint})` : ''}`;
 }
 
-/** Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry. */
+/**
+ * Escapes text for XML attributes and content. Characters XML 1.0 cannot carry (most C0 controls,
+ * U+FFFE, U+FFFF, unpaired surrogates) and those that forge lines are written as visible escapes
+ * (`\u001b`) by `printable`, never dropped silently.
+ */
 export function esc(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  return printable(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;');
+    .replace(/'/g, '&apos;');
 }

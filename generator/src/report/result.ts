@@ -1,4 +1,5 @@
 import { cmp, sortFindings, type Finding } from '../core/finding.js';
+import { printable } from '../core/printable.js';
 
 /** What became of one resource (one YAML document, or one item of a `kind: List`). */
 export type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped';
@@ -91,4 +92,31 @@ export function kindAndName(r: ResourceResult): string {
   const id = space < 0 ? '' : r.object.slice(space + 1);
   const name = id.slice(id.lastIndexOf('/') + 1);
   return `${r.kind ?? r.object.slice(0, space).split('/').pop()} ${name}`;
+}
+
+/**
+ * The report with every string a manifest or the configuration can influence (file, object, kind,
+ * check, path, message, hint) passed through {@link printable}: what the line-oriented formats (text,
+ * TAP, JUnit) print, so a name holding ESC, CR or a newline cannot forge a line of the output.
+ */
+export function printableReport(report: Report): Report {
+  const finding = (f: Finding): Finding => {
+    const out: Finding = { ...f, check: printable(f.check), file: printable(f.file), message: printable(f.message) };
+    if (f.object !== undefined) out.object = printable(f.object);
+    if (f.path !== undefined) out.path = printable(f.path);
+    if (f.hint !== undefined) out.hint = printable(f.hint);
+    return out;
+  };
+  return {
+    ...report,
+    results: report.results.map((r) => ({
+      ...r,
+      file: printable(r.file),
+      ...(r.object !== undefined ? { object: printable(r.object) } : {}),
+      ...(r.kind !== undefined ? { kind: printable(r.kind) } : {}),
+      findings: r.findings.map(finding),
+    })),
+    findings: report.findings.map(finding),
+    ...(report.files ? { files: report.files.map(printable) } : {}),
+  };
 }

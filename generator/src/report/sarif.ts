@@ -1,3 +1,4 @@
+import { printableLines } from '../core/printable.js';
 import { cmp, sortFindings, type Finding } from '../core/finding.js';
 import { ENGINE_CHECKS, RULES } from '../policy/rules/index.js';
 import { WINDOW_CHECKS } from '../windows/checks.js';
@@ -74,7 +75,8 @@ export const sarifFormat: OutputFormat = {
       version: '2.1.0',
       runs: [{ tool: { driver: { name: 'suoke-gitops', rules } }, results }],
     };
-    return `${JSON.stringify(log, null, 2)}\n`;
+    // JSON.stringify leaves DEL, C1, U+2028/2029 and the bidi controls raw: escaped, the document means the same.
+    return printableLines(`${JSON.stringify(log, null, 2)}\n`);
   },
 };
 

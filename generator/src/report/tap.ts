@@ -1,7 +1,8 @@
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
 import { objectLabel } from './text.js';
-import { kindAndName, sortedResults, type Report, type ResourceResult } from './result.js';
+import { printableLines } from '../core/printable.js';
+import { kindAndName, printableReport, sortedResults, type Report, type ResourceResult } from './result.js';
 
 /**
  * TAP version 13: one test per resource (`ok`, `not ok`, `ok … # SKIP`), then one per finding not
@@ -9,7 +10,8 @@ import { kindAndName, sortedResults, type Report, type ResourceResult } from './
  */
 export const tapFormat: OutputFormat = {
   name: 'tap',
-  format(report: Report, _options: FormatOptions = {}): string {
+  format(raw: Report, _options: FormatOptions = {}): string {
+    const report = printableReport(raw);
     const lines = ['TAP version 13'];
     let n = 0;
     for (const r of sortedResults(report)) {
@@ -27,7 +29,7 @@ export const tapFormat: OutputFormat = {
       lines.push(...block([f]));
     }
     lines.push(`1..${n}`);
-    return `${lines.join('\n')}\n`;
+    return printableLines(`${lines.join('\n')}\n`);
   },
 };
 
@@ -50,7 +52,7 @@ function block(findings: readonly Finding[]): string[] {
   return out;
 }
 
-/** A TAP description must stay on one line and must not start a directive with `#`. */
+/** A TAP description must not start a directive with `#` (it is on one line: the report is printable). */
 function line(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/#/g, '\\#');
+  return s.replace(/#/g, '\\#');
 }

@@ -1,10 +1,11 @@
 import type { Finding } from '../core/finding.js';
 import { sortFindings } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
-import { isNotable, kindAndName, sortedResults, summaryLine, type Report, type ResourceResult } from './result.js';
+import { printableLines } from '../core/printable.js';
+import { isNotable, kindAndName, printableReport, sortedResults, summaryLine, type Report, type ResourceResult } from './result.js';
 
 /**
- * kubeconform-like lines, one per finding of each non-valid resource, the hint indented on the next
+ * kubeconform-like lines (every value escaped with `printable`: one finding never spans two lines), one per finding of each non-valid resource, the hint indented on the next
  * line, then the summary:
  *
  *     apps/x.yaml - Deployment xiaoai is invalid: spec.replica: unknown field "replica", did you mean "replicas"?
@@ -13,7 +14,8 @@ import { isNotable, kindAndName, sortedResults, summaryLine, type Report, type R
  */
 export const textFormat: OutputFormat = {
   name: 'text',
-  format(report: Report, options: FormatOptions = {}): string {
+  format(raw: Report, options: FormatOptions = {}): string {
+    const report = printableReport(raw);
     const lines: string[] = [];
     for (const r of sortedResults(report)) {
       if (!options.verbose && !isNotable(r)) continue;
@@ -26,7 +28,7 @@ export const textFormat: OutputFormat = {
       if (f.hint) lines.push(`  hint: ${f.hint}`);
     }
     lines.push(summaryLine(report));
-    return `${lines.join('\n')}\n`;
+    return printableLines(`${lines.join('\n')}\n`);
   },
 };
 

@@ -93,7 +93,7 @@ export function simulate(input: SimInput, opts: SimOptions, expected: readonly E
     for (const s of states) {
       const key = `${s.sync}/${s.health}`;
       if (since.get(s.name)?.state !== key) since.set(s.name, { state: key, at: t });
-      if (s.blocker?.window && s.blocker.window.project !== s.project) {
+      if (s.blocker?.window && s.blocker.window.project !== s.project && !holdsOnlyItsOwn(world, s.name, s.blocker.window.project)) {
         const id = `${s.name}|${s.blocker.window.project}`;
         const st = stalls.get(id);
         if (st) st.to = t;
@@ -107,6 +107,19 @@ export function simulate(input: SimInput, opts: SimOptions, expected: readonly E
   }
   const apps = observe(world, expected).map((s) => ({ ...s, since: since.get(s.name)?.at ?? t }));
   return { start: begin, end: t, apps, stalls: [...stalls.values()], rejections: [...world.workloads.values()].flatMap((w) => w.rejections) };
+}
+
+/**
+ * Whether everything Application `app` deploys is Applications of project `windowProject` (directly
+ * or through ApplicationSets): an environment's root held by its own environment's window holds
+ * nothing else, so the wait is the window doing its job, not a stall of other environments.
+ */
+function holdsOnlyItsOwn(world: World, app: string, windowProject: string): boolean {
+  const targets = world.targets.get(app);
+  if (!targets || targets.size === 0) return false;
+  const argo = [...targets].every((k) => k.startsWith('argoproj.io/Application/') || k.startsWith('argoproj.io/ApplicationSet/'));
+  const children = [...world.expected.values()].filter((e) => targets.has(e.via));
+  return argo && children.length > 0 && children.every((e) => e.project === windowProject);
 }
 
 function settle(world: World, t: number): void {

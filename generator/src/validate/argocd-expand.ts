@@ -1,4 +1,7 @@
 import { formatPath, type Finding } from '../core/finding.js';
+import { eachString, type DataPath } from '../core/walk.js';
+import { generatedTemplateActions } from '../render/argocd-apps.js';
+import { executeGoTemplate, hasTemplateMarkers, parseGoTemplate, type TemplateNode } from './go-template.js';
 
 /** An Argo CD object and the repository file it is written in. */
 export interface ArgoDocument {
@@ -14,15 +17,20 @@ export interface ExpandedApplication {
   application: Record<string, unknown>;
 }
 
-/** `{{.key}}` or `{{ .key }}`: the only template actions the generator writes. */
-const PARAM = /\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+type Bad = (check: string, path: DataPath, message: string, hint: string) => void;
 
 /**
- * Expands every ApplicationSet in-process as the ApplicationSet controller would: each list-generator
- * element's parameters substituted into the template with Go-template `missingkey=error` semantics (a
- * key the element lacks is a finding, and Argo CD would generate nothing from that ApplicationSet).
- * Plain Applications are passed through. Anything this expander cannot reproduce exactly (other
- * generators, other template actions, no `missingkey=error`, progressive syncs) is a finding too.
+ * Expands every ApplicationSet in-process as the ApplicationSet controller would: every string of
+ * the template, map keys included, parsed and executed as a Go template on each list-generator
+ * element with `missingkey=error` (go-template.ts; a key the element lacks is a finding, and Argo CD
+ * would generate nothing from that ApplicationSet). Plain Applications are passed through.
+ *
+ * A `{{ … }}` the generator does not write at that place (render/argocd-apps.ts
+ * `generatedTemplateActions`) is a finding of its own: it can only have come from a configuration
+ * value or a hand edit, and Argo CD would evaluate it for every Application (`targetRevision:
+ * "{{.stableVersion}}"` tracks each service's version as a branch). Anything this expander cannot
+ * reproduce exactly (other generators, other template actions, no `missingkey=error`, progressive
+ * syncs) is a finding too.
  */
 export function expandApplications(docs: readonly ArgoDocument[]): { applications: ExpandedApplication[]; findings: Finding[] } {
   const applications: ExpandedApplication[] = [];
@@ -35,7 +43,7 @@ export function expandApplications(docs: readonly ArgoDocument[]): { application
     }
     if (object['kind'] !== 'ApplicationSet') continue;
     const id = `argoproj.io/v1alpha1/ApplicationSet ${name}`;
-    const bad = (check: string, path: (string | number)[], message: string, hint: string) =>
+    const bad: Bad = (check, path, message, hint) =>
       findings.push({ check: `argocd/${check}`, severity: 'error', file, object: id, path: formatPath(path), message, hint });
     const spec = (object['spec'] ?? {}) as Record<string, unknown>;
     const options = Array.isArray(spec['goTemplateOptions']) ? spec['goTemplateOptions'] : [];
@@ -47,6 +55,7 @@ export function expandApplications(docs: readonly ArgoDocument[]): { application
       bad('rolling-sync', ['spec', 'strategy', 'type'], 'RollingSync turns automated sync off on the Applications it drives, so Argo CD would stop auto-syncing the committed output', 'remove `spec.strategy`; order rollouts with sync waves and gray releases instead');
     }
     const template = spec['template'];
+    const parsed = parseTemplateStrings(template, bad);
     const generators = Array.isArray(spec['generators']) ? spec['generators'] : [];
     generators.forEach((g, gi) => {
       const list = (g as Record<string, unknown>)['list'] as { elements?: unknown } | undefined;
@@ -62,18 +71,19 @@ export function expandApplications(docs: readonly ArgoDocument[]): { application
           bad('element', where, `element ${n} is not a mapping of parameters`, 'write each element as `key: value` pairs');
           return;
         }
+        if (!parsed) return;
         const params = el as Record<string, unknown>;
-        const missing = new Map<string, string>();
-        const unsupported = new Map<string, string>();
-        const expanded = substitute(template, params, ['spec', 'template'], missing, unsupported) as Record<string, unknown>;
+        const failures = new Map<string, { key?: string; at: string; error?: string }>();
+        const expanded = substitute(template, params, parsed, ['spec', 'template'], failures) as Record<string, unknown>;
         const label = typeof params['name'] === 'string' ? ` (${params['name']})` : '';
-        for (const [key, at] of missing) {
-          bad('missing-key', where, `element ${n}${label} has no key ${JSON.stringify(key)}, which the template uses at ${at}; with missingkey=error Argo CD generates no Application from this ApplicationSet`, `add \`${key}\` to every element`);
+        for (const f of failures.values()) {
+          if (f.key !== undefined) {
+            bad('missing-key', where, `element ${n}${label} has no key ${JSON.stringify(f.key)}, which the template uses at ${f.at}; with missingkey=error Argo CD generates no Application from this ApplicationSet`, `add \`${f.key}\` to every element`);
+          } else {
+            bad('template-error', where, `element ${n}${label}: executing the template at ${f.at} fails (${f.error}); Argo CD generates no Application from this ApplicationSet`, 'give the element the parameter the template expects');
+          }
         }
-        for (const [action, at] of unsupported) {
-          bad('template-unsupported', ['spec', 'template'], `template action ${JSON.stringify(action)} at ${at} is not a plain \`{{.key}}\` parameter and cannot be expanded offline`, 'use `{{.key}}` parameters only');
-        }
-        if (missing.size > 0 || unsupported.size > 0 || !expanded) return;
+        if (failures.size > 0 || !expanded) return;
         applications.push({
           file,
           origin: `ApplicationSet ${name} element ${n}`,
@@ -85,29 +95,60 @@ export function expandApplications(docs: readonly ArgoDocument[]): { application
   return { applications, findings };
 }
 
-function substitute(
-  v: unknown,
-  params: Record<string, unknown>,
-  path: (string | number)[],
-  missing: Map<string, string>,
-  unsupported: Map<string, string>,
-): unknown {
-  if (typeof v === 'string') {
-    const replaced = v.replace(PARAM, (_m, key: string) => {
-      if (!Object.hasOwn(params, key)) {
-        if (!missing.has(key)) missing.set(key, formatPath(path));
-        return '';
-      }
-      const value = params[key];
-      return typeof value === 'string' ? value : JSON.stringify(value);
-    });
-    const leftover = /\{\{[\s\S]*?\}\}/.exec(replaced);
-    if (leftover && !unsupported.has(leftover[0])) unsupported.set(leftover[0], formatPath(path));
-    return replaced;
-  }
-  if (Array.isArray(v)) return v.map((x, i) => substitute(x, params, [...path, i], missing, unsupported));
+/**
+ * Parses every string of the template holding a marker, once per ApplicationSet. Reports markers the
+ * generator does not write there, strings Go refuses to parse and actions this expander cannot
+ * reproduce; returns the parsed strings, or `undefined` when no Application can be expanded.
+ */
+function parseTemplateStrings(template: unknown, bad: Bad): Map<string, TemplateNode[]> | undefined {
+  const generated = generatedTemplateActions();
+  const parsed = new Map<string, TemplateNode[]>();
+  let ok = true;
+  eachString(template, ['spec', 'template'], (path, s, key) => {
+    if (!hasTemplateMarkers(s)) return;
+    const at = formatPath(path);
+    const what = key ? `the key ${JSON.stringify(s)} of ${formatPath(path.slice(0, -1))}` : at;
+    const expected = generated.get(`${key ? 'key ' : ''}${at}`);
+    const p = parseGoTemplate(s);
+    if (expected !== s) {
+      const offending = 'actions' in p && p.actions.length > 0 ? p.actions.map((a) => JSON.stringify(a)).join(', ') : JSON.stringify(s);
+      bad(
+        'template-injection',
+        path,
+        `template expression ${offending} at ${what} is not one the generator writes there (${expected === undefined ? 'it writes plain text' : `it writes ${JSON.stringify(expected)}`}); Argo CD would evaluate it for every generated Application`,
+        'a configuration value carries `{{` or `}}` (or the file was edited by hand): remove the markers from the value that lands here and run `npm run render`',
+      );
+    }
+    if ('error' in p) {
+      ok = false;
+      bad('template-error', path, `Go cannot parse the template at ${what}: ${p.error}; Argo CD generates no Application from this ApplicationSet`, 'remove the stray `{{` or `}}`, then run `npm run render`');
+      return;
+    }
+    for (const node of p.nodes) {
+      if (node.kind !== 'unsupported') continue;
+      ok = false;
+      bad('template-unsupported', path, `template action ${JSON.stringify(node.source)} at ${what} is not a plain \`{{.key}}\` parameter and cannot be expanded offline`, 'use `{{.key}}` parameters only');
+    }
+    parsed.set(`${key ? 'key ' : ''}${at}`, p.nodes);
+  });
+  return ok ? parsed : undefined;
+}
+
+/** The template with every string executed on one element's parameters; failures keyed by what failed, first place only. */
+function substitute(v: unknown, params: Record<string, unknown>, parsed: ReadonlyMap<string, TemplateNode[]>, path: DataPath, failures: Map<string, { key?: string; at: string; error?: string }>): unknown {
+  const run = (s: string, at: DataPath, key: boolean): string => {
+    const nodes = parsed.get(`${key ? 'key ' : ''}${formatPath(at)}`);
+    if (!nodes) return s;
+    const r = executeGoTemplate(nodes, params);
+    if ('text' in r) return r.text;
+    const id = 'missing' in r ? `missing ${r.missing}` : `error ${r.error}`;
+    if (!failures.has(id)) failures.set(id, 'missing' in r ? { key: r.missing, at: formatPath(at) } : { error: r.error, at: formatPath(at) });
+    return '';
+  };
+  if (typeof v === 'string') return run(v, path, false);
+  if (Array.isArray(v)) return v.map((x, i) => substitute(x, params, parsed, [...path, i], failures));
   if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x, params, [...path, k], missing, unsupported)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [run(k, [...path, k], true), substitute(x, params, parsed, [...path, k], failures)]));
   }
   return v;
 }

@@ -1,6 +1,7 @@
 import yaml from 'js-yaml';
 import { cmp, type Finding } from '../core/finding.js';
 import type { RenderedFile } from '../render/files.js';
+import { checkWaveGates } from './argocd-gates.js';
 import { expandApplications, type ArgoDocument, type ExpandedApplication } from './argocd-expand.js';
 import { destinationPermitted, sourcePermitted, type ProjectDestination } from './argocd-glob.js';
 
@@ -14,6 +15,12 @@ export interface ArgoCheckInput {
   renderedPaths: readonly string[];
   /** Whether a repository-relative directory exists. */
   isDir: (path: string) => boolean;
+  /**
+   * The kind and name of each object a rendered path builds, by path (kustomize is proven to build
+   * exactly those): what an Application syncing that path applies, for the sync-wave checks
+   * ({@link checkWaveGates}). Without it those checks are skipped.
+   */
+  builds?: ReadonlyMap<string, readonly { kind: string; name: string }[]>;
 }
 
 export interface ArgoCheckResult {
@@ -25,12 +32,15 @@ export interface ArgoCheckResult {
 }
 
 const FIX = 'the Argo CD objects are generated: fix the configuration or the generator and run `npm run render`';
+const GATE_FIX =
+  'sync an environment\'s window-governed Applications from that environment\'s root Application only, and label an Application whose sync may wait (the bootstrap, each root) `suoke-life.com/health-gate: none` (docs/argocd.md, "Sync waves"); the Argo CD objects are generated: fix the generator and run `npm run render`';
 
 /**
  * Proves the Argo CD side: every ApplicationSet expands; Application names are unique; every
  * Application's project exists and allows its source repository and destination (Argo CD's glob and
  * deny semantics); every path exists and is rendered; every rendered path is deployed by some
- * Application; every Application auto-syncs. Pure: findings as values.
+ * Application; every Application auto-syncs; no sync waits on itself or on a change window that
+ * does not govern all it delivers. Pure: findings as values.
  */
 export function checkArgo(input: ArgoCheckInput): ArgoCheckResult {
   const { applications, findings } = expandApplications(input.documents);
@@ -86,7 +96,9 @@ export function checkArgo(input: ArgoCheckInput): ArgoCheckResult {
       findings.push({ check: 'argocd/path-not-deployed', severity: 'error', file: p, message: 'the generator renders this path but no Application deploys it', hint: FIX });
     }
   }
-  return { applications: applications.filter((a) => seen.get(appName(a)) === a), buildPaths: [...deployed].sort(cmp), findings };
+  const unique = applications.filter((a) => seen.get(appName(a)) === a);
+  if (input.builds) findings.push(...checkWaveGates({ applications: unique, projects, builds: input.builds, hint: GATE_FIX }));
+  return { applications: unique, buildPaths: [...deployed].sort(cmp), findings };
 }
 
 /** The Argo CD objects of the rendered `argocd/` files (the hand-edited settings file holds none). */

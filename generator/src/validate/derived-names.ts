@@ -62,7 +62,7 @@ export function checkDerivedNames(model: Model, rendered: RenderResult): Derived
   for (const t of rendered.targets) {
     const fixed = byPath.get(t.path);
     for (const obj of t.objects) visit(obj, fixed ?? argoOrigin(obj, byPath, model));
-    if (t.path !== ARGOCD_PATH) continue;
+    if (t.path !== ARGOCD_PATH && !t.path.startsWith(`${ARGOCD_PATH}/`)) continue;
     // The Applications the ApplicationSets generate are objects too, though no file holds them.
     const sets = t.objects.filter((o) => o.kind === 'ApplicationSet').map((object) => ({ file: t.path, object: namesOnly(object) }));
     const { applications } = expandApplications(sets);

@@ -1,12 +1,12 @@
 import yaml from 'js-yaml';
 import type { Finding } from '../core/finding.js';
-import type { FileSystem } from '../core/fs.js';
+import { FileRefused, FileTooLarge, type FileSystem } from '../core/fs.js';
 import type { Report, ResourceResult } from '../report/result.js';
 import type { SchemaValidator } from './schema/validator.js';
 
 /** Options of {@link loadManifests}. */
 export interface LoadOptions {
-  /** Files larger than this are refused without being read. Default 16 MiB (`16 * 1024 * 1024`). */
+  /** Files larger than this are refused; no more than this (+1 byte) is read of any file. Default 16 MiB (`16 * 1024 * 1024`). */
   maxFileBytes?: number;
   /**
    * A document whose YAML aliases expand to more nodes than this is refused (a "billion laughs"
@@ -57,20 +57,38 @@ export function loadManifests(fs: FileSystem, paths: readonly string[], options:
   const maxNodes = options.maxExpandedNodes ?? DEFAULT_MAX_NODES;
   const out: LoadedManifests = { files: [], documents: [] };
   const seen = new Set<string>();
+  const read = (file: Located) => {
+    if (seen.has(file.real)) return;
+    seen.add(file.real);
+    readFile(fs, file, maxBytes, maxNodes, out);
+  };
   for (const p of paths) {
-    const start = normalize(p);
-    if (fs.isDir(start)) {
+    const shown = normalize(p);
+    // A path typed on the command line is the user's: its links are followed (to a regular file or a
+    // folder); inside a folder, nothing is (a link there is reported, never read).
+    const real = fs.realPath ? fs.realPath(shown) : shown;
+    if (real === undefined) {
+      out.documents.push({ file: shown, index: 0, error: loadError(shown, 'manifest/unreadable', 'no such file or directory', 'check the path') });
+      continue;
+    }
+    const start = { shown, real };
+    if (!fs.isDir(real)) read(start);
+    else {
       for (const file of walk(fs, start)) {
-        if (seen.has(file)) continue;
-        seen.add(file);
-        readFile(fs, file, maxBytes, maxNodes, out);
+        if (file.link === undefined) read(file);
+        else out.documents.push({ file: file.shown, index: 0, error: refusal(file.shown, file.link) });
       }
-    } else if (!seen.has(start)) {
-      seen.add(start);
-      readFile(fs, start, maxBytes, maxNodes, out);
     }
   }
   return out;
+}
+
+/** A file as the user knows it (`shown`, used in findings) and where it is read (`real`). */
+interface Located {
+  shown: string;
+  real: string;
+  /** A symbolic link found in a folder (its text): reported, not read. */
+  link?: string;
 }
 
 function normalize(p: string): string {
@@ -78,41 +96,57 @@ function normalize(p: string): string {
   return s === '.' ? '' : s;
 }
 
-function walk(fs: FileSystem, dir: string): string[] {
-  const files: string[] = [];
-  for (const e of fs.list(dir)) {
-    const p = dir === '' ? e.name : `${dir}/${e.name}`;
-    if (e.dir) {
+function walk(fs: FileSystem, dir: Located): Located[] {
+  const files: Located[] = [];
+  const join = (a: string, name: string) => (a === '' ? name : `${a}/${name}`);
+  for (const e of fs.list(dir.real)) {
+    const p = { shown: join(dir.shown, e.name), real: join(dir.real, e.name) };
+    // A link is reported unless its name shows it is no manifest (a folder link has no extension, mostly).
+    if (e.link !== undefined) {
+      if (MANIFEST_FILE.test(e.name) || !e.name.includes('.')) files.push({ ...p, link: e.link });
+    } else if (e.dir) {
       if (!SKIPPED_DIRS.has(e.name)) files.push(...walk(fs, p));
     } else if (MANIFEST_FILE.test(e.name)) files.push(p);
   }
   return files;
 }
 
-function readFile(fs: FileSystem, file: string, maxBytes: number, maxNodes: number, out: LoadedManifests): void {
+/** A link found inside a folder: named, not followed (it could lead anywhere, e.g. to a secret). */
+function refusal(file: string, target: string): Finding {
+  return loadError(
+    file,
+    'manifest/unreadable',
+    `is a symbolic link (to ${JSON.stringify(target)}); links inside a folder are not followed`,
+    "name the link's target on the command line to validate it, or replace the link with the file",
+  );
+}
+
+function readFile(fs: FileSystem, file: Located, maxBytes: number, maxNodes: number, out: LoadedManifests): void {
+  const shown = file.shown;
   const fail = (check: string, message: string, hint?: string, line?: number) =>
-    out.documents.push({ file, index: 0, ...(line ? { line } : {}), error: loadError(file, check, message, hint, line) });
-  let size: number | undefined;
+    out.documents.push({ file: shown, index: 0, ...(line ? { line } : {}), error: loadError(shown, check, message, hint, line) });
   let text: string | undefined;
   try {
-    size = fs.size(file);
-    if (size !== undefined && size > maxBytes) {
-      out.files.push(file);
-      fail('manifest/too-large', `file is ${size} bytes, more than the limit of ${maxBytes} bytes`, 'split the file, or raise the size limit');
-      return;
-    }
-    text = size === undefined ? undefined : fs.readText(file);
+    // Bounded by the bytes really read; a FIFO, a device or /proc file is refused or cut off, never slurped.
+    text = fs.readText(file.real, { maxBytes });
   } catch (e) {
-    out.files.push(file);
-    fail('manifest/unreadable', `cannot read the file: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+    out.files.push(shown);
+    if (e instanceof FileTooLarge) {
+      const size = e.size !== undefined ? `file is ${e.size} bytes` : `file holds more than ${maxBytes} bytes`;
+      fail('manifest/too-large', `${size}, more than the limit of ${maxBytes} bytes`, 'split the file, or raise the size limit');
+    } else if (e instanceof FileRefused) {
+      fail('manifest/unreadable', e.finding.message, e.finding.hint);
+    } else {
+      fail('manifest/unreadable', `cannot read the file: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+    }
     return;
   }
   if (text === undefined) {
     fail('manifest/unreadable', 'no such file or directory', 'check the path');
     return;
   }
-  out.files.push(file);
-  const json = file.endsWith('.json');
+  out.files.push(shown);
+  const json = shown.endsWith('.json');
   const chunks = json ? [{ text, line: 0 }] : splitDocuments(text);
   let index = 0;
   for (const chunk of chunks) {
@@ -121,27 +155,27 @@ function readFile(fs: FileSystem, file: string, maxBytes: number, maxNodes: numb
     const line = chunk.line + first + 1;
     let doc: unknown;
     try {
-      doc = yaml.load(chunk.text, { schema: SCHEMA, filename: file, json });
+      doc = yaml.load(chunk.text, { schema: SCHEMA, filename: shown, json });
     } catch (e) {
       const mark = (e as { mark?: { line: number } }).mark;
       const reason = (e as { reason?: string }).reason ?? (e as Error).message;
       const at = mark ? chunk.line + mark.line + 1 : line;
-      out.documents.push({ file, index: index++, line: at, error: loadError(file, 'manifest/yaml', `YAML syntax error: ${reason}`, undefined, at) });
+      out.documents.push({ file: shown, index: index++, line: at, error: loadError(shown, 'manifest/yaml', `YAML syntax error: ${reason}`, undefined, at) });
       continue;
     }
     if (doc === null || doc === undefined) continue;
     if (chunk.text.includes('*') && !withinExpansion(doc, maxNodes)) {
       out.documents.push({
-        file,
+        file: shown,
         index: index++,
         line,
-        error: loadError(file, 'manifest/alias-expansion', `document refused: its YAML aliases expand to more than ${maxNodes} nodes (or refer to themselves)`, 'write the values out instead of using anchors and aliases', line),
+        error: loadError(shown, 'manifest/alias-expansion', `document refused: its YAML aliases expand to more than ${maxNodes} nodes (or refer to themselves)`, 'write the values out instead of using anchors and aliases', line),
       });
       continue;
     }
     const items = listItems(doc);
-    if (items) for (const item of items) out.documents.push({ file, index: index++, line, object: item });
-    else out.documents.push({ file, index: index++, line, object: doc });
+    if (items) for (const item of items) out.documents.push({ file: shown, index: index++, line, object: item });
+    else out.documents.push({ file: shown, index: index++, line, object: doc });
   }
 }
 

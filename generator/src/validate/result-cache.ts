@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { filesBelow, type FileSystem } from '../core/fs.js';
+import { loadSeal, type Seal } from '../core/seal.js';
 import { INDEX_FILE } from '../render/files.js';
 import { GENERATED_ROOTS } from '../write/tree.js';
 
@@ -57,14 +58,22 @@ export function executableIdentity(file: string | undefined): string {
   }
 }
 
-/** A one-entry cache of the last repository validation (its report and what else it keeps), in `dir`. */
-export function resultCache<T>(dir: string) {
+/** What a result-cache entry is, in its MAC: never confused with a kustomize build entry. */
+const SCOPE = 'validate/last-report';
+
+/**
+ * A one-entry cache of the last repository validation (its report and what else it keeps), in `dir`,
+ * sealed with `seal` (core/seal.ts) to its key: an entry someone else wrote or swapped in (the report
+ * of a clean tree beside a drifted one) does not open, and the validation runs again.
+ */
+export function resultCache<T>(dir: string, seal: Seal) {
   const file = path.join(dir, 'last-report.json');
   return {
     get(key: string): T | undefined {
       try {
-        const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; value: T };
-        return entry.key === key ? entry.value : undefined;
+        const body = seal.open(SCOPE, key, fs.readFileSync(file, 'utf8'));
+        const entry = body === undefined ? undefined : (JSON.parse(body) as { key?: unknown; value: T });
+        return entry?.key === key ? entry.value : undefined;
       } catch {
         return undefined;
       }
@@ -73,11 +82,20 @@ export function resultCache<T>(dir: string) {
       try {
         fs.mkdirSync(dir, { recursive: true });
         const tmp = `${file}.tmp-${process.pid}`;
-        fs.writeFileSync(tmp, JSON.stringify({ key, value }));
+        fs.writeFileSync(tmp, seal.seal(SCOPE, key, JSON.stringify({ key, value })));
         fs.renameSync(tmp, file);
       } catch {
         // A cache that cannot be written only costs time next run.
       }
     },
   };
+}
+
+/** The seal of the caches, when a secret file is given outside the repository and can be trusted. */
+export function cacheSeal(root: string, secretFile: string | undefined): Seal | undefined {
+  if (secretFile === undefined || !path.isAbsolute(secretFile)) return undefined;
+  const rel = path.relative(root, secretFile);
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  if (!outside) return undefined;
+  return loadSeal(secretFile);
 }

@@ -26,6 +26,18 @@ export interface SimulationOptions {
   cache?: boolean;
   /** Simulated time to play at most (ms). Default 21 days. */
   horizonMs?: number;
+  /**
+   * The projects' sync windows played (default true). `validate --no-windows` plays without them, so
+   * its result does not depend on the clock.
+   */
+  windows?: boolean;
+}
+
+/** An AppProject without its sync windows; any other object as it is. */
+function withoutWindows(o: Obj): Obj {
+  if (o['kind'] !== 'AppProject' || rec(o['spec'])['syncWindows'] === undefined) return o;
+  const { syncWindows: _dropped, ...spec } = rec(o['spec']);
+  return { ...o, spec };
 }
 
 const ARGOCD = 'argocd';
@@ -33,14 +45,17 @@ const ARGOCD = 'argocd';
 /** The tree as committed: `argocd/bootstrap.yaml`, and every path built with kustomize. */
 export async function committedTree(o: SimulationOptions): Promise<SimTree> {
   const files = filesBelow(o.fs, ARGOCD).filter((p) => p.endsWith('.yaml')).map((p) => ({ path: p, content: o.fs.readText(p) ?? '' }));
-  const docs = argoDocuments(files, ARGOCD).filter((d) => d.file !== `${ARGOCD}/argocd.yaml`);
+  const strip = o.windows === false ? withoutWindows : (x: Obj) => x;
+  const docs = argoDocuments(files, ARGOCD)
+    .filter((d) => d.file !== `${ARGOCD}/argocd.yaml`)
+    .map((d) => ({ ...d, object: strip(d.object as Obj) }));
   const { applications } = expandApplications(docs);
   const paths = [...new Set([ARGOCD, ...applications.map((a) => str(rec(rec(a.application['spec'])['source'])['path']) ?? '')])].filter((p) => p !== '').sort();
   const built = await buildPaths(
     paths.map((path) => ({ path })),
     { root: o.root, ...(o.tool ?? {}), ...(o.cache === false ? { cacheDir: false as const } : { cacheDir: defaultCacheDir(o.root) }) },
   );
-  const byPath = new Map(built.map((b) => [b.path, b.ok ? (b.objects as Obj[]) : { error: b.error }]));
+  const byPath = new Map(built.map((b) => [b.path, b.ok ? (b.objects as Obj[]).map(strip) : { error: b.error }]));
   return simTree({
     bootstrap: o.fs.readText(`${ARGOCD}/bootstrap.yaml`) ?? '',
     argocdPath: ARGOCD,

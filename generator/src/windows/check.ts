@@ -1,6 +1,6 @@
 /**
- * The change-window checks of `validate` (repository mode), pure: the CLI passes in the base
- * revision's files, the evaluation instant and the override records.
+ * The change-window checks of `validate` (repository mode), pure: the CLI passes in the environments
+ * the change touches (windows/touched.ts), the evaluation instant and the override records.
  *
  * - `windows/closed` (error): the change touches an environment that is closed at the instant;
  * - `windows/override` (warning): the same, let through by an emergency override record;
@@ -23,17 +23,19 @@ import { addDays, daysBetween, formatDay, parseDay } from './dates.js';
 import { formatDuration } from './duration.js';
 import { stateAt } from './engine.js';
 import type { OverrideRecord } from './overrides.js';
-import type { Tree } from './touched.js';
-import { changedFiles, touchedEnvironments } from './touched.js';
+import { firstCommonOpening, OVERLAP_WEEKS } from './overlap.js';
+import type { Difference } from './touched.js';
 import { formatLocal, offsetAt } from './zone.js';
 
 /** What the checks need of the configuration (a projection of {@link PlatformConfig}). */
 export interface WindowConfig {
-  clusters: readonly { file: string; environments: readonly { name: string; changeWindows?: ChangeWindowsConfig }[] }[];
+  clusters: readonly { file: string; environments: readonly { name: string; namespace: string; changeWindows?: ChangeWindowsConfig }[] }[];
 }
 
 /** What the checks need of the model: the gray releases (a projection of {@link Model}). */
 export interface WindowModel {
+  /** Names of the services (what `npm run stage` can stage); a path like `shared` is none of them. */
+  serviceNames?: readonly string[];
   environments: readonly {
     env: { name: string };
     instances: readonly { path: string; version: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
@@ -49,10 +51,11 @@ export function windowFacts(config: PlatformConfig, model: Model): { config: Win
     config: {
       clusters: config.clusters.map((c) => ({
         file: c.file,
-        environments: c.environments.map((e) => ({ name: e.name, ...(e.changeWindows ? { changeWindows: e.changeWindows } : {}) })),
+        environments: c.environments.map((e) => ({ name: e.name, namespace: e.namespace, ...(e.changeWindows ? { changeWindows: e.changeWindows } : {}) })),
       })),
     },
     model: {
+      serviceNames: model.services.map((s) => s.name),
       environments: model.environments.map((e) => ({
         env: { name: e.env.name },
         instances: e.instances
@@ -66,10 +69,11 @@ export function windowFacts(config: PlatformConfig, model: Model): { config: Win
 export interface WindowCheckInput {
   config: WindowConfig;
   model: WindowModel;
-  /** The rendered output of the change. */
-  head: Tree;
-  /** The base revision's files under apps/, clusters/, argocd/; `undefined`: no base, only the freeze checks run. */
-  base: Tree | undefined;
+  /**
+   * The environments the change touches against the base revision, each with what differs in it
+   * (windows/touched.ts); `undefined`: no base, only the freeze checks run.
+   */
+  touched: ReadonlyMap<string, readonly Difference[]> | undefined;
   /** How the base was chosen, for messages, e.g. `origin/main (merge base a1b2c3d)`. */
   baseName: string;
   at: Date;
@@ -80,18 +84,18 @@ export interface WindowCheckInput {
 
 export function checkWindows(input: WindowCheckInput): Finding[] {
   const findings = freezeFindings(input);
-  if (!input.base) return findings;
+  if (!input.touched) return findings;
   const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ env: e, cluster: c })));
-  const changed = changedFiles(input.head, input.base);
-  const touched = touchedEnvironments(changed, input.head, input.base, envs.map((e) => e.env.name));
-  for (const [name, files] of touched) {
+  const staging = stagingAdvice(input, envs);
+  for (const [name, differences] of input.touched) {
     const { env, cluster } = envs.find((e) => e.env.name === name)!;
     const state = stateAt(env.changeWindows, input.at);
     const path = ['environments', name, 'changeWindows'];
     const where = { file: cluster.file, ...line(input, cluster.file, path), path: formatPath(path) };
     const zone = zoneOf(env.changeWindows);
     const when = (d: Date) => `${formatLocal(zone, d.getTime())} (${d.toISOString()})`;
-    const what = `the change touches ${name} (${files.length} file${files.length === 1 ? '' : 's'} against ${input.baseName}, e.g. ${files[0]})`;
+    const n = differences.length;
+    const what = `the change touches ${name} (${n} object${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} from ${input.baseName}, e.g. ${differences[0]!.description})`;
     if (!state.open) {
       const opens = state.nextChange ? `; it next opens after ${when(state.nextChange)}` : '; it does not open within 5 years';
       const closed = `${name} is closed at ${when(input.at)}: ${state.rule}${opens}`;
@@ -111,7 +115,7 @@ export function checkWindows(input: WindowCheckInput): Finding[] {
           check: 'windows/closed',
           severity: 'error',
           ...where,
-          message: `${what}, and ${closed}`,
+          message: `${what}, and ${closed}${staging}`,
           hint: `merge it inside a window (check with \`npm run validate -- --at <ISO-8601>\`), or for an emergency commit changes/<id>.yaml with environments: [${name}], reason, approver, expires (docs/change-windows.md)`,
         });
       }
@@ -119,7 +123,7 @@ export function checkWindows(input: WindowCheckInput): Finding[] {
     }
     const model = input.model.environments.find((e) => e.env.name === name);
     for (const i of model?.instances ?? []) {
-      if (!i.grayRelease || !files.some((f) => f.startsWith(`${i.path}/`))) continue;
+      if (!i.grayRelease || !differences.some((d) => d.path === i.path)) continue;
       const fit = canaryFits(i.grayRelease, input.at, state.nextChange);
       if (fit.fits) continue;
       const steps = i.grayRelease.steps.filter((w) => w < 100).length;
@@ -137,6 +141,29 @@ export function checkWindows(input: WindowCheckInput): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * When the touched environments with windows are never open together within {@link OVERLAP_WEEKS}
+ * weeks, how to stage the change (text appended to `windows/closed`); else the empty text.
+ */
+function stagingAdvice(input: WindowCheckInput, envs: readonly { env: { name: string; changeWindows?: ChangeWindowsConfig } }[]): string {
+  const order = input.model.environments.map((e) => e.env.name);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const windowed = envs
+    .filter((e) => input.touched!.has(e.env.name) && e.env.changeWindows && !e.env.changeWindows.alwaysOpen)
+    .sort((a, b) => rank(a.env.name) - rank(b.env.name) || (a.env.name < b.env.name ? -1 : 1));
+  if (windowed.length < 2 || firstCommonOpening(windowed.map((e) => e.env.changeWindows), input.at)) return '';
+  const names = windowed.map((e) => e.env.name);
+  // The service whose change it is; an ApplicationSet (which lists every service) names none.
+  const services = new Set(names.flatMap((n) => input.touched!.get(n)!.flatMap((d) => (d.service && input.model.serviceNames?.includes(d.service) ? [d.service] : []))));
+  const service = services.size === 1 ? [...services][0]! : '<service>';
+  const [first, ...rest] = names;
+  const promote = rest.map((env, i) => `\`npm run stage -- ${service} --env ${env} --from ${names[i]}\` inside ${env}'s`).join(', then ');
+  return (
+    `; ${names.join(' and ')} are never open at the same time in the next ${OVERLAP_WEEKS} weeks, so no single change can land in ${names.length === 2 ? 'both' : 'all of them'}: ` +
+    `stage it one environment at a time, \`npm run stage -- ${service} --env ${first}\` (a change to ${first} alone) merged inside ${first}'s window, then ${promote}`
+  );
 }
 
 function line(input: WindowCheckInput, file: string, path: (string | number)[]): { line?: number } {

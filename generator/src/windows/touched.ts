@@ -1,65 +1,163 @@
 /**
- * Which environments a change touches: the rendered output against the base revision's committed
- * output, file by file (docs/change-windows.md, "Pull-request time").
+ * Which environments a change touches, decided on what Argo CD would apply there
+ * (docs/change-windows.md, "Pull-request time"): an environment is touched when the objects Argo CD
+ * holds for it differ between the base revision and the change, compared as objects (key order and
+ * formatting aside), not as files. Pure: the CLI (cli/windows-touched.ts) builds the objects.
  *
- * - `clusters/<cluster>/<env>/**` → that environment;
- * - `apps/<service>/base/**` → every environment that runs the service (has `clusters/<c>/<env>/<service>/`
- *   in the change or in the base);
- * - `argocd/**` → the environment of each Application and ApplicationSet in the file, old or new (they
- *   decide what Argo CD deploys there); AppProjects, the bootstrap Application, the kustomization
- *   and argocd-cm are Argo CD's own control plane, synced by the platform project, which has no
- *   windows: a change to the windows themselves can always land;
- * - hand-edited config (`service.yaml`, `cluster.yaml`, `argocd/argocd.yaml`) and the index of
- *   generated files touch nothing by themselves: what they change shows in the rendered files.
+ * An environment's objects are
+ * - its Applications (ApplicationSets expanded) and ApplicationSets: the Argo CD objects whose
+ *   `suoke-life.com/environment` label names it, else whose destination namespace is its namespace;
+ * - the objects kustomize builds for the source path of each of those Applications, except Argo CD's
+ *   own control plane (AppProjects, Applications, ApplicationSets, anything in the `argocd` namespace):
+ *   those are synced by the platform project, which has no windows, so a change to the windows
+ *   themselves can always land. An Argo CD object without an environment (the bootstrap) touches nothing.
  */
-import { parseAllDocuments } from 'yaml';
 
 /** A file's content by repository path. */
 export type Tree = ReadonlyMap<string, string>;
 
-const HAND_EDITED = [/^apps\/[^/]+\/service\.yaml$/, /^clusters\/[^/]+\/cluster\.yaml$/, /^argocd\/argocd\.yaml$/];
-const ARGO_KINDS = new Set(['Application', 'ApplicationSet']);
-const ENV_LABEL = 'suoke-life.com/environment';
+/** The environment label on the Argo CD objects the generator renders. */
+export const ENV_LABEL = 'suoke-life.com/environment';
+/** The service label on generated Applications, which names the service a path deploys. */
+export const SERVICE_LABEL = 'suoke-life.com/service';
 
-/** Paths whose content differs between `base` and `head` (added, changed, removed), sorted. */
-export function changedFiles(head: Tree, base: Tree): string[] {
-  const paths = new Set([...head.keys(), ...base.keys()]);
-  return [...paths].filter((p) => head.get(p) !== base.get(p) && !HAND_EDITED.some((r) => r.test(p))).sort();
+const CONTROL_PLANE_KINDS = new Set(['AppProject', 'Application', 'ApplicationSet']);
+const ARGOCD_NAMESPACE = 'argocd';
+
+/** One environment as the comparison needs it. */
+export interface EnvironmentRef {
+  name: string;
+  /** Namespace of its workloads, e.g. `suoke-prod`: an Argo CD object without the label is matched by its destination. */
+  namespace: string;
 }
 
-/**
- * The environments (by name, among `envs`) each changed file touches: environment → its changed
- * files, sorted by environment name.
- */
-export function touchedEnvironments(changed: readonly string[], head: Tree, base: Tree, envs: readonly string[]): Map<string, string[]> {
-  const known = new Set(envs);
-  const runs = new Map<string, Set<string>>(); // service → environments
-  for (const p of [...head.keys(), ...base.keys()]) {
-    const m = /^clusters\/[^/]+\/([^/]+)\/([^/]+)\//.exec(p);
-    if (m && known.has(m[1]!)) (runs.get(m[2]!) ?? runs.set(m[2]!, new Set()).get(m[2]!)!).add(m[1]!);
+/** Built objects of one Argo CD path, or why they are not known (then the path counts as changed). */
+export type PathObjects = { objects: readonly Record<string, unknown>[] } | { unbuilt: string };
+
+/** One side of the comparison (the base revision or the change). */
+export interface Side {
+  /** Applications (expanded) and ApplicationSets, as Argo CD holds them. */
+  argo: readonly Record<string, unknown>[];
+  /**
+   * Built objects of the paths to compare. A path left out of both sides is known to build the same
+   * objects (its kustomize inputs are byte-identical) and cancels out.
+   */
+  built: ReadonlyMap<string, PathObjects>;
+}
+
+/** One difference in an environment: what differs, the Argo CD path it comes from and its service. */
+export interface Difference {
+  /** e.g. `changed autoscaling/v2/HorizontalPodAutoscaler suoke-prod/api-gateway (clusters/prod/prod/api-gateway)`. */
+  description: string;
+  /** The Argo CD path whose built objects differ; none for an Application or ApplicationSet. */
+  path?: string;
+  /** The service of that path (its Application's service label), when it has one. */
+  service?: string;
+}
+
+/** The touched environments (sorted by name), each with what differs in it, sorted. */
+export function touchedEnvironments(head: Side, base: Side, envs: readonly EnvironmentRef[]): Map<string, Difference[]> {
+  const out = new Map<string, Difference[]>();
+  for (const env of [...envs].sort((a, b) => cmp(a.name, b.name))) {
+    const now = environmentObjects(head, env, envs);
+    const before = environmentObjects(base, env, envs);
+    const differences: Difference[] = [];
+    for (const key of [...new Set([...now.keys(), ...before.keys()])].sort(cmp)) {
+      const a = now.get(key);
+      const b = before.get(key);
+      // An object not built (no kustomize, a failed build) is not known to be the same: it differs.
+      if (a !== undefined && b !== undefined && a.canonical === b.canonical && !a.unbuilt) continue;
+      const entry = (a ?? b)!;
+      const verb = b === undefined ? 'added' : a === undefined ? 'removed' : 'changed';
+      differences.push({
+        description: `${verb} ${entry.id}${entry.path && !entry.unbuilt ? ` (${entry.path})` : ''}`,
+        ...(entry.path ? { path: entry.path } : {}),
+        ...(entry.service ? { service: entry.service } : {}),
+      });
+    }
+    if (differences.length > 0) out.set(env.name, differences);
   }
-  const out = new Map<string, string[]>();
-  const touch = (env: string, file: string) => {
-    if (known.has(env)) (out.get(env) ?? out.set(env, []).get(env)!).push(file);
+  return out;
+}
+
+interface Entry {
+  id: string;
+  canonical: string;
+  unbuilt?: boolean;
+  path?: string;
+  service?: string;
+}
+
+/** The objects Argo CD applies for `env` on one side, keyed by identity (and path, for built objects). */
+function environmentObjects(side: Side, env: EnvironmentRef, envs: readonly EnvironmentRef[]): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  const add = (key: string, e: Entry) => {
+    // The same identity twice (which Argo CD would refuse elsewhere) must still be compared: number it.
+    let k = key;
+    for (let n = 2; out.has(k); n++) k = `${key} #${n}`;
+    out.set(k, e);
   };
-  for (const file of changed) {
-    const parts = file.split('/');
-    if (parts[0] === 'clusters' && parts.length > 3) touch(parts[2]!, file);
-    else if (parts[0] === 'apps' && parts.length > 2) for (const env of runs.get(parts[1]!) ?? []) touch(env, file);
-    else if (parts[0] === 'argocd') for (const env of argoEnvironments([head.get(file), base.get(file)])) touch(env, file);
-  }
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function argoEnvironments(texts: (string | undefined)[]): Set<string> {
-  const envs = new Set<string>();
-  for (const text of texts) {
-    if (text === undefined) continue;
-    for (const doc of parseAllDocuments(text, { version: '1.2' })) {
-      const o = doc.toJS({ maxAliasCount: 0 }) as { kind?: unknown; metadata?: { labels?: Record<string, unknown> } } | null;
-      const env = o?.metadata?.labels?.[ENV_LABEL];
-      if (o && typeof o.kind === 'string' && ARGO_KINDS.has(o.kind) && typeof env === 'string') envs.add(env);
+  for (const o of side.argo) {
+    if (environmentOf(o, envs) !== env.name) continue;
+    const service = labelsOf(o)[SERVICE_LABEL];
+    const of = typeof service === 'string' && service !== '' ? { service } : {};
+    add(`argo ${idOf(o)}`, { id: idOf(o), canonical: canonical(o), ...of });
+    if (o['kind'] !== 'Application') continue;
+    const path = (o['spec'] as { source?: { path?: unknown } } | undefined)?.source?.path;
+    const built = typeof path === 'string' ? side.built.get(path) : undefined;
+    if (built === undefined || typeof path !== 'string') continue;
+    const where = { path, ...of };
+    if ('unbuilt' in built) {
+      add(`path ${path}`, { id: `kustomize build of ${path} (${built.unbuilt})`, canonical: built.unbuilt, unbuilt: true, ...where });
+      continue;
+    }
+    for (const obj of built.objects) {
+      if (isControlPlane(obj)) continue;
+      add(`path ${path} ${idOf(obj)}`, { id: idOf(obj), canonical: canonical(obj), ...where });
     }
   }
-  return envs;
+  return out;
+}
+
+/** The environment an Argo CD object belongs to: its label, else its destination namespace; `undefined` for the control plane. */
+export function environmentOf(o: Record<string, unknown>, envs: readonly EnvironmentRef[]): string | undefined {
+  const label = labelsOf(o)[ENV_LABEL];
+  if (typeof label === 'string' && envs.some((e) => e.name === label)) return label;
+  const spec = (o['spec'] ?? {}) as { destination?: { namespace?: unknown }; template?: { spec?: { destination?: { namespace?: unknown } } } };
+  const ns = spec.destination?.namespace ?? spec.template?.spec?.destination?.namespace;
+  return envs.find((e) => e.namespace === ns)?.name;
+}
+
+function isControlPlane(o: Record<string, unknown>): boolean {
+  const group = String(o['apiVersion'] ?? '').split('/')[0];
+  const ns = (o['metadata'] as { namespace?: unknown } | undefined)?.namespace;
+  return (group === 'argoproj.io' && CONTROL_PLANE_KINDS.has(String(o['kind']))) || ns === ARGOCD_NAMESPACE;
+}
+
+function labelsOf(o: Record<string, unknown>): Record<string, unknown> {
+  return ((o['metadata'] as { labels?: Record<string, unknown> } | undefined)?.labels ?? {}) as Record<string, unknown>;
+}
+
+/** `apiVersion/kind namespace/name`. */
+function idOf(o: Record<string, unknown>): string {
+  const m = (o['metadata'] ?? {}) as { name?: unknown; namespace?: unknown };
+  return `${String(o['apiVersion'])}/${String(o['kind'])} ${typeof m.namespace === 'string' && m.namespace ? `${m.namespace}/` : ''}${String(m.name ?? '')}`;
+}
+
+/** JSON with map keys sorted: two objects that mean the same have the same text. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort(cmp)
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,27 +1,63 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { filesBelow, type FileSystem } from '../core/fs.js';
 import { cmp } from '../core/finding.js';
 import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../render/files.js';
+import { readIndex } from './index-file.js';
+import { writablePathProblem, GENERATED_ROOTS } from './paths.js';
 
-/** Top-level folders the generator writes into; anything generated found there is ours to prune. */
-export const GENERATED_ROOTS = ['apps', 'clusters', 'argocd'];
+export { GENERATED_ROOTS } from './paths.js';
 
-/** Generated files currently in the tree: those the index names plus any file under the generated roots that starts with the marker. */
-export function existingGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): string[] {
-  const indexed = new Set<string>();
-  const index = fsys.readText(INDEX_FILE);
-  if (index !== undefined) {
-    for (const line of index.split('\n')) if (line && !line.startsWith('#')) indexed.add(line);
-  }
-  const found: string[] = [];
+/** What a walk of the generated folders finds: our files, and temporary files an interrupted render left. */
+export interface GeneratedScan {
+  /** Generated files: those the index names plus any file under the generated roots that starts with the marker. */
+  generated: string[];
+  /** Temporary files (`<file>.tmp-<pid>`) holding (the start of) a generated file: debris of an interrupted render. */
+  debris: string[];
+}
+
+/**
+ * Walks the generated folders once. Throws a user error for a bad index entry or a symbolic link
+ * under the generated roots, before anything is touched.
+ */
+export function scanGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): GeneratedScan {
+  const indexed = new Set(readIndex(fsys));
+  const generated: string[] = [];
+  const debris: string[] = [];
   // A file the render still produces (`wanted`) and the index names is ours without reading it; any
   // other file counts only if it carries the marker (a hand-written file is never taken for ours).
   const isGenerated = (p: string) =>
     (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.ya?ml$/.test(p)) && fsys.readText(p)?.startsWith(GENERATED_MARKER) === true);
-  for (const root of GENERATED_ROOTS) for (const p of filesBelow(fsys, root)) if (isGenerated(p)) found.push(p);
-  for (const p of indexed) if (!GENERATED_ROOTS.some((r) => p.startsWith(`${r}/`)) && isGenerated(p)) found.push(p);
-  return found.sort(cmp);
+  for (const p of candidates(fsys)) {
+    if (isDebris(fsys, p)) debris.push(p);
+    else if (p.includes('/') && isGenerated(p)) generated.push(p);
+  }
+  return { generated: generated.sort(cmp), debris: debris.sort(cmp) };
+}
+
+/** Generated files currently in the tree (see {@link scanGenerated}). */
+export function existingGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): string[] {
+  return scanGenerated(fsys, wanted).generated;
+}
+
+/** Temporary files left by an interrupted render under the generated roots and at the repository root. */
+export function findDebris(fsys: FileSystem): string[] {
+  return candidates(fsys).filter((p) => isDebris(fsys, p)).sort(cmp);
+}
+
+/** Every file under the generated roots, then the files at the repository root (where the index lives). */
+function candidates(fsys: FileSystem): string[] {
+  const atRoot = fsys.list('').filter((e) => !e.dir && e.link === undefined).map((e) => e.name);
+  return [...GENERATED_ROOTS.flatMap((root) => filesBelow(fsys, root)), ...atRoot];
+}
+
+/**
+ * Earlier versions replaced a file by writing `<file>.tmp-<pid>` and renaming it; a run killed in
+ * between left it behind. Only a file that holds the start of a generated file is taken for one.
+ */
+function isDebris(fsys: FileSystem, p: string): boolean {
+  const m = /^(.*)\.tmp-[0-9]+$/.exec(p);
+  if (!m || (m[1] !== INDEX_FILE && !/\.ya?ml$/.test(m[1]!))) return false;
+  const text = fsys.readText(p);
+  return text !== undefined && (text.startsWith(GENERATED_MARKER) || GENERATED_MARKER.startsWith(text));
 }
 
 export interface WritePlan {
@@ -29,6 +65,8 @@ export interface WritePlan {
   write: (RenderedFile & { replaces: boolean })[];
   /** Generated files no longer produced. */
   remove: string[];
+  /** Temporary files left by an interrupted render, to delete. */
+  debris: string[];
   unchanged: number;
 }
 
@@ -37,59 +75,11 @@ export function planWrite(fsys: FileSystem, files: readonly RenderedFile[]): Wri
   const wanted = new Set(files.map((f) => f.path));
   const write: WritePlan['write'] = [];
   for (const f of files) {
+    // The renderer's own paths: anything else is a bug, never something to write.
+    if (writablePathProblem(f.path) !== undefined) throw new Error(`rendered a file outside the generated folders: ${JSON.stringify(f.path)}`);
     const current = fsys.readText(f.path);
     if (current !== f.content) write.push({ ...f, replaces: current !== undefined });
   }
-  const remove = existingGenerated(fsys, wanted).filter((p) => !wanted.has(p) && p !== INDEX_FILE);
-  return { write, remove, unchanged: files.length - write.length };
-}
-
-/**
- * Carries out a plan under `root`, all or nothing as far as a process can: replacements are written
- * to temporary siblings and new files are created (never overwriting) before anything existing is
- * touched; if any of that fails, every temporary file, new file and new directory is removed again and
- * the tree is as it was. Only then are the replacements renamed into place (so no reader ever sees
- * half a file) and the stale files removed. Only files that start with the generated marker are ever
- * deleted; directories emptied by a removal are removed too.
- */
-export function applyWrite(root: string, plan: WritePlan): void {
-  const knownDirs = new Set<string>();
-  const newDirs: string[] = [];
-  const created: string[] = [];
-  const staged: [tmp: string, abs: string][] = [];
-  try {
-    for (const f of plan.write) {
-      const abs = path.join(root, ...f.path.split('/'));
-      const dir = path.dirname(abs);
-      if (!knownDirs.has(dir)) {
-        const first = fs.mkdirSync(dir, { recursive: true });
-        if (first !== undefined) newDirs.push(first);
-        knownDirs.add(dir);
-      }
-      if (f.replaces) {
-        const tmp = `${abs}.tmp-${process.pid}`;
-        staged.push([tmp, abs]);
-        fs.writeFileSync(tmp, f.content);
-      } else {
-        fs.writeFileSync(abs, f.content, { flag: 'wx' });
-        created.push(abs);
-      }
-    }
-  } catch (e) {
-    for (const [tmp] of staged) fs.rmSync(tmp, { force: true });
-    for (const file of created) fs.rmSync(file, { force: true });
-    for (const dir of newDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`writing ${plan.write.length} generated files (nothing was changed)`, { cause: e });
-  }
-  for (const [tmp, abs] of staged) fs.renameSync(tmp, abs);
-  for (const p of plan.remove) {
-    const abs = path.join(root, ...p.split('/'));
-    if (!fs.readFileSync(abs, 'utf8').startsWith(GENERATED_MARKER)) continue;
-    fs.rmSync(abs);
-    let dir = path.dirname(abs);
-    while (dir.startsWith(root) && dir !== root && fs.readdirSync(dir).length === 0) {
-      fs.rmdirSync(dir);
-      dir = path.dirname(dir);
-    }
-  }
+  const scan = scanGenerated(fsys, wanted);
+  return { write, remove: scan.generated.filter((p) => !wanted.has(p)), debris: scan.debris, unchanged: files.length - write.length };
 }

@@ -55,6 +55,24 @@ describe('argocd-cm health check of a child Application (the bootstrap waits on 
   });
 });
 
+describe('argocd-cm health check: Applications labelled suoke-life.com/health-gate: none never gate a wave', () => {
+  const exempt = { labels: { 'suoke-life.com/health-gate': 'none' } };
+  const why = 'never gates a sync wave (suoke-life.com/health-gate: none); its own health: ';
+  it.each([
+    // Defect 1: the bootstrap is a task of its own sync, and its `.operation` stays set until that sync ends.
+    ['the bootstrap during its own sync', { metadata: exempt, operation: { sync: {} }, status: { health: { status: 'Healthy' }, operationState: { phase: 'Running' } } }, 'Healthy', `${why}Healthy`],
+    // Defect 2: an environment root waiting on a child held by a closed change window.
+    ['an environment root waiting for a window', { metadata: exempt, operation: { sync: {} }, status: { health: { status: 'Progressing' }, operationState: { phase: 'Running' } } }, 'Healthy', `${why}Progressing`],
+    ['a root that has not reported yet', { metadata: exempt }, 'Healthy', `${why}not reported yet`],
+    ['a degraded root still says so in the message', { metadata: exempt, status: { health: { status: 'Degraded' } } }, 'Healthy', `${why}Degraded`],
+    ['another value of the label keeps the check', { metadata: { labels: { 'suoke-life.com/health-gate': 'wave' } }, operation: { sync: {} }, status: { health: { status: 'Healthy' } } }, 'Progressing', 'sync in progress'],
+    ['other labels keep the check', { metadata: { labels: { 'suoke-life.com/environment': 'prod' } }, status: { health: { status: 'Missing' } } }, 'Progressing', 'Application is Missing'],
+    ['metadata without labels keeps the check', { metadata: { name: 'prod-shared' }, status: { health: { status: 'Healthy' } } }, 'Healthy', 'Application is Healthy'],
+  ])('%s', (_name, obj, status, message) => {
+    expect(health(APPLICATION, obj)).toEqual({ status, message });
+  });
+});
+
 describe('argocd-cm health check of a CloudNativePG Cluster', () => {
   it.each([
     ['no status yet', {}, 'Progressing', 'waiting for CloudNativePG to report the cluster phase'],

@@ -22,22 +22,53 @@ describe('Argo CD objects of the fixture platform', () => {
     expect(boot.metadata.finalizers).toBeUndefined();
   });
 
-  it('orders the bootstrap sync in waves: projects and health checks, foundation, then services', () => {
-    const waves = docs.map((d) => `${(d.object['metadata'] as any).annotations?.['argocd.argoproj.io/sync-wave'] ?? 'none'} ${d.object['kind']} ${(d.object['metadata'] as any).name}`).sort();
-    expect(waves).toEqual([
-      '-2 Application dev-shared',
-      '-2 Application prod-shared',
-      '-2 Application test-shared',
+  it('orders the bootstrap sync in waves: projects and health checks, then the environment roots; each root: foundation, then services', () => {
+    // What each Application's sync applies: the objects its path builds.
+    const waves = (path: string) =>
+      renderOf(FIXTURE_PLATFORM)
+        .targets.find((t) => t.path === path)!
+        .objects.map((o) => `${o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 'none'} ${o.kind} ${o.metadata.name}`)
+        .sort();
+    expect(waves('argocd')).toEqual([
+      '-2 Application suoke-dev',
+      '-2 Application suoke-prod',
+      '-2 Application suoke-test',
       '-3 AppProject suoke-dev',
       '-3 AppProject suoke-platform',
       '-3 AppProject suoke-prod',
       '-3 AppProject suoke-test',
       '-3 ConfigMap argocd-cm',
-      '0 ApplicationSet suoke-dev',
-      '0 ApplicationSet suoke-prod',
-      '0 ApplicationSet suoke-test',
       'none Application suoke-life-bootstrap',
     ]);
+    expect(waves('argocd/environments/prod')).toEqual(['-2 Application prod-shared', '0 ApplicationSet suoke-prod']);
+  });
+
+  it('regression (issue 9, defects 1 and 2): the bootstrap and the environment roots are exempt from wave gates; nothing else is', () => {
+    const exempt = of('Application')
+      .filter((a) => a.metadata.labels['suoke-life.com/health-gate'] === 'none')
+      .map((a) => a.metadata.name)
+      .sort();
+    expect(exempt).toEqual(['suoke-dev', 'suoke-life-bootstrap', 'suoke-prod', 'suoke-test']);
+    for (const set of of('ApplicationSet')) expect(set.spec.template.metadata.labels).not.toHaveProperty(['suoke-life.com/health-gate']);
+  });
+
+  it('an environment root syncs its environment directory under the platform project, prunes last, retries, and cascades on deletion', () => {
+    const root = of('Application').find((a) => a.metadata.name === 'suoke-prod')!;
+    expect(root.spec).toEqual({
+      project: 'suoke-platform',
+      source: { repoURL: 'https://git.example.internal/fixture/gitops.git', targetRevision: 'main', path: 'argocd/environments/prod' },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'argocd' },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['PruneLast=true'], retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } } },
+    });
+    expect(root.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    expect(docs.filter((d) => d.file.startsWith('argocd/environments/prod/')).map((d) => `${d.file} ${d.object['kind']} ${(d.object['metadata'] as any).name}`)).toEqual([
+      'argocd/environments/prod/services.yaml ApplicationSet suoke-prod',
+      'argocd/environments/prod/shared.yaml Application prod-shared',
+    ]);
+  });
+
+  it('environment projects stay until no Application names them, so removing an environment can finish', () => {
+    for (const p of of('AppProject').filter((p) => p.metadata.name !== 'suoke-platform')) expect(p.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
   });
 
   it('ApplicationSets use Go templates with missingkey=error, no RollingSync, and elements with every key', () => {
@@ -51,10 +82,10 @@ describe('Argo CD objects of the fixture platform', () => {
     }
   });
 
-  it('environment projects allow only this repository, their own destination, and the kinds they render', () => {
+  it('environment projects allow only this repository, their own destinations (namespace and data namespace), and the kinds they render', () => {
     const prod = of('AppProject').find((p) => p.metadata.name === 'suoke-prod')!;
     expect(prod.spec.sourceRepos).toEqual(['https://git.example.internal/fixture/gitops.git']);
-    expect(prod.spec.destinations).toHaveLength(1);
+    expect(prod.spec.destinations).toEqual(['fixture-prod', 'fixture-prod-data'].map((namespace) => ({ server: 'https://prod.example.internal:6443', namespace })));
     expect(prod.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
     expect(prod.spec.namespaceResourceWhitelist.map((k: any) => k.kind)).not.toContain('Namespace');
     expect(prod.spec.orphanedResources).toEqual({ warn: true, ignore: [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }] });
@@ -121,7 +152,7 @@ describe('canary visibility in the repository: ApplicationSet element → Applic
       { name: 'staging-knowledge', environment: 'staging', service: 'knowledge', weight: '10', version: '1.4.0', stable: '1.3.0', control: 'auto', steps: '10,25,50,100' },
     ]);
     const others = applications.map((a) => meta(a.application)).filter((m) => m.labels?.[ARGO_KEYS.grayRelease] === 'false');
-    expect(others.length).toBe(applications.length - 2 - 1); // less the two gray releases and the bootstrap Application
+    expect(others.length).toBe(applications.length - 2 - 1 - 4); // less the two gray releases, the bootstrap Application and the four environment roots
     for (const m of others) expect([m.name, m.labels[ARGO_KEYS.canaryWeight], m.annotations[ARGO_KEYS.canaryVersion]]).toEqual([m.name, '0', '']);
   });
 

@@ -109,7 +109,7 @@ describe('canary on a copy of the repository', () => {
     expect(final).toContain('\nversion: "2.0.3"\n');
     expect(final).toContain('environments:\n  prod:\n    version: "2.1.1"\n    # Gray release');
     expect(repo.read('apps/xiaoke/base/rollout.yaml')).not.toContain('suoke-life.com/canary-version');
-  });
+  }, 180_000); // six CLI runs and five full validations: slow on a loaded 2-core runner
 
   it('auto control: advancing is refused, abort → start → abort returns to stable, validating after each step', async () => {
     const repo = tempRepo('repo');

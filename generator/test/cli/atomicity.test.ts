@@ -1,12 +1,12 @@
 /**
  * End-to-end: a render that fails while writing leaves the tree exactly as it was.
  *
- * The guarantee (write/tree.ts `applyWrite`): everything that can fail for a configuration reason
- * happens before anything is written; then every replacement is staged to a temporary sibling
- * (`<file>.tmp-<pid>`) and every new file is created exclusively, in new folders, before any
- * existing file is touched. If any of that fails, the temporary and new files and the new folders
- * are removed again and the run fails; only when all are staged are the replacements renamed into
- * place (each rename atomic, so no reader sees half a file) and the stale files removed.
+ * The guarantee (write/apply.ts `applyWrite`): everything that can fail for a configuration reason
+ * happens before anything is written; every folder on the way to every target is checked first;
+ * then every new content is staged in `.render-staging/` and a journal is flushed, and only then are
+ * the files renamed into place (each rename atomic, so no reader sees half a file) with backups of
+ * the replaced ones, undone from those backups if a step fails. Killed runs and full disks:
+ * generator/test/write/kill.test.ts and enospc.test.ts.
  *
  * Tests run as root, where permission bits do not stop a write; a plain file standing where the
  * render needs a folder does, for root too, so that is how these tests make a write fail.
@@ -49,7 +49,7 @@ describe('a render that fails while writing', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `error: clusters/prod/prod/gateway: cannot write the generated files: EEXIST: file already exists, mkdir '${repo.abs('clusters/prod/prod/gateway')}'\n` +
+      'error: clusters/prod/prod/gateway: cannot write the generated files: ENOTDIR: a file stands where the folder clusters/prod/prod/gateway must be\n' +
         '  fix: make the path writable (move away what stands there), then render again; nothing was changed\n' +
         '1 problem in writing the generated files; nothing was written.\n',
     );

@@ -36,13 +36,13 @@ describe('derived names end to end', () => {
     const cluster = repo.read('clusters/dev/cluster.yaml');
     // The `test` block is the file's last: a copy of it appended is one more environment.
     const test = cluster.slice(cluster.indexOf('  test:\n'));
-    repo.write('clusters/dev/cluster.yaml', cluster + test.replace('  test:', '  dev-test:').replace('fixture-test', 'fixture-dev-test'));
+    repo.write('clusters/dev/cluster.yaml', cluster + test.replace('  test:', '  dev-test:').replaceAll('fixture-test', 'fixture-dev-test'));
     const r = await runCli(['render', '--check', '--root', repo.root]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.slice(0, l.indexOf(' gives')))).toEqual([
       // Each is blamed on the longest value its name is made of: `dev-test` over `gateway`.
       'error: apps/test-gateway/service.yaml:2: name: service name `test-gateway`',
-      'error: clusters/dev/cluster.yaml:34: environments.dev-test: environment name `dev-test`',
+      'error: clusters/dev/cluster.yaml:36: environments.dev-test: environment name `dev-test`',
     ]);
     expect(r.stderr).toContain('gives the Application name "dev-test-gateway" (service `gateway` in environment `dev-test`), the same as for service `test-gateway` in environment `dev`');
   });

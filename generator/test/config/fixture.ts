@@ -90,6 +90,7 @@ environments:
     secretStore: {kind: ClusterSecretStore, name: vault-dev}
     settings:
       LOG_LEVEL: debug
+    dataServices: {namespace: dev-data, postgres: {name: postgres}, redis: {name: redis}}
 `;
 
 export const prod = `name: prod
@@ -110,6 +111,7 @@ environments:
       default: {cpu: "1", memory: 2Gi}
       defaultRequest: {cpu: 100m, memory: 128Mi}
     secretStore: {kind: ClusterSecretStore, name: vault-prod}
+    dataServices: {namespace: prod-data, postgres: {name: postgres}, redis: {name: redis}}
 `;
 
 export const argocd = `repoURL: https://git.example.com/platform/gitops.git

@@ -97,7 +97,7 @@ describe('defaults', () => {
     });
   });
 
-  test('an environment without optional keys gets sizing, topologySpread and settings defaults', () => {
+  test('an environment without optional keys gets sizing, topologySpread, sidecar and settings defaults', () => {
     expect(config.clusters.find((c) => c.name === 'prod')).toEqual({
       file: 'clusters/prod/cluster.yaml',
       name: 'prod',
@@ -113,11 +113,18 @@ describe('defaults', () => {
           namespace: 'suoke-prod',
           tier: 'production',
           sizing: { resourceScale: 1 },
-          quota: { requests: { cpu: '20', memory: '40Gi' }, limits: { cpu: '40', memory: '80Gi' }, pods: 150 },
+          quota: { requests: { cpu: '20', memory: '40Gi' }, limits: { cpu: '40', memory: '80Gi' }, pods: 150, line: 11 },
           limitRange: { default: { cpu: '1', memory: '2Gi' }, defaultRequest: { cpu: '100m', memory: '128Mi' } },
           topologySpread: false,
+          // What Istio injects without annotations (istio-discovery values.yaml:357-364 @ 1.22.8).
+          sidecar: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } },
           secretStore: { kind: 'ClusterSecretStore', name: 'vault-prod' },
           settings: {},
+          // Port and operator namespace default by kind.
+          dataServices: {
+            namespace: 'prod-data',
+            services: { postgres: { name: 'postgres', port: 5432, operatorNamespace: 'cnpg-system' }, redis: { name: 'redis', port: 6379, operatorNamespace: 'ot-operators' } },
+          },
         },
       ],
     });

@@ -24,18 +24,24 @@ export interface CliResult {
 export interface RunOptions {
   /** Working directory of the process. Default: an empty temporary directory (never the repository). */
   cwd?: string;
-  /** Variables set on top of the current environment, e.g. `{ TZ: 'Asia/Shanghai' }`. */
+  /**
+   * Variables set on top of the current environment, e.g. `{ TZ: 'Asia/Shanghai' }`. Unless given
+   * here, `CI` is cleared (so the caches behave the same on a laptop and in CI) and `XDG_CACHE_HOME`
+   * is a temporary folder of this test file, where the CLI keeps the secret that seals its caches.
+   */
   env?: Record<string, string>;
   /** Milliseconds before the process is killed. Default 60 000. */
   timeoutMs?: number;
+  /** Options for node itself, before the CLI, e.g. `['--import', hook]`. Default none. */
+  nodeArgs?: readonly string[];
 }
 
 /** Runs `node generator/dist/src/cli/main.js ...args` without a shell and collects its output. */
 export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], {
       cwd: opts.cwd ?? emptyDir(),
-      env: { ...process.env, ...opts.env },
+      env: { ...process.env, CI: '', XDG_CACHE_HOME: secretHome(), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false,
     });
@@ -220,6 +226,16 @@ function sharedCache(): string {
     leftovers.push(cacheDir);
   }
   return cacheDir;
+}
+
+let secrets: string | undefined;
+/** `XDG_CACHE_HOME` of the CLI runs of this test file: one secret, so the shared kustomize cache opens. */
+export function secretHome(): string {
+  if (secrets === undefined) {
+    secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'suoke-cli-xdg-cache-'));
+    leftovers.push(secrets);
+  }
+  return secrets;
 }
 
 let empty: string | undefined;

@@ -1,10 +1,15 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPaths, detectKustomize, type BuildOptions, type BuildResult } from '../../src/kustomize/index.js';
+import { randomBytes } from 'node:crypto';
+import { sealWith } from '../../src/core/seal.js';
+import { buildPaths, DependencyHasher, detectKustomize, diskReader, type BuildOptions, type BuildResult } from '../../src/kustomize/index.js';
 import { comparable, copyFixture, FIXTURE_PATHS, fixtureOwner, loggedRuns, loggingCommand } from './helpers.js';
 
 const tool = await detectKustomize();
+/** The per-user secret of these tests, and an attacker's, who can write the cache folder but not read the secret. */
+const seal = sealWith(randomBytes(32));
+const forger = sealWith(randomBytes(32));
 
 describe.skipIf(!tool)('buildPaths cache', () => {
   let repo: ReturnType<typeof copyFixture>;
@@ -25,6 +30,7 @@ describe.skipIf(!tool)('buildPaths cache', () => {
     opts = {
       root: repo.root,
       cacheDir: nodePath.join(repo.root, '..', 'cache'),
+      seal,
       owner: fixtureOwner,
       command: loggingCommand(nodePath.join(repo.root, '..'), tool!.command, log),
       version: tool!.version,
@@ -82,13 +88,14 @@ describe.skipIf(!tool)('buildPaths cache', () => {
 
   it('a corrupt or foreign cache entry is ignored and rewritten', async () => {
     const first = await buildPaths(targets, opts);
-    const memo = nodePath.join(opts.cacheDir as string, 'kustomizations-1.json');
+    const memo = nodePath.join(opts.cacheDir as string, 'kustomizations-2.json');
     expect(nodeFs.existsSync(memo)).toBe(true);
-    nodeFs.writeFileSync(memo, '{"0000000000000000000000000000000000000000000000000000000000000000": 1, "x');
+    nodeFs.writeFileSync(memo, seal.seal('kustomize/kustomizations', '2', '{"0000000000000000000000000000000000000000000000000000000000000000": 1, "x'));
     const entries = nodeFs.readdirSync(opts.cacheDir as string).filter((f) => /^[0-9a-f]{64}\.json$/.test(f));
     expect(entries).toHaveLength(FIXTURE_PATHS.length - 1);
-    const garbage = ['{"format":1,"path":', '', '{"format":1,"path":"elsewhere","objects":[]}', '{"format":1,"path":"x","objects":[1]}'];
-    entries.forEach((f, i) => nodeFs.writeFileSync(nodePath.join(opts.cacheDir as string, f), garbage[i % garbage.length]!));
+    // Sealed with the right secret and key, so what is refused is the content itself.
+    const garbage = ['{"format":2,"path":', '', '{"format":2,"path":"elsewhere","objects":[]}', '{"format":2,"path":"x","objects":[1]}', '{"format":1,"path":"x","objects":[]}'];
+    entries.forEach((f, i) => nodeFs.writeFileSync(nodePath.join(opts.cacheDir as string, f), seal.seal('kustomize/build', f.slice(0, -'.json'.length), garbage[i % garbage.length]!)));
     const second = await buildPaths(targets, opts);
     expect(second.filter((r) => r.ok && r.cached)).toEqual([]);
     expect(second.map(comparable)).toEqual(first.map(comparable));
@@ -102,6 +109,41 @@ describe.skipIf(!tool)('buildPaths cache', () => {
     expect(other.filter((r) => r.ok && r.cached)).toEqual([]);
     const flagged = await buildPaths(targets, { ...opts, flags: ['--load-restrictor', 'LoadRestrictionsRootOnly'] });
     expect(flagged.filter((r) => r.ok && r.cached)).toEqual([]);
+  });
+
+  // Issue 8 item 7: the cache is authenticated; a forged or tampered entry is a miss and the path is built.
+  const entries = () => nodeFs.readdirSync(opts.cacheDir as string).filter((f) => /^[0-9a-f]{64}\.json$/.test(f)).map((f) => nodePath.join(opts.cacheDir as string, f));
+
+  it('an entry whose body was changed after sealing (wrong MAC) is a miss and rebuilt', async () => {
+    const first = await buildPaths(targets, opts);
+    for (const f of entries()) nodeFs.writeFileSync(f, nodeFs.readFileSync(f, 'utf8').replace(/"objects":\[.*\]\}$/s, '"objects":[]}'));
+    const second = await buildPaths(targets, opts);
+    expect(second.filter((r) => r.ok && r.cached)).toEqual([]);
+    expect(second.map(comparable)).toEqual(first.map(comparable));
+  });
+
+  it('an entry sealed without the secret cannot hide a failing build', async () => {
+    const first = await buildPaths(targets, opts);
+    // The JSON patch now targets a container that does not exist: kustomize fails on this path.
+    edit('overlays/dev/api/image-pull.yaml', 'containers/0/', 'containers/7/');
+    const key = new DependencyHasher(diskReader(repo.root)).key('overlays/dev/api', tool!.version, [])!;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const good = first.find((r) => r.path === 'overlays/dev/api')!;
+    const entry = JSON.stringify({ format: 2, path: 'overlays/dev/api', objects: good.ok ? good.objects : [] });
+    const file = nodePath.join(opts.cacheDir as string, `${key}.json`);
+    nodeFs.writeFileSync(file, forger.seal('kustomize/build', key, entry));
+    const forged = await buildPaths(targets, opts);
+    expect(forged.find((r) => r.path === 'overlays/dev/api')).toMatchObject({ ok: false });
+    // The same entry under the real secret would have been believed: the MAC is what refuses it.
+    nodeFs.writeFileSync(file, seal.seal('kustomize/build', key, entry));
+    const believed = await buildPaths(targets, opts);
+    expect(believed.find((r) => r.path === 'overlays/dev/api')).toMatchObject({ ok: true, cached: true });
+  });
+
+  it('without a seal nothing is cached', async () => {
+    const { seal: _s, ...unsealed } = opts;
+    await buildPaths(targets, unsealed);
+    expect(nodeFs.existsSync(opts.cacheDir as string)).toBe(false);
   });
 
   it('leaves no temporary files in the cache directory', async () => {

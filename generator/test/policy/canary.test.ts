@@ -39,10 +39,11 @@ const STAGING_ENV = `  staging:
       default: {cpu: "1", memory: 2Gi}
       defaultRequest: {cpu: 100m, memory: 128Mi}
     secretStore: {kind: ClusterSecretStore, name: vault-staging}
+    dataServices: {namespace: staging-data, postgres: {name: postgres}, redis: {name: redis}}
 `;
 const inStaging = (p: string) =>
   fixtureFs([
-    ['clusters/prod/cluster.yaml', '    secretStore: {kind: ClusterSecretStore, name: vault-prod}\n', `    secretStore: {kind: ClusterSecretStore, name: vault-prod}\n${STAGING_ENV}`],
+    ['clusters/prod/cluster.yaml', 'postgres: {name: postgres}, redis: {name: redis}}\n', `postgres: {name: postgres}, redis: {name: redis}}\n${STAGING_ENV}`],
     [B, PROD, `${PROD}  staging:\n${p}`],
   ]);
 const S = 'environments.staging.grayRelease';

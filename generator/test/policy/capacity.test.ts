@@ -30,9 +30,9 @@ describe('capacity', () => {
   it('under capacity: only the headroom report', () => {
     const r = measureCapacity({ cluster: 'prod', file: 'clusters/prod/cluster.yaml', pools: [agents], objects: [...svc('xiaoai', 'agent', '1', '2Gi', 2, 10), ...svc('xiaoke', 'agent', '1', '2Gi', 2, 8)] });
     expect(show(r)).toEqual([
-      'info policy/capacity-headroom nodePools[0]: node pool agents (4 nodes, 32 CPU / 64Gi): 2 workloads; at maximum replicas 18 CPU (56%) / 36Gi (56%), headroom 14 CPU / 28Gi; at minimum replicas 4 CPU / 8Gi',
+      'info policy/capacity-headroom nodePools[0]: node pool agents (4 nodes, 32 CPU / 64Gi): 2 workloads; at maximum replicas with surge and canary pods 23 CPU (72%) / 46Gi (72%), headroom 9 CPU / 18Gi; at minimum replicas 4 CPU / 8Gi',
     ]);
-    expect(r.report.pools[0]).toMatchObject({ pool: 'agents', capacity: { cpu: 32000, memory: 64 * 1024 ** 3 }, peak: { cpu: 18000 }, steady: { cpu: 4000 }, workloads: ['suoke-prod/xiaoai', 'suoke-prod/xiaoke'] });
+    expect(r.report.pools[0]).toMatchObject({ pool: 'agents', capacity: { cpu: 32000, memory: 64 * 1024 ** 3 }, peak: { cpu: 23000 }, steady: { cpu: 4000 }, workloads: ['suoke-prod/xiaoai', 'suoke-prod/xiaoke'] });
   });
 
   it('over capacity at maximum replicas: a warning naming the shortfall', () => {
@@ -40,8 +40,8 @@ describe('capacity', () => {
     const objects = ['inquiry', 'listen', 'look', 'palpation', 'calculation', 'five-diagnosis', 'support'].flatMap((n) => svc(n, 'diagnosis', '250m', '512Mi', 3, 15));
     const r = measureCapacity({ cluster: 'prod', file: 'clusters/prod/cluster.yaml', pools: [business], objects });
     expect(show(r)).toEqual([
-      'warning policy/capacity nodePools[0]: node pool business (6 nodes, 24 CPU / 48Gi) cannot hold its pods at maximum replicas: they request 26.25 CPU / 52.5Gi, 2.25 CPU and 4.5Gi too much; the autoscalers cannot reach their maximum',
-      'info policy/capacity-headroom nodePools[0]: node pool business (6 nodes, 24 CPU / 48Gi): 7 workloads; at maximum replicas 26.25 CPU (109%) / 52.5Gi (109%), headroom -2.25 CPU / -4.5Gi; at minimum replicas 5.25 CPU / 10.5Gi',
+      'warning policy/capacity nodePools[0]: node pool business (6 nodes, 24 CPU / 48Gi) cannot hold its pods at maximum replicas with rolling-update surge and canary pods: they request 33.25 CPU / 66.5Gi, 9.25 CPU and 18.5Gi too much; the autoscalers cannot reach their maximum',
+      'info policy/capacity-headroom nodePools[0]: node pool business (6 nodes, 24 CPU / 48Gi): 7 workloads; at maximum replicas with surge and canary pods 33.25 CPU (139%) / 66.5Gi (139%), headroom -9.25 CPU / -18.5Gi; at minimum replicas 5.25 CPU / 10.5Gi',
     ]);
   });
 
@@ -51,9 +51,18 @@ describe('capacity', () => {
     expect(show(r)).toEqual([
       'error policy/capacity nodePools[0]: a pod of Deployment suoke-prod/xiaoai requests 3 CPU / 2Gi, more than one node of pool small has (2 CPU / 4Gi)',
       'error policy/capacity nodePools[0]: node pool small (1 node, 2 CPU / 4Gi) cannot hold its pods at minimum replicas: they request 3 CPU / 2Gi, 1 CPU too much',
-      'info policy/capacity-headroom nodePools[0]: node pool small (1 node, 2 CPU / 4Gi): 1 workload; at maximum replicas 3 CPU (150%) / 2Gi (50%), headroom -1 CPU / 2Gi; at minimum replicas 3 CPU / 2Gi',
+      'info policy/capacity-headroom nodePools[0]: node pool small (1 node, 2 CPU / 4Gi): 1 workload; at maximum replicas with surge and canary pods 6 CPU (300%) / 4Gi (100%), headroom -4 CPU / 0Gi; at minimum replicas 3 CPU / 2Gi',
       'warning policy/capacity-unplaced nodePools: no node pool hosts suoke-prod/web: their requests are not counted',
     ]);
+  });
+
+  // Issue 9, defect 3: the scheduler places pods with their injected sidecar, and a rollout adds pods.
+  it('counts the Istio sidecar of a meshed namespace and the rolling-update surge at the peak', () => {
+    const meshed = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'suoke-prod', labels: { 'istio-injection': 'enabled' } } };
+    const objects = [meshed, ...svc('xiaoai', 'agent', '1', '2Gi', 2, 4)];
+    const r = measureCapacity({ cluster: 'prod', file: 'clusters/prod/cluster.yaml', pools: [agents], objects });
+    // Per pod 1 CPU + Istio's default 100m / 2Gi + 128Mi; 2 pods at minimum, 4 + 1 surge at peak.
+    expect(r.report.pools[0]).toMatchObject({ steady: { cpu: 2200, memory: 2 * (2 * 1024 ** 3 + 128 * 1024 ** 2) }, peak: { cpu: 5500 } });
   });
 
   it('pools without groups: the cluster is one pool; a waiver turns the finding into info', () => {
@@ -65,8 +74,8 @@ describe('capacity', () => {
       waiver: { reason: 'dev may queue pods' },
     });
     expect(show(r)).toEqual([
-      'info policy/capacity-headroom -: the cluster (2 nodes, 2 CPU / 4Gi): 1 workload; at maximum replicas 3 CPU (150%) / 3Gi (75%), headroom -1 CPU / 1Gi; at minimum replicas 1 CPU / 1Gi',
-      'info policy/waived -: policy/capacity waived in clusters/dev/cluster.yaml: dev may queue pods (the cluster (2 nodes, 2 CPU / 4Gi) cannot hold its pods at maximum replicas: they request 3 CPU / 3Gi, 1 CPU too much; the autoscalers cannot reach their maximum)',
+      'info policy/capacity-headroom -: the cluster (2 nodes, 2 CPU / 4Gi): 1 workload; at maximum replicas with surge and canary pods 4 CPU (200%) / 4Gi (100%), headroom -2 CPU / 0Gi; at minimum replicas 1 CPU / 1Gi',
+      'info policy/waived -: policy/capacity waived in clusters/dev/cluster.yaml: dev may queue pods (the cluster (2 nodes, 2 CPU / 4Gi) cannot hold its pods at maximum replicas with rolling-update surge and canary pods: they request 4 CPU / 4Gi, 2 CPU too much; the autoscalers cannot reach their maximum)',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 /** In-memory objects for the policy tests: a compliant service (as the generator renders it) to break one field at a time. */
+import type { DataService } from '../../src/model/types.js';
 import { runPolicies, type Obj, type PolicyScope, type Rule, type Tier } from '../../src/policy/engine.js';
 
 const labels = { 'app.kubernetes.io/name': 'xiaoai' };
@@ -104,6 +105,23 @@ export function platform(): Obj[] {
   return [deployment(), service(), hpa(), pdb(), networkPolicy(), serviceMonitor()];
 }
 
+/** The prod PostgreSQL as configured: CloudNativePG Cluster `postgres` in `suoke-prod-data`. */
+export const postgres: DataService = {
+  kind: 'postgres',
+  name: 'postgres',
+  resource: 'CloudNativePG Cluster',
+  namespace: 'suoke-prod-data',
+  podLabels: { 'cnpg.io/cluster': 'postgres' },
+  port: 5432,
+  operatorNamespace: 'cnpg-system',
+  metricsPort: 9187,
+};
+
+/** The service's NetworkPolicy with one egress rule to TCP 5432 through `peers`. */
+export function egressTo(peers: Obj[], port = 5432): Obj {
+  return edited(networkPolicy(), (n) => (n.spec.egress = [{ to: peers, ports: [{ protocol: 'TCP', port }] }]));
+}
+
 /** Deep copy, then `edit` changes it in place. */
 export function edited<T extends Obj>(o: T, edit: (x: any) => void): T {
   const copy = structuredClone(o);
@@ -112,7 +130,7 @@ export function edited<T extends Obj>(o: T, edit: (x: any) => void): T {
 }
 
 /** Runs rules on the objects as one scope (one Argo CD path) and prints each finding as `severity path: message`. */
-export function run(rules: readonly Rule[], objects: Obj[], tier: Tier = 'production', kubernetesVersion = '1.31'): string[] {
-  const scope: PolicyScope = { name: 'clusters/prod/prod/xiaoai', env: 'prod', tier, kubernetesVersion, documents: objects.map((object) => ({ object, file: 'clusters/prod/prod/xiaoai' })) };
+export function run(rules: readonly Rule[], objects: Obj[], tier: Tier = 'production', kubernetesVersion = '1.31', dataServices: readonly DataService[] = []): string[] {
+  const scope: PolicyScope = { name: 'clusters/prod/prod/xiaoai', env: 'prod', tier, kubernetesVersion, documents: objects.map((object) => ({ object, file: 'clusters/prod/prod/xiaoai' })), dataServices };
   return runPolicies([scope], { rules }).map((f) => `${f.severity} ${f.path ?? '-'}: ${f.message}`);
 }

@@ -1,4 +1,4 @@
-/** The policies on the committed configuration: clean, and the capacity figures of the seed platform. */
+/** The policies on the committed configuration: clean, and the capacity and quota figures of the seed platform. */
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
@@ -12,9 +12,9 @@ describe('the repository', () => {
   const model = buildModel(config!);
   const result = checkRepository(model, render(model).targets);
 
-  it('has no error or warning, only waived checks and the headroom report', () => {
+  it('has no error or warning, only waived checks and the headroom reports', () => {
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    expect([...new Set(result.findings.map((f) => f.check))].sort()).toEqual(['policy/capacity-headroom', 'policy/waived']);
+    expect([...new Set(result.findings.map((f) => f.check))].sort()).toEqual(['policy/capacity-headroom', 'policy/quota-headroom', 'policy/waived']);
   });
 
   it('strictness per environment: the same defect is a warning in dev and test, an error in staging and prod, off where the tier says so', () => {
@@ -44,16 +44,26 @@ describe('the repository', () => {
     expect(model.environments.find((e) => e.env.name === 'dev')!.env.tier).toBe('development');
   });
 
-  it('prod capacity of the seed plan: agents near full, business over at maximum replicas (waived, an open decision)', () => {
-    const prod = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.path}: ${f.message}`);
-    expect(prod.slice(0, 3)).toEqual([
-      'nodePools[0]: node pool api-gateway (2 nodes, 8 CPU / 16Gi): 1 workload; at maximum replicas 5 CPU (63%) / 5Gi (31%), headroom 3 CPU / 11Gi; at minimum replicas 1 CPU / 1Gi',
-      'nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 4 workloads; at maximum replicas 29 CPU (91%) / 58Gi (91%), headroom 3 CPU / 6Gi; at minimum replicas 8 CPU / 16Gi',
-      'nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 14 workloads; at maximum replicas 40.6 CPU (169%) / 80.75Gi (168%), headroom -16.6 CPU / -32.75Gi; at minimum replicas 8.2 CPU / 16.25Gi',
+  // The seed sized to the deployment plan (docs/policies.md#sizing-the-seed): every pod with its Istio sidecar,
+  // every workload at its HPA maximum with rolling-update surge and canary pods, fits its pool and the quota.
+  it('prod capacity and quota of the seed plan: every pool and the quota hold the worst case, without a waiver', () => {
+    const prod = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.line} ${f.path}: ${f.message}`);
+    expect(prod).toEqual([
+      '15 environments.prod.quota: ResourceQuota suoke-prod/compute allows requests 64 CPU / 128Gi, limits 160 CPU / 256Gi, 150 pods; ' +
+        'at minimum replicas 44 pods request 21.6 CPU / 38.75Gi and limit 56.4 CPU / 77.5Gi (Istio sidecars 4.4 CPU / 5.5Gi of the requests, 22 CPU / 11Gi of the limits); ' +
+        'at the worst case (maximum replicas, 22 surge and 5 canary pods) 108 pods request 61.6 CPU / 108Gi and limit 155.6 CPU / 216Gi (Istio sidecars 10.8 CPU / 13.5Gi of the requests, 54 CPU / 27Gi of the limits)',
+      '62 nodePools[0]: node pool api-gateway (2 nodes, 8 CPU / 16Gi): 1 workload; at maximum replicas with surge and canary pods 7.8 CPU (98%) / 8.13Gi (51%), headroom 0.2 CPU / 7.88Gi; at minimum replicas 1.2 CPU / 1.25Gi',
+      '63 nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 4 workloads; at maximum replicas with surge and canary pods 31.9 CPU (100%) / 61.63Gi (96%), headroom 0.1 CPU / 2.38Gi; at minimum replicas 8.8 CPU / 17Gi',
+      '64 nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 14 workloads; at maximum replicas with surge and canary pods 21.9 CPU (91%) / 38.25Gi (80%), headroom 2.1 CPU / 9.75Gi; at minimum replicas 11.6 CPU / 20.5Gi',
     ]);
-    // Each at the line of its pool in the cluster file (SARIF regions, `file:line` in text).
-    const lines = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.line} ${f.path}`);
-    expect(lines.slice(0, 4)).toEqual(['49 nodePools[0]', '50 nodePools[1]', '51 nodePools[2]', '51 nodePools[2]']);
-    expect(prod[3]).toMatch(/^nodePools\[2\]: policy\/capacity waived in clusters\/prod\/cluster.yaml: open decision/);
+  });
+
+  it('staging quota of the seed: the worst case fits', () => {
+    const staging = result.findings.filter((f) => f.file === 'clusters/staging/cluster.yaml' && f.check === 'policy/quota-headroom').map((f) => f.message);
+    expect(staging).toEqual([
+      'ResourceQuota suoke-staging/compute allows requests 32 CPU / 64Gi, limits 96 CPU / 128Gi, 120 pods; ' +
+        'at minimum replicas 44 pods request 10.8 CPU / 19.38Gi and limit 39.2 CPU / 44.25Gi (Istio sidecars 2.2 CPU / 2.75Gi of the requests, 22 CPU / 11Gi of the limits); ' +
+        'at the worst case (maximum replicas, 18 surge and 3 canary pods) 89 pods request 22.95 CPU / 41.13Gi and limit 81.5 CPU / 93.38Gi (Istio sidecars 4.45 CPU / 5.56Gi of the requests, 44.5 CPU / 22.25Gi of the limits)',
+    ]);
   });
 });

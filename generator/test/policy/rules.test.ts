@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/policy/rules/index.js';
 import type { Obj, Tier } from '../../src/policy/engine.js';
-import { deployment, edited, hpa, networkPolicy, pdb, platform, rollout, run, service, serviceMonitor, virtualService } from './helpers.js';
+import { deployment, edited, egressTo, hpa, networkPolicy, pdb, platform, postgres, rollout, run, service, serviceMonitor, virtualService } from './helpers.js';
+import type { DataService } from '../../src/model/types.js';
 
 const C = 'spec.template.spec.containers[0]';
 const dep = (edit: (d: any) => void) => [edited(deployment(), edit), service(), hpa(), pdb(), networkPolicy(), serviceMonitor()];
@@ -15,6 +16,7 @@ const replace = (kind: string, o: Obj) => platform().map((x) => (x.kind === kind
 const gray = (edit: (v: any) => void, editRollout: (r: any) => void = () => {}) => [
   edited(rollout(), editRollout), service(), edited(service(), (s) => (s.metadata.name = 'xiaoai-canary')), edited(virtualService(), edit),
 ];
+const PG_MISSED = 'error spec.egress[0].to[0]: egress to postgres (CloudNativePG Cluster "postgres": pods cnpg.io/cluster=postgres in namespace suoke-prod-data, TCP 5432) selects pods cnpg.io/cluster=postgres in the policy\'s own namespace suoke-prod, so it never reaches postgres';
 const FROZEN = 'Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git';
 
 interface Case {
@@ -22,6 +24,8 @@ interface Case {
   objects: Obj[];
   tier?: Tier;
   version?: string;
+  /** The environment's configured data services. Default none. */
+  data?: DataService[];
   expected: string[];
 }
 
@@ -128,6 +132,8 @@ const cases: Record<string, Case[]> = {
   'dangling-networkpolicy': [
     { name: 'selects nothing', objects: [...platform(), edited(networkPolicy(), (n) => { n.metadata.name = 'old'; n.spec.podSelector.matchLabels = { 'app.kubernetes.io/name': 'gone' }; })], expected: ['warning spec.podSelector: NetworkPolicy applies to no pods: no workload in the same environment has pods labelled app.kubernetes.io/name=gone'] },
     { name: 'quiet: an empty podSelector (default deny) selects every pod', objects: [...platform(), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'suoke-prod' }, spec: { podSelector: {} } }], expected: [] },
+    { name: 'quiet: a configured data service\'s pods, made by its operator', objects: [...platform(), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'postgres-access', namespace: 'suoke-prod-data' }, spec: { podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } }, policyTypes: ['Ingress'] } }], data: [postgres], expected: [] },
+    { name: 'the same policy where no data service is configured', objects: [...platform(), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'postgres-access', namespace: 'suoke-prod-data' }, spec: { podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } }, policyTypes: ['Ingress'] } }], expected: ['warning spec.podSelector: NetworkPolicy applies to no pods: no workload in the same environment has pods labelled cnpg.io/cluster=postgres'] },
   ],
   'dangling-servicemonitor': [
     { name: 'selects no Service', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.selector.matchLabels = { release: 'x' }))), expected: ['error spec.selector: ServiceMonitor selects no Service: none in the same environment is labelled release=x'] },
@@ -153,6 +159,10 @@ const cases: Record<string, Case[]> = {
     { name: 'an ingress-only policy', objects: replace('NetworkPolicy', edited(networkPolicy(), (n) => (n.spec.policyTypes = ['Ingress']))), expected: ['error spec.template.metadata.labels: the pods of Deployment "xiaoai" are not isolated for egress: no NetworkPolicy in the same environment selects them'] },
     { name: 'quiet: the namespace default deny covers it', objects: [...platform().filter((o) => o.kind !== 'NetworkPolicy'), { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'suoke-prod' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } }], expected: [] },
     { name: 'no NetworkPolicy at all, in development: a warning', objects: platform().filter((o) => o.kind !== 'NetworkPolicy'), tier: 'development', expected: ['warning spec.template.metadata.labels: the pods of Deployment "xiaoai" are not isolated for ingress and egress: no NetworkPolicy in the same environment selects them'] },
+  ],
+  'data-service-reach': [
+    { name: 'regression: a podSelector alone looks for postgres in the services\' own namespace', objects: replace('NetworkPolicy', egressTo([{ podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } } }])), data: [postgres], expected: [PG_MISSED] },
+    { name: 'quiet: namespace and pods in one peer', objects: replace('NetworkPolicy', egressTo([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'suoke-prod-data' } }, podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } } }])), data: [postgres], expected: [] },
   ],
   'rbac-wildcard': [
     { name: '* verbs and resources', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'all', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] }], expected: ['error rules[0].resources: Role grants every resource ("*" in rules[0].resources)', 'error rules[0].verbs: Role grants every verb ("*" in rules[0].verbs)'] },
@@ -245,7 +255,7 @@ describe('the check catalogue', () => {
     describe(`policy/${id}`, () => {
       it.each(list.map((c) => [c.name, c] as const))('%s', (_name, c) => {
         const rule = RULES.find((r) => r.id === id)!;
-        expect(run([rule], c.objects, c.tier, c.version)).toEqual(c.expected);
+        expect(run([rule], c.objects, c.tier, c.version, c.data)).toEqual(c.expected);
       });
     });
   }

@@ -43,6 +43,7 @@ function environment(name: string, tier: string, scale: number): string {
     '      default: {cpu: 500m, memory: 1Gi}',
     '      defaultRequest: {cpu: 50m, memory: 64Mi}',
     `    secretStore: {kind: ClusterSecretStore, name: suoke-vault-${name}}`,
+    `    dataServices: {namespace: suoke-${name}-data, postgres: {name: postgres}, redis: {name: redis}, mq: {name: rabbitmq}, elasticsearch: {name: elasticsearch}}`,
     '',
   ].join('\n');
 }

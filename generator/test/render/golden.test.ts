@@ -19,9 +19,12 @@ describe('rendered tree of the fixture platform', () => {
     expect(paths).toEqual([...new Set(paths)].sort());
   });
 
-  it('has one Argo CD path per service instance, one shared path per environment, and argocd/', () => {
+  it('has one Argo CD path per service instance, one shared path and one root directory per environment, and argocd/', () => {
     expect(result.targets.map((t) => `${t.application} ${t.path}`)).toEqual([
       'suoke-life-bootstrap argocd',
+      'suoke-dev argocd/environments/dev',
+      'suoke-prod argocd/environments/prod',
+      'suoke-test argocd/environments/test',
       'dev-gateway clusters/dev/dev/gateway',
       'dev-records clusters/dev/dev/records',
       'dev-scheduler clusters/dev/dev/scheduler',

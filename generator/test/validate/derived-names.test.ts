@@ -30,7 +30,7 @@ const envs = (yaml: string) => `environments:\n${yaml}`;
 const GRAY_DEV = envs('  dev:\n    grayRelease: {steps: [50, 100], pause: 1m}\n');
 
 /** An environment of the nonprod cluster, like its `dev`. */
-const environment = (name: string) => nonprod.slice(nonprod.indexOf('  dev:\n')).replace('  dev:\n', `  ${name}:\n`).replace('suoke-dev', `suoke-${name}`);
+const environment = (name: string) => nonprod.slice(nonprod.indexOf('  dev:\n')).replace('  dev:\n', `  ${name}:\n`).replace('suoke-dev', `suoke-${name}`).replace('dev-data', `${name}-data`);
 
 const DNS1035 = 'a DNS-1035 label: at most 63 lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit';
 const LABEL = 'a label value: at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit';
@@ -91,14 +91,14 @@ const cases: Case[] = [
     files: { 'apps/x-shared/service.yaml': alpha.replace('name: alpha', 'name: x-shared'), [N]: `${nonprod}${environment('dev-x')}` },
     expect: [
       { check: 'config/derived-duplicate', file: 'apps/x-shared/service.yaml', line: 1, path: 'name', message: 'service name `x-shared` gives the Application name "dev-x-shared" (service `x-shared` in environment `dev`), the same as for the shared resources of environment `dev-x`: Argo CD keeps one Application of a name in namespace `argocd`', hint: RENAME('service name') },
-      { check: 'config/derived-duplicate', file: N, line: 22, path: 'environments.dev-x', message: 'environment name `dev-x` gives the Application name "dev-x-shared" (the shared resources of environment `dev-x`), the same as for service `x-shared` in environment `dev`: Argo CD keeps one Application of a name in namespace `argocd`', hint: RENAME('environment name') },
+      { check: 'config/derived-duplicate', file: N, line: 23, path: 'environments.dev-x', message: 'environment name `dev-x` gives the Application name "dev-x-shared" (the shared resources of environment `dev-x`), the same as for service `x-shared` in environment `dev`: Argo CD keeps one Application of a name in namespace `argocd`', hint: RENAME('environment name') },
     ],
   },
   {
     name: 'an environment named platform: its AppProject is the platform AppProject suoke-platform',
     files: { [N]: `${nonprod}${environment('platform')}` },
     expect: [
-      { check: 'config/derived-duplicate', file: N, line: 22, path: 'environments.platform', message: "environment name `platform` gives the AppProject name \"suoke-platform\" (the Argo CD objects of environment `platform`), the same as for the platform's Argo CD objects: Argo CD keeps one AppProject of a name in namespace `argocd`", hint: RENAME('environment name') },
+      { check: 'config/derived-duplicate', file: N, line: 23, path: 'environments.platform', message: "environment name `platform` gives the AppProject name \"suoke-platform\" (the Argo CD objects of environment `platform`), the same as for the platform's Argo CD objects: Argo CD keeps one AppProject of a name in namespace `argocd`", hint: RENAME('environment name') },
     ],
   },
   {

@@ -6,6 +6,7 @@ import { hostNamespaces, hostPath, hostPort, volumeTypes } from './host.js';
 import { imageDigest, imageTag } from './images.js';
 import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
+import { dataServiceReach } from './data-services.js';
 import { probePort, probes } from './probes.js';
 import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   minReplicas,
   topologySpread,
   networkPolicyCoverage,
+  dataServiceReach,
   rbacWildcard,
   clusterAdminBinding,
   deprecatedApi,
@@ -64,6 +66,8 @@ export const ENGINE_CHECKS: readonly { id: string; severity: string; description
   { id: 'capacity', severity: 'warning / error', description: 'Requests × replicas of a node pool (or cluster) exceed what its nodes offer.' },
   { id: 'capacity-headroom', severity: 'info', description: 'The headroom report: requests at maximum replicas against each node pool (info).' },
   { id: 'capacity-unplaced', severity: 'warning', description: 'A service whose group no node pool hosts (warning).' },
+  { id: 'quota', severity: 'error', description: 'A ResourceQuota cannot hold its pods (Istio sidecars and init containers included) at minimum replicas, or at the worst case: maximum replicas with rolling-update surge and canary pods; or a pod leaves a tracked resource unset.' },
+  { id: 'quota-headroom', severity: 'info', description: 'The quota report: requests, limits and pods at minimum replicas and at the worst case, per namespace (info).' },
 ];
 
 export { WAIVABLE } from '../ids.js';

@@ -45,7 +45,7 @@ export const danglingHpa: Rule = {
  * A check that the LabelSelector at `spec.<field>` of `kind` matches the pods of some workload in its
  * namespace; an empty selector selects them all.
  */
-function selectsSomePods(o: Pick<Rule, 'id' | 'description' | 'severity'> & { kind: string; field: string; fails: string; onlyWhenSet: boolean }): Rule {
+function selectsSomePods(o: Pick<Rule, 'id' | 'description' | 'severity'> & { kind: string; field: string; fails: string; onlyWhenSet: boolean; dataPods?: boolean }): Rule {
   return {
     id: o.id,
     description: o.description,
@@ -54,6 +54,8 @@ function selectsSomePods(o: Pick<Rule, 'id' | 'description' | 'severity'> & { ki
     check(obj, ctx) {
       const selector = rec(rec(obj.spec)[o.field]);
       if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
+      // A data service's pods are made by its operator, never rendered as a workload: they count where configured.
+      if (o.dataPods && ctx.dataServices.some((d) => d.namespace === namespaceOf(obj) && selects(selector, d.podLabels))) return [];
       return [ctx.report(['spec', o.field], `${o.kind} ${o.fails}: no workload ${where} has pods labelled ${showSelector(selector)}`, `make spec.${o.field} match the workload's pod template labels`)];
     },
   };
@@ -71,12 +73,13 @@ export const danglingPdb = selectsSomePods({
 
 export const danglingNetworkPolicy = selectsSomePods({
   id: 'dangling-networkpolicy',
-  description: "A NetworkPolicy's podSelector matches some pods in its namespace (an empty selector means all of them).",
+  description: "A NetworkPolicy's podSelector matches some pods in its namespace (an empty selector means all of them; a configured data service's pods count).",
   severity: { development: 'warning', production: 'warning' },
   kind: 'NetworkPolicy',
   field: 'podSelector',
   fails: 'applies to no pods',
   onlyWhenSet: false,
+  dataPods: true,
 });
 
 export const danglingServiceMonitor: Rule = {

@@ -1,0 +1,106 @@
+/**
+ * `npm run stage -- <service> --env <env> [--from <env>] [--base <rev>]`: makes a change of
+ * `apps/<service>/service.yaml` reach one environment, through the service's per-environment
+ * overrides (stage/edit.ts), so a pull request touches that environment alone and lands inside its
+ * own window. Checks that the edited configuration loads, writes it, re-renders, and prints the lines
+ * of the service file and the generated files that changed. Nothing is written when anything is wrong.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeChanges } from '../canary/edit.js';
+import { loadConfig } from '../config/load.js';
+import { UsageError, UserError } from '../core/errors.js';
+import type { FileSystem } from '../core/fs.js';
+import { suggest } from '../core/names.js';
+import { printable } from '../core/printable.js';
+import { promotionOrder } from '../model/build.js';
+import { stageServiceText } from '../stage/edit.js';
+import { readRendered } from '../validate/load-rendered.js';
+import { openForWriting } from '../write/session.js';
+import { planWrite } from '../write/tree.js';
+import type { CommandContext } from './context.js';
+import { write } from './render.js';
+import { baseRevision, filesAt } from './windows.js';
+
+export interface StageOptions {
+  /** Service name, e.g. `xiaoke`. */
+  service: string;
+  /** The environment the change is to reach, e.g. `staging`. */
+  env: string;
+  /** Promote: the environment the change was staged in before, e.g. `staging`. Default: none (stage the working tree's change). */
+  from?: string;
+  /** The revision the change is measured against, as for `validate --base`. Default: merge base with origin/main, else HEAD. */
+  base?: string;
+}
+
+/** Returns the exit code. */
+export function runStage(ctx: CommandContext, o: StageOptions): number {
+  const session = openForWriting(ctx.root, { now: ctx.now });
+  try {
+    for (const note of session.notes) ctx.stderr(`note: ${printable(note)}\n`);
+    return stage(ctx, o);
+  } finally {
+    session.close();
+  }
+}
+
+function stage(ctx: CommandContext, o: StageOptions): number {
+  const file = `apps/${o.service}/service.yaml`;
+  const now = ctx.fs.readText(file);
+  const config = loadConfig(ctx.fs);
+  if (now === undefined) {
+    const near = suggest(o.service, config.services.map((s) => s.name));
+    throw new UsageError(`no service \`${o.service}\` (no ${file})${near ? `; did you mean \`${near}\`?` : ''}`);
+  }
+  const envs = config.clusters.flatMap((c) => c.environments).sort(promotionOrder).map((e) => e.name);
+  for (const e of [o.env, ...(o.from !== undefined ? [o.from] : [])]) {
+    if (!envs.includes(e)) throw new UsageError(`no environment \`${e}\`; environments: ${envs.join(', ')}`);
+  }
+  let edited;
+  if (o.from !== undefined) {
+    edited = stageServiceText(file, now, { action: 'promote', env: o.env, from: o.from });
+  } else {
+    const base = baseRevision(ctx.root, o.base);
+    if (!base) throw new UsageError(`${ctx.root} is not a Git work tree with a commit: \`stage\` measures the change against the base revision`);
+    const before = filesAt(ctx.root, base.rev, [file]).get(file);
+    edited = stageServiceText(file, now, { action: 'enable', env: o.env, envs, before });
+  }
+  const after = edited.text;
+  const loaded = readRendered(overlay(ctx.fs, file, after));
+  if (!loaded.value) throw new UserError(loaded.findings);
+  const abs = path.join(ctx.root, ...file.split('/'));
+  writeAtomically(abs, after);
+  let written;
+  try {
+    written = planWrite(ctx.fs, loaded.value.rendered.files);
+    write(ctx, written);
+  } catch (e) {
+    writeAtomically(abs, now);
+    if (e instanceof UserError) throw e;
+    throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
+  }
+  const what = o.from !== undefined ? `Promoted the change of ${o.service} from ${o.from} to ${o.env}` : `Staged the change of ${o.service} in ${o.env} alone`;
+  ctx.stdout(`${printable(what)}: ${edited.notes.map(printable).join('; ')}.\n${printable(file)}\n`);
+  for (const line of describeChanges(now, after)) ctx.stdout(`  ${printable(line)}\n`);
+  for (const f of written.write) ctx.stdout(`wrote ${printable(f.path)}\n`);
+  for (const p of written.remove) ctx.stdout(`removed ${printable(p)}\n`);
+  ctx.stdout(`Rendered: ${written.write.length} written, ${written.remove.length} removed, ${written.unchanged} unchanged.\n`);
+  return 0;
+}
+
+/** The repository as it would read with `file` holding `text`. */
+function overlay(base: FileSystem, file: string, text: string): FileSystem {
+  return {
+    root: base.root,
+    readText: (p, options) => (p === file ? text : base.readText(p, options)),
+    size: (p) => (p === file ? Buffer.byteLength(text) : base.size(p)),
+    list: (d) => base.list(d),
+    isDir: (p) => base.isDir(p),
+  };
+}
+
+function writeAtomically(abs: string, text: string): void {
+  const tmp = `${abs}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, abs);
+}

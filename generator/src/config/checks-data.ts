@@ -1,0 +1,167 @@
+/**
+ * Where an environment's data services run (`environments.<env>.dataServices` in
+ * `clusters/<cluster>/cluster.yaml`): their namespace and, per data kind, the name of the custom
+ * resource that runs them (its operator labels the pods after it; `model/data-services.ts`), the
+ * client port and the operator's namespace. The NetworkPolicies are derived from it, both ways
+ * (docs/networking.md). Schema, types, checks and the builder live here.
+ */
+import type { Finding } from '../core/finding.js';
+import type { ParsedFile, Raw } from './checks.js';
+import { Reporter, checkName, isRaw } from './checks.js';
+import { dataKinds, type DataKind } from './types.js';
+
+/** The default client port of each kind, which `dataServices.<kind>.port` may change. */
+export const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 5432, redis: 6379, mq: 5672, elasticsearch: 9200 };
+
+/**
+ * Default namespace of each operator, the one its own install uses: CNPG docs/src/networking.md:29-30
+ * @ v1.30.0 (`cnpg-system`); RabbitMQ config/default/kustomization.yaml:2 @ v2.22.3 (`rabbitmq-system`);
+ * OT redis-operator docs/content/en/docs/Advance Configuration/Exposing Redis/_index.md:35 @ v0.26.0
+ * (`ot-operators`); ECK's documented `elastic-system`. The operator must reach its pods (CNPG
+ * docs/src/networking.md:26: "ensure the operator can reach every cluster pod").
+ */
+export const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
+  postgres: 'cnpg-system',
+  redis: 'ot-operators',
+  mq: 'rabbitmq-system',
+  elasticsearch: 'elastic-system',
+};
+
+/** One data service of an environment, e.g. `postgres: {name: postgres}`. */
+export interface DataServiceConfig {
+  /** Name of the custom resource that runs it (the CNPG `Cluster`, `RabbitmqCluster`, …), a DNS-1123 label. */
+  name: string;
+  /** TCP port the services connect to. Default by kind: postgres 5432, redis 6379, mq 5672, elasticsearch 9200. */
+  port: number;
+  /** Namespace of the operator, which must reach the pods. Default by kind, e.g. `cnpg-system`. */
+  operatorNamespace: string;
+}
+
+/** `environments.<env>.dataServices`. */
+export interface DataServicesConfig {
+  /** Namespace the data services run in, its own (not the services' namespace), e.g. `suoke-prod-data`. */
+  namespace: string;
+  /** The declared data services by kind; a kind some service depends on must be declared. */
+  services: Partial<Record<DataKind, DataServiceConfig>>;
+}
+
+const service = (kind: DataKind, example: string): Record<string, unknown> => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', description: 'Name of the custom resource that runs it; its pods are labelled after it.', examples: [example] },
+    port: { type: 'integer', minimum: 1, maximum: 65535, default: DEFAULT_PORTS[kind], description: `Client port. Default ${DEFAULT_PORTS[kind]}.` },
+    operatorNamespace: { type: 'string', default: DEFAULT_OPERATOR_NAMESPACES[kind], description: `Namespace of its operator. Default \`${DEFAULT_OPERATOR_NAMESPACES[kind]}\`.` },
+  },
+  examples: [{ name: example }],
+});
+
+export const dataServicesSchema: Record<string, unknown> = {
+  type: 'object',
+  description: 'Where the data services run: their namespace and, per kind, the custom resource running them (docs/networking.md). Required for every kind a service of the environment depends on.',
+  additionalProperties: false,
+  required: ['namespace'],
+  properties: {
+    namespace: { type: 'string', description: 'DNS-1123 label; not the environment namespace.', examples: ['suoke-prod-data'] },
+    postgres: service('postgres', 'postgres'),
+    redis: service('redis', 'redis'),
+    mq: service('mq', 'rabbitmq'),
+    elasticsearch: service('elasticsearch', 'elasticsearch'),
+  },
+  examples: [{ namespace: 'suoke-prod-data', postgres: { name: 'postgres' } }],
+};
+
+/**
+ * Checks every `dataServices` of one cluster file: names are DNS-1123 labels; the data namespace is
+ * none of the cluster's other namespaces (an environment's, the ingress or monitoring namespace, or
+ * another environment's data namespace), since its NetworkPolicies are rendered for it alone.
+ */
+export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
+  const d = f.data;
+  if (!isRaw(d.environments)) return;
+  const r = new Reporter(f.source, out);
+  const taken = new Map<string, string>();
+  for (const [key, what] of [['ingressNamespace', '`ingressNamespace`'], ['monitoringNamespace', '`monitoringNamespace`']] as const) {
+    if (typeof d[key] === 'string') taken.set(d[key] as string, what);
+  }
+  for (const [env, e] of Object.entries(d.environments)) {
+    if (isRaw(e) && typeof e.namespace === 'string' && !taken.has(e.namespace)) taken.set(e.namespace, `environment \`${env}\``);
+  }
+  for (const [env, e] of Object.entries(d.environments)) {
+    if (!isRaw(e) || !isRaw(e.dataServices)) continue;
+    const at = (...p: (string | number)[]) => ['environments', env, 'dataServices', ...p];
+    const ds = e.dataServices;
+    if (checkName(r, at('namespace'), ds.namespace, `suoke-${env}-data`)) {
+      const ns = ds.namespace as string;
+      const owner = taken.get(ns);
+      if (owner) {
+        r.report(
+          'duplicate',
+          at('namespace'),
+          `data namespace \`${ns}\` is already the namespace of ${owner} in this cluster`,
+          `give the data services of \`${env}\` a namespace of their own, e.g. \`suoke-${env}-data\`: the services' quota and default-deny are not for them, and their NetworkPolicies are rendered for it alone`,
+        );
+      } else taken.set(ns, `the data services of \`${env}\``);
+    }
+    for (const kind of dataKinds) {
+      const s = ds[kind];
+      if (!isRaw(s)) continue;
+      checkName(r, at(kind, 'name'), s.name, kind === 'mq' ? 'rabbitmq' : kind);
+      checkName(r, at(kind, 'operatorNamespace'), s.operatorNamespace, DEFAULT_OPERATOR_NAMESPACES[kind]);
+    }
+  }
+}
+
+/**
+ * Every environment declares where the data services its services depend on run: a missing one is
+ * reported at the environment (its `dataServices`, else its key), naming the services that need it.
+ */
+export function checkDataDependencies(services: readonly ParsedFile[], clusters: readonly ParsedFile[], out: Finding[]): void {
+  for (const f of clusters) {
+    if (!isRaw(f.data.environments)) continue;
+    const r = new Reporter(f.source, out);
+    for (const [env, e] of Object.entries(f.data.environments)) {
+      if (!isRaw(e)) continue;
+      const declared = isRaw(e.dataServices) ? e.dataServices : undefined;
+      for (const kind of dataKinds) {
+        if (declared && declared[kind] !== undefined) continue;
+        const users = services.filter((s) => runsIn(s.data, env) && dependsOn(s.data, kind)).map((s) => String(s.data.name)).sort();
+        if (users.length === 0) continue;
+        const at = declared ? ['environments', env, 'dataServices'] : ['environments', env];
+        const example = declared ? `\`${kind}: {name: ${kind === 'mq' ? 'rabbitmq' : kind}}\` under it` : `\`dataServices: {namespace: suoke-${env}-data, ${kind}: {name: ${kind === 'mq' ? 'rabbitmq' : kind}}}\``;
+        r.report(
+          'data-service',
+          at,
+          `environment \`${env}\` runs ${users.join(', ')}, which depend${users.length === 1 ? 's' : ''} on ${kind}, but \`environments.${env}.dataServices.${kind}\` does not say where it runs`,
+          `declare it, e.g. ${example} (docs/networking.md); without it no NetworkPolicy can reach it`,
+          'key',
+        );
+      }
+    }
+  }
+}
+
+function runsIn(d: Raw, env: string): boolean {
+  const o = isRaw(d.environments) ? d.environments[env] : undefined;
+  return !(isRaw(o) && o.enabled === false);
+}
+
+function dependsOn(d: Raw, kind: DataKind): boolean {
+  return isRaw(d.dependsOn) && Array.isArray(d.dependsOn.data) && d.dependsOn.data.includes(kind);
+}
+
+/** The checked `dataServices`, with the defaults filled in. */
+export function buildDataServices(v: Raw): DataServicesConfig {
+  const services: Partial<Record<DataKind, DataServiceConfig>> = {};
+  for (const kind of dataKinds) {
+    const s = v[kind];
+    if (!isRaw(s)) continue;
+    services[kind] = {
+      name: s.name as string,
+      port: (s.port as number | undefined) ?? DEFAULT_PORTS[kind],
+      operatorNamespace: (s.operatorNamespace as string | undefined) ?? DEFAULT_OPERATOR_NAMESPACES[kind],
+    };
+  }
+  return { namespace: v.namespace as string, services };
+}

@@ -1,0 +1,101 @@
+import type { ArgoConfig } from '../config/types.js';
+import type { EnvironmentModel } from '../model/types.js';
+import { application, applicationTemplate, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
+import { HEALTH_GATE } from './argocd-health.js';
+import { projectName } from './argocd-projects.js';
+import type { K8sObject } from './service-objects.js';
+
+export const WAVE = 'argocd.argoproj.io/sync-wave';
+
+/**
+ * Sync waves of an environment root's sync (Argo CD waits for every object of a wave to be Healthy
+ * before the next): the environment's foundation Application (namespace, quota, network baseline),
+ * then the data services (reserved, not rendered yet), then the ApplicationSet that generates the
+ * services' Applications. Every wait is on the environment's own Applications, so only its own
+ * change windows can hold it.
+ */
+export const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0' } as const;
+
+/** What the Argo CD objects of one environment share. */
+export interface EnvironmentArgo {
+  argo: ArgoConfig;
+  env: EnvironmentModel;
+  /** The in-cluster API server, where Argo CD keeps its Applications. */
+  inCluster: string;
+  /** Project of the Argo CD objects themselves (no change windows). */
+  platformProject: string;
+  /** Directory the root Application syncs, e.g. `argocd/environments/prod`. */
+  path: string;
+  labels: Record<string, string>;
+}
+
+/** Name of an environment's root Application: `suoke-<env>`. */
+export function rootName(env: string): string {
+  return `suoke-${env}`;
+}
+
+/**
+ * The root Application of one environment, at `wave` of the bootstrap's sync: synced by the bootstrap, it syncs the environment's
+ * directory under the platform project (no change windows, so the root itself is never denied a
+ * sync). Its wave gate waits only on its own environment: a freeze or a closed window in prod holds
+ * `suoke-prod` and nothing else. Labelled {@link HEALTH_GATE} so that this wait never reaches the
+ * bootstrap's waves. The resources finalizer makes removing an environment from the configuration
+ * (the bootstrap prunes the root) remove its Applications and, through theirs, its objects.
+ */
+export function environmentRoot(e: EnvironmentArgo, wave: string): K8sObject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: rootName(e.env.env.name),
+      namespace: e.argo.namespace,
+      labels: { ...e.labels, [HEALTH_GATE.label]: HEALTH_GATE.none },
+      annotations: { [WAVE]: wave },
+      finalizers: [RESOURCES_FINALIZER],
+    },
+    spec: {
+      project: e.platformProject,
+      source: { repoURL: e.argo.repoURL, targetRevision: e.argo.targetRevision, path: e.path },
+      destination: { server: e.inCluster, namespace: e.argo.namespace },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['PruneLast=true'], retry: SYNC_RETRY },
+    },
+  };
+}
+
+/**
+ * The objects of an environment's directory, by file name: its foundation Application
+ * (`shared.yaml`, wave {@link ENVIRONMENT_WAVES.foundation}) and its ApplicationSet (`services.yaml`,
+ * wave {@link ENVIRONMENT_WAVES.services}), one Application per service instance.
+ */
+export function environmentObjects(e: EnvironmentArgo): { file: string; object: K8sObject }[] {
+  const ctx: AppContext = {
+    project: projectName(e.env.env.name),
+    environment: e.env.env.name,
+    repoURL: e.argo.repoURL,
+    targetRevision: e.argo.targetRevision,
+    argoNamespace: e.argo.namespace,
+    server: e.env.cluster.server,
+    namespace: e.env.env.namespace,
+  };
+  const shared = sharedParams(e.env);
+  const foundation = application(ctx, (k) => shared[k]);
+  foundation.metadata.annotations = { [WAVE]: ENVIRONMENT_WAVES.foundation, ...foundation.metadata.annotations };
+  const services: K8sObject = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: { name: ctx.project, namespace: e.argo.namespace, labels: e.labels, annotations: { [WAVE]: ENVIRONMENT_WAVES.services } },
+    spec: {
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [{ list: { elements: e.env.instances.map((i) => element(serviceParams(i))) } }],
+      // Generated Applications carry the resources finalizer from the template, so removing a
+      // service from an environment prunes its objects; deleting the ApplicationSet does too.
+      syncPolicy: { preserveResourcesOnDeletion: false },
+      template: applicationTemplate(ctx),
+    },
+  };
+  return [
+    { file: 'services.yaml', object: services },
+    { file: 'shared.yaml', object: foundation },
+  ];
+}

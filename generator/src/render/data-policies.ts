@@ -1,0 +1,60 @@
+import type { EnvironmentModel } from '../model/types.js';
+import type { K8sObject } from './service-objects.js';
+import { selectorLabels } from './conventions.js';
+
+/** Names a data service's ingress NetworkPolicy, e.g. `postgres-access`. */
+export function dataPolicyName(kind: string): string {
+  return `${kind}-access`;
+}
+
+const byName = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
+
+/**
+ * The environment's data namespace and, per declared data service with clients here, the ingress it
+ * needs, delivered by the environment's shared Application (docs/networking.md).
+ *
+ * A NetworkPolicy that selects a pod for Ingress isolates it: only what some policy allows gets in
+ * (NetworkPolicySpec.ingress, Kubernetes 1.31 API). So besides exactly the services that depend on it
+ * (each one peer: the environment namespace AND the service's pods), each policy keeps what the data
+ * service itself needs: its own pods (replication, clustering), its operator's namespace (CNPG
+ * docs/src/networking.md:26 @ v1.30.0: the operator reaches every pod on 8000 and 5432), and
+ * Prometheus on the metrics port. No default-deny is rendered here: the pods' egress (API server,
+ * backups) is the data layer's to declare when it is rendered (issue 12).
+ */
+export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string, string>, namespaceLabels: Record<string, string>): K8sObject[] {
+  const d = e.env.dataServices;
+  if (!d) return [];
+  const used = e.data.filter((x) => x.clients.length > 0);
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: d.namespace,
+        labels: { ...labels, ...namespaceLabels },
+        // The databases live here: removing it from Git, or deleting the Application, must never delete
+        // the namespace and its volumes (argo-cd docs/user-guide/sync-options.md, "No Prune Resources"
+        // and "No Resource Deletion").
+        annotations: { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' },
+      },
+    },
+    ...used.map(({ service: s, clients }): K8sObject => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: dataPolicyName(s.kind), namespace: s.namespace, labels: { ...labels, 'suoke-life.com/data-service': s.kind } },
+      spec: {
+        podSelector: { matchLabels: { ...s.podLabels } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          {
+            from: clients.map((c) => ({ ...byName(e.env.namespace), podSelector: { matchLabels: selectorLabels(c) } })),
+            ports: [{ protocol: 'TCP', port: s.port }],
+          },
+          { from: [{ podSelector: { matchLabels: { ...s.podLabels } } }] },
+          { from: [byName(s.operatorNamespace)] },
+          ...(s.metricsPort !== undefined ? [{ from: [byName(e.cluster.monitoringNamespace)], ports: [{ protocol: 'TCP', port: s.metricsPort }] }] : []),
+        ],
+      },
+    })),
+  ];
+}
