@@ -42,7 +42,7 @@ describe('derived names end to end', () => {
     expect(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.slice(0, l.indexOf(' gives')))).toEqual([
       // Each is blamed on the longest value its name is made of: `dev-test` over `gateway`.
       'error: apps/test-gateway/service.yaml:2: name: service name `test-gateway`',
-      'error: clusters/dev/cluster.yaml:36: environments.dev-test: environment name `dev-test`',
+      'error: clusters/dev/cluster.yaml:38: environments.dev-test: environment name `dev-test`',
     ]);
     expect(r.stderr).toContain('gives the Application name "dev-test-gateway" (service `gateway` in environment `dev-test`), the same as for service `test-gateway` in environment `dev`');
   });
