@@ -1,6 +1,14 @@
-import { FileTooLarge, DEFAULT_MAX_READ_BYTES, FileRefused, symlinkFinding } from './safe-read.js';
-
-export { diskFs } from './disk-fs.js';
+/**
+ * How the stages read the repository: the {@link FileSystem} interface and its three views, the disk
+ * ({@link diskFs}), memory ({@link memoryFs}, tests and Git revisions) and a snapshot over either
+ * ({@link snapshotFs}). It is read-only on purpose: the one stage that changes the disk, write/, has
+ * its own seam (write/ops.ts `WriteOps`, one call per change so tests can fail any one of them), and
+ * small caches write through core/atomic-write.ts.
+ */
+import * as nodeFs from 'node:fs';
+import * as nodePath from 'node:path';
+import { UserError } from './errors.js';
+import { DEFAULT_MAX_READ_BYTES, FileRefused, FileTooLarge, linkTarget, readRegularFile, symlinkFinding } from './safe-read.js';
 
 /** Options of {@link FileSystem.readText}. */
 export interface ReadOptions {
@@ -24,7 +32,7 @@ export interface DirEntry {
  * The file-system view every stage below the CLI uses. Paths are repository-relative with POSIX
  * separators; the implementation maps them onto a root directory (or onto memory in tests).
  * On disk, no symbolic link below the root is followed and only regular files are read
- * (see core/disk-fs.ts): a read that meets anything else throws a {@link FileRefused}.
+ * (see {@link diskFs}): a read that meets anything else throws a {@link FileRefused}.
  */
 export interface FileSystem {
   /** Absolute root the relative paths are resolved against (used only to run external tools). */
@@ -127,6 +135,99 @@ export function memoryFs(files: Record<string, string>, root = '/memory'): FileS
       return Object.keys(files).some((f) => f.startsWith(prefix));
     },
   };
+}
+
+/**
+ * Reads the repository under `root` without ever following a symbolic link below it: every folder
+ * on the way to a file is checked to be a real folder (each once per run, with `lstat`), the file
+ * itself is opened with `O_NOFOLLOW` and must be a regular file, and reads are bounded
+ * (core/safe-read.ts). A link on the way throws a {@link FileRefused} naming it.
+ *
+ * Absolute paths are paths the user named on the command line (`validate /some/file.yaml`), after
+ * {@link FileSystem.realPath}: they are read as given, their last component still never followed.
+ */
+export function diskFs(root: string): FileSystem {
+  const abs = (p: string) => (nodePath.isAbsolute(p) ? p : nodePath.join(root, ...parts(p)));
+  // Repository-relative folders already seen to be real folders: a render reads some 300 files in
+  // some 100 folders, so each folder costs one lstat per run.
+  const realFolders = new Set<string>();
+
+  /**
+   * Whether the first `count` components of relative `p` are real folders. `false` when one is
+   * missing or is a file; throws when one is a symbolic link.
+   */
+  const foldersReal = (p: string, count: number): boolean => {
+    if (nodePath.isAbsolute(p)) return true;
+    const names = parts(p);
+    let dir = '';
+    for (let i = 0; i < count && i < names.length; i++) {
+      dir = dir === '' ? names[i]! : `${dir}/${names[i]}`;
+      if (realFolders.has(dir)) continue;
+      const st = nodeFs.lstatSync(nodePath.join(root, dir), { throwIfNoEntry: false });
+      if (st === undefined || (!st.isDirectory() && !st.isSymbolicLink())) return false;
+      if (st.isSymbolicLink()) throw new FileRefused(symlinkFinding(dir, linkTarget(nodePath.join(root, dir))));
+      realFolders.add(dir);
+    }
+    return true;
+  };
+  const parentsReal = (p: string) => foldersReal(p, parts(p).length - 1);
+  const lstat = (p: string) => (parentsReal(p) ? nodeFs.lstatSync(abs(p), { throwIfNoEntry: false }) : undefined);
+
+  return {
+    root,
+    readText(p, o) {
+      try {
+        return parentsReal(p) ? readRegularFile(abs(p), p, o?.maxBytes) : undefined;
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        throw new Error(`reading ${p}`, { cause: e });
+      }
+    },
+    size: (p) => guarded(p, () => lstat(p)?.size),
+    list(dir) {
+      return guarded(dir, () => {
+        if (!foldersReal(dir, parts(dir).length)) return [];
+        const entries = nodeFs.readdirSync(abs(dir), { withFileTypes: true }).map((d): DirEntry => {
+          if (!d.isSymbolicLink()) return { name: d.name, dir: d.isDirectory() };
+          return { name: d.name, dir: false, link: linkTarget(nodePath.join(abs(dir), d.name)) ?? '' };
+        });
+        return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      }, []);
+    },
+    isDir: (p) => guarded(p, () => lstat(p)?.isDirectory() === true, false),
+    realPath(p) {
+      try {
+        return nodeFs.realpathSync.native(nodePath.resolve(root, p));
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    },
+  };
+}
+
+/** The components of a relative path (`''` and `.` are the root). */
+function parts(p: string): string[] {
+  const names = p.split('/').filter((s) => s !== '' && s !== '.');
+  // Repository paths come from the generator, the validated index or a walk; `..` is a bug upstream.
+  if (names.includes('..')) throw new Error(`not a repository path: ${JSON.stringify(p)}`);
+  return names;
+}
+
+/** Runs a metadata read: missing is `fallback`, a refusal propagates, anything else is an error naming `p`. */
+function guarded<T>(p: string, read: () => T, fallback?: T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    if (isNotFound(e)) return fallback as T;
+    throw new Error(`reading ${p}`, { cause: e });
+  }
+}
+
+function isNotFound(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 export { FileRefused, FileTooLarge };

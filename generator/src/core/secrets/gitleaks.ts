@@ -8,39 +8,10 @@
  * decoding of base64/hex/percent-encoded segments before a second pass.
  */
 import { shannonEntropy } from './entropy.js';
+import type { GitleaksAllowlist, GitleaksConfig, GitleaksRule } from './gitleaks-config.js';
 import { gitleaksConfig } from './gitleaks-rules.generated.js';
 
-export interface GitleaksRegex {
-  source: string;
-  flags: string;
-}
-
-export interface GitleaksAllowlist {
-  regexTarget?: 'match' | 'line';
-  condition?: 'AND' | 'OR';
-  /** The allowlist also names file paths (which never match here). */
-  paths?: boolean;
-  regexes: GitleaksRegex[];
-  stopwords: string[];
-}
-
-export interface GitleaksRule {
-  id: string;
-  regex?: GitleaksRegex;
-  /** The rule applies only to some file paths: skipped here. */
-  path?: boolean;
-  entropy?: number;
-  secretGroup?: number;
-  /** Lower-case words of which one must occur in the text for the rule to run; none means always. */
-  keywords: string[];
-  allowlists: GitleaksAllowlist[];
-}
-
-export interface GitleaksConfig {
-  version: string;
-  allowlist: GitleaksAllowlist;
-  rules: GitleaksRule[];
-}
+export type { GitleaksAllowlist, GitleaksConfig, GitleaksRegex, GitleaksRule } from './gitleaks-config.js';
 
 interface List {
   list: GitleaksAllowlist;

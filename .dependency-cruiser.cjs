@@ -1,0 +1,107 @@
+/**
+ * The layering of generator/src (issue 10), checked by `npm run lint:shape` and by
+ * generator/test/architecture/layering.test.ts.
+ *
+ * A folder may import only folders on a LOWER layer (not its neighbours on the same layer), and no
+ * module may take part in an import cycle. Type-only imports count: a circle made of types is still
+ * a circle. generator/scripts, generator/bench and generator/test may import anything.
+ *
+ * To change the architecture, edit LAYERS (bottom first) or ONLY_IMPORTS; nothing else.
+ */
+
+/** Bottom → top. Folders on one line are neighbours: they may not import each other. */
+const LAYERS = [
+  ['core', 'time'], // leaves: import nothing of ours
+  ['config'],
+  ['model'],
+  ['render', 'windows', 'kustomize', 'report'],
+  ['argo', 'policy', 'write'],
+  ['simulate'],
+  ['validate'],
+  ['canary', 'stage'],
+  ['cli'],
+];
+
+/** Folders allowed fewer imports than their layer gives them. */
+const ONLY_IMPORTS = {
+  report: ['core'], // formats receive the check catalogue as data
+};
+
+/**
+ * KNOWN EXCEPTIONS, being removed by issue 10: each [from, to] folder import is tolerated until its
+ * owner's change lands. Empty this list; never add to it.
+ */
+const KNOWN_UPWARD = [
+  ['config', 'policy'], // gray-release plan checks and durationSeconds in policy/canary.ts
+  ['config', 'windows'], // time grammars, moving to time/
+  ['render', 'policy'], // durationSeconds in policy/canary.ts
+  ['render', 'windows'], // time grammars, moving to time/
+  ['report', 'policy'], // SARIF imports the check catalogue
+  ['report', 'windows'], // SARIF imports the change-window catalogue
+  ['simulate', 'validate'], // simulate ↔ validate
+];
+
+/** KNOWN EXCEPTIONS, being removed by issue 10: module import cycles, as a file path each cycle passes. */
+const KNOWN_CYCLES = [
+  'generator/src/config/types.ts', // ↔ config/checks-data.ts, config/checks-pools.ts
+  'generator/src/render/service-objects.ts', // ↔ render/analysis.ts, render/rollout.ts
+  'generator/src/report/format.ts', // ↔ every format
+];
+
+const SRC = 'generator/src';
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const folderRe = (names) => `^${escape(SRC)}/(${names.join('|')})/`;
+
+/** The folders `folder` may import (its own excluded: a folder may always import itself). */
+function allowedImports(folder) {
+  const layer = LAYERS.findIndex((l) => l.includes(folder));
+  const below = LAYERS.slice(0, layer).flat();
+  const only = ONLY_IMPORTS[folder];
+  return only ? below.filter((f) => only.includes(f)) : below;
+}
+
+const layeringRules = LAYERS.flat().map((folder) => {
+  const allowed = [folder, ...allowedImports(folder), ...KNOWN_UPWARD.filter(([from]) => from === folder).map(([, to]) => to)];
+  return {
+    name: `layering:${folder}`,
+    comment: `${folder}/ may import only ${allowedImports(folder).join(', ') || 'nothing of ours'} (see LAYERS in .dependency-cruiser.cjs)`,
+    severity: 'error',
+    from: { path: folderRe([folder]) },
+    to: { path: `^${escape(SRC)}/`, pathNot: folderRe(allowed) },
+  };
+});
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...layeringRules,
+    {
+      name: 'layering:unknown-folder',
+      comment: `every folder of ${SRC} has a place in LAYERS (.dependency-cruiser.cjs)`,
+      severity: 'error',
+      from: { path: `^${escape(SRC)}/`, pathNot: [folderRe(LAYERS.flat()), `^${escape(SRC)}/[^/]+$`] },
+      to: {},
+    },
+    {
+      name: 'layering:src-imports-tooling',
+      comment: `${SRC} imports nothing from generator/scripts, generator/bench or generator/test`,
+      severity: 'error',
+      from: { path: `^${escape(SRC)}/` },
+      to: { path: '^generator/(scripts|bench|test)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'no module takes part in an import cycle (type-only imports count)',
+      severity: 'error',
+      from: { path: `^${escape(SRC)}/`, pathNot: KNOWN_CYCLES.map((f) => `^${escape(f)}$`) },
+      to: { circular: true, viaNot: KNOWN_CYCLES.map((f) => `^${escape(f)}$`) },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.json'] },
+  },
+};
