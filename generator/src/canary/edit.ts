@@ -129,10 +129,10 @@ function isCrlf(text: string): boolean {
   return crlf > 0 && crlf * 2 >= text.split('\n').length - 1;
 }
 
-export type LineOp = { kind: 'same'; from: number; line: string } | { kind: 'remove'; from: number; line: string } | { kind: 'add'; line: string };
+type LineOp = { kind: 'same'; from: number; line: string } | { kind: 'remove'; from: number; line: string } | { kind: 'add'; line: string };
 
 /** A line diff (longest common subsequence); service files are small, so quadratic is fine. */
-export function diffLines(a: readonly string[], b: readonly string[]): LineOp[] {
+function diffLines(a: readonly string[], b: readonly string[]): LineOp[] {
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));

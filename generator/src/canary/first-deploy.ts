@@ -19,7 +19,7 @@ import { memoryFs } from '../core/fs.js';
 import { buildModel } from '../model/build.js';
 
 /** What the check needs of the change's model (a projection of `Model`, as the window facts keep it). */
-export interface FirstDeployModel {
+interface FirstDeployModel {
   environments: readonly {
     env: { name: string };
     instances: readonly { path: string; version: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];

@@ -1,18 +1,13 @@
 import { printable } from '../core/printable.js';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { describeChanges, editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
+import { editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
 import { loadConfig } from '../config/load.js';
 import type { ServiceConfig } from '../config/types.js';
-import { UsageError, UserError } from '../core/errors.js';
-import type { FileSystem } from '../core/fs.js';
+import { UsageError } from '../core/errors.js';
 import { isDockerTag, suggest } from '../core/names.js';
 import { promotionOrder } from '../model/build.js';
-import { readRendered } from '../validate/load-rendered.js';
 import { openForWriting } from '../write/session.js';
-import { planWrite } from '../write/tree.js';
-import { write } from './render.js';
 import type { CommandContext } from './context.js';
+import { writeEditAndRender } from './edit-service.js';
 
 export interface CanaryOptions {
   /** `start`, `advance`, `promote` or `abort`. */
@@ -60,27 +55,7 @@ function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
   const before = ctx.fs.readText(file)!;
   const after = editServiceText(before, o.env, edit);
   // The edited configuration must load cleanly (schema, checks, gray-release rules) before anything is written.
-  const edited = readRendered(overlay(ctx.fs, file, after));
-  if (!edited.value) throw new UserError(edited.findings);
-
-  const abs = path.join(ctx.root, ...file.split('/'));
-  writeAtomically(abs, after);
-  let written;
-  try {
-    written = planWrite(ctx.fs, edited.value.rendered.files);
-    write(ctx, written);
-  } catch (e) {
-    writeAtomically(abs, before);
-    if (e instanceof UserError) throw e;
-    throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
-  }
-  // The diff lines are the service file's own text: escaped, a line of it cannot forge another.
-  ctx.stdout(`${printable(summary)}\n${printable(file)}\n`);
-  for (const line of describeChanges(before, after)) ctx.stdout(`  ${printable(line)}\n`);
-  for (const f of written.write) ctx.stdout(`wrote ${printable(f.path)}\n`);
-  for (const p of written.remove) ctx.stdout(`removed ${printable(p)}\n`);
-  ctx.stdout(`Rendered: ${written.write.length} written, ${written.remove.length} removed, ${written.unchanged} unchanged.\n`);
-  return 0;
+  return writeEditAndRender(ctx, { file, before, after, headline: printable(summary) });
 }
 
 /** Decides the edit from the configuration as loaded, or explains why the action does not apply. */
@@ -129,21 +104,4 @@ function plan(service: ServiceConfig, o: CanaryOptions): { edit: CanaryEdit; sum
       if (!c) throw new UsageError(`no canary in progress for ${where}; nothing to abort`);
       return { edit: { action: 'abort' }, summary: `Aborted canary ${c.version} of ${where}: all traffic back to stable ${stable}.` };
   }
-}
-
-/** The repository as it would read with `file` holding `text`. */
-function overlay(base: FileSystem, file: string, text: string): FileSystem {
-  return {
-    root: base.root,
-    readText: (p, options) => (p === file ? text : base.readText(p, options)),
-    size: (p) => (p === file ? Buffer.byteLength(text) : base.size(p)),
-    list: (d) => base.list(d),
-    isDir: (p) => base.isDir(p),
-  };
-}
-
-function writeAtomically(abs: string, text: string): void {
-  const tmp = `${abs}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, abs);
 }

@@ -5,21 +5,15 @@
  * own window. Checks that the edited configuration loads, writes it, re-renders, and prints the lines
  * of the service file and the generated files that changed. Nothing is written when anything is wrong.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { describeChanges } from '../canary/edit.js';
 import { loadConfig } from '../config/load.js';
-import { UsageError, UserError } from '../core/errors.js';
-import type { FileSystem } from '../core/fs.js';
+import { UsageError } from '../core/errors.js';
 import { suggest } from '../core/names.js';
 import { printable } from '../core/printable.js';
 import { promotionOrder } from '../model/build.js';
 import { stageServiceText } from '../stage/edit.js';
-import { readRendered } from '../validate/load-rendered.js';
 import { openForWriting } from '../write/session.js';
-import { planWrite } from '../write/tree.js';
 import type { CommandContext } from './context.js';
-import { write } from './render.js';
+import { writeEditAndRender } from './edit-service.js';
 import { baseRevision, filesAt } from './windows.js';
 
 export interface StageOptions {
@@ -65,42 +59,7 @@ function stage(ctx: CommandContext, o: StageOptions): number {
     const before = filesAt(ctx.root, base.rev, [file]).get(file);
     edited = stageServiceText(file, now, { action: 'enable', env: o.env, envs, before });
   }
-  const after = edited.text;
-  const loaded = readRendered(overlay(ctx.fs, file, after));
-  if (!loaded.value) throw new UserError(loaded.findings);
-  const abs = path.join(ctx.root, ...file.split('/'));
-  writeAtomically(abs, after);
-  let written;
-  try {
-    written = planWrite(ctx.fs, loaded.value.rendered.files);
-    write(ctx, written);
-  } catch (e) {
-    writeAtomically(abs, now);
-    if (e instanceof UserError) throw e;
-    throw new Error(`re-rendering after editing ${file} (the file was restored)`, { cause: e });
-  }
   const what = o.from !== undefined ? `Promoted the change of ${o.service} from ${o.from} to ${o.env}` : `Staged the change of ${o.service} in ${o.env} alone`;
-  ctx.stdout(`${printable(what)}: ${edited.notes.map(printable).join('; ')}.\n${printable(file)}\n`);
-  for (const line of describeChanges(now, after)) ctx.stdout(`  ${printable(line)}\n`);
-  for (const f of written.write) ctx.stdout(`wrote ${printable(f.path)}\n`);
-  for (const p of written.remove) ctx.stdout(`removed ${printable(p)}\n`);
-  ctx.stdout(`Rendered: ${written.write.length} written, ${written.remove.length} removed, ${written.unchanged} unchanged.\n`);
-  return 0;
-}
-
-/** The repository as it would read with `file` holding `text`. */
-function overlay(base: FileSystem, file: string, text: string): FileSystem {
-  return {
-    root: base.root,
-    readText: (p, options) => (p === file ? text : base.readText(p, options)),
-    size: (p) => (p === file ? Buffer.byteLength(text) : base.size(p)),
-    list: (d) => base.list(d),
-    isDir: (p) => base.isDir(p),
-  };
-}
-
-function writeAtomically(abs: string, text: string): void {
-  const tmp = `${abs}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, abs);
+  const headline = `${printable(what)}: ${edited.notes.map(printable).join('; ')}.`;
+  return writeEditAndRender(ctx, { file, before: now, after: edited.text, headline });
 }

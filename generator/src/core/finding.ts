@@ -23,9 +23,6 @@ export interface Finding {
   hint?: string;
 }
 
-/** Severity order used to sort and to decide exit codes. */
-export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** Formats a YAML path from segments: `['spec', 'ports', 0, 'name']` → `spec.ports[0].name`. */
 export function formatPath(segments: readonly (string | number)[]): string {
   let out = '';

@@ -11,7 +11,7 @@ import { UserError } from './errors.js';
 import { DEFAULT_MAX_READ_BYTES, FileRefused, FileTooLarge, linkTarget, readRegularFile, symlinkFinding } from './safe-read.js';
 
 /** Options of {@link FileSystem.readText}. */
-export interface ReadOptions {
+interface ReadOptions {
   /**
    * A file holding more bytes than this is refused with {@link FileTooLarge}; no more than this
    * (+1) is ever read. Default {@link DEFAULT_MAX_READ_BYTES} (64 MiB). Example: `{ maxBytes: 1024 * 1024 }`.
@@ -20,7 +20,7 @@ export interface ReadOptions {
 }
 
 /** One entry of a folder listing. */
-export interface DirEntry {
+interface DirEntry {
   name: string;
   /** A real folder (a link to a folder is not one). */
   dir: boolean;
@@ -72,7 +72,7 @@ export function filesBelow(fsys: FileSystem, dir: string): string[] {
 }
 
 /** `text` when it fits in `options.maxBytes`, else throws {@link FileTooLarge}, as a disk read would. */
-export function withinLimit(file: string, text: string | undefined, options: ReadOptions | undefined): string | undefined {
+function withinLimit(file: string, text: string | undefined, options: ReadOptions | undefined): string | undefined {
   const limit = options?.maxBytes ?? DEFAULT_MAX_READ_BYTES;
   if (text !== undefined && text.length > limit / 3) {
     const bytes = Buffer.byteLength(text);

@@ -42,7 +42,7 @@ export class FileTooLarge extends UserError {
 }
 
 /** What kind of thing stands at a path, in words, for messages: `a FIFO`, `a folder`, … */
-export function describeKind(st: nodeFs.Stats): string {
+function describeKind(st: nodeFs.Stats): string {
   if (st.isFile()) return 'a regular file';
   if (st.isDirectory()) return 'a folder';
   if (st.isSymbolicLink()) return 'a symbolic link';
@@ -68,7 +68,7 @@ export function symlinkFinding(file: string, target: string | undefined): Findin
 }
 
 /** The finding for something that is not a regular file where a file is read. */
-export function notRegularFinding(file: string, kind: string): Finding {
+function notRegularFinding(file: string, kind: string): Finding {
   return {
     check: 'repository/not-a-file',
     severity: 'error',

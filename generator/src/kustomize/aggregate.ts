@@ -62,7 +62,7 @@ export async function buildAggregate(
 }
 
 /** Attributes each object of an aggregate to the path that produced it. */
-export function split(
+function split(
   paths: readonly string[],
   objects: Record<string, unknown>[],
   owner: (obj: Record<string, unknown>) => string | undefined,

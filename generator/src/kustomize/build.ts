@@ -20,7 +20,7 @@ export type BuildResult =
   | { path: string; ok: false; error: string };
 
 /** Decides which target an object of an aggregate build came from. */
-export type OwnerFn = (obj: Record<string, unknown>) => string | undefined;
+type OwnerFn = (obj: Record<string, unknown>) => string | undefined;
 
 export interface BuildOptions {
   /** Absolute repository root; target paths are relative to it. */
@@ -63,7 +63,7 @@ export interface BuildOptions {
  * this file): one kustomize process costs ~150 ms to start and ~12 ms per overlay, and the
  * quadratic term shows from ~100 overlays on; total CPU is lowest between 40 and 70.
  */
-export const DEFAULT_CHUNK_SIZE = 50;
+const DEFAULT_CHUNK_SIZE = 50;
 
 /** A failed aggregate of fewer paths than this is rebuilt path by path rather than halved. */
 const BISECT_MIN = 5;

@@ -1,6 +1,8 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
+import { writeCacheFile } from '../core/atomic-write.js';
 import type { Seal } from '../core/seal.js';
+import { isPlainObject } from '../core/objects.js';
 
 /** Bumped when the entry format changes, so old entries are simply never found. */
 const FORMAT = 2;
@@ -22,7 +24,7 @@ interface Entry {
 }
 
 /** Where the entry for a cache key lives. */
-export function entryFile(cacheDir: string, key: string): string {
+function entryFile(cacheDir: string, key: string): string {
   return nodePath.join(cacheDir, `${key}.json`);
 }
 
@@ -42,7 +44,7 @@ export function readEntry(cache: BuildCache, key: string, path: string): Record<
   try {
     const e = JSON.parse(text) as Partial<Entry> | null;
     if (e?.format !== FORMAT || e.path !== path || !Array.isArray(e.objects)) return undefined;
-    if (!e.objects.every((o) => o !== null && typeof o === 'object' && !Array.isArray(o))) return undefined;
+    if (!e.objects.every(isPlainObject)) return undefined;
     return e.objects;
   } catch {
     return undefined;
@@ -52,35 +54,13 @@ export function readEntry(cache: BuildCache, key: string, path: string): Record<
 /** Stores the objects built for `path` under `key`. Best effort: a full or read-only disk only costs a rebuild. */
 export function writeEntry(cache: BuildCache, key: string, path: string, objects: Record<string, unknown>[]): void {
   const entry: Entry = { format: FORMAT, path, objects };
-  writeAtomic(entryFile(cache.dir, key), cache.seal.seal(ENTRY, key, JSON.stringify(entry)));
+  writeCacheFile(entryFile(cache.dir, key), cache.seal.seal(ENTRY, key, JSON.stringify(entry)));
 }
 
 /** Scopes of the sealed files: an entry of one kind never opens as another. */
 const ENTRY = 'kustomize/build';
 const MEMO = 'kustomize/kustomizations';
 export const VERSIONS = 'kustomize/versions';
-
-let tmpCounter = 0;
-
-/**
- * Writes a file by writing a temporary sibling and renaming it over the target, so a reader
- * (another process validating at the same time) sees either the old or the new content, never half.
- * Errors are swallowed: callers use this only for caches.
- */
-export function writeAtomic(file: string, data: string): void {
-  const tmp = `${file}.${process.pid}.${++tmpCounter}.tmp`;
-  try {
-    nodeFs.mkdirSync(nodePath.dirname(file), { recursive: true });
-    nodeFs.writeFileSync(tmp, data);
-    nodeFs.renameSync(tmp, file);
-  } catch {
-    try {
-      nodeFs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing left to clean
-    }
-  }
-}
 
 /** Most parsed kustomizations remembered; the oldest are dropped beyond it. */
 const MEMO_LIMIT = 20_000;
@@ -101,7 +81,7 @@ export function readMemo(cache: BuildCache): Map<string, Record<string, unknown>
     const parsed: unknown = JSON.parse(body);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return memo;
     for (const [hash, k] of Object.entries(parsed)) {
-      if (/^[0-9a-f]{64}$/.test(hash) && k !== null && typeof k === 'object' && !Array.isArray(k)) memo.set(hash, k as Record<string, unknown>);
+      if (/^[0-9a-f]{64}$/.test(hash) && isPlainObject(k)) memo.set(hash, k);
     }
   } catch {
     // missing or corrupt: start empty
@@ -112,5 +92,5 @@ export function readMemo(cache: BuildCache): Map<string, Record<string, unknown>
 /** Saves the memo, newest entries last, at most {@link MEMO_LIMIT}. */
 export function writeMemo(cache: BuildCache, memo: ReadonlyMap<string, Record<string, unknown>>): void {
   const entries = [...memo].slice(-MEMO_LIMIT);
-  writeAtomic(memoFile(cache.dir), cache.seal.seal(MEMO, String(FORMAT), JSON.stringify(Object.fromEntries(entries))));
+  writeCacheFile(memoFile(cache.dir), cache.seal.seal(MEMO, String(FORMAT), JSON.stringify(Object.fromEntries(entries))));
 }

@@ -4,7 +4,7 @@ import * as nodePath from 'node:path';
 import yaml from 'js-yaml';
 
 /** The names kustomize accepts for a kustomization file, in its order of preference. */
-export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
 /** Read-only view of the repository for dependency hashing; paths are root-relative, POSIX, may start with `../`. */
 export interface FileReader {

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
+import { writeCacheFile } from '../core/atomic-write.js';
 import { UserError } from '../core/errors.js';
-import { VERSIONS, writeAtomic, type BuildCache } from './cache.js';
+import { VERSIONS, type BuildCache } from './cache.js';
+import { isPlainObject } from '../core/objects.js';
 
 /** A kustomize to run: the command that builds a directory given as its last argument, and its version. */
 export interface Kustomize {
@@ -98,14 +100,14 @@ async function rememberedVersion(
   try {
     const body = cache.seal.open(VERSIONS, 'versions', nodeFs.readFileSync(file, 'utf8'));
     const parsed: unknown = body === undefined ? undefined : JSON.parse(body);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) known = parsed as Record<string, string>;
+    if (isPlainObject(parsed)) known = parsed as Record<string, string>;
   } catch {
     // missing or corrupt: ask again
   }
   const hit = known[identity];
   if (typeof hit === 'string') return hit;
   const version = await ask();
-  if (version !== undefined) writeAtomic(file, cache.seal.seal(VERSIONS, 'versions', JSON.stringify({ ...known, [identity]: version })));
+  if (version !== undefined) writeCacheFile(file, cache.seal.seal(VERSIONS, 'versions', JSON.stringify({ ...known, [identity]: version })));
   return version;
 }
 

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import yaml from 'js-yaml';
+import { isPlainObject } from '../core/objects.js';
 
 /** What one run of kustomize produced. */
 export type RunResult = { ok: true; stdout: string } | { ok: false; error: string };
 
 /** Largest stdout kept from one kustomize run; an aggregate of a few hundred services is ~10 MB. */
-export const MAX_STDOUT_BYTES = 1024 * 1024 * 1024;
+const MAX_STDOUT_BYTES = 1024 * 1024 * 1024;
 /** Only the tail of stderr is kept: kustomize prints its one error line last. */
 const MAX_STDERR_BYTES = 64 * 1024;
 
@@ -84,7 +85,7 @@ export function parseObjects(stdout: string): Record<string, unknown>[] {
   yaml.loadAll(
     stdout,
     (doc) => {
-      if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) objects.push(doc as Record<string, unknown>);
+      if (isPlainObject(doc)) objects.push(doc);
     },
     { schema: GO_CORE_SCHEMA },
   );

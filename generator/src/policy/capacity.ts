@@ -14,10 +14,8 @@ import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
 import { nameOf, namespaceOf, rec, str } from './rules/pod.js';
 
-export type { Amount };
-
 /** One pool's figures. */
-export interface PoolUsage {
+interface PoolUsage {
   /** Pool name, or `cluster` when no pool names the groups it hosts (the whole cluster is one pool). */
   pool: string;
   /** Index in `nodePools`, absent for the whole cluster. */

@@ -12,6 +12,7 @@
  */
 import { cmp, formatPath, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import { suggest } from '../core/names.js';
+import { isPlainObject, objectId } from '../core/objects.js';
 import { MIN_WAIVER_REASON } from './ids.js';
 import type { DataService } from '../model/types.js';
 
@@ -19,13 +20,13 @@ import type { DataService } from '../model/types.js';
 export type Tier = 'development' | 'production';
 
 /** A rule's severity in one tier; `off` means the rule does not run there. */
-export type RuleSeverity = Severity | 'off';
+type RuleSeverity = Severity | 'off';
 
 /** A Kubernetes object as parsed; rules guard every field they read. */
 export type Obj = Record<string, unknown>;
 
 /** A path inside an object: segments (`['spec', 'replicas']`) or an already formatted string. */
-export type ObjPath = readonly (string | number)[] | string;
+type ObjPath = readonly (string | number)[] | string;
 
 /** What a rule sees besides the object. */
 export interface RuleContext {
@@ -69,7 +70,7 @@ export interface ConfigWaiver {
 }
 
 /** One object and where it was read from. */
-export interface PolicyDocument {
+interface PolicyDocument {
   object: unknown;
   /** File the object is reported in: the Argo CD path, or the manifest file. */
   file: string;
@@ -98,20 +99,8 @@ export interface PolicyOptions {
   rules: readonly Rule[];
 }
 
-/** Shortest written reason a waiver may give, as in configuration (`waivers[].reason`). */
-export { MIN_WAIVER_REASON };
-
 /** Annotation prefix of a waiver: `policy.suoke-life.com/waive.<id>`. */
-export const WAIVER_PREFIX = 'policy.suoke-life.com/waive.';
-
-const isRec = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** `apps/v1/Deployment suoke-prod/xiaoai`, as the schema validator names objects. */
-export function objectName(o: Obj): string {
-  const m = isRec(o.metadata) ? o.metadata : {};
-  const ns = typeof m.namespace === 'string' && m.namespace !== '' ? `${m.namespace}/` : '';
-  return `${String(o.apiVersion)}/${String(o.kind)} ${ns}${typeof m.name === 'string' ? m.name : ''}`;
-}
+const WAIVER_PREFIX = 'policy.suoke-life.com/waive.';
 
 /** Runs every rule on every object of every scope. Pure; findings sorted. */
 export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptions): Finding[] {
@@ -121,7 +110,7 @@ export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptio
   const envKey = (s: PolicyScope) => (s.env !== undefined ? `env:${s.env}` : `scope:${s.name}`);
   for (const s of scopes) {
     const list = byEnv.get(envKey(s)) ?? [];
-    for (const d of s.documents) if (isRec(d.object)) list.push(d.object);
+    for (const d of s.documents) if (isPlainObject(d.object)) list.push(d.object);
     byEnv.set(envKey(s), list);
   }
   const out: Finding[] = [];
@@ -133,8 +122,8 @@ export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptio
     for (const w of scope.waivers ?? []) used.set(w, used.get(w) ?? 0);
     for (const doc of scope.documents) {
       const obj = doc.object;
-      if (!isRec(obj) || typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') continue;
-      const where = { file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), object: objectName(obj) };
+      if (!isPlainObject(obj) || typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') continue;
+      const where = { file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}), object: objectId(obj) };
       const waivers = collectWaivers(obj, scope, known, where, out);
       const suppressed = new Map<string, number>();
       for (const rule of rules) {
@@ -180,8 +169,8 @@ interface ActiveWaiver {
 /** The waivers on one object: its annotations, then the scope's config waivers (an annotation wins). */
 function collectWaivers(obj: Obj, scope: PolicyScope, known: Set<string>, where: { file: string; line?: number; object: string }, out: Finding[]): Map<string, ActiveWaiver> {
   const waivers = new Map<string, ActiveWaiver>();
-  const meta = isRec(obj.metadata) ? obj.metadata : {};
-  const annotations = isRec(meta.annotations) ? meta.annotations : {};
+  const meta = isPlainObject(obj.metadata) ? obj.metadata : {};
+  const annotations = isPlainObject(meta.annotations) ? meta.annotations : {};
   for (const key of Object.keys(annotations).sort(cmp)) {
     if (!key.startsWith(WAIVER_PREFIX)) continue;
     const id = key.slice(WAIVER_PREFIX.length);

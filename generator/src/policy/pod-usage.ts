@@ -61,7 +61,7 @@ const max = (a: Amount, b: Amount): Amount => ({ cpu: Math.max(a.cpu, b.cpu), me
  * `istio-injection: enabled` (and the pod does not opt out); sized by the pod's annotations when any is
  * set (only those), else Istio's defaults (injection-template.yaml:1-26 @ 1.22.8).
  */
-export function sidecarOf(obj: Obj, objects: readonly Obj[]): Pick<Sized, 'requests' | 'limits'> | undefined {
+function sidecarOf(obj: Obj, objects: readonly Obj[]): Pick<Sized, 'requests' | 'limits'> | undefined {
   const ns = objectsOfKind(objects, '', 'Namespace').find((n) => nameOf(n) === namespaceOf(obj));
   if (rec(rec(ns?.metadata).labels)[INJECTION_LABEL] !== 'enabled') return undefined;
   const meta = rec(rec(rec(obj.spec).template).metadata);

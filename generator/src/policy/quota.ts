@@ -14,7 +14,7 @@ import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
 import { isRec, nameOf, namespaceOf, rec } from './rules/pod.js';
 
 /** The sums at one moment: requests, limits and pods, with the sidecars' share. */
-export interface QuotaUsage {
+interface QuotaUsage {
   requests: Amount;
   limits: Amount;
   pods: number;
@@ -45,7 +45,7 @@ export interface QuotaInput {
 const usage = (): QuotaUsage => ({ requests: zero(), limits: zero(), pods: 0, sidecars: { requests: zero(), limits: zero() } });
 
 /** Sums the environment's workloads per namespace. */
-export function quotaUsage(objects: readonly Obj[]): Map<string, QuotaReport> {
+function quotaUsage(objects: readonly Obj[]): Map<string, QuotaReport> {
   const out = new Map<string, QuotaReport>();
   for (const w of objects) {
     const range = replicaRange(w, objects);

@@ -18,7 +18,7 @@ import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
 import { UsageError } from '../core/errors.js';
 
 /** Top-level keys a change of which can be staged: they have a per-environment override taken as is. */
-export const STAGEABLE = ['version', 'settings'] as const;
+const STAGEABLE = ['version', 'settings'] as const;
 
 export type StageEdit = { action: 'enable'; env: string; envs: readonly string[]; before: string | undefined } | { action: 'promote'; env: string; from: string };
 

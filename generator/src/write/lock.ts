@@ -16,7 +16,7 @@ import { errnoReason } from './switch.js';
 export const LOCK_FILE = '.render.lock';
 
 /** Who holds the lock. */
-export interface LockOwner {
+interface LockOwner {
   pid: number;
   host: string;
   /** ISO-8601. */

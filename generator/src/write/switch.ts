@@ -89,7 +89,7 @@ function step(file: string, run: () => void): void {
 }
 
 /** Whether the file at `abs` is a regular file starting with the generated marker (only those are ever removed). */
-export function isOurs(abs: string, rel: string): boolean {
+function isOurs(abs: string, rel: string): boolean {
   try {
     return readRegularFile(abs, rel, 16 * 1024 * 1024)?.startsWith(GENERATED_MARKER) === true;
   } catch {

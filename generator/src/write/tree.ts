@@ -7,7 +7,7 @@ import { writablePathProblem, GENERATED_ROOTS } from './paths.js';
 export { GENERATED_ROOTS } from './paths.js';
 
 /** What a walk of the generated folders finds: our files, and temporary files an interrupted render left. */
-export interface GeneratedScan {
+interface GeneratedScan {
   /** Generated files: those the index names plus any file under the generated roots that starts with the marker. */
   generated: string[];
   /** Temporary files (`<file>.tmp-<pid>`) holding (the start of) a generated file: debris of an interrupted render. */
@@ -18,7 +18,7 @@ export interface GeneratedScan {
  * Walks the generated folders once. Throws a user error for a bad index entry or a symbolic link
  * under the generated roots, before anything is touched.
  */
-export function scanGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): GeneratedScan {
+function scanGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): GeneratedScan {
   const indexed = new Set(readIndex(fsys));
   const generated: string[] = [];
   const debris: string[] = [];

@@ -48,7 +48,7 @@ export function fixtureOwner(obj: Record<string, unknown>): string | undefined {
 }
 
 /** `apiVersion kind namespace/name`, the identity objects are compared by. */
-export function objectId(o: Record<string, unknown>): string {
+function objectId(o: Record<string, unknown>): string {
   const m = (o.metadata ?? {}) as { name?: string; namespace?: string };
   return `${String(o.apiVersion)} ${String(o.kind)} ${m.namespace ?? ''}/${m.name ?? ''}`;
 }

@@ -3,7 +3,7 @@
  * gitleaks-rules.generated.ts and gitleaks.ts runs. Its own module so the generated data and the
  * matcher do not import each other.
  */
-export interface GitleaksRegex {
+interface GitleaksRegex {
   source: string;
   flags: string;
 }

@@ -11,8 +11,6 @@ import { shannonEntropy } from './entropy.js';
 import type { GitleaksAllowlist, GitleaksConfig, GitleaksRule } from './gitleaks-config.js';
 import { gitleaksConfig } from './gitleaks-rules.generated.js';
 
-export type { GitleaksAllowlist, GitleaksConfig, GitleaksRegex, GitleaksRule } from './gitleaks-config.js';
-
 interface List {
   list: GitleaksAllowlist;
   regexes: RegExp[];

@@ -29,7 +29,7 @@ const ABOUT_FIRST = new Set(['MAX', 'MIN', 'NUM', 'ENABLE', 'DISABLE', 'ALLOW', 
 export type NameKind = 'secret' | 'maybe' | undefined;
 
 /** The words of a name: `spring.datasource.password` → SPRING DATASOURCE PASSWORD; `dbPassword` → DB PASSWORD. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()

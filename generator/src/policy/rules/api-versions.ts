@@ -17,7 +17,7 @@ interface ApiChange {
  * 1.26, 1.27, 1.29, 1.32). Alpha versions are not listed there (they may go in any release, and are
  * off by default), so none is here.
  */
-export const API_CHANGES: Record<string, ApiChange[]> = {
+const API_CHANGES: Record<string, ApiChange[]> = {
   'extensions/v1beta1': [
     { deprecated: 9, removed: 16, use: 'apps/v1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet'] },
     { deprecated: 9, removed: 16, use: 'networking.k8s.io/v1', kinds: ['NetworkPolicy'] },

@@ -2,7 +2,7 @@ import type { Rule } from '../engine.js';
 import { containers, isWorkload, label, podTemplate, str } from './pod.js';
 
 /** Splits `registry:5000/a/b:1.2@sha256:…` into repository, tag and digest. */
-export function parseImage(image: string): { repository: string; tag?: string; digest?: string } {
+function parseImage(image: string): { repository: string; tag?: string; digest?: string } {
   const at = image.indexOf('@');
   const digest = at < 0 ? undefined : image.slice(at + 1);
   const named = at < 0 ? image : image.slice(0, at);

@@ -69,5 +69,3 @@ export const ENGINE_CHECKS: readonly { id: string; severity: string; description
   { id: 'quota', severity: 'error', description: 'A ResourceQuota cannot hold its pods (Istio sidecars and init containers included) at minimum replicas, or at the worst case: maximum replicas with rolling-update surge and canary pods; or a pod leaves a tracked resource unset.' },
   { id: 'quota-headroom', severity: 'info', description: 'The quota report: requests, limits and pods at minimum replicas and at the worst case, per namespace (info).' },
 ];
-
-export { WAIVABLE } from '../ids.js';

@@ -4,7 +4,7 @@ import type { Rule } from '../engine.js';
 import { containers, isWorkload, label, list, podTemplate, rec, str } from './pod.js';
 
 /** IANA_SVC_NAME: at most 15 lower-case letters, digits and `-`, with a letter, no `-` at either end or twice in a row. */
-export function isPortName(s: string): boolean {
+function isPortName(s: string): boolean {
   return s.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(s) && /[a-z]/.test(s) && !s.includes('--');
 }
 

@@ -1,7 +1,8 @@
 /** Where the pods of a workload are described, and small readers every rule shares. */
 import type { Obj } from '../engine.js';
+import { isPlainObject } from '../../core/objects.js';
 
-export const isRec = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isRec: (v: unknown) => v is Obj = isPlainObject;
 export const rec = (v: unknown): Obj => (isRec(v) ? v : {});
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -172,7 +173,7 @@ function workloads(objects: readonly Obj[]): Map<string, Workload[]> {
 }
 
 /** Workloads among `objects` in namespace `ns`. */
-export function workloadsIn(objects: readonly Obj[], ns: string): Workload[] {
+function workloadsIn(objects: readonly Obj[], ns: string): Workload[] {
   return workloads(objects).get(ns) ?? [];
 }
 
@@ -268,7 +269,7 @@ export function minimumReplicas(obj: Obj, objects: readonly Obj[]): number | und
 }
 
 /** Whether an HPA's `scaleTargetRef` names this object. */
-export function targets(hpa: Obj, obj: Obj): boolean {
+function targets(hpa: Obj, obj: Obj): boolean {
   const ref = rec(rec(hpa.spec).scaleTargetRef);
   return ref.kind === obj.kind && ref.name === nameOf(obj) && (ref.apiVersion === undefined || ref.apiVersion === obj.apiVersion);
 }

@@ -106,5 +106,3 @@ export const danglingServiceMonitor: Rule = {
     });
   },
 };
-
-export type { Obj };
