@@ -12,19 +12,14 @@
  * configuration, rendered with this generator's model (what Argo CD was given is that render: the
  * base's committed output equals it, or its own `validate` failed).
  */
-import type { GrayReleaseConfig } from '../config/types.js';
 import { readConfig } from '../config/load.js';
 import { formatPath, type Finding } from '../core/finding.js';
 import { memoryFs } from '../core/fs.js';
 import { buildModel } from '../model/build.js';
+import type { WindowModel } from '../windows/check.js';
 
-/** What the check needs of the change's model (a projection of `Model`, as the window facts keep it). */
-interface FirstDeployModel {
-  environments: readonly {
-    env: { name: string };
-    instances: readonly { path: string; version: string; grayRelease?: GrayReleaseConfig; service: { name: string; file: string } }[];
-  }[];
-}
+/** What the check needs of the change's model: the environments of the window facts (a projection of `Model`). */
+type FirstDeployModel = Pick<WindowModel, 'environments'>;
 
 export interface FirstDeployInput {
   model: FirstDeployModel;

@@ -1,49 +1,47 @@
 /**
- * The ids of the policy rules, without the rules: the configuration checks (which every `render`
- * runs) need to know which check a waiver may name, not the rules themselves. Kept equal to the
- * registry (`RULES` in rules/index.ts, same order) by generator/test/policy/ids.test.ts.
+ * The policy check catalogue without the checks: ids, severities per tier, and what a waiver may
+ * name. The configuration checks (which every `render` runs) need it, and must not pay for loading the
+ * rule modules, so `npm run build` writes it from the registry (`RULES` in rules/index.ts) next to
+ * this module (scripts/build-policy-catalogue.ts); from the sources (tests), it is read from the
+ * registry itself. Adding a rule never touches this file.
  */
-export const RULE_IDS: readonly string[] = [
-  'image-tag',
-  'image-digest',
-  'resources',
-  'quantity',
-  'probes',
-  'probe-port',
-  'run-as-non-root',
-  'read-only-root-fs',
-  'privileged',
-  'privilege-escalation',
-  'capabilities',
-  'seccomp',
-  'pod-security-baseline',
-  'host-namespaces',
-  'host-path',
-  'host-port',
-  'volume-types',
-  'secret-env',
-  'secret-data',
-  'duplicate-env',
-  'dangling-service',
-  'dangling-hpa',
-  'dangling-pdb',
-  'dangling-networkpolicy',
-  'dangling-servicemonitor',
-  'pdb-blocks-eviction',
-  'min-replicas',
-  'topology-spread',
-  'network-policy-coverage',
-  'data-service-reach',
-  'rbac-wildcard',
-  'cluster-admin-binding',
-  'deprecated-api',
-  'default-namespace',
-  'dns-name',
-  'weighted-route-only',
-];
+import { createRequire } from 'node:module';
+
+/** One rule as the catalogue lists it. */
+export interface CatalogueRule {
+  id: string;
+  /** Per tier (`development`, `production`): `error`, `warning`, `info` or `off`. */
+  severity: Readonly<Record<string, string>>;
+}
+
+/** What the build writes: the rules in registry order, and every check id a waiver may name. */
+export interface PolicyCatalogue {
+  rules: CatalogueRule[];
+  waivable: string[];
+}
+
+/** File name of the catalogue `npm run build` writes beside this module. */
+export const CATALOGUE_FILE = 'catalogue.generated.json';
+
+/** The catalogue of a registry: its rules, and as waivable checks the rules and `capacity`. */
+export function catalogueOf(rules: readonly CatalogueRule[]): PolicyCatalogue {
+  return { rules: rules.map((r) => ({ id: r.id, severity: r.severity })), waivable: [...rules.map((r) => r.id), 'capacity'] };
+}
+
+function built(): PolicyCatalogue | undefined {
+  try {
+    return createRequire(import.meta.url)(`./${CATALOGUE_FILE}`) as PolicyCatalogue;
+  } catch {
+    return undefined;
+  }
+}
+
+const CATALOGUE: PolicyCatalogue = built() ?? catalogueOf((await import('./rules/index.js')).RULES);
+
+/** The ids of the policy rules, in registry order. */
+export const RULE_IDS: readonly string[] = CATALOGUE.rules.map((r) => r.id);
 
 /** Every check id that a waiver may name: the rules and `capacity`. */
-export const WAIVABLE: readonly string[] = [...RULE_IDS, 'capacity'];
+export const WAIVABLE: readonly string[] = CATALOGUE.waivable;
 
-/** Shortest written reason a waiver may give (annotation or configuration). */
-export const MIN_WAIVER_REASON = 10;
+export { MIN_WAIVER_REASON } from './waiver-reason.js';
