@@ -1,4 +1,5 @@
 import { formatPath, type Finding } from '../../core/finding.js';
+import { pointerTokens } from '../../core/json-pointer.js';
 import type { AjvError } from './compiled.js';
 import type { WalkContext } from './walker.js';
 
@@ -55,8 +56,7 @@ function resolve(obj: unknown, pointer: string): { segments: (string | number)[]
   const segments: (string | number)[] = [];
   let cur: unknown = obj;
   if (pointer === '') return { segments, value: cur };
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerTokens(pointer)) {
     if (Array.isArray(cur) && /^\d+$/.test(key)) {
       segments.push(Number(key));
       cur = cur[Number(key)];
