@@ -1,4 +1,13 @@
-/** The check catalogue, in the order docs/policies.md lists it. */
+/**
+ * The check catalogue, in the order docs/policies.md lists it.
+ *
+ * Adding a check: its rule (`{id, description, severity per tier, applies, check}`) in a file of this
+ * folder, with a firing and a quiet case in generator/test/policy/rules.test.ts; one line in RULES;
+ * its row in docs/policies.md and its id in the README (generator/test/policy/docs.test.ts holds
+ * both to RULES). Everything else follows from RULES: the id catalogue configuration waivers read
+ * (policy/ids.ts, written by the build), the engine, and the SARIF rule catalogue (whose goldens
+ * change with it: refresh them with UPDATE_GOLDEN=1 and review the diff).
+ */
 import type { Rule } from '../engine.js';
 import { deprecatedApi } from './api-versions.js';
 import { minReplicas, pdbBlocksEviction, topologySpread } from './availability.js';
