@@ -1,3 +1,5 @@
+import { isPlainObject } from './objects.js';
+
 /** A place in a plain-data tree, as segments: `['spec', 'ports', 0, 'name']`. */
 export type DataPath = (string | number)[];
 
@@ -9,7 +11,7 @@ export type DataPath = (string | number)[];
 export function eachString(v: unknown, path: DataPath, visit: (path: DataPath, s: string, key: boolean) => void): void {
   if (typeof v === 'string') visit(path, v, false);
   else if (Array.isArray(v)) v.forEach((x, i) => eachString(x, [...path, i], visit));
-  else if (v !== null && typeof v === 'object') {
+  else if (isPlainObject(v)) {
     for (const [k, x] of Object.entries(v)) {
       visit([...path, k], k, true);
       eachString(x, [...path, k], visit);

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 /**
  * The changes a render makes to the disk, one call each, so that tests can make any one of them fail
  * (a full disk, an I/O error) and check what is left. Reads go to `node:fs` directly.
+ *
+ * Not a second file system: core/fs.ts `FileSystem` is how every stage reads the repository (and is
+ * read-only); this is the only way the render changes it, step by step behind the journal.
  */
 export interface WriteOps {
   /** Creates a file that must not exist yet, holding `data`. */
