@@ -8,7 +8,8 @@
 import { INJECT_POD_KEY, INJECTION_LABEL, SIDECAR_ANNOTATIONS } from '../core/istio.js';
 import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { Obj } from './engine.js';
-import { autoscalerOf, containers, isRec, list, minimumReplicas, namespaceOf, nameOf, objectsOfKind, podTemplate, rec, str } from './rules/pod.js';
+import { autoscalerOf, containers, list, minimumReplicas, namespaceOf, nameOf, objectsOfKind, podTemplate, rec, str } from './rules/pod.js';
+import { isPlainObject } from '../core/objects.js';
 
 /** CPU in millicores and memory in bytes. */
 export interface Amount {
@@ -165,12 +166,12 @@ function surgeOf(obj: Obj, replicas: number): number {
 function canaryOf(obj: Obj, replicas: number): number {
   if (obj.kind !== 'Rollout') return 0;
   const strategy = rec(rec(obj.spec).strategy);
-  if (isRec(strategy.blueGreen)) {
+  if (isPlainObject(strategy.blueGreen)) {
     const preview = rec(strategy.blueGreen).previewReplicaCount;
     return typeof preview === 'number' ? preview : replicas;
   }
   const canary = rec(strategy.canary);
-  if (!isRec(canary.trafficRouting)) return scaled(canary.maxSurge ?? '25%', replicas);
+  if (!isPlainObject(canary.trafficRouting)) return scaled(canary.maxSurge ?? '25%', replicas);
   const ceil = (w: number) => Math.ceil((w * replicas) / 100);
   if (canary.dynamicStableScale !== true) return ceil(100);
   const weights = [0, 100, ...list(canary.steps).map((s) => rec(s).setWeight).filter((w): w is number => typeof w === 'number')];

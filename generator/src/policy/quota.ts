@@ -11,7 +11,8 @@ import { parseCpu, parseMemory } from '../core/quantity.js';
 import { cores, gib } from './capacity.js';
 import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
-import { isRec, nameOf, namespaceOf, rec } from './rules/pod.js';
+import { nameOf, namespaceOf, rec } from './rules/pod.js';
+import { isPlainObject } from '../core/objects.js';
 
 /** The sums at one moment: requests, limits and pods, with the sidecars' share. */
 interface QuotaUsage {
@@ -121,7 +122,7 @@ export function measureQuota(input: QuotaInput): { reports: QuotaReport[]; findi
 
 /** Namespaced ResourceQuotas without scopes (a scoped quota counts only some pods: not modelled). */
 function quotas(objects: readonly Obj[]): Obj[] {
-  return objects.filter((o) => o.kind === 'ResourceQuota' && namespaceOf(o) !== '' && !isRec(rec(o.spec).scopeSelector) && rec(o.spec).scopes === undefined);
+  return objects.filter((o) => o.kind === 'ResourceQuota' && namespaceOf(o) !== '' && !isPlainObject(rec(o.spec).scopeSelector) && rec(o.spec).scopes === undefined);
 }
 
 type Hard = Partial<Record<'requests.cpu' | 'requests.memory' | 'limits.cpu' | 'limits.memory' | 'pods', number>>;

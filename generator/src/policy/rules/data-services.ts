@@ -8,7 +8,8 @@
 import type { DataService } from '../../model/types.js';
 import type { Finding } from '../../core/finding.js';
 import type { Obj, Rule } from '../engine.js';
-import { isRec, list, namespaceOf, rec, selects, showSelector, str } from './pod.js';
+import { list, namespaceOf, rec, selects, showSelector, str } from './pod.js';
+import { isPlainObject } from '../../core/objects.js';
 
 const NS = 'kubernetes.io/metadata.name';
 
@@ -35,7 +36,7 @@ function describePeer(peer: Obj, own: string): string {
 /** Whether one peer is meant for `d`: it names its labels, or its rule opens `d`'s port to pods (not to addresses). */
 function meantFor(peer: Obj, rule: Obj, d: DataService): boolean {
   if (peer.ipBlock !== undefined) return false;
-  const named = isRec(peer.podSelector) && Object.entries(d.podLabels).every(([k, v]) => rec(rec(peer.podSelector).matchLabels)[k] === v);
+  const named = isPlainObject(peer.podSelector) && Object.entries(d.podLabels).every(([k, v]) => rec(rec(peer.podSelector).matchLabels)[k] === v);
   return named || list(rule.ports).some((p) => (rec(p).protocol ?? 'TCP') === 'TCP' && rec(p).port === d.port);
 }
 

@@ -2,8 +2,7 @@
 import type { Obj } from '../engine.js';
 import { isPlainObject } from '../../core/objects.js';
 
-export const isRec: (v: unknown) => v is Obj = isPlainObject;
-export const rec = (v: unknown): Obj => (isRec(v) ? v : {});
+export const rec = (v: unknown): Obj => (isPlainObject(v) ? v : {});
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -24,7 +23,7 @@ export interface PodTemplate {
 export function podTemplate(obj: Obj): PodTemplate | undefined {
   const kind = obj.kind;
   const spec = rec(obj.spec);
-  if (kind === 'Pod') return isRec(obj.spec) ? { spec: obj.spec, at: ['spec'], labels: rec(rec(obj.metadata).labels) } : undefined;
+  if (kind === 'Pod') return isPlainObject(obj.spec) ? { spec: obj.spec, at: ['spec'], labels: rec(rec(obj.metadata).labels) } : undefined;
   let template: unknown;
   let at: Segments;
   if (kind === 'CronJob') {
@@ -34,7 +33,7 @@ export function podTemplate(obj: Obj): PodTemplate | undefined {
     template = spec.template;
     at = ['spec', 'template'];
   } else return undefined;
-  if (!isRec(template) || !isRec(template.spec)) return undefined;
+  if (!isPlainObject(template) || !isPlainObject(template.spec)) return undefined;
   return { spec: template.spec, at: [...at, 'spec'], labels: rec(rec(template.metadata).labels) };
 }
 
@@ -60,7 +59,7 @@ export function containers(pod: PodTemplate, withInit = true): Container[] {
   const out: Container[] = [];
   const add = (field: string, init: boolean) =>
     list(pod.spec[field]).forEach((c, i) => {
-      if (isRec(c)) out.push({ c, at: [...pod.at, field, i], name: str(c.name) ?? `#${i}`, init });
+      if (isPlainObject(c)) out.push({ c, at: [...pod.at, field, i], name: str(c.name) ?? `#${i}`, init });
     });
   add('containers', false);
   if (withInit) add('initContainers', true);
@@ -107,7 +106,7 @@ export function selectsMap(selector: Record<string, unknown>, labels: Record<str
 /** `app=x,tier=y` for messages. */
 export function showSelector(selector: unknown): string {
   const s = rec(selector);
-  const m = isRec(s.matchLabels) || isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? rec(s.matchLabels) : s;
+  const m = isPlainObject(s.matchLabels) || isPlainObject(s.matchExpressions) || Array.isArray(s.matchExpressions) ? rec(s.matchLabels) : s;
   const parts = Object.entries(m).map(([k, v]) => `${k}=${String(v)}`);
   for (const e of list(s.matchExpressions)) {
     const x = rec(e);
@@ -147,7 +146,7 @@ function grouped<T>(objects: readonly Obj[], name: string, keysOf: (o: Obj) => I
 /** The `key=value` pairs a selector requires (`matchLabels`, or a plain label map); none when it requires none by value. */
 function requiredPairs(selector: unknown): [string, unknown][] {
   const s = rec(selector);
-  return Object.entries(isRec(s.matchLabels) ? s.matchLabels : isRec(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
+  return Object.entries(isPlainObject(s.matchLabels) ? s.matchLabels : isPlainObject(s.matchExpressions) || Array.isArray(s.matchExpressions) ? {} : s);
 }
 
 /** Every pair must match, so the smallest group of any one pair (`<prefix>key=value`) holds all matches. */

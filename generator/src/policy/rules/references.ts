@@ -1,6 +1,7 @@
 /** Objects that select or target other objects must find them (kube-linter's dangling-* checks). */
 import type { Obj, Rule } from '../engine.js';
-import { isRec, labelledCandidates, list, namespaceOf, objectsNamed, rec, selects, selectsMap, showSelector, str, workloadCandidates } from './pod.js';
+import { labelledCandidates, list, namespaceOf, objectsNamed, rec, selects, selectsMap, showSelector, str, workloadCandidates } from './pod.js';
+import { isPlainObject } from '../../core/objects.js';
 
 const where = 'in the same environment';
 
@@ -18,7 +19,7 @@ export const danglingService: Rule = {
   id: 'dangling-service',
   description: "A Service's selector matches the pods of some workload in its namespace.",
   severity: { development: 'warning', production: 'error' },
-  applies: (o) => o.kind === 'Service' && o.apiVersion === 'v1' && isRec(rec(o.spec).selector) && Object.keys(rec(rec(o.spec).selector)).length > 0,
+  applies: (o) => o.kind === 'Service' && o.apiVersion === 'v1' && isPlainObject(rec(o.spec).selector) && Object.keys(rec(rec(o.spec).selector)).length > 0,
   check(obj, ctx) {
     const selector = rec(rec(obj.spec).selector);
     if (workloadCandidates(ctx.neighbours, namespaceOf(obj), selector).some((w) => selectsMap(selector, w.pod.labels))) return [];
@@ -50,7 +51,7 @@ function selectsSomePods(o: Pick<Rule, 'id' | 'description' | 'severity'> & { ki
     id: o.id,
     description: o.description,
     severity: o.severity,
-    applies: (x) => x.kind === o.kind && (!o.onlyWhenSet || isRec(rec(x.spec)[o.field])),
+    applies: (x) => x.kind === o.kind && (!o.onlyWhenSet || isPlainObject(rec(x.spec)[o.field])),
     check(obj, ctx) {
       const selector = rec(rec(obj.spec)[o.field]);
       if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];

@@ -1,6 +1,7 @@
 import { parseCpu, parseMemory, parseQuantity } from '../../core/quantity.js';
 import type { Rule } from '../engine.js';
-import { containers, isRec, isWorkload, label, podTemplate, rec } from './pod.js';
+import { containers, isWorkload, label, podTemplate, rec } from './pod.js';
+import { isPlainObject } from '../../core/objects.js';
 
 const what: Record<string, string> = {
   'requests.cpu': 'CPU request',
@@ -45,7 +46,7 @@ export const quantity: Rule = {
       const parsed: Record<string, number | undefined> = {};
       for (const group of ['requests', 'limits']) {
         const g = r[group];
-        if (!isRec(g)) continue;
+        if (!isPlainObject(g)) continue;
         for (const name of ['cpu', 'memory']) {
           const v = g[name];
           if (typeof v !== 'string' && typeof v !== 'number') continue;

@@ -13,7 +13,8 @@
  */
 import type { Obj, Rule, RuleContext } from '../engine.js';
 import type { Finding } from '../../core/finding.js';
-import { isRec, list, namespaceOf, nameOf, rec, str } from './pod.js';
+import { list, namespaceOf, nameOf, rec, str } from './pod.js';
+import { isPlainObject } from '../../core/objects.js';
 
 /** Keys of an HTTP route the controller manages: its name and the weighted destinations. */
 const ROUTE_KEYS = new Set(['name', 'route']);
@@ -36,7 +37,7 @@ function managers(vs: Obj, neighbours: readonly Obj[]): Managed[] {
     if (o.kind !== 'Rollout' || namespaceOf(o) !== ns) continue;
     const canary = rec(rec(rec(o.spec).strategy).canary);
     const istio = rec(rec(canary.trafficRouting).istio);
-    for (const ref of [istio.virtualService, ...list(istio.virtualServices)].filter(isRec)) {
+    for (const ref of [istio.virtualService, ...list(istio.virtualServices)].filter(isPlainObject)) {
       const [name, refNs] = String(ref.name ?? '').split('.');
       if (name !== nameOf(vs) || (refNs !== undefined && refNs !== ns)) continue;
       const routes = list(ref.routes).map(String);
