@@ -5,7 +5,8 @@ import { environmentObjects, environmentRoot } from './argocd-environments.js';
 import { HEALTH_GATE, healthConfigMap } from './argocd-health.js';
 import { environmentProject, platformProject, projectName } from './argocd-projects.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
-import { yamlFile, yamlStream, type RenderedFile } from './files.js';
+import type { RenderedFile } from '../core/generated-files.js';
+import { yamlFile, yamlStream } from './files.js';
 import type { BuildTarget } from './layout.js';
 import type { K8sObject } from './service-objects.js';
 
