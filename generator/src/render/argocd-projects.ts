@@ -2,7 +2,7 @@ import type { ArgoConfig, ArgoRoleGroups } from '../config/types.js';
 import { cmp } from '../core/finding.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { RESOURCES_FINALIZER } from './argocd-apps.js';
-import { syncWindowsFor } from '../windows/emit.js';
+import { syncWindowsFor } from './argocd-sync-windows.js';
 import type { BuildTarget } from './layout.js';
 import type { K8sObject } from './service-objects.js';
 
