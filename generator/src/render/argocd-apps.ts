@@ -2,7 +2,7 @@ import { formatPath } from '../core/finding.js';
 import { eachString } from '../core/walk.js';
 import type { EnvironmentModel, ServiceInstance } from '../model/types.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 
 /** Finalizer that makes deleting an Application delete (prune) its resources too. */
 export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';

@@ -3,7 +3,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { application, applicationTemplate, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './argocd-projects.js';
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 
 export const WAVE = 'argocd.argoproj.io/sync-wave';
 

@@ -1,4 +1,4 @@
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 
 /**
  * The label that takes an Application out of every sync-wave gate: its health, as the check below

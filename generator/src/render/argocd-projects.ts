@@ -4,7 +4,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { RESOURCES_FINALIZER } from './argocd-apps.js';
 import { syncWindowsFor } from './argocd-sync-windows.js';
 import type { BuildTarget } from './layout.js';
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 
 /** A `group|kind` pair of an AppProject resource allow-list. */
 type GroupKind = { group: string; kind: string };

@@ -8,7 +8,7 @@ import { MANAGED_BY, PART_OF } from './conventions.js';
 import type { RenderedFile } from '../core/generated-files.js';
 import { yamlFile, yamlStream } from './files.js';
 import type { BuildTarget } from './layout.js';
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 
 /** The in-cluster API server, where Argo CD itself runs. */
 export const IN_CLUSTER = 'https://kubernetes.default.svc';

@@ -1,5 +1,5 @@
 import type { EnvironmentModel } from '../model/types.js';
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 import { selectorLabels } from './conventions.js';
 
 /** Names a data service's ingress NetworkPolicy, e.g. `postgres-access`. */

@@ -1,7 +1,7 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { inMesh } from '../model/build.js';
 import { ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
-import type { K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
 import { dataNamespaceObjects } from './data-policies.js';
 
 /**

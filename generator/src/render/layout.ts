@@ -6,7 +6,8 @@ import type { RenderedFile } from '../core/generated-files.js';
 import { relativePath, yamlFile } from './files.js';
 import { toYaml } from './yaml.js';
 import { jsonDiff } from './json-patch.js';
-import { serviceObjects, type K8sObject } from './service-objects.js';
+import type { K8sObject } from './kinds.js';
+import { serviceObjects } from './service-objects.js';
 
 /** A path Argo CD builds with kustomize, and the objects the generator means it to produce. */
 export interface BuildTarget {
