@@ -3,6 +3,8 @@ import type { ServiceInstance } from '../model/types.js';
 import { PORTS, secretName, serviceMeta } from './conventions.js';
 import type { ConfigMap, ExternalSecret } from './kinds.js';
 
+type RemoteRef = NonNullable<NonNullable<ExternalSecret['spec']>['data']>[number]['remoteRef'];
+
 /** The ConfigMap's data: the resolved settings and the platform's variables, sorted by key. */
 export function configData(i: ServiceInstance): Record<string, string> {
   const data: Record<string, string> = {
@@ -32,7 +34,7 @@ export function externalSecret(i: ServiceInstance): ExternalSecret {
       target: { name: secretName(i.service.name), creationPolicy: 'Owner', deletionPolicy: 'Retain' },
       data: i.service.secrets.map((s) => ({
         secretKey: s.env,
-        remoteRef: { key: s.key.replaceAll('{env}', i.env.name), ...(s.property ? { property: s.property } : {}) },
+        remoteRef: { key: s.key.replaceAll('{env}', i.env.name), ...(s.property ? ({ property: s.property } satisfies Pick<RemoteRef, 'property'>) : {}) },
       })),
     },
   };

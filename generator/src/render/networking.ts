@@ -11,6 +11,7 @@ type PolicySpec = NonNullable<NetworkPolicy['spec']>;
 type IngressRule = NonNullable<PolicySpec['ingress']>[number];
 type EgressRule = NonNullable<PolicySpec['egress']>[number];
 type PolicyPort = NonNullable<IngressRule['ports']>[number];
+type IPBlock = NonNullable<NonNullable<EgressRule['to']>[number]['ipBlock']>;
 
 export function service(i: ServiceInstance): Service {
   const ports = containerPorts(i).map((p) => ({
@@ -74,7 +75,7 @@ export function networkPolicy(i: ServiceInstance): NetworkPolicy {
   for (const x of s.external) {
     const anywhere = x.cidr === '0.0.0.0/0';
     egress.push({
-      to: [{ ipBlock: { cidr: x.cidr, ...(anywhere ? { except: PRIVATE_RANGES } : {}) } }],
+      to: [{ ipBlock: { cidr: x.cidr, ...(anywhere ? ({ except: PRIVATE_RANGES } satisfies Pick<IPBlock, 'except'>) : {}) } }],
       ports: x.ports.map(tcp),
     });
   }

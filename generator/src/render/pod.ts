@@ -59,12 +59,12 @@ export function podTemplate(i: ServiceInstance): PodTemplate {
         ports: containerPorts(i),
         envFrom: [{ configMapRef: { name: s.name } }],
         ...(s.secrets.length > 0
-          ? {
+          ? ({
               env: s.secrets.map((x) => ({
                 name: x.env,
                 valueFrom: { secretKeyRef: { name: secretName(s.name), key: x.env } },
               })),
-            }
+            } satisfies Pick<Container, 'env'>)
           : {}),
         resources: {
           requests: { cpu: i.resources.requests.cpu, memory: i.resources.requests.memory },

@@ -15,7 +15,9 @@ import { PRIMARY_ROUTE } from './mesh.js';
 /** Seconds the canary pods stay up after an abort, so that clients drain (the controller's default). */
 const ABORT_SCALE_DOWN_DELAY_SECONDS = 30;
 
-type CanaryStep = NonNullable<NonNullable<NonNullable<Rollout['spec']>['strategy']>['canary']>['steps'] extends (infer S)[] | undefined ? S : never;
+type RolloutSpec = NonNullable<Rollout['spec']>;
+type Canary = NonNullable<NonNullable<RolloutSpec['strategy']>['canary']>;
+type CanaryStep = NonNullable<Canary['steps']>[number];
 
 /**
  * The Rollout. `spec` (apart from `strategy`) and the pod template are the Deployment's, so an
@@ -24,7 +26,7 @@ type CanaryStep = NonNullable<NonNullable<NonNullable<Rollout['spec']>['strategy
 export function rollout(
   i: GrayInstance,
   metadata: ObjectMeta & { name: string },
-  spec: { replicas?: number; revisionHistoryLimit: number; selector: { matchLabels: Record<string, string> }; template: PodTemplate },
+  spec: Pick<RolloutSpec, 'replicas' | 'revisionHistoryLimit' | 'selector'> & { template: PodTemplate },
 ): Rollout {
   const g = i.grayRelease;
   const name = i.service.name;
@@ -49,7 +51,7 @@ export function rollout(
           dynamicStableScale: false,
           abortScaleDownDelaySeconds: ABORT_SCALE_DOWN_DELAY_SECONDS,
           ...(g.analysis
-            ? {
+            ? ({
                 analysis: {
                   templates: [{ templateName: canaryServiceName(name) }],
                   startingStep: 1,
@@ -58,7 +60,7 @@ export function rollout(
                     { name: 'namespace', value: i.env.namespace },
                   ],
                 },
-              }
+              } satisfies Pick<Canary, 'analysis'>)
             : {}),
           steps: canarySteps(g),
         },

@@ -9,6 +9,7 @@ import type { Deployment, HorizontalPodAutoscaler, PodDisruptionBudget, Rollout 
 import { podTemplate } from './pod.js';
 import { rollout } from './rollout.js';
 
+type DeploymentSpec = NonNullable<Deployment['spec']>;
 type Metric = NonNullable<NonNullable<HorizontalPodAutoscaler['spec']>['metrics']>[number];
 
 export function workload(i: ServiceInstance): Deployment | Rollout {
@@ -35,7 +36,7 @@ export function workload(i: ServiceInstance): Deployment | Rollout {
  * alone owns the count and Argo CD's self-heal has nothing to reset (Argo CD best practices, "Leaving
  * room for imperativeness"). The Applications therefore need no `ignoreDifferences` on replicas.
  */
-export function workloadReplicas(i: Pick<ServiceInstance, 'replicas' | 'autoscaling'>): { replicas?: number } {
+export function workloadReplicas(i: Pick<ServiceInstance, 'replicas' | 'autoscaling'>): Pick<DeploymentSpec, 'replicas'> {
   return i.autoscaling ? {} : { replicas: i.replicas };
 }
 
