@@ -1,7 +1,7 @@
 /** The Istio objects of a gray release: the route whose weights the Rollouts controller moves. */
+import type { GrayInstance } from '../model/types.js';
 import { canaryServiceName, serviceLabels } from './conventions.js';
 import type { VirtualService } from './kinds.js';
-import type { GrayInstance } from '../model/types.js';
 
 /** Name of the one HTTP route of the VirtualService, which the Rollout names in `trafficRouting`. */
 export const PRIMARY_ROUTE = 'primary';
