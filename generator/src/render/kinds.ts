@@ -68,7 +68,9 @@ export type PodMonitor = Named<IPodMonitor>;
 /**
  * `external-secrets.io/v1`, the version the platform's CRD serves (external-secrets v0.17.0 and
  * v2.9.0 `external-secrets.io_externalsecrets.yaml`; `v1beta1` is `served: false` there). The
- * package (0.5.2) stops at `v1beta1`, whose spec the fields rendered here share.
+ * package (0.5.2) stops at `v1beta1`, whose spec has every field rendered here; v2.9.0's `v1` adds
+ * `spec.syncWindows`, `spec.target.manifest` and `remoteRef.nullBytePolicy`: extend this type when
+ * one of them is rendered.
  */
 export type ExternalSecret = Named<Omit<IExternalSecretV1beta1, 'apiVersion'> & { apiVersion: 'external-secrets.io/v1' }>;
 
