@@ -8,7 +8,7 @@
  */
 import { isMap, isScalar, parseDocument, Scalar, YAMLMap, type Document } from 'yaml';
 import type { GrayReleaseConfig, ServiceConfig } from '../config/types.js';
-import { deepEqual } from '../render/json-patch.js';
+import { deepEqual } from '../core/deep-equal.js';
 
 export type CanaryAction = 'start' | 'advance' | 'promote' | 'abort';
 

@@ -2,7 +2,7 @@ import type { Autoscaling, EnvironmentConfig, PlatformConfig, Resources, Service
 import { cmp } from '../core/finding.js';
 import { scaleCpu, scaleMemory } from '../core/quantity.js';
 import { resolveDataServices } from './data-services.js';
-import type { EnvironmentModel, Model, ServiceInstance } from './types.js';
+import type { EnvironmentModel, GrayInstance, Model, ServiceInstance } from './types.js';
 
 /** The promotion order of the deployment plan; environments with other names follow, by name. */
 const PROMOTION = ['dev', 'test', 'staging', 'prod'];
@@ -103,6 +103,11 @@ function instance(
  */
 export function inMesh(instances: readonly Pick<ServiceInstance, 'workload'>[]): boolean {
   return instances.some((i) => i.workload === 'Rollout');
+}
+
+/** Whether the instance runs as a canary Rollout. */
+export function isGray(i: ServiceInstance): i is GrayInstance {
+  return i.workload === 'Rollout' && i.grayRelease !== undefined;
 }
 
 /** The version of the pod template: the canary's while one is in progress, else the stable one. */

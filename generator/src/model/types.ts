@@ -42,6 +42,9 @@ export interface ServiceInstance {
   path: string;
 }
 
+/** A service instance that runs a gray release: its workload is a canary Rollout. */
+export type GrayInstance = ServiceInstance & { grayRelease: GrayReleaseConfig };
+
 /** A data service of an environment, resolved from `dataServices` and its operator's conventions (`model/data-services.ts`). */
 export interface DataService {
   kind: DataKind;

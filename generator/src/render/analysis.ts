@@ -15,7 +15,7 @@ import type { ServiceInstance } from '../model/types.js';
 import { durationSeconds } from '../policy/canary.js';
 import { formatDuration } from '../windows/duration.js';
 import { canaryServiceName, prometheusAddress, SCRAPE, serviceLabels } from './conventions.js';
-import type { K8sObject } from './service-objects.js';
+import type { AnalysisTemplate } from './kinds.js';
 
 /** Scrape intervals a query window spans at least, so that a missed scrape or two cannot empty it. */
 export const WINDOW_SCRAPES = 4;
@@ -67,7 +67,7 @@ export function analysisQueries(grpc: boolean, window: string): Record<'error-ra
   };
 }
 
-export function analysisTemplate(i: Gray): K8sObject | undefined {
+export function analysisTemplate(i: Gray): AnalysisTemplate | undefined {
   const a = i.grayRelease.analysis;
   if (!a) return undefined;
   const window = queryWindow(a.interval);

@@ -2,7 +2,10 @@ import { formatPath } from '../core/finding.js';
 import { eachString } from '../core/walk.js';
 import type { EnvironmentModel, ServiceInstance } from '../model/types.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
-import type { K8sObject } from './service-objects.js';
+import type { Application, ApplicationSet } from './kinds.js';
+
+type ApplicationSpec = NonNullable<Application['spec']>;
+type SyncPolicy = NonNullable<ApplicationSpec['syncPolicy']>;
 
 /** Finalizer that makes deleting an Application delete (prune) its resources too. */
 export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
@@ -107,14 +110,14 @@ export interface AppContext {
 }
 
 /** Retries of a failed sync: 10 s, 20 s, 40 s, 80 s, 160 s (capped at 5 min), then Argo CD waits for the next commit. */
-export const SYNC_RETRY = { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } };
+export const SYNC_RETRY: SyncPolicy['retry'] = { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } };
 
 /**
  * One Application, with `value(key)` supplying each parameter: `{{.key}}` for the ApplicationSet
  * template, the element's value for an Application rendered directly. One function for both, so the
  * shared Applications and the generated ones cannot drift apart.
  */
-export function application(c: AppContext, value: (key: keyof AppParams) => string): K8sObject {
+export function application(c: AppContext, value: (key: keyof AppParams) => string): Application {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -149,7 +152,7 @@ export function application(c: AppContext, value: (key: keyof AppParams) => stri
       },
       ignoreDifferences: IGNORE_DIFFERENCES,
     },
-  } as K8sObject;
+  };
 }
 
 /**
@@ -159,12 +162,12 @@ export function application(c: AppContext, value: (key: keyof AppParams) => stri
  * an autoscaled workload leaves `spec.replicas` out (the HPA owns it), and a fixed-size one keeps it,
  * so self-heal restores a count changed by hand.
  */
-export const IGNORE_DIFFERENCES = [
+export const IGNORE_DIFFERENCES: ApplicationSpec['ignoreDifferences'] = [
   { group: 'networking.istio.io', kind: 'VirtualService', jqPathExpressions: ['.spec.http[]?.route[]?.weight'] },
 ];
 
 /** The `spec.template` of an environment's ApplicationSet: {@link application} with every parameter a `{{.key}}` reference. */
-export function applicationTemplate(c: AppContext): Omit<K8sObject, 'apiVersion' | 'kind'> {
+export function applicationTemplate(c: AppContext): NonNullable<ApplicationSet['spec']>['template'] {
   const { apiVersion: _v, kind: _k, ...template } = application(c, param);
   return template;
 }

@@ -3,7 +3,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { application, applicationTemplate, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './argocd-projects.js';
-import type { K8sObject } from './service-objects.js';
+import type { Application, ApplicationSet } from './kinds.js';
 
 export const WAVE = 'argocd.argoproj.io/sync-wave';
 
@@ -42,7 +42,7 @@ export function rootName(env: string): string {
  * bootstrap's waves. The resources finalizer makes removing an environment from the configuration
  * (the bootstrap prunes the root) remove its Applications and, through theirs, its objects.
  */
-export function environmentRoot(e: EnvironmentArgo, wave: string): K8sObject {
+export function environmentRoot(e: EnvironmentArgo, wave: string): Application {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -67,7 +67,7 @@ export function environmentRoot(e: EnvironmentArgo, wave: string): K8sObject {
  * (`shared.yaml`, wave {@link ENVIRONMENT_WAVES.foundation}) and its ApplicationSet (`services.yaml`,
  * wave {@link ENVIRONMENT_WAVES.services}), one Application per service instance.
  */
-export function environmentObjects(e: EnvironmentArgo): { file: string; object: K8sObject }[] {
+export function environmentObjects(e: EnvironmentArgo): { file: string; object: Application | ApplicationSet }[] {
   const ctx: AppContext = {
     project: projectName(e.env.env.name),
     environment: e.env.env.name,
@@ -80,7 +80,7 @@ export function environmentObjects(e: EnvironmentArgo): { file: string; object: 
   const shared = sharedParams(e.env);
   const foundation = application(ctx, (k) => shared[k]);
   foundation.metadata.annotations = { [WAVE]: ENVIRONMENT_WAVES.foundation, ...foundation.metadata.annotations };
-  const services: K8sObject = {
+  const services: ApplicationSet = {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'ApplicationSet',
     metadata: { name: ctx.project, namespace: e.argo.namespace, labels: e.labels, annotations: { [WAVE]: ENVIRONMENT_WAVES.services } },

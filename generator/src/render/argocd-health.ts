@@ -1,4 +1,4 @@
-import type { K8sObject } from './service-objects.js';
+import type { ConfigMap } from './kinds.js';
 
 /**
  * The label that takes an Application out of every sync-wave gate: its health, as the check below
@@ -70,7 +70,7 @@ export const HEALTH_CUSTOMIZATIONS: Record<string, string> = {
  * those keys alone and every other key of the installed `argocd-cm` stays as it is; never pruned and
  * never deleted with the bootstrap Application, since Argo CD cannot run without `argocd-cm`.
  */
-export function healthConfigMap(namespace: string): K8sObject {
+export function healthConfigMap(namespace: string): ConfigMap {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

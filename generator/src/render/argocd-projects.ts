@@ -2,12 +2,12 @@ import type { ArgoConfig, ArgoRoleGroups } from '../config/types.js';
 import { cmp } from '../core/finding.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { RESOURCES_FINALIZER } from './argocd-apps.js';
-import { syncWindowsFor } from '../windows/emit.js';
+import { syncWindowsFor, type SyncWindow } from './argocd-sync-windows.js';
 import type { BuildTarget } from './layout.js';
-import type { K8sObject } from './service-objects.js';
+import type { AppProject } from './kinds.js';
 
 /** A `group|kind` pair of an AppProject resource allow-list. */
-type GroupKind = { group: string; kind: string };
+type GroupKind = NonNullable<NonNullable<AppProject['spec']>['namespaceResourceWhitelist']>[number];
 
 /**
  * The two roles of every project. Deployers view, sync, read logs and may abort a canary (which only
@@ -38,12 +38,14 @@ export function roleGroups(a: ArgoConfig, env: string): ArgoRoleGroups {
   return { deployers: o.deployers ?? a.roles.deployers, readOnly: o.readOnly ?? a.roles.readOnly };
 }
 
-function roles(project: string, groups: Partial<ArgoRoleGroups>) {
-  const role = (name: keyof typeof ROLE_ACTIONS, g: string[] | undefined) => ({
+type Role = NonNullable<NonNullable<AppProject['spec']>['roles']>[number];
+
+function roles(project: string, groups: Partial<ArgoRoleGroups>): Role[] {
+  const role = (name: keyof typeof ROLE_ACTIONS, g: string[] | undefined): Role => ({
     name,
     description: ROLE_ACTIONS[name].description,
     policies: rolePolicies(project, name),
-    ...(g && g.length > 0 ? { groups: [...g] } : {}),
+    ...(g && g.length > 0 ? ({ groups: [...g] } satisfies Pick<Role, 'groups'>) : {}),
   });
   return [
     ...(groups.deployers !== undefined ? [role('deployer', groups.deployers)] : []),
@@ -55,7 +57,7 @@ function roles(project: string, groups: Partial<ArgoRoleGroups>) {
  * Where the change windows of issue 4 go: each AppProject's `syncWindows`, emitted only when there
  * are any, so the projects read the same until windows are configured.
  */
-export function projectSyncWindows(e: EnvironmentModel): unknown[] {
+export function projectSyncWindows(e: EnvironmentModel): SyncWindow[] {
   return syncWindowsFor(e.env);
 }
 
@@ -65,7 +67,7 @@ export function projectSyncWindows(e: EnvironmentModel): unknown[] {
  * Namespace — in the cluster allow-list, the rest in the namespace allow-list); roles; warnings for
  * objects in the namespace that no Application manages.
  */
-export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: readonly BuildTarget[], labels: Record<string, string>): K8sObject {
+export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: readonly BuildTarget[], labels: Record<string, string>): AppProject {
   const project = projectName(e.env.name);
   const clusterKinds = new Map<string, GroupKind>();
   const namespaceKinds = new Map<string, GroupKind>();
@@ -95,7 +97,7 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
       namespaceResourceWhitelist: sorted(namespaceKinds),
       orphanedResources: { warn: true, ignore: MESH_CREATED },
       roles: roles(project, roleGroups(a, e.env.name)),
-      ...(windows.length > 0 ? { syncWindows: windows } : {}),
+      ...(windows.length > 0 ? ({ syncWindows: windows } satisfies Pick<NonNullable<AppProject['spec']>, 'syncWindows'>) : {}),
     },
   };
 }
@@ -106,10 +108,10 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
  * Argo CD already ignores `kube-root-ca.crt`, the `default` ServiceAccount and the `kubernetes`
  * Service itself (argo-cd controller/appcontroller.go:495-504 @ v2.13.9, isKnownOrphanedResourceExclusion).
  */
-const MESH_CREATED = [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }];
+const MESH_CREATED: NonNullable<NonNullable<AppProject['spec']>['orphanedResources']>['ignore'] = [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }];
 
 /** Project of the Argo CD objects themselves (bootstrap, projects, environment roots, foundation Applications, ApplicationSets, the argocd-cm patch). It has no change windows. */
-export function platformProject(a: ArgoConfig, project: string, server: string, labels: Record<string, string>): K8sObject {
+export function platformProject(a: ArgoConfig, project: string, server: string, labels: Record<string, string>): AppProject {
   const kinds: GroupKind[] = [
     { group: '', kind: 'ConfigMap' },
     { group: 'argoproj.io', kind: 'AppProject' },

@@ -5,9 +5,10 @@ import { environmentObjects, environmentRoot } from './argocd-environments.js';
 import { HEALTH_GATE, healthConfigMap } from './argocd-health.js';
 import { environmentProject, platformProject, projectName } from './argocd-projects.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
-import { yamlFile, yamlStream, type RenderedFile } from './files.js';
+import type { RenderedFile } from '../core/generated-files.js';
+import { yamlFile, yamlStream } from './files.js';
 import type { BuildTarget } from './layout.js';
-import type { K8sObject } from './service-objects.js';
+import type { Application, K8sObject } from './kinds.js';
 
 /** The in-cluster API server, where Argo CD itself runs. */
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -47,7 +48,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   const labels = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY };
   const docs: { file: string; objects: K8sObject[] }[] = [];
 
-  const bootstrap: K8sObject = {
+  const bootstrap: Application = {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
     // No resources finalizer: deleting the bootstrap Application must not cascade to every environment.

@@ -2,6 +2,8 @@
  * The platform's conventions, in one place: ports, labels, names, security settings.
  * Every service follows them; the README documents them.
  */
+import type { ServiceInstance } from '../model/types.js';
+import type { ObjectMeta } from './kinds.js';
 
 /** HTTP (API and `/health`) on 8080, gRPC on 50051, Prometheus metrics on 9090. */
 export const PORTS = { http: 8080, grpc: 50051, metrics: 9090 } as const;
@@ -28,6 +30,11 @@ export function serviceLabels(service: string, group: string): Record<string, st
     'app.kubernetes.io/part-of': PART_OF,
     'app.kubernetes.io/managed-by': MANAGED_BY,
   };
+}
+
+/** Metadata of a service's object: named for the service (or `name`), in its environment's namespace, with its labels and `extra`. */
+export function serviceMeta(i: ServiceInstance, name = i.service.name, extra: Record<string, string> = {}): ObjectMeta & { name: string } {
+  return { name, namespace: i.env.namespace, labels: { ...serviceLabels(i.service.name, i.service.group), ...extra } };
 }
 
 /** Name of the Secret an ExternalSecret materialises for a service. */

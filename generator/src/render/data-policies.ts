@@ -1,13 +1,15 @@
 import type { EnvironmentModel } from '../model/types.js';
-import type { K8sObject } from './service-objects.js';
 import { selectorLabels } from './conventions.js';
+import type { Namespace, NetworkPolicy } from './kinds.js';
+
+type Peer = NonNullable<NonNullable<NonNullable<NetworkPolicy['spec']>['ingress']>[number]['from']>[number];
 
 /** Names a data service's ingress NetworkPolicy, e.g. `postgres-access`. */
 export function dataPolicyName(kind: string): string {
   return `${kind}-access`;
 }
 
-const byName = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
+const byName = (ns: string): Peer => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
 
 /**
  * The environment's data namespace and, per declared data service with clients here, the ingress it
@@ -21,7 +23,7 @@ const byName = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernete
  * Prometheus on the metrics port. No default-deny is rendered here: the pods' egress (API server,
  * backups) is the data layer's to declare when it is rendered (issue 12).
  */
-export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string, string>, namespaceLabels: Record<string, string>): K8sObject[] {
+export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string, string>, namespaceLabels: Record<string, string>): (Namespace | NetworkPolicy)[] {
   const d = e.env.dataServices;
   if (!d) return [];
   const used = e.data.filter((x) => x.clients.length > 0);
@@ -38,7 +40,7 @@ export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string,
         annotations: { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' },
       },
     },
-    ...used.map(({ service: s, clients }): K8sObject => ({
+    ...used.map(({ service: s, clients }): NetworkPolicy => ({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: { name: dataPolicyName(s.kind), namespace: s.namespace, labels: { ...labels, 'suoke-life.com/data-service': s.kind } },
@@ -52,7 +54,7 @@ export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string,
           },
           { from: [{ podSelector: { matchLabels: { ...s.podLabels } } }] },
           { from: [byName(s.operatorNamespace)] },
-          ...(s.metricsPort !== undefined ? [{ from: [byName(e.cluster.monitoringNamespace)], ports: [{ protocol: 'TCP', port: s.metricsPort }] }] : []),
+          ...(s.metricsPort !== undefined ? [{ from: [byName(e.cluster.monitoringNamespace)], ports: [{ protocol: 'TCP' as const, port: s.metricsPort }] }] : []),
         ],
       },
     })),

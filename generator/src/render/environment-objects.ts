@@ -1,7 +1,7 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { inMesh } from '../model/build.js';
 import { ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
-import type { K8sObject } from './service-objects.js';
+import type { LimitRange, Namespace, NetworkPolicy, ResourceQuota } from './kinds.js';
 import { dataNamespaceObjects } from './data-policies.js';
 
 /**
@@ -10,7 +10,7 @@ import { dataNamespaceObjects } from './data-policies.js';
  * data namespace with the ingress its data services need (`data-policies.ts`).
  * An environment running a gray release is in the Istio mesh (see {@link meshed}).
  */
-export function environmentObjects(e: EnvironmentModel): K8sObject[] {
+export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQuota | LimitRange | NetworkPolicy)[] {
   const ns = e.env.namespace;
   const labels = {
     'app.kubernetes.io/part-of': PART_OF,
@@ -108,7 +108,7 @@ export function meshed(e: EnvironmentModel): boolean {
 }
 
 /** What every sidecar needs beyond the baseline: istiod for configuration and certificates, and Prometheus scraping its metrics. */
-function meshPolicy(e: EnvironmentModel, labels: Record<string, string>): K8sObject {
+function meshPolicy(e: EnvironmentModel, labels: Record<string, string>): NetworkPolicy {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',

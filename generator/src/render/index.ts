@@ -1,7 +1,8 @@
 import { cmp } from '../core/finding.js';
 import type { Model } from '../model/types.js';
 import { renderArgo } from './argocd.js';
-import { indexFile, type RenderedFile } from './files.js';
+import type { RenderedFile } from '../core/generated-files.js';
+import { indexFile } from './files.js';
 import { renderLayout, type BuildTarget } from './layout.js';
 
 export interface RenderResult {
@@ -20,5 +21,3 @@ export function render(model: Model): RenderResult {
   const targets = [...layout.targets, ...argo.targets].sort((a, b) => cmp(a.path, b.path));
   return { files, targets };
 }
-
-export type { BuildTarget, RenderedFile };

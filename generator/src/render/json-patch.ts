@@ -1,3 +1,7 @@
+import { deepEqual } from '../core/deep-equal.js';
+import { decodeToken, encodeToken } from '../core/json-pointer.js';
+import { isPlainObject } from '../core/objects.js';
+
 /** One RFC 6902 operation, as kustomize's `patches` accept them. */
 export type PatchOp =
   | { op: 'add'; path: string; value: unknown }
@@ -17,11 +21,11 @@ export function jsonDiff(from: unknown, to: unknown, path = ''): PatchOp[] {
 
 function walk(a: unknown, b: unknown, path: string, ops: PatchOp[]): void {
   if (a === b) return;
-  if (isObject(a) && isObject(b)) {
-    for (const key of Object.keys(a)) if (!(key in b)) ops.push({ op: 'remove', path: `${path}/${escape(key)}` });
+  if (isPlainObject(a) && isPlainObject(b)) {
+    for (const key of Object.keys(a)) if (!(key in b)) ops.push({ op: 'remove', path: `${path}/${encodeToken(key)}` });
     for (const key of Object.keys(b)) {
-      if (key in a) walk(a[key], b[key], `${path}/${escape(key)}`, ops);
-      else ops.push({ op: 'add', path: `${path}/${escape(key)}`, value: b[key] });
+      if (key in a) walk(a[key], b[key], `${path}/${encodeToken(key)}`, ops);
+      else ops.push({ op: 'add', path: `${path}/${encodeToken(key)}`, value: b[key] });
     }
     return;
   }
@@ -37,7 +41,7 @@ function walk(a: unknown, b: unknown, path: string, ops: PatchOp[]): void {
 export function applyPatch<T>(doc: T, ops: readonly PatchOp[]): T {
   const root = structuredClone(doc) as unknown;
   for (const op of ops) {
-    const keys = op.path.split('/').slice(1).map(unescape);
+    const keys = op.path.split('/').slice(1).map(decodeToken);
     const last = keys.pop()!;
     let parent = root as Record<string, unknown> | unknown[];
     for (const k of keys) parent = (parent as Record<string, unknown>)[k] as Record<string, unknown>;
@@ -48,28 +52,4 @@ export function applyPatch<T>(doc: T, ops: readonly PatchOp[]): T {
     else parent[last] = structuredClone(op.value);
   }
   return root as T;
-}
-
-/** Structural equality of JSON data; key order does not matter, array order does. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
-}
-
-function escape(key: string): string {
-  return key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key;
-}
-
-function unescape(key: string): string {
-  return key.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

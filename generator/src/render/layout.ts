@@ -2,10 +2,12 @@ import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js
 import { productionLikeness, runningVersion } from '../model/build.js';
 import { cmp } from '../core/finding.js';
 import { environmentObjects } from './environment-objects.js';
-import { relativePath, yamlFile, type RenderedFile } from './files.js';
+import type { RenderedFile } from '../core/generated-files.js';
+import { relativePath, yamlFile } from './files.js';
 import { toYaml } from './yaml.js';
-import { deepEqual, jsonDiff } from './json-patch.js';
-import { serviceObjects, type K8sObject } from './service-objects.js';
+import { jsonDiff } from './json-patch.js';
+import type { K8sObject } from './kinds.js';
+import { serviceObjects } from './service-objects.js';
 
 /** A path Argo CD builds with kustomize, and the objects the generator means it to produce. */
 export interface BuildTarget {

@@ -1,33 +1,33 @@
 /**
- * A gray release (灰度发布) as Argo Rollouts and Istio objects: the canary Rollout, the Service that
- * carries the canary's traffic, the VirtualService whose weights the Rollouts controller moves, and the
- * PodMonitor that scrapes stable and canary pods alike (the AnalysisTemplate is in analysis.ts).
+ * A gray release (灰度发布) as Argo Rollouts and Istio objects: the canary Rollout (here), the
+ * Service that carries the canary's traffic (networking.ts), the VirtualService whose weights the
+ * Rollouts controller moves (mesh.ts), the PodMonitor that scrapes stable and canary pods alike
+ * (monitoring.ts) and the AnalysisTemplate (analysis.ts).
  * Compatible with Argo Rollouts v1.7–v1.9 and Istio 1.22+ (`networking.istio.io/v1`);
  * docs/gray-releases.md explains the choices.
  */
 import type { GrayReleaseConfig } from '../config/types.js';
-import type { ServiceInstance } from '../model/types.js';
-import { CANARY_ANNOTATIONS, canaryServiceName, SCRAPE, selectorLabels, serviceLabels } from './conventions.js';
-import type { K8sObject } from './service-objects.js';
-
-/** Name of the one HTTP route of the VirtualService, which the Rollout names in `trafficRouting`. */
-export const PRIMARY_ROUTE = 'primary';
+import type { GrayInstance } from '../model/types.js';
+import { CANARY_ANNOTATIONS, canaryServiceName } from './conventions.js';
+import type { ObjectMeta, PodTemplate, Rollout } from './kinds.js';
+import { PRIMARY_ROUTE } from './mesh.js';
 
 /** Seconds the canary pods stay up after an abort, so that clients drain (the controller's default). */
 const ABORT_SCALE_DOWN_DELAY_SECONDS = 30;
 
-type Gray = ServiceInstance & { grayRelease: GrayReleaseConfig };
-
-/** Whether the instance runs as a canary Rollout. */
-export function isGray(i: ServiceInstance): i is Gray {
-  return i.workload === 'Rollout' && i.grayRelease !== undefined;
-}
+type RolloutSpec = NonNullable<Rollout['spec']>;
+type Canary = NonNullable<NonNullable<RolloutSpec['strategy']>['canary']>;
+type CanaryStep = NonNullable<Canary['steps']>[number];
 
 /**
  * The Rollout. `spec` (apart from `strategy`) and the pod template are the Deployment's, so an
  * environment that switches kinds runs the same pods.
  */
-export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replicas?: number; revisionHistoryLimit: number; selector: unknown; template: unknown }): K8sObject {
+export function rollout(
+  i: GrayInstance,
+  metadata: ObjectMeta & { name: string },
+  spec: Pick<RolloutSpec, 'replicas' | 'revisionHistoryLimit' | 'selector'> & { template: PodTemplate },
+): Rollout {
   const g = i.grayRelease;
   const name = i.service.name;
   const annotations: Record<string, string> = {
@@ -51,7 +51,7 @@ export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replic
           dynamicStableScale: false,
           abortScaleDownDelaySeconds: ABORT_SCALE_DOWN_DELAY_SECONDS,
           ...(g.analysis
-            ? {
+            ? ({
                 analysis: {
                   templates: [{ templateName: canaryServiceName(name) }],
                   startingStep: 1,
@@ -60,7 +60,7 @@ export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replic
                     { name: 'namespace', value: i.env.namespace },
                   ],
                 },
-              }
+              } satisfies Pick<Canary, 'analysis'>)
             : {}),
           steps: canarySteps(g),
         },
@@ -82,63 +82,8 @@ export function rollout(i: Gray, metadata: K8sObject['metadata'], spec: { replic
  * step 0 *is* the newly reviewed weight, so traffic goes straight to it and never below the weight
  * reviewed before.
  */
-export function canarySteps(g: GrayReleaseConfig): Record<string, unknown>[] {
+export function canarySteps(g: GrayReleaseConfig): CanaryStep[] {
   if (g.control === 'auto') return g.steps.filter((w) => w < 100).flatMap((w) => [{ setWeight: w }, { pause: { duration: g.pause } }]);
   const held = g.canary?.weight ?? 100;
   return held < 100 ? [{ setWeight: held }, { pause: {} }] : [{ setWeight: held }];
-}
-
-/** The Service the VirtualService sends canary traffic to; the controller pins its selector to the canary pods. */
-export function canaryService(i: Gray, service: K8sObject): K8sObject {
-  const spec = service.spec as { ports: { name: string }[] };
-  // Application ports only: the pods' metrics are scraped by the PodMonitor, not through a Service.
-  const ports = spec.ports.filter((p) => p.name !== 'metrics');
-  return { ...service, metadata: { ...service.metadata, name: canaryServiceName(i.service.name) }, spec: { ...spec, ports } };
-}
-
-/**
- * The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the
- * controller's. Nothing else, ever: Argo CD syncs this object's live `spec.http` (argo-cd#17694), so
- * retries, timeouts or other routes here could never change from Git (`policy/weighted-route-only`).
- */
-export function virtualService(i: Gray): K8sObject {
-  const name = i.service.name;
-  return {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'VirtualService',
-    metadata: { name, namespace: i.env.namespace, labels: serviceLabels(name, i.service.group) },
-    spec: {
-      hosts: [name],
-      http: [
-        {
-          name: PRIMARY_ROUTE,
-          route: [
-            { destination: { host: name }, weight: 100 },
-            { destination: { host: canaryServiceName(name) }, weight: 0 },
-          ],
-        },
-      ],
-    },
-  };
-}
-
-/**
- * Scrapes every pod of the Rollout, stable and canary. A ServiceMonitor would not: it scrapes the
- * endpoints of Services, and the Rollouts controller pins the stable Service's selector to the stable
- * ReplicaSet (`rollouts-pod-template-hash`), so the canary pods would go unscraped; through the canary
- * Service too, every pod would be scraped twice once the canary is promoted (both Services then select
- * the same pods). `jobLabel` keeps the `job` label the service's name, as the ServiceMonitor's is
- * where the service runs as a Deployment.
- */
-export function podMonitor(i: Gray, labels: Record<string, string>): K8sObject {
-  return {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PodMonitor',
-    metadata: { name: i.service.name, namespace: i.env.namespace, labels },
-    spec: {
-      jobLabel: 'app.kubernetes.io/name',
-      selector: { matchLabels: selectorLabels(i.service.name) },
-      podMetricsEndpoints: [{ port: 'metrics', path: '/metrics', interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
-    },
-  };
 }

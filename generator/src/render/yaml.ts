@@ -7,7 +7,7 @@
  * double-quoted otherwise (JSON strings are valid YAML) — plus literal blocks for multi-line text,
  * which keeps it short enough to trust and fast enough not to matter.
  */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+import { isPlainObject } from '../core/objects.js';
 
 /** Emits one YAML document (without `---`), ending with a newline. */
 export function toYaml(value: unknown): string {
@@ -38,7 +38,7 @@ function emit(value: unknown, depth: number, out: string[], inSeq: boolean): voi
     }
     return;
   }
-  if (isObject(value)) {
+  if (isPlainObject(value)) {
     const keys = Object.keys(value).filter((k) => value[k] !== undefined);
     if (keys.length === 0) {
       out.push('{}\n');
@@ -51,7 +51,7 @@ function emit(value: unknown, depth: number, out: string[], inSeq: boolean): voi
       first = false;
       out.push(scalarKey(key), ':');
       const v = value[key];
-      if ((Array.isArray(v) && v.length > 0) || (isObject(v) && Object.keys(v).length > 0)) {
+      if ((Array.isArray(v) && v.length > 0) || (isPlainObject(v) && Object.keys(v).length > 0)) {
         // Sequences under a mapping key are not indented further (the Kubernetes style).
         emit(v, Array.isArray(v) ? depth : depth + 1, out, false);
       } else {
@@ -65,7 +65,7 @@ function emit(value: unknown, depth: number, out: string[], inSeq: boolean): voi
 }
 
 function emitItem(item: unknown, depth: number, out: string[]): void {
-  if ((Array.isArray(item) && item.length > 0) || (isObject(item) && Object.keys(item).length > 0)) {
+  if ((Array.isArray(item) && item.length > 0) || (isPlainObject(item) && Object.keys(item).length > 0)) {
     emit(item, depth, out, true);
   } else {
     emitScalar(item, depth, out);
@@ -80,7 +80,7 @@ function emitScalar(value: unknown, depth: number, out: string[]): void {
     out.push(`${value}\n`);
   } else if (typeof value === 'string') out.push(scalarString(value, depth), '\n');
   else if (Array.isArray(value)) out.push('[]\n');
-  else if (isObject(value)) out.push('{}\n');
+  else if (isPlainObject(value)) out.push('{}\n');
   else throw new Error(`cannot emit ${typeof value} as YAML`);
 }
 
@@ -116,8 +116,4 @@ function literalBlock(s: string, depth: number): string {
   const pad = INDENT.repeat(Math.max(depth, 1));
   const lines = (trailing > 1 ? `${body}${'\n'.repeat(trailing - 1)}` : body).split('\n');
   return `|${chomp}\n${lines.map((l) => (l === '' ? '' : pad + l)).join('\n')}`;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

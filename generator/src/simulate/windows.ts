@@ -9,7 +9,7 @@
  * blocks (a manual sync passes only if every active deny has `manualSync`); else an active allow
  * permits; else any allow window blocks (same manual exception); else permitted.
  */
-import type { CompiledWindow } from '../windows/compile.js';
+import type { CompiledWindow } from '../model/change-windows.js';
 import { parseCron } from '../windows/cron.js';
 import { parseDuration } from '../windows/duration.js';
 import { isActive } from '../windows/engine.js';

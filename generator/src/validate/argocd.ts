@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { cmp, type Finding } from '../core/finding.js';
-import type { RenderedFile } from '../render/files.js';
+import type { RenderedFile } from '../core/generated-files.js';
 import { checkWaveGates } from './argocd-gates.js';
 import { expandApplications, type ArgoDocument, type ExpandedApplication } from './argocd-expand.js';
 import { destinationPermitted, sourcePermitted, type ProjectDestination } from './argocd-glob.js';

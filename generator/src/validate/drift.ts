@@ -1,6 +1,6 @@
 import type { FileSystem } from '../core/fs.js';
 import type { Finding } from '../core/finding.js';
-import type { RenderedFile } from '../render/files.js';
+import type { RenderedFile } from '../core/generated-files.js';
 import { existingGenerated } from '../write/tree.js';
 
 const FIX = 'run `npm run render` and commit the result';

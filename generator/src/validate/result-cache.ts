@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { filesBelow, type FileSystem } from '../core/fs.js';
 import { loadSeal, type Seal } from '../core/seal.js';
-import { INDEX_FILE } from '../render/files.js';
+import { INDEX_FILE } from '../core/generated-files.js';
 import { GENERATED_ROOTS } from '../write/tree.js';
 
 /** Folders whose every file is an input of a repository validation (configuration and generated output). */

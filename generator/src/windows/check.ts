@@ -17,7 +17,7 @@ import { formatPath } from '../core/finding.js';
 import type { Model } from '../model/types.js';
 import { canaryFits } from './canary.js';
 import { FREEZE_REPEAT_ERROR_DAYS } from './checks.js';
-import { compileWindows } from './compile.js';
+import { compileWindows } from '../model/change-windows.js';
 import type { Day } from './dates.js';
 import { addDays, daysBetween, formatDay, parseDay } from './dates.js';
 import { formatDuration } from './duration.js';

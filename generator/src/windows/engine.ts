@@ -14,8 +14,8 @@
  * straddles it an hour shorter or longer, as in Argo CD.
  */
 import type { ChangeWindowsConfig } from '../config/types.js';
-import type { CompiledWindow } from './compile.js';
-import { compileWindows } from './compile.js';
+import type { CompiledWindow } from '../model/change-windows.js';
+import { compileWindows } from '../model/change-windows.js';
 import { nextOffsetChange, offsetAt } from './zone.js';
 
 /** An environment's state at an instant. */

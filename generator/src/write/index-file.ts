@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
-import { INDEX_FILE } from '../render/files.js';
+import { INDEX_FILE } from '../core/generated-files.js';
 import { generatedPathProblem, GENERATED_ROOTS_TEXT, quotePath } from './paths.js';
 
 /**

@@ -4,7 +4,7 @@
  * the journal of an interrupted render) are checked against this before anything is touched.
  */
 import * as path from 'node:path';
-import { INDEX_FILE } from '../render/files.js';
+import { INDEX_FILE } from '../core/generated-files.js';
 
 /** Top-level folders the generator writes into; anything generated found there is ours to prune. */
 export const GENERATED_ROOTS = ['apps', 'clusters', 'argocd'];

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileRefused, readRegularFile, linkTarget, symlinkFinding } from '../core/safe-read.js';
-import { GENERATED_MARKER } from '../render/files.js';
+import { GENERATED_MARKER } from '../core/generated-files.js';
 import type { Journal } from './journal.js';
 import type { WriteOps } from './ops.js';
 import { foldersOf, inside } from './paths.js';

@@ -1,6 +1,6 @@
 import { filesBelow, type FileSystem } from '../core/fs.js';
 import { cmp } from '../core/finding.js';
-import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../render/files.js';
+import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generated-files.js';
 import { readIndex } from './index-file.js';
 import { writablePathProblem, GENERATED_ROOTS } from './paths.js';
 

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { decodeToken, encodeToken, pointerTokens } from '../../src/core/json-pointer.js';
 
 describe('JSON pointers (RFC 6901)', () => {
@@ -13,4 +13,19 @@ describe('JSON pointers (RFC 6901)', () => {
   ])('%j → %j', (pointer, tokens) => expect(pointerTokens(pointer)).toEqual(tokens));
 
   test.each(['a/b', 'a~b', '~1', 'plain', ''])('encode and decode %j round-trips', (key) => expect(decodeToken(encodeToken(key))).toBe(key));
+});
+
+describe('JSON Pointer reference tokens, encoded and decoded', () => {
+  const cases: [name: string, key: string, token: string][] = [
+    ['a plain key is its own token', 'replicas', 'replicas'],
+    ['a slash becomes ~1', 'argocd.argoproj.io/sync-wave', 'argocd.argoproj.io~1sync-wave'],
+    ['a tilde becomes ~0', 'a~b', 'a~0b'],
+    ['a tilde before a 1 stays a tilde (~01, not ~1)', '~1', '~01'],
+    ['both, in order', '~/', '~0~1'],
+    ['the empty key', '', ''],
+  ];
+  it.each(cases)('%s', (_name, key, token) => {
+    expect(encodeToken(key)).toBe(token);
+    expect(decodeToken(token)).toBe(key);
+  });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'vitest';
-import type { RenderedFile } from '../../src/render/files.js';
+import type { RenderedFile } from '../../src/core/generated-files.js';
 
 /** Golden files live here; `UPDATE_GOLDEN=1 npm test` rewrites them (review the diff like code). */
 export const GOLDEN_ROOT = path.resolve(import.meta.dirname, '../golden');

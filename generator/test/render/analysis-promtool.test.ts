@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { analysisTemplate, type AnalysisMetric } from '../../src/render/analysis.js';
-import type { K8sObject } from '../../src/render/service-objects.js';
+import type { K8sObject } from '../../src/render/kinds.js';
 import { evaluateResult, type MeasurementPhase } from '../helpers/rollouts-evaluate.js';
 import { FIXTURE_PLATFORM, modelOf, renderOf } from '../helpers/platform.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
 import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
-import { GENERATED_MARKER } from '../../src/render/files.js';
+import { GENERATED_MARKER } from '../../src/core/generated-files.js';
 
 describe('rendered tree of the fixture platform', () => {
   const result = renderOf(FIXTURE_PLATFORM);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { buildModel } from '../../src/model/build.js';
 import { render } from '../../src/render/index.js';
-import type { K8sObject } from '../../src/render/service-objects.js';
+import type { K8sObject } from '../../src/render/kinds.js';
 import { argoDocuments, checkArgo } from '../../src/validate/argocd.js';
 import { fixtureFs } from '../config/fixture.js';
 import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';

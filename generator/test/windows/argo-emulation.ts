@@ -5,7 +5,7 @@
  * brute-force minute-by-minute matching into a table with prefix sums, and UTC offsets read from
  * `Intl`'s `longOffset` names rather than computed from wall-clock fields.
  */
-import type { SyncWindow } from '../../src/windows/emit.js';
+import type { SyncWindow } from '../../src/render/argocd-sync-windows.js';
 
 const STAR = 1n << 63n;
 

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
-import { syncWindowsFor, type SyncWindow } from '../../src/windows/emit.js';
+import { syncWindowsFor, type SyncWindow } from '../../src/render/argocd-sync-windows.js';
 import { stateAt } from '../../src/windows/engine.js';
 import { REPO_ROOT } from '../helpers/platform.js';
 import { ArgoEmulation } from './argo-emulation.js';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { ChangeWindowsConfig, EnvironmentConfig, GrayReleaseConfig } from '../../src/config/types.js';
 import { memoryFs } from '../../src/core/fs.js';
 import { canaryFits } from '../../src/windows/canary.js';
-import { syncWindowsFor } from '../../src/windows/emit.js';
+import { syncWindowsFor } from '../../src/render/argocd-sync-windows.js';
 import { stateAt } from '../../src/windows/engine.js';
 import { readOverrides } from '../../src/windows/overrides.js';
 import { checkZone } from '../../src/windows/zone.js';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChangeWindowsConfig, EnvironmentConfig } from '../../src/config/types.js';
-import { syncWindowsFor } from '../../src/windows/emit.js';
+import { syncWindowsFor } from '../../src/render/argocd-sync-windows.js';
 import { stateAt } from '../../src/windows/engine.js';
 import { ArgoEmulation, offsetChangeInstants } from './argo-emulation.js';
 

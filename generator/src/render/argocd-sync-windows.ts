@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../config/types.js';
-import { compileWindows } from './compile.js';
+import { compileWindows } from '../model/change-windows.js';
 
 /** One entry of an AppProject's `spec.syncWindows`, keys in the order Argo CD documents them. */
 export interface SyncWindow {

@@ -1,0 +1,45 @@
+/**
+ * How Prometheus scrapes a service: a ServiceMonitor for a Deployment, a PodMonitor for a Rollout
+ * (see {@link podMonitor}). The canary analysis that queries the scraped metrics is in analysis.ts.
+ */
+import type { GrayInstance, ServiceInstance } from '../model/types.js';
+import { SCRAPE, selectorLabels, serviceLabels, serviceMeta } from './conventions.js';
+import type { PodMonitor, ServiceMonitor } from './kinds.js';
+
+/** Labels of a monitor object: the service's, and those the cluster's Prometheus selects monitors by. */
+export function monitorLabels(i: ServiceInstance): Record<string, string> {
+  return { ...serviceLabels(i.service.name, i.service.group), team: 'suoke-life', ...i.cluster.monitoringLabels };
+}
+
+export function serviceMonitor(i: ServiceInstance): ServiceMonitor {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'ServiceMonitor',
+    metadata: { ...serviceMeta(i), labels: monitorLabels(i) },
+    spec: {
+      selector: { matchLabels: selectorLabels(i.service.name) },
+      endpoints: [{ port: 'metrics', path: '/metrics', interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
+    },
+  };
+}
+
+/**
+ * Scrapes every pod of the Rollout, stable and canary. A ServiceMonitor would not: it scrapes the
+ * endpoints of Services, and the Rollouts controller pins the stable Service's selector to the stable
+ * ReplicaSet (`rollouts-pod-template-hash`), so the canary pods would go unscraped; through the canary
+ * Service too, every pod would be scraped twice once the canary is promoted (both Services then select
+ * the same pods). `jobLabel` keeps the `job` label the service's name, as the ServiceMonitor's is
+ * where the service runs as a Deployment.
+ */
+export function podMonitor(i: GrayInstance, labels: Record<string, string>): PodMonitor {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    metadata: { name: i.service.name, namespace: i.env.namespace, labels },
+    spec: {
+      jobLabel: 'app.kubernetes.io/name',
+      selector: { matchLabels: selectorLabels(i.service.name) },
+      podMetricsEndpoints: [{ port: 'metrics', path: '/metrics', interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
+    },
+  };
+}
