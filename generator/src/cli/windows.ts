@@ -12,11 +12,11 @@ import type { Finding } from '../core/finding.js';
 import { checkFirstDeploys } from '../canary/first-deploy.js';
 import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
 import { stateAt } from '../windows/engine.js';
-import { parseInstant } from '../windows/dates.js';
+import { parseInstant } from '../time/dates.js';
 import { readOverrides } from '../windows/overrides.js';
 import { touchedEnvironments, type Tree } from '../windows/touched.js';
 import { comparedSides, type PathBuilder } from './windows-touched.js';
-import { formatLocal } from '../windows/zone.js';
+import { formatLocal } from '../time/zone.js';
 import type { CommandContext } from './context.js';
 
 export interface WindowsOptions {

@@ -7,10 +7,10 @@
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import { suggest } from '../core/names.js';
-import { parseCron } from '../windows/cron.js';
-import { daysBetween, parseDay } from '../windows/dates.js';
-import { parseDuration } from '../windows/duration.js';
-import { checkZone, knownZones } from '../windows/zone.js';
+import { parseCron } from '../time/cron.js';
+import { daysBetween, parseDay } from '../time/dates.js';
+import { parseDuration } from '../time/duration.js';
+import { checkZone, knownZones } from '../time/zone.js';
 import type { ParsedFile, Raw } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
 import type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from './types.js';
