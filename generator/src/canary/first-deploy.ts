@@ -17,6 +17,7 @@ import { readConfig } from '../config/load.js';
 import { formatPath, type Finding } from '../core/finding.js';
 import { memoryFs } from '../core/fs.js';
 import { buildModel } from '../model/build.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 /** What the check needs of the change's model (a projection of `Model`, as the window facts keep it). */
 export interface FirstDeployModel {
@@ -94,7 +95,7 @@ function judge({ env, i, canary }: Canary, base: ReturnType<typeof baseRuns>, in
 
 /** What the base runs, by `<env>/<service>`; or why its configuration cannot be read. */
 function baseRuns(files: ReadonlyMap<string, string>): { runs: Map<string, BaseRun> } | { error: string } {
-  const { config, findings } = readConfig(memoryFs(Object.fromEntries(files)));
+  const { config, findings } = readConfig(memoryFs(Object.fromEntries(files)), { waivable: WAIVABLE });
   if (!config) {
     const f = findings[0];
     return { error: f ? `${f.file}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message}` : 'argocd/argocd.yaml is missing' };

@@ -13,6 +13,7 @@ import { openForWriting } from '../write/session.js';
 import { planWrite } from '../write/tree.js';
 import { write } from './render.js';
 import type { CommandContext } from './context.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 export interface CanaryOptions {
   /** `start`, `advance`, `promote` or `abort`. */
@@ -43,7 +44,7 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
 }
 
 function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
-  const config = loadConfig(ctx.fs);
+  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
   const service = config.services.find((s) => s.name === o.service);
   if (!service) {
     const near = suggest(o.service, config.services.map((s) => s.name));

@@ -21,6 +21,7 @@ import { planWrite } from '../write/tree.js';
 import type { CommandContext } from './context.js';
 import { write } from './render.js';
 import { baseRevision, filesAt } from './windows.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 export interface StageOptions {
   /** Service name, e.g. `xiaoke`. */
@@ -47,7 +48,7 @@ export function runStage(ctx: CommandContext, o: StageOptions): number {
 function stage(ctx: CommandContext, o: StageOptions): number {
   const file = `apps/${o.service}/service.yaml`;
   const now = ctx.fs.readText(file);
-  const config = loadConfig(ctx.fs);
+  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
   if (now === undefined) {
     const near = suggest(o.service, config.services.map((s) => s.name));
     throw new UsageError(`no service \`${o.service}\` (no ${file})${near ? `; did you mean \`${near}\`?` : ''}`);

@@ -1,43 +1,75 @@
+/**
+ * The schema step of the loader: a parsed file against the declaration of its kind, every violation
+ * turned into a finding with its own message, and, when it matches, a copy with the declared
+ * defaults filled in by ajv (`useDefaults`) for the builders.
+ */
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import { suggest } from '../core/names.js';
-import { argocdSchema, clusterSchema, serviceSchema } from './schema.js';
+import { ArgocdFile } from './argocd/schema.js';
+import { ClusterFile } from './cluster/schema.js';
+import { ServiceFile } from './service/schema.js';
+import { didYouMean } from './shared/names.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
 
-export type ConfigKind = 'service' | 'cluster' | 'argocd';
+/** The configuration files by kind, as written, with the declared defaults filled in. */
+export interface ConfigFiles {
+  service: ServiceFile;
+  cluster: ClusterFile;
+  argocd: ArgocdFile;
+}
 
-/** The configuration schemas by kind. */
-export const CONFIG_SCHEMAS: Readonly<Record<ConfigKind, object>> = { service: serviceSchema, cluster: clusterSchema, argocd: argocdSchema };
+export type ConfigKind = keyof ConfigFiles;
 
-/** The one set of ajv options the schemas are compiled with, in-process or ahead of time. */
+/** The declarations by kind: the JSON Schemas the validators and the editor schemas are made of. */
+export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile } as const;
+
+type Validators = { [K in ConfigKind]: ValidateFunction<ConfigFiles[K]> };
+
+/**
+ * The one set of ajv options the schemas are compiled with, in-process or ahead of time. `useDefaults`
+ * fills declared defaults into the data validated, which is always a copy (see {@link checkStructure}).
+ */
 export function configAjv(code?: { source: boolean }): Ajv {
   // Loaded on demand: `render` and `validate` use the precompiled validators and never pay ajv's start-up.
   const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  return new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  return new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, useDefaults: true, ...(code ? { code } : {}) });
 }
 
-let validators: Record<ConfigKind, ValidateFunction> | undefined;
+let validators: Validators | undefined;
 
-function validator(kind: ConfigKind): ValidateFunction {
+function validator<K extends ConfigKind>(kind: K): Validators[K] {
   validators ??= precompiled() ?? compileNow();
   return validators[kind];
 }
 
 /** The validators `npm run build` compiled ahead of time (generator/scripts/build-config-validators.ts). */
-function precompiled(): Record<ConfigKind, ValidateFunction> | undefined {
+function precompiled(): Validators | undefined {
   try {
-    return createRequire(import.meta.url)('./validators.generated.cjs') as Record<ConfigKind, ValidateFunction>;
+    // A generated CommonJS module has no types: it exports one validator per kind, compiled from CONFIG_SCHEMAS.
+    return createRequire(import.meta.url)('./validators.generated.cjs') as Validators;
   } catch {
     return undefined;
   }
 }
 
-function compileNow(): Record<ConfigKind, ValidateFunction> {
+function compileNow(): Validators {
   const ajv = configAjv();
-  return { service: ajv.compile(serviceSchema), cluster: ajv.compile(clusterSchema), argocd: ajv.compile(argocdSchema) };
+  return {
+    service: ajv.compile<ServiceFile>(CONFIG_SCHEMAS.service),
+    cluster: ajv.compile<ClusterFile>(CONFIG_SCHEMAS.cluster),
+    argocd: ajv.compile<ArgocdFile>(CONFIG_SCHEMAS.argocd),
+  };
+}
+
+/** What the schema step found; `value` is set exactly when there is no finding. */
+export interface StructureResult<T> {
+  findings: Finding[];
+  /** A copy of the data with the declared defaults filled in; the source's own data is never changed. */
+  value?: T;
 }
 
 /**
@@ -45,22 +77,26 @@ function compileNow(): Record<ConfigKind, ValidateFunction> {
  * own message. Errors a type error already explains (an enum failing on a number, a `required`
  * inside a value that is not a mapping) are dropped, so one problem gives one finding.
  */
-export function checkStructure(kind: ConfigKind, source: YamlSource): Finding[] {
+export function checkStructure<K extends ConfigKind>(kind: K, source: YamlSource): StructureResult<ConfigFiles[K]> {
   const data = source.data;
   if (data === null || data === undefined) {
-    return [
-      configFinding(
-        'type',
-        source.file,
-        1,
-        [],
-        `${source.file} is empty; expected a mapping of ${kind === 'argocd' ? 'Argo CD' : `the ${kind}'s`} settings`,
-        emptyHint[kind],
-      ),
-    ];
+    return {
+      findings: [
+        configFinding(
+          'type',
+          source.file,
+          1,
+          [],
+          `${source.file} is empty; expected a mapping of ${kind === 'argocd' ? 'Argo CD' : `the ${kind}'s`} settings`,
+          emptyHint[kind],
+        ),
+      ],
+    };
   }
   const validate = validator(kind);
-  if (validate(data)) return [];
+  // ajv fills defaults into what it validates: a copy, so that findings and lines read the data as written.
+  const copy: unknown = structuredClone(data);
+  if (validate(copy)) return { findings: [], value: copy };
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'const').map((e) => e.instancePath));
   // A misspelt required key (`replica: 2`) is one problem: report the unknown key, whose hint names
@@ -78,7 +114,7 @@ export function checkStructure(kind: ConfigKind, source: YamlSource): Finding[] 
     if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
     findings.push(translate(e, source, toSegments(e.instancePath, data)));
   }
-  return findings;
+  return { findings };
 }
 
 function missingKeys(missing: Set<string>, at: string): string[] {
@@ -101,14 +137,13 @@ function translate(e: ErrorObject, source: YamlSource, at: PathSegment[]): Findi
       const key = String(e.params.additionalProperty);
       const path = [...at, key];
       const allowed = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
-      const near = suggest(key, allowed);
       return configFinding(
         'unknown-key',
         file,
         source.lineOf(path),
         path,
         `unknown key \`${key}\`${at.length > 0 ? ` in ${where}` : ''}`,
-        near ? `did you mean \`${near}\`?` : `allowed keys: ${allowed.join(', ')}`,
+        didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(', ')}`,
       );
     }
     case 'required': {
@@ -133,14 +168,13 @@ function translate(e: ErrorObject, source: YamlSource, at: PathSegment[]): Findi
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const found = String(e.data);
-      const near = suggest(found, allowed);
       return configFinding(
         'enum',
         file,
         source.lineOf(at, 'value'),
         at,
         `${where} must be one of ${allowed.join(', ')}; found \`${found}\``,
-        near ? `did you mean \`${near}\`?` : `use one of: ${allowed.join(', ')}`,
+        didYouMean(found, allowed) ?? `use one of: ${allowed.join(', ')}`,
       );
     }
     case 'minimum':
