@@ -24,6 +24,9 @@ export interface ConfigFiles {
 
 export type ConfigKind = keyof ConfigFiles;
 
+/** Every kind, in the order the loader reads them. */
+export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd'];
+
 /** The declarations by kind: the JSON Schemas the validators and the editor schemas are made of. */
 export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile } as const;
 

@@ -44,6 +44,3 @@ export const RULE_IDS: readonly string[] = [
 
 /** Every check id that a waiver may name: the rules and `capacity`. */
 export const WAIVABLE: readonly string[] = [...RULE_IDS, 'capacity'];
-
-/** Shortest written reason a waiver may give (annotation or configuration). */
-export const MIN_WAIVER_REASON = 10;

@@ -13,7 +13,10 @@ import { Reporter, isRaw } from './checks.js';
 import { Struct } from './declare.js';
 import { didYouMean } from './names.js';
 
-/** Shortest waiver reason, in characters after trimming: a reason reviewers can judge is a sentence. */
+/**
+ * Shortest written reason a waiver may give, in characters after trimming, in configuration and (through
+ * policy/engine.ts) in an annotation: a reason reviewers can judge is a sentence.
+ */
 export const MIN_WAIVER_REASON = 10;
 
 const Waiver = Struct(
