@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import type { Finding } from '../../core/finding.js';
 import { formatPath } from '../../core/finding.js';
-import { isDockerTag, isImageRepository } from '../../core/names.js';
+import { isDockerTag, isEnvVarName, isImageRepository } from '../../core/names.js';
 import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, checkEnvNames, checkReplicaCount, isRaw, q } from '../shared/checks.js';
 import { checkOwnName } from '../shared/names.js';
@@ -94,7 +94,7 @@ function checkVariables(r: Reporter, d: Raw): void {
         }
       }
       if (typeof s.env !== 'string') return;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.env)) {
+      if (!isEnvVarName(s.env)) {
         r.report('env-name', path, `\`secrets[${i}].env\`: \`${s.env}\` is not a valid environment variable name`, 'use letters, digits and `_`, not starting with a digit, e.g. `DATABASE_URL`');
         return;
       }
