@@ -103,7 +103,7 @@ function checkPolicyConfig(services: ParsedFile[], clusters: ParsedFile[], waiva
 }
 
 /** The one Argo CD settings file; the rest of `argocd/` is generated. */
-export const argocdFile = 'argocd/argocd.yaml';
+const argocdFile = 'argocd/argocd.yaml';
 
 const layout: Record<'service' | 'cluster', { dir: string; file: string }> = {
   service: { dir: 'apps', file: 'service.yaml' },
