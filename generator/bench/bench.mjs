@@ -122,11 +122,12 @@ const npmRun = (script, ...args) => ['npm', 'run', '-s', script, '--', '--root',
 // --- Schema throughput -------------------------------------------------------------------------
 {
   const { loadConfig } = await import(path.join(dist, 'config/load.js'));
+  const { WAIVABLE } = await import(path.join(dist, 'policy/ids.js'));
   const { buildModel } = await import(path.join(dist, 'model/build.js'));
   const { render } = await import(path.join(dist, 'render/index.js'));
   const { diskFs } = await import(path.join(dist, 'core/fs.js'));
   const { benchSchema } = await import(path.join(dist, 'validate/schema/index.js'));
-  const objects = render(buildModel(loadConfig(diskFs(root)))).targets.flatMap((t) => t.objects);
+  const objects = render(buildModel(loadConfig(diskFs(root), { waivable: WAIVABLE }))).targets.flatMap((t) => t.objects);
   const perSecond = benchSchema(objects, 3);
   row(`schema checks, one core (${objects.length} seed objects, mixed kinds)`, perSecond, 'objects/s', 50000, true);
 }

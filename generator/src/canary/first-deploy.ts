@@ -17,6 +17,7 @@ import { formatPath, type Finding } from '../core/finding.js';
 import { memoryFs } from '../core/fs.js';
 import { buildModel } from '../model/build.js';
 import type { WindowModel } from '../windows/check.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 /** What the check needs of the change's model: the environments of the window facts (a projection of `Model`). */
 type FirstDeployModel = Pick<WindowModel, 'environments'>;
@@ -89,7 +90,7 @@ function judge({ env, i, canary }: Canary, base: ReturnType<typeof baseRuns>, in
 
 /** What the base runs, by `<env>/<service>`; or why its configuration cannot be read. */
 function baseRuns(files: ReadonlyMap<string, string>): { runs: Map<string, BaseRun> } | { error: string } {
-  const { config, findings } = readConfig(memoryFs(Object.fromEntries(files)));
+  const { config, findings } = readConfig(memoryFs(Object.fromEntries(files)), { waivable: WAIVABLE });
   if (!config) {
     const f = findings[0];
     return { error: f ? `${f.file}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message}` : 'argocd/argocd.yaml is missing' };

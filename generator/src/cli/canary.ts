@@ -8,6 +8,7 @@ import { promotionOrder } from '../model/build.js';
 import { openForWriting } from '../write/session.js';
 import type { CommandContext } from './context.js';
 import { writeEditAndRender } from './edit-service.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 export interface CanaryOptions {
   /** `start`, `advance`, `promote` or `abort`. */
@@ -38,7 +39,7 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
 }
 
 function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
-  const config = loadConfig(ctx.fs);
+  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
   const service = config.services.find((s) => s.name === o.service);
   if (!service) {
     const near = suggest(o.service, config.services.map((s) => s.name));

@@ -15,6 +15,7 @@ import { openForWriting } from '../write/session.js';
 import type { CommandContext } from './context.js';
 import { writeEditAndRender } from './edit-service.js';
 import { baseRevision, filesAt } from './windows.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 export interface StageOptions {
   /** Service name, e.g. `xiaoke`. */
@@ -41,7 +42,7 @@ export function runStage(ctx: CommandContext, o: StageOptions): number {
 function stage(ctx: CommandContext, o: StageOptions): number {
   const file = `apps/${o.service}/service.yaml`;
   const now = ctx.fs.readText(file);
-  const config = loadConfig(ctx.fs);
+  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
   if (now === undefined) {
     const near = suggest(o.service, config.services.map((s) => s.name));
     throw new UsageError(`no service \`${o.service}\` (no ${file})${near ? `; did you mean \`${near}\`?` : ''}`);

@@ -12,12 +12,13 @@ import type { Finding } from '../core/finding.js';
 import { checkFirstDeploys } from '../canary/first-deploy.js';
 import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
 import { stateAt } from '../windows/engine.js';
-import { parseInstant } from '../windows/dates.js';
+import { parseInstant } from '../time/dates.js';
 import { readOverrides } from '../windows/overrides.js';
 import { touchedEnvironments, type Tree } from '../windows/touched.js';
 import { comparedSides, type PathBuilder } from './windows-touched.js';
-import { formatLocal } from '../windows/zone.js';
+import { formatLocal } from '../time/zone.js';
 import type { CommandContext } from './context.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 export interface WindowsOptions {
   /** Only this environment. Default: all, by name. */
@@ -39,7 +40,7 @@ export function instantOption(ctx: CommandContext, at: string | undefined): Date
 export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
   if (o.output !== 'text' && o.output !== 'json') throw new UsageError(`unknown output format "${o.output}": expected one of text, json`);
   const at = instantOption(ctx, o.at);
-  const config = loadConfig(ctx.fs);
+  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
   const all = config.clusters.flatMap((c) => c.environments.map((env) => ({ env, cluster: c.name }))).sort((a, b) => (a.env.name < b.env.name ? -1 : 1));
   const chosen = o.env === undefined ? all : all.filter((e) => e.env.name === o.env);
   if (chosen.length === 0) throw new UsageError(`unknown environment "${o.env}": expected one of ${all.map((e) => e.env.name).join(', ')}`);

@@ -1,43 +1,77 @@
+/**
+ * The schema step of the loader: a parsed file against the declaration of its kind, every violation
+ * turned into a finding with its own message, and, when it matches, a copy with the declared
+ * defaults filled in by ajv (`useDefaults`) for the builders.
+ */
 import { createRequire } from 'node:module';
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
-import { formatPath } from '../core/finding.js';
 import { suggest } from '../core/names.js';
-import { argocdSchema, clusterSchema, serviceSchema } from './schema.js';
-import type { PathSegment, YamlSource } from './yaml-source.js';
+import { ArgocdFile } from './argocd/schema.js';
+import { ClusterFile } from './cluster/schema.js';
+import { ServiceFile } from './service/schema.js';
+import { schemaFinding, toSegments } from './schema-findings.js';
+import type { YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
 
-export type ConfigKind = 'service' | 'cluster' | 'argocd';
+/** The configuration files by kind, as written, with the declared defaults filled in. */
+export interface ConfigFiles {
+  service: ServiceFile;
+  cluster: ClusterFile;
+  argocd: ArgocdFile;
+}
 
-/** The configuration schemas by kind. */
-export const CONFIG_SCHEMAS: Readonly<Record<ConfigKind, object>> = { service: serviceSchema, cluster: clusterSchema, argocd: argocdSchema };
+export type ConfigKind = keyof ConfigFiles;
 
-/** The one set of ajv options the schemas are compiled with, in-process or ahead of time. */
+/** Every kind, in the order the loader reads them. */
+export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd'];
+
+/** The declarations by kind: the JSON Schemas the validators and the editor schemas are made of. */
+export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile } as const;
+
+type Validators = { [K in ConfigKind]: ValidateFunction<ConfigFiles[K]> };
+
+/**
+ * The one set of ajv options the schemas are compiled with, in-process or ahead of time. `useDefaults`
+ * fills declared defaults into the data validated, which is always a copy (see {@link checkStructure}).
+ */
 export function configAjv(code?: { source: boolean }): Ajv {
   // Loaded on demand: `render` and `validate` use the precompiled validators and never pay ajv's start-up.
   const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  return new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  return new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, useDefaults: true, ...(code ? { code } : {}) });
 }
 
-let validators: Record<ConfigKind, ValidateFunction> | undefined;
+let validators: Validators | undefined;
 
-function validator(kind: ConfigKind): ValidateFunction {
+function validator<K extends ConfigKind>(kind: K): Validators[K] {
   validators ??= precompiled() ?? compileNow();
   return validators[kind];
 }
 
 /** The validators `npm run build` compiled ahead of time (generator/scripts/build-config-validators.ts). */
-function precompiled(): Record<ConfigKind, ValidateFunction> | undefined {
+function precompiled(): Validators | undefined {
   try {
-    return createRequire(import.meta.url)('./validators.generated.cjs') as Record<ConfigKind, ValidateFunction>;
+    // A generated CommonJS module has no types: it exports one validator per kind, compiled from CONFIG_SCHEMAS.
+    return createRequire(import.meta.url)('./validators.generated.cjs') as Validators;
   } catch {
     return undefined;
   }
 }
 
-function compileNow(): Record<ConfigKind, ValidateFunction> {
+function compileNow(): Validators {
   const ajv = configAjv();
-  return { service: ajv.compile(serviceSchema), cluster: ajv.compile(clusterSchema), argocd: ajv.compile(argocdSchema) };
+  return {
+    service: ajv.compile<ServiceFile>(CONFIG_SCHEMAS.service),
+    cluster: ajv.compile<ClusterFile>(CONFIG_SCHEMAS.cluster),
+    argocd: ajv.compile<ArgocdFile>(CONFIG_SCHEMAS.argocd),
+  };
+}
+
+/** What the schema step found; `value` is set exactly when there is no finding. */
+export interface StructureResult<T> {
+  findings: Finding[];
+  /** A copy of the data with the declared defaults filled in; the source's own data is never changed. */
+  value?: T;
 }
 
 /**
@@ -45,22 +79,26 @@ function compileNow(): Record<ConfigKind, ValidateFunction> {
  * own message. Errors a type error already explains (an enum failing on a number, a `required`
  * inside a value that is not a mapping) are dropped, so one problem gives one finding.
  */
-export function checkStructure(kind: ConfigKind, source: YamlSource): Finding[] {
+export function checkStructure<K extends ConfigKind>(kind: K, source: YamlSource): StructureResult<ConfigFiles[K]> {
   const data = source.data;
   if (data === null || data === undefined) {
-    return [
-      configFinding(
-        'type',
-        source.file,
-        1,
-        [],
-        `${source.file} is empty; expected a mapping of ${kind === 'argocd' ? 'Argo CD' : `the ${kind}'s`} settings`,
-        emptyHint[kind],
-      ),
-    ];
+    return {
+      findings: [
+        configFinding(
+          'type',
+          source.file,
+          1,
+          [],
+          `${source.file} is empty; expected a mapping of ${kind === 'argocd' ? 'Argo CD' : `the ${kind}'s`} settings`,
+          emptyHint[kind],
+        ),
+      ],
+    };
   }
   const validate = validator(kind);
-  if (validate(data)) return [];
+  // ajv fills defaults into what it validates: a copy, so that findings and lines read the data as written.
+  const copy: unknown = structuredClone(data);
+  if (validate(copy)) return { findings: [], value: copy };
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type' || e.keyword === 'const').map((e) => e.instancePath));
   // A misspelt required key (`replica: 2`) is one problem: report the unknown key, whose hint names
@@ -76,9 +114,9 @@ export function checkStructure(kind: ConfigKind, source: YamlSource): Finding[] 
   for (const e of errors) {
     if (e.keyword !== 'type' && e.keyword !== 'const' && typeErrorAt.has(e.instancePath)) continue;
     if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
-    findings.push(translate(e, source, toSegments(e.instancePath, data)));
+    findings.push(schemaFinding(e, source, toSegments(e.instancePath, data)));
   }
-  return findings;
+  return { findings };
 }
 
 function missingKeys(missing: Set<string>, at: string): string[] {
@@ -91,190 +129,3 @@ const emptyHint: Record<ConfigKind, string> = {
   cluster: 'start with `name: <cluster>`, as in the other clusters/*/cluster.yaml files',
   argocd: 'give at least `repoURL: https://…/suoke-life-gitops.git`',
 };
-
-function translate(e: ErrorObject, source: YamlSource, at: PathSegment[]): Finding {
-  const file = source.file;
-  const where = at.length > 0 ? `\`${formatPath(at)}\`` : 'the file';
-  const parent = e.parentSchema as Record<string, unknown> | undefined;
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String(e.params.additionalProperty);
-      const path = [...at, key];
-      const allowed = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
-      const near = suggest(key, allowed);
-      return configFinding(
-        'unknown-key',
-        file,
-        source.lineOf(path),
-        path,
-        `unknown key \`${key}\`${at.length > 0 ? ` in ${where}` : ''}`,
-        near ? `did you mean \`${near}\`?` : `allowed keys: ${allowed.join(', ')}`,
-      );
-    }
-    case 'required': {
-      const key = String(e.params.missingProperty);
-      const schema = (parent?.properties as Record<string, Record<string, unknown>> | undefined)?.[key];
-      const example = (schema?.examples as unknown[] | undefined)?.[0];
-      return configFinding(
-        'required',
-        file,
-        source.lineOf(at),
-        [...at, key],
-        `missing required key \`${key}\`${at.length > 0 ? ` in ${where}` : ''}`,
-        example === undefined ? `add \`${key}:\`` : `add \`${key}: ${inlineYaml(example)}\``,
-      );
-    }
-    case 'type': {
-      const expected = ([] as string[]).concat(e.params.type as string | string[]);
-      return typeFinding(source, at, expected.map(typeName).join(' or '), expected);
-    }
-    case 'const':
-      return typeFinding(source, at, '`false` or a mapping', ['object'], 'e.g. `autoscaling: {minReplicas: 2, maxReplicas: 10, cpu: 70}`, or `false` for a fixed replica count');
-    case 'enum': {
-      const allowed = (e.params.allowedValues as unknown[]).map(String);
-      const found = String(e.data);
-      const near = suggest(found, allowed);
-      return configFinding(
-        'enum',
-        file,
-        source.lineOf(at, 'value'),
-        at,
-        `${where} must be one of ${allowed.join(', ')}; found \`${found}\``,
-        near ? `did you mean \`${near}\`?` : `use one of: ${allowed.join(', ')}`,
-      );
-    }
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum': {
-      const limit = e.params.limit as number;
-      const relation = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' }[
-        e.keyword
-      ];
-      return configFinding(
-        'range',
-        file,
-        source.lineOf(at, 'value'),
-        at,
-        `${where} must be ${relation} ${limit}; found ${String(e.data)}`,
-        rangeHint(parent),
-      );
-    }
-    case 'minLength':
-    case 'minItems':
-    case 'minProperties':
-      return configFinding('empty', file, source.lineOf(at, 'value'), at, `${where} must not be empty`, exampleHint(parent, at));
-    case 'uniqueItems': {
-      const path = [...at, e.params.i as number];
-      const item = (e.data as unknown[])[e.params.i as number];
-      return configFinding(
-        'duplicate',
-        file,
-        source.lineOf(path),
-        path,
-        `${where} lists \`${String(item)}\` more than once`,
-        'remove the repeated entry',
-      );
-    }
-    default:
-      return configFinding('schema', file, source.lineOf(at), at, `${where} ${e.message ?? 'is invalid'}`);
-  }
-}
-
-function typeFinding(source: YamlSource, at: PathSegment[], expected: string, types: string[], fallbackHint?: string): Finding {
-  const where = at.length > 0 ? `\`${formatPath(at)}\`` : 'the file';
-  const value = valueAt(source.data, at);
-  const text = source.sourceOf(at);
-  const key = at[at.length - 1];
-  let hint = fallbackHint;
-  if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
-    hint = `quote it: \`${String(key)}: "${text ?? String(value)}"\`${typeof value === 'number' && text !== String(value) ? ` (unquoted, YAML reads ${text} as the number ${value})` : ''}`;
-  } else if ((types.includes('integer') || types.includes('number')) && typeof value === 'string' && /^[-+]?\d+(\.\d+)?$/.test(value)) {
-    hint = `write the number without quotes: \`${String(key)}: ${value}\``;
-  } else if (types.includes('array') && value !== null && typeof value !== 'object') {
-    hint = `write a list: \`${String(key)}: [${text ?? String(value)}]\``;
-  } else if (types.includes('boolean') && typeof value === 'string') {
-    hint = `write \`true\` or \`false\` without quotes`;
-  } else if (value === null) {
-    hint = `give \`${String(key)}\` a value, or remove the key to use the default`;
-  } else if (at.length === 0) {
-    hint = 'the top level of a config file is a mapping of keys such as `name:`';
-  }
-  return configFinding(
-    'type',
-    source.file,
-    source.lineOf(at, 'value'),
-    at,
-    `${where} must be ${expected}; found ${describe(value, text)}`,
-    hint,
-  );
-}
-
-function typeName(t: string): string {
-  return (
-    { string: 'a string', integer: 'a whole number', number: 'a number', boolean: '`true` or `false`', object: 'a mapping', array: 'a list' }[t] ??
-    t
-  );
-}
-
-function describe(v: unknown, text: string | undefined): string {
-  if (v === null || v === undefined) return 'no value';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v === 'number' ? 'the number' : 'the boolean'} ${text ?? String(v)}`;
-}
-
-function rangeHint(schema: Record<string, unknown> | undefined): string | undefined {
-  const n = (k: string) => schema?.[k] as number | undefined;
-  const [min, xmin, max, xmax] = [n('minimum'), n('exclusiveMinimum'), n('maximum'), n('exclusiveMaximum')];
-  if (min !== undefined && max !== undefined) return `use a value from ${min} to ${max}`;
-  const parts = [
-    min !== undefined ? `at least ${min}` : xmin !== undefined ? `above ${xmin}` : '',
-    max !== undefined ? `at most ${max}` : xmax !== undefined ? `below ${xmax}` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? `use a value ${parts.join(' and ')}` : undefined;
-}
-
-function exampleHint(schema: Record<string, unknown> | undefined, at: PathSegment[]): string | undefined {
-  const example = (schema?.examples as unknown[] | undefined)?.[0];
-  const key = at[at.length - 1];
-  return example === undefined || typeof key !== 'string' ? undefined : `e.g. \`${key}: ${inlineYaml(example)}\``;
-}
-
-/** A value as one line of flow YAML, for hints: `{cpu: 250m, memory: 512Mi}`. */
-function inlineYaml(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(inlineYaml).join(', ')}]`;
-  if (v !== null && typeof v === 'object') {
-    return `{${Object.entries(v).map(([k, x]) => `${k}: ${inlineYaml(x)}`).join(', ')}}`;
-  }
-  if (typeof v === 'string' && /^[\d.]+$/.test(v)) return JSON.stringify(v);
-  return String(v);
-}
-
-/** JSON pointer → YAML path segments; array indexes become numbers. */
-function toSegments(pointer: string, data: unknown): PathSegment[] {
-  if (pointer === '') return [];
-  const out: PathSegment[] = [];
-  let node = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      out.push(Number(seg));
-      node = node[Number(seg)];
-    } else {
-      out.push(seg);
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
-    }
-  }
-  return out;
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let node = data;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
-  }
-  return node;
-}

@@ -4,10 +4,10 @@
  * are computed from the same windows.
  */
 import type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from '../config/types.js';
-import type { CronSchedule } from '../windows/cron.js';
-import { parseCron } from '../windows/cron.js';
-import { daysBetween, parseDay } from '../windows/dates.js';
-import { parseDuration } from '../windows/duration.js';
+import type { CronSchedule } from '../time/cron.js';
+import { parseCron } from '../time/cron.js';
+import { daysBetween, parseDay } from '../time/dates.js';
+import { parseDuration } from '../time/duration.js';
 
 /** One sync window, with where it came from. */
 export interface CompiledWindow {

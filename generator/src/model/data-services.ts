@@ -4,7 +4,7 @@
  * `clusters/<cluster>/cluster.yaml`); the labels its pods carry follow from the operator that runs
  * it, as each operator's source sets them (docs/networking.md lists them with the same citations).
  */
-import type { DataServicesConfig } from '../config/checks-data.js';
+import type { DataServicesConfig } from '../config/types.js';
 import type { DataKind, EnvironmentConfig } from '../config/types.js';
 import type { DataService } from './types.js';
 

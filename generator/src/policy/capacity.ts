@@ -9,7 +9,7 @@
  */
 import { cmp, type Finding } from '../core/finding.js';
 import { parseCpu, parseMemory } from '../core/quantity.js';
-import type { NodePoolConfig } from '../config/checks-pools.js';
+import type { NodePoolConfig } from '../config/types.js';
 import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
 import { nameOf, namespaceOf, rec, str } from './rules/pod.js';

@@ -13,7 +13,7 @@
 import { cmp, formatPath, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import { suggest } from '../core/names.js';
 import { isPlainObject, objectId } from '../core/objects.js';
-import { MIN_WAIVER_REASON } from './waiver-reason.js';
+import { MIN_WAIVER_REASON } from '../config/shared/waivers.js';
 import type { DataService } from '../model/types.js';
 
 /** How strict the policies are: `production` for staging and prod, `development` for dev and test. */

@@ -43,5 +43,3 @@ export const RULE_IDS: readonly string[] = CATALOGUE.rules.map((r) => r.id);
 
 /** Every check id that a waiver may name: the rules and `capacity`. */
 export const WAIVABLE: readonly string[] = CATALOGUE.waivable;
-
-export { MIN_WAIVER_REASON } from './waiver-reason.js';

@@ -4,7 +4,7 @@
  * per environment. Pure.
  */
 import { sortFindings, type Finding } from '../core/finding.js';
-import type { PolicyWaiverConfig } from '../config/checks-waivers.js';
+import type { PolicyWaiverConfig } from '../config/types.js';
 import type { Model } from '../model/types.js';
 import type { BuildTarget } from '../render/layout.js';
 import { measureCapacity, type CapacityReport } from './capacity.js';

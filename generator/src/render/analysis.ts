@@ -12,8 +12,7 @@
  */
 import type { GrayReleaseConfig } from '../config/types.js';
 import type { ServiceInstance } from '../model/types.js';
-import { durationSeconds } from '../policy/canary.js';
-import { formatDuration } from '../windows/duration.js';
+import { durationSeconds, formatDuration } from '../time/duration.js';
 import { canaryServiceName, prometheusAddress, SCRAPE, serviceLabels } from './conventions.js';
 import type { AnalysisTemplate } from './kinds.js';
 

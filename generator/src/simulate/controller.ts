@@ -12,7 +12,7 @@
  */
 import { expandApplications } from '../validate/argocd-expand.js';
 import { destinationPermitted, globMatch } from '../validate/argocd-glob.js';
-import { parseDuration } from '../windows/duration.js';
+import { parseDuration } from '../time/duration.js';
 import type { Cluster, Live } from './cluster.js';
 import { resourceHealth, type HealthOverrides } from './health.js';
 import { annotation, groupKind, groupOf, hasSyncOption, isClusterScoped, isWorse, keyOf, kindOf, list, meta, nameOf, namespaceOf, rec, str, type Health, type Obj } from './objects.js';

@@ -3,8 +3,8 @@
  */
 import type { Finding } from '../core/finding.js';
 import type { ResourceResult } from '../report/result.js';
-import { formatDuration } from '../windows/duration.js';
-import { formatLocal } from '../windows/zone.js';
+import { formatDuration } from '../time/duration.js';
+import { formatLocal } from '../time/zone.js';
 import type { SimResult } from './run.js';
 
 /** The zone instants are printed in. */

@@ -10,10 +10,10 @@
  * permits; else any allow window blocks (same manual exception); else permitted.
  */
 import type { CompiledWindow } from '../model/change-windows.js';
-import { parseCron } from '../windows/cron.js';
-import { parseDuration } from '../windows/duration.js';
+import { parseCron } from '../time/cron.js';
+import { parseDuration } from '../time/duration.js';
 import { isActive } from '../windows/engine.js';
-import { offsetAt, formatLocal } from '../windows/zone.js';
+import { offsetAt, formatLocal } from '../time/zone.js';
 import { globMatch } from '../validate/argocd-glob.js';
 import { list, rec, str, type Obj } from './objects.js';
 

@@ -13,6 +13,7 @@ import { buildModel } from '../model/build.js';
 import type { Model } from '../model/types.js';
 import { render, type RenderResult } from '../render/index.js';
 import { checkDerivedNames } from './derived-names.js';
+import { WAIVABLE } from '../policy/ids.js';
 
 /** A configuration that loads cleanly, its model and its render. */
 export interface Rendered {
@@ -23,7 +24,7 @@ export interface Rendered {
 
 /** The render of the configuration under `fs`, or every finding that stands in its way. */
 export function readRendered(fs: FileSystem): { value: Rendered; findings: [] } | { value: undefined; findings: Finding[] } {
-  const { config, findings } = readConfig(fs);
+  const { config, findings } = readConfig(fs, { waivable: WAIVABLE });
   if (!config) return { value: undefined, findings };
   const model = buildModel(config);
   const rendered = render(model);

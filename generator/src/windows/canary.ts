@@ -1,5 +1,5 @@
 import type { GrayReleaseConfig } from '../config/types.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../time/duration.js';
 
 /**
  * How long an `auto` gray release runs before the controller promotes it: one pause per step below

@@ -18,14 +18,14 @@ import type { Model } from '../model/types.js';
 import { canaryFits } from './canary.js';
 import { FREEZE_REPEAT_ERROR_DAYS } from './checks.js';
 import { compileWindows } from '../model/change-windows.js';
-import type { Day } from './dates.js';
-import { addDays, daysBetween, formatDay, parseDay } from './dates.js';
-import { formatDuration } from './duration.js';
+import type { Day } from '../time/dates.js';
+import { addDays, daysBetween, formatDay, parseDay } from '../time/dates.js';
+import { formatDuration } from '../time/duration.js';
 import { stateAt } from './engine.js';
 import type { OverrideRecord } from './overrides.js';
 import { firstCommonOpening, OVERLAP_WEEKS } from './overlap.js';
 import type { Difference } from './touched.js';
-import { formatLocal, offsetAt } from './zone.js';
+import { formatLocal, offsetAt } from '../time/zone.js';
 
 /** What the checks need of the configuration (a projection of {@link PlatformConfig}). */
 export interface WindowConfig {

@@ -16,7 +16,7 @@
 import type { ChangeWindowsConfig } from '../config/types.js';
 import type { CompiledWindow } from '../model/change-windows.js';
 import { compileWindows } from '../model/change-windows.js';
-import { nextOffsetChange, offsetAt } from './zone.js';
+import { nextOffsetChange, offsetAt } from '../time/zone.js';
 
 /** An environment's state at an instant. */
 export interface WindowState {

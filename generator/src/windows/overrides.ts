@@ -16,7 +16,7 @@ import type { FileSystem } from '../core/fs.js';
 import { suggest } from '../core/names.js';
 import type { PathSegment } from '../config/yaml-source.js';
 import { readYamlSource } from '../config/yaml-source.js';
-import { INSTANT_FORM, parseInstant } from './dates.js';
+import { INSTANT_FORM, parseInstant } from '../time/dates.js';
 
 /** Folder of the override records. */
 export const OVERRIDES_DIR = 'changes';

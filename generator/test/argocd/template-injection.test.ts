@@ -4,7 +4,7 @@
  * substituted into the template are data, never parsed again (as in Argo CD).
  */
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_FIELDS } from '../../src/config/checks-template.js';
+import { TEMPLATE_FIELDS } from '../../src/config/shared/template.js';
 import { formatPath } from '../../src/core/finding.js';
 import { eachString } from '../../src/core/walk.js';
 import { generatedTemplateActions } from '../../src/render/argocd-apps.js';
@@ -50,7 +50,7 @@ describe('the template expressions the generator writes', () => {
 
   it('the only configuration values in a template are those checked for template markers at load', () => {
     // A string of the template that differs between environments comes from the configuration: it
-    // must be one of the per-environment values config/checks-template.ts checks (or the project
+    // must be one of the per-environment values config/shared/template.ts checks (or the project
     // name made of the environment name); the rest are constants or argocd.yaml values, also checked.
     const model = modelOf(FIXTURE_PLATFORM);
     const all = sets(argo(model).documents).map((set) => {

@@ -10,6 +10,7 @@ import { GENERATED_HEADER, runCli, tempRepo, type TempRepo } from '../helpers/cl
 import { loadConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
 import { renderOf, waivedLines } from '../helpers/platform.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const DRIFT_HINT = '  hint: run `npm run render` and commit the result';
 const DIFFERS = 'committed file differs from a fresh render (edited by hand, or the configuration changed without re-rendering) (drift/differs)';
@@ -225,7 +226,7 @@ describe('validate output formats on a clean copy', () => {
     expect(parsed.resources).toHaveLength(counts(repo.root).resources);
     // The workload kind follows the configuration: prod's gray release is on xiaoke (a Rollout);
     // xiaoai has none there (a Deployment).
-    const config = loadConfig(diskFs(repo.root));
+    const config = loadConfig(diskFs(repo.root), loadOptions);
     const grayInProd = (s: string) => config.services.find((x) => x.name === s)?.environments['prod']?.grayRelease !== undefined;
     expect([grayInProd('xiaoai'), grayInProd('xiaoke')]).toEqual([false, true]);
     for (const [service, object, kind] of [

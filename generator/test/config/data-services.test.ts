@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { fixtureFs, nonprod, withoutSeverity, type Edit } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const P = 'clusters/prod/cluster.yaml';
 const N = 'clusters/nonprod/cluster.yaml';
 const B = 'apps/beta/service.yaml';
 const PROD_DATA = '    dataServices: {namespace: prod-data, postgres: {name: postgres}, redis: {name: redis}}\n';
 const prodData = (to: string): Edit => [P, PROD_DATA, to];
-const show = (edits: Edit[]) => withoutSeverity(readConfig(fixtureFs(edits)).findings).map((f) => `${f.file}:${f.line} ${f.path} ${f.check} ${f.message} | ${f.hint}`);
+const show = (edits: Edit[]) => withoutSeverity(readConfig(fixtureFs(edits), loadOptions).findings).map((f) => `${f.file}:${f.line} ${f.path} ${f.check} ${f.message} | ${f.hint}`);
 
 describe('dataServices', () => {
   it.each<[string, Edit[], string[]]>([
@@ -52,7 +53,7 @@ describe('dataServices', () => {
 
   it('two environments of a cluster share a data namespace', () => {
     const copy = nonprod.slice(nonprod.indexOf('  dev:\n')).replace('  dev:', '  test:').replace('namespace: suoke-dev\n', 'namespace: suoke-test\n');
-    const found = withoutSeverity(readConfig(fixtureFs([], { [N]: nonprod + copy })).findings).map((f) => `${f.file}:${f.line} ${f.path} ${f.message}`);
+    const found = withoutSeverity(readConfig(fixtureFs([], { [N]: nonprod + copy }), loadOptions).findings).map((f) => `${f.file}:${f.line} ${f.path} ${f.message}`);
     expect(found).toEqual([`${N}:37 environments.test.dataServices.namespace data namespace \`dev-data\` is already the namespace of the data services of \`dev\` in this cluster`]);
   });
 
@@ -61,7 +62,7 @@ describe('dataServices', () => {
   });
 
   it('loads with the defaults of each kind', () => {
-    const r = readConfig(fixtureFs([prodData('    dataServices: {namespace: prod-data, postgres: {name: main, port: 6432, operatorNamespace: cnpg}, redis: {name: cache}, mq: {name: rabbitmq}}\n')]));
+    const r = readConfig(fixtureFs([prodData('    dataServices: {namespace: prod-data, postgres: {name: main, port: 6432, operatorNamespace: cnpg}, redis: {name: cache}, mq: {name: rabbitmq}}\n')]), loadOptions);
     expect(r.findings).toEqual([]);
     expect(r.config!.clusters.find((c) => c.name === 'prod')!.environments[0]!.dataServices).toEqual({
       namespace: 'prod-data',

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { yamlLimits } from '../../src/config/yaml-source.js';
 import { withoutSeverity, fixtureFs, alpha } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const A = 'apps/alpha/service.yaml';
 
@@ -14,7 +15,7 @@ function aliasBomb(): string {
 
 describe('limits', () => {
   test('an alias bomb is refused without expanding it: one finding per alias name', () => {
-    const { findings } = readConfig(fixtureFs([], { [A]: aliasBomb() }));
+    const { findings } = readConfig(fixtureFs([], { [A]: aliasBomb() }), loadOptions);
     expect(withoutSeverity(findings)).toEqual(
       Array.from({ length: 9 }, (_, i) => ({
         check: 'config/alias',
@@ -29,7 +30,7 @@ describe('limits', () => {
 
   test('a merge key with an alias is refused as a merge key, its alias never followed', () => {
     const text = alpha.replace('resources:\n  requests: {cpu: 100m, memory: 128Mi}', 'resources:\n  requests: &req {cpu: 100m, memory: 128Mi}\n  limits2:\n    <<: *req');
-    const { findings } = readConfig(fixtureFs([], { [A]: text }));
+    const { findings } = readConfig(fixtureFs([], { [A]: text }), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       {
         check: 'config/merge-key',
@@ -44,7 +45,7 @@ describe('limits', () => {
 
   test('a file over 1 MiB is refused before it is read', () => {
     const big = `${alpha}# ${'x'.repeat(yamlLimits.maxBytes)}\n`;
-    const { findings } = readConfig(fixtureFs([], { [A]: big }));
+    const { findings } = readConfig(fixtureFs([], { [A]: big }), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       {
         check: 'config/too-large',
@@ -58,7 +59,7 @@ describe('limits', () => {
   test('a file of exactly 1 MiB is still read', () => {
     const padded = `${alpha}#`.padEnd(yamlLimits.maxBytes - 1, 'x') + '\n';
     expect(Buffer.byteLength(padded)).toBe(yamlLimits.maxBytes);
-    expect(readConfig(fixtureFs([], { [A]: padded })).findings).toEqual([]);
+    expect(readConfig(fixtureFs([], { [A]: padded }), loadOptions).findings).toEqual([]);
   });
 
   test.each([
@@ -66,7 +67,7 @@ describe('limits', () => {
     ['block sequences', `${alpha}deep:\n${'- '.repeat(200_000)}x\n`, 11],
     ['block mappings', `${alpha}deep:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`, 41],
   ])('deep nesting of %s is refused', (_name, text, line) => {
-    const { findings } = readConfig(fixtureFs([], { [A]: text }));
+    const { findings } = readConfig(fixtureFs([], { [A]: text }), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       {
         check: 'config/too-deep',

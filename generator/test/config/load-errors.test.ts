@@ -7,6 +7,7 @@ import { loadConfig, readConfig } from '../../src/config/load.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Edit, Expected } from './fixture.js';
 import { alpha, fixtureFs, nonprod, withoutSeverity } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 interface Case {
   name: string;
@@ -396,7 +397,7 @@ const cases: Case[] = [
 
 describe('bad configuration gives exactly these findings', () => {
   test.each(cases)('$name', (c) => {
-    const { config, findings } = readConfig(fixtureFs(c.edits, c.files));
+    const { config, findings } = readConfig(fixtureFs(c.edits, c.files), loadOptions);
     expect(withoutSeverity(findings)).toEqual(c.expect);
     expect(config).toBeUndefined();
   });
@@ -409,7 +410,7 @@ test('loadConfig throws a UserError carrying every finding', () => {
   ]);
   let thrown: unknown;
   try {
-    loadConfig(fs);
+    loadConfig(fs, loadOptions);
   } catch (e) {
     thrown = e;
   }

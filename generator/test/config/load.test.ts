@@ -3,11 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { loadConfig, readConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
 import { fixtureFs } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('the repository configuration', () => {
-  const { config, findings } = readConfig(diskFs(repoRoot));
+  const { config, findings } = readConfig(diskFs(repoRoot), loadOptions);
 
   test('loads without findings', () => {
     expect(findings).toEqual([]);
@@ -47,7 +48,7 @@ describe('the repository configuration', () => {
 });
 
 describe('defaults', () => {
-  const config = loadConfig(fixtureFs());
+  const config = loadConfig(fixtureFs(), loadOptions);
 
   test('a service with only the required keys gets every default', () => {
     expect(config.services.find((s) => s.name === 'alpha')).toEqual({
@@ -136,12 +137,12 @@ describe('defaults', () => {
   });
 
   test('quantities written as YAML numbers become strings', () => {
-    const c = loadConfig(fixtureFs([['apps/alpha/service.yaml', '{cpu: 200m, memory: 256Mi}', '{cpu: 2, memory: 268435456}']]));
+    const c = loadConfig(fixtureFs([['apps/alpha/service.yaml', '{cpu: 200m, memory: 256Mi}', '{cpu: 2, memory: 268435456}']]), loadOptions);
     expect(c.services.find((s) => s.name === 'alpha')?.resources.limits).toEqual({ cpu: '2', memory: '268435456' });
   });
 
   test('regression: a `__proto__` setting stays an own key and does not change the prototype', () => {
-    const c = loadConfig(fixtureFs([['apps/beta/service.yaml', 'MODE: "fast"', 'MODE: "fast"\n  __proto__: "x"']]));
+    const c = loadConfig(fixtureFs([['apps/beta/service.yaml', 'MODE: "fast"', 'MODE: "fast"\n  __proto__: "x"']]), loadOptions);
     const settings = c.services.find((s) => s.name === 'beta')!.settings;
     expect(Object.keys(settings)).toEqual(['MODE', '__proto__']);
     expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { isDns1123Label, toDns1123Label } from '../../src/core/names.js';
 import { alpha, beta, fixtureFs, withoutSeverity } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 /** Bad names as people write them: capitals, `_`, accents, stray `-` and `.`, too long, nothing usable. */
 const BAD_NAMES = ['Five_Diagnosis', 'Five-Diagnosis', '-x-', 'ÄBC', 'a..b', 'x'.repeat(64), `${'ab-'.repeat(21)}c`, '__', '健康', 'A', '9_Lives'];
@@ -45,7 +46,7 @@ describe('a service in a folder whose name is not a valid label: every suggested
       // beta depends on `alpha`, which now lives in the misnamed folder: that must not be suggested either.
       'apps/beta/service.yaml': beta.replace('    - alpha\n', `    - ${folder.toLowerCase()}\n`),
     });
-    const { findings } = readConfig(fs);
+    const { findings } = readConfig(fs, loadOptions);
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) for (const name of suggestedNames(f.hint ?? '')) expect(isDns1123Label(name), `${f.message} / ${f.hint}`).toBe(true);
   });
@@ -53,7 +54,7 @@ describe('a service in a folder whose name is not a valid label: every suggested
 
 test('uppercase folder, valid name: move the file, never `name: <folder>`', () => {
   const fs = fixtureFs([], { 'apps/alpha/service.yaml': undefined, 'apps/Alpha/service.yaml': alpha });
-  expect(withoutSeverity(readConfig(fs).findings)).toEqual([
+  expect(withoutSeverity(readConfig(fs, loadOptions).findings)).toEqual([
     {
       check: 'config/name',
       file: 'apps/Alpha/service.yaml',
@@ -67,7 +68,7 @@ test('uppercase folder, valid name: move the file, never `name: <folder>`', () =
 
 test('uppercase folder and name: the example is the name made valid', () => {
   const fs = fixtureFs([], { 'apps/alpha/service.yaml': undefined, 'apps/Five_Diagnosis/service.yaml': alpha.replace('name: alpha', 'name: Five_Diagnosis') });
-  const names = withoutSeverity(readConfig(fs).findings).filter((f) => f.check === 'config/name');
+  const names = withoutSeverity(readConfig(fs, loadOptions).findings).filter((f) => f.check === 'config/name');
   expect(names).toEqual([
     {
       check: 'config/name',

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { fixtureFs, withoutSeverity } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const B = 'apps/beta/service.yaml';
 const N = 'clusters/nonprod/cluster.yaml';
@@ -33,7 +34,7 @@ const shapes: [name: string, yaml: string, value: string, reason: string, rule: 
 
 describe('render refuses a secret in settings', () => {
   test.each(shapes)('settings.%s', (name, yaml, value, reason, rule) => {
-    const { findings } = readConfig(fixtureFs([[B, 'MODE: "fast"', `MODE: "fast"\n  ${name}: ${yaml}`]]));
+    const { findings } = readConfig(fixtureFs([[B, 'MODE: "fast"', `MODE: "fast"\n  ${name}: ${yaml}`]]), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       { check: 'config/secret', file: B, line: 23, path: `settings.${name}`, message: message(`settings.${name}`, reason, rule, [...value].length), hint: serviceHint(name, name.toLowerCase().replace(/_/g, '-')) },
     ]);
@@ -41,14 +42,14 @@ describe('render refuses a secret in settings', () => {
   });
 
   test('in a per-environment override', () => {
-    const { findings } = readConfig(fixtureFs([[B, 'MODE: "safe"', 'MODE: "safe"\n      API_KEY: "abc123"']]));
+    const { findings } = readConfig(fixtureFs([[B, 'MODE: "safe"', 'MODE: "safe"\n      API_KEY: "abc123"']]), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       { check: 'config/secret', file: B, line: 48, path: 'environments.prod.settings.API_KEY', message: message('environments.prod.settings.API_KEY', 'the name marks it as a secret', 'secret-name', 6), hint: serviceHint('API_KEY', 'api-key') },
     ]);
   });
 
   test('in a cluster environment', () => {
-    const { findings } = readConfig(fixtureFs([[N, 'LOG_LEVEL: debug', 'LOG_LEVEL: debug\n      SENTRY_DSN: https://k:s3cr3t@sentry.example/1']]));
+    const { findings } = readConfig(fixtureFs([[N, 'LOG_LEVEL: debug', 'LOG_LEVEL: debug\n      SENTRY_DSN: https://k:s3cr3t@sentry.example/1']]), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       {
         check: 'config/secret',
@@ -62,7 +63,7 @@ describe('render refuses a secret in settings', () => {
   });
 
   test('an unquoted number is judged as written, and its type error (which would quote it) is dropped', () => {
-    const { findings } = readConfig(fixtureFs([[B, 'MODE: "fast"', 'MODE: "fast"\n  PIN_PASSWORD: 08675309']]));
+    const { findings } = readConfig(fixtureFs([[B, 'MODE: "fast"', 'MODE: "fast"\n  PIN_PASSWORD: 08675309']]), loadOptions);
     expect(withoutSeverity(findings)).toEqual([
       { check: 'config/secret', file: B, line: 23, path: 'settings.PIN_PASSWORD', message: message('settings.PIN_PASSWORD', 'the name marks it as a secret', 'secret-name', 8), hint: serviceHint('PIN_PASSWORD', 'pin-password') },
     ]);
@@ -71,7 +72,7 @@ describe('render refuses a secret in settings', () => {
 
   test('quiet: settings about secrets and values without credentials', () => {
     const settings = ['TOKEN_TTL_SECONDS: "3600"', 'PASSWORD_FILE: /run/secrets/db', 'CACHE_URL: redis://host:6379/0', 'AUTH_URL: https://auth.example/login', 'ENABLE_PASSWORD_RESET: "true"', 'REQUEST_ID: 123e4567-e89b-12d3-a456-426614174000', 'MAX_TOKENS: "4096"'];
-    const { findings } = readConfig(fixtureFs([[B, 'MODE: "fast"', `MODE: "fast"\n  ${settings.join('\n  ')}`]]));
+    const { findings } = readConfig(fixtureFs([[B, 'MODE: "fast"', `MODE: "fast"\n  ${settings.join('\n  ')}`]]), loadOptions);
     expect(findings).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { diskFs, memoryFs } from '../../src/core/fs.js';
 import type { Finding } from '../../src/core/finding.js';
 import { readOverrides } from '../../src/windows/overrides.js';
 import { fixtureFs, withoutSeverity } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const CORE = 'config accepts only the YAML 1.2 core tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`';
@@ -25,14 +26,14 @@ describe('regression: an ordered map erased the keys of xiaoke silently', () => 
   const X = 'apps/xiaoke/service.yaml';
 
   test('the unedited xiaoke file renders a gray release in prod (what the tags erased)', () => {
-    const xiaoke = loadConfig(diskFs(repoRoot)).services.find((s) => s.name === 'xiaoke')!;
+    const xiaoke = loadConfig(diskFs(repoRoot), loadOptions).services.find((s) => s.name === 'xiaoke')!;
     expect(xiaoke.environments.prod?.grayRelease?.steps).toEqual([5, 20, 50, 100]);
     expect(xiaoke.settings).toEqual({ AI_MODEL_PATH: '/models/xiaoke' });
   });
 
   test('`settings: !!omap` is refused', () => {
     const fs = repoWith(X, (t) => t.replace('settings:\n  AI_MODEL_PATH: "/models/xiaoke"', 'settings: !!omap\n  - AI_MODEL_PATH: "/models/xiaoke"'));
-    expect(withoutSeverity(readConfig(fs).findings)).toEqual([
+    expect(withoutSeverity(readConfig(fs, loadOptions).findings)).toEqual([
       {
         check: 'config/yaml-tag',
         file: X,
@@ -51,7 +52,7 @@ describe('regression: an ordered map erased the keys of xiaoke silently', () => 
       return `${t.slice(0, at)}environments: !!omap\n  ${rest}`;
     });
     expect(fs.readText(X)).toContain('environments: !!omap\n  - prod:\n      # Gray release');
-    expect(withoutSeverity(readConfig(fs).findings)).toEqual([
+    expect(withoutSeverity(readConfig(fs, loadOptions).findings)).toEqual([
       {
         check: 'config/yaml-tag',
         file: X,
@@ -92,9 +93,9 @@ interface Kind {
 const at = new Date('2027-03-01T10:00:00+08:00');
 const record = (reason: string) => `environments: [prod]\nreason: ${reason}\napprover: "王芳 (SRE on duty)"\nexpires: 2027-03-01T18:00:00+08:00\n`;
 const kinds: Kind[] = [
-  { name: 'service.yaml', file: 'apps/alpha/service.yaml', line: 3, path: 'description', findings: (v) => readConfig(fixtureFs([['apps/alpha/service.yaml', 'description: "Alpha service"', `description: ${v}`]])).findings },
-  { name: 'cluster.yaml', file: 'clusters/nonprod/cluster.yaml', line: 4, path: 'ingressNamespace', findings: (v) => readConfig(fixtureFs([['clusters/nonprod/cluster.yaml', 'ingressNamespace: istio-ingress', `ingressNamespace: ${v}`]])).findings },
-  { name: 'argocd.yaml', file: 'argocd/argocd.yaml', line: 2, path: 'targetRevision', findings: (v) => readConfig(fixtureFs([['argocd/argocd.yaml', '.git\n', `.git\ntargetRevision: ${v}\n`]])).findings },
+  { name: 'service.yaml', file: 'apps/alpha/service.yaml', line: 3, path: 'description', findings: (v) => readConfig(fixtureFs([['apps/alpha/service.yaml', 'description: "Alpha service"', `description: ${v}`]]), loadOptions).findings },
+  { name: 'cluster.yaml', file: 'clusters/nonprod/cluster.yaml', line: 4, path: 'ingressNamespace', findings: (v) => readConfig(fixtureFs([['clusters/nonprod/cluster.yaml', 'ingressNamespace: istio-ingress', `ingressNamespace: ${v}`]]), loadOptions).findings },
+  { name: 'argocd.yaml', file: 'argocd/argocd.yaml', line: 2, path: 'targetRevision', findings: (v) => readConfig(fixtureFs([['argocd/argocd.yaml', '.git\n', `.git\ntargetRevision: ${v}\n`]]), loadOptions).findings },
   { name: 'changes/ override record', file: 'changes/hotfix.yaml', line: 2, path: 'reason', check: 'windows/override-invalid', findings: (v) => readOverrides(memoryFs({ 'changes/hotfix.yaml': record(v) }), ['prod'], at).findings },
 ];
 
@@ -156,6 +157,7 @@ describe('core tags must describe their value', () => {
         [B, '    cpu: "1"', '    cpu: !!float "1.5"'],
         ['clusters/nonprod/cluster.yaml', 'resourceScale: 0.25', 'resourceScale: !!float "0.25"'],
       ]),
+      loadOptions,
     );
     const beta = config.services.find((s) => s.name === 'beta')!;
     expect(beta.settings).toEqual({ MODE: '123' });

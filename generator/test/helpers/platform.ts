@@ -4,6 +4,7 @@ import { diskFs } from '../../src/core/fs.js';
 import { buildModel } from '../../src/model/build.js';
 import type { Model } from '../../src/model/types.js';
 import { render, type RenderResult } from '../../src/render/index.js';
+import { loadOptions } from './load-options.js';
 
 /** The repository root. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -12,7 +13,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURE_PLATFORM = path.join(REPO_ROOT, 'generator/test/fixtures/platform');
 
 export function modelOf(root: string): Model {
-  return buildModel(loadConfig(diskFs(root)));
+  return buildModel(loadConfig(diskFs(root), loadOptions));
 }
 
 export function renderOf(root: string): RenderResult {

@@ -1,6 +1,6 @@
 /** Capacity: requests × replicas against node pools, with the headroom figures. */
 import { describe, expect, it } from 'vitest';
-import type { NodePoolConfig } from '../../src/config/checks-pools.js';
+import type { NodePoolConfig } from '../../src/config/types.js';
 import { measureCapacity } from '../../src/policy/capacity.js';
 import type { Obj } from '../../src/policy/engine.js';
 import { deployment, edited, hpa } from './helpers.js';

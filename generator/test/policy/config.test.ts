@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { alpha, fixtureFs, prod, withoutSeverity } from '../config/fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const A = 'apps/alpha/service.yaml';
 const P = 'clusters/prod/cluster.yaml';
-const show = (files: Record<string, string>) => withoutSeverity(readConfig(fixtureFs([], files)).findings).map((f) => `${f.file}:${f.line} ${f.check} ${f.message}`);
+const show = (files: Record<string, string>) => withoutSeverity(readConfig(fixtureFs([], files), loadOptions).findings).map((f) => `${f.file}:${f.line} ${f.check} ${f.message}`);
 
 describe('waivers in configuration', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('waivers in configuration', () => {
   });
 
   it('a good service waiver and a good cluster waiver load', () => {
-    const r = readConfig(fixtureFs([], { [A]: `${alpha}waivers:\n  - {check: image-tag, reason: "nightly builds only, see OPS-12", environments: [prod], kind: Deployment}\n`, [P]: `${prod}waivers:\n  - {check: capacity, reason: "pool resize ordered, ticket OPS-9"}\n` }));
+    const r = readConfig(fixtureFs([], { [A]: `${alpha}waivers:\n  - {check: image-tag, reason: "nightly builds only, see OPS-12", environments: [prod], kind: Deployment}\n`, [P]: `${prod}waivers:\n  - {check: capacity, reason: "pool resize ordered, ticket OPS-9"}\n` }), loadOptions);
     expect(r.findings).toEqual([]);
     // `line`: the waiver's own line, right after `waivers:` (which follows the fixture's text), for findings about it.
     const after = (text: string) => text.split('\n').length + 1;
@@ -42,7 +43,7 @@ describe('nodePools', () => {
   });
 
   it('good pools load with their defaults', () => {
-    const r = readConfig(fixtureFs([], { [P]: `${prod}nodePools:\n  - {name: general, nodes: 3, cpu: 4, memory: 16Gi}\n` }));
+    const r = readConfig(fixtureFs([], { [P]: `${prod}nodePools:\n  - {name: general, nodes: 3, cpu: 4, memory: 16Gi}\n` }), loadOptions);
     expect(r.findings).toEqual([]);
     expect(r.config!.clusters.find((c) => c.name === 'prod')!.nodePools).toEqual([{ line: prod.split('\n').length + 1, name: 'general', nodes: 3, cpu: '4', memory: '16Gi', groups: [], services: [] }]);
   });

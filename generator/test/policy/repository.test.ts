@@ -6,9 +6,10 @@ import { buildModel } from '../../src/model/build.js';
 import { checkRepository } from '../../src/policy/repository.js';
 import { render } from '../../src/render/index.js';
 import { REPO_ROOT } from '../helpers/platform.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 describe('the repository', () => {
-  const { config } = readConfig(diskFs(REPO_ROOT));
+  const { config } = readConfig(diskFs(REPO_ROOT), loadOptions);
   const model = buildModel(config!);
   const result = checkRepository(model, render(model).targets);
 

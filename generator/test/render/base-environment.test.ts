@@ -13,6 +13,7 @@ import { buildModel, productionLikeness } from '../../src/model/build.js';
 import { render } from '../../src/render/index.js';
 import { configFiles } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/platform.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const DEV_CLUSTER = 'clusters/dev/cluster.yaml';
 const STAGING_CLUSTER = 'clusters/staging/cluster.yaml';
@@ -24,7 +25,7 @@ function repoConfig(): Record<string, string> {
 
 /** The `apps/<service>/base` files of a render of `files`. */
 function bases(files: Record<string, string>): Record<string, string> {
-  const result = render(buildModel(loadConfig(memoryFs(files))));
+  const result = render(buildModel(loadConfig(memoryFs(files), loadOptions)));
   return Object.fromEntries(result.files.filter((f) => /^apps\/[^/]+\/base\//.test(f.path)).map((f) => [f.path, f.content]));
 }
 

@@ -12,10 +12,11 @@ import type { K8sObject } from '../../src/render/kinds.js';
 import { checkRepository } from '../../src/policy/repository.js';
 import { fixtureFs, type Edit } from '../config/fixture.js';
 import { REPO_ROOT, modelOf, renderOf } from '../helpers/platform.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const B = 'apps/beta/service.yaml';
 const A = 'apps/alpha/service.yaml';
-const targetsOf = (edits: Edit[] = []) => render(buildModel(readConfig(fixtureFs(edits)).config!)).targets;
+const targetsOf = (edits: Edit[] = []) => render(buildModel(readConfig(fixtureFs(edits), loadOptions).config!)).targets;
 const find = (objects: readonly K8sObject[], kind: string, name: string, namespace?: string) =>
   objects.find((o) => o.kind === kind && o.metadata.name === name && (namespace === undefined || o.metadata.namespace === namespace)) as (K8sObject & { spec: any }) | undefined;
 const shared = (edits: Edit[] = [], env = 'prod') => targetsOf(edits).find((t) => t.path.endsWith(`/${env}/shared`))!.objects;
@@ -52,7 +53,7 @@ describe('data services are reached where they run', () => {
     const ns = find(shared(), 'Namespace', 'prod-data')!;
     expect(ns.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' });
     expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
-    const files = render(buildModel(readConfig(fixtureFs()).config!)).files;
+    const files = render(buildModel(readConfig(fixtureFs(), loadOptions).config!)).files;
     expect(files.find((f) => f.path === 'argocd/projects/suoke-prod.yaml')!.content).toContain('  - server: "https://prod.example.com"\n    namespace: prod-data\n');
   });
 

@@ -12,6 +12,7 @@ import type { K8sObject } from '../../src/render/kinds.js';
 import { argoDocuments, checkArgo } from '../../src/validate/argocd.js';
 import { fixtureFs } from '../config/fixture.js';
 import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const WORKLOADS = ['Deployment', 'Rollout'];
 const VIRTUAL_SERVICE_WEIGHTS = { group: 'networking.istio.io', kind: 'VirtualService', jqPathExpressions: ['.spec.http[]?.route[]?.weight'] };
@@ -64,7 +65,7 @@ describe('replicas: the HPA owns them, Git owns the fixed ones', () => {
     ['fixed 1: replicas kept, no PDB', 'replicas: 1\nautoscaling: false', 1, false],
   ])('%s', (_name, sizing, replicas, pdb) => {
     const fs = fixtureFs([['apps/alpha/service.yaml', 'replicas: 2\nautoscaling: {minReplicas: 2, maxReplicas: 4, cpu: 70}', sizing]]);
-    const { config, findings } = readConfig(fs);
+    const { config, findings } = readConfig(fs, loadOptions);
     expect(findings).toEqual([]);
     const prod = render(buildModel(config!)).targets.find((t) => t.env === 'prod' && t.path.endsWith('/alpha'))!;
     const deployment = prod.objects.find((o) => o.kind === 'Deployment')!;

@@ -13,6 +13,7 @@ import { checkDerivedNames } from '../../src/validate/derived-names.js';
 import { readRendered } from '../../src/validate/load-rendered.js';
 import type { Expected } from '../config/fixture.js';
 import { alpha, beta, fixtureFs, nonprod, withoutSeverity } from '../config/fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const A = 'apps/alpha/service.yaml';
 const B = 'apps/beta/service.yaml';
@@ -123,7 +124,7 @@ describe('derived names: exact findings at the configuration line', () => {
   test.each(cases)('$name', (c) => {
     const fs = fixtureFs([], c.files);
     // Every case is a configuration the per-file checks accept: only the rendered names are wrong.
-    expect(readConfig(fs).findings).toEqual([]);
+    expect(readConfig(fs, loadOptions).findings).toEqual([]);
     const r = readRendered(fs);
     expect(withoutSeverity(r.findings)).toEqual(c.expect);
     expect(r.value).toBeUndefined();
@@ -137,7 +138,7 @@ describe('derived names: exact findings at the configuration line', () => {
 });
 
 test('a name the renderer starts to derive is checked without being listed anywhere', () => {
-  const model = buildModel(loadConfig(fixtureFs()));
+  const model = buildModel(loadConfig(fixtureFs(), loadOptions));
   const rendered = render(model);
   // As if the renderer gained an object named after the service with a long suffix.
   const target = rendered.targets.find((t) => t.path === 'clusters/nonprod/dev/alpha')!;

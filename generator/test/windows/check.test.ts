@@ -18,6 +18,7 @@ import { firstCommonOpening } from '../../src/windows/overlap.js';
 import type { OverrideRecord } from '../../src/windows/overrides.js';
 import type { Difference } from '../../src/windows/touched.js';
 import { REPO_ROOT } from '../helpers/platform.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 let config: PlatformConfig;
 let model: Model;
@@ -25,7 +26,7 @@ const fs = diskFs(REPO_ROOT);
 const lineOf = (file: string, path: (string | number)[]) => readYamlSource(fs, file).lineOf(path);
 
 beforeAll(() => {
-  config = loadConfig(fs);
+  config = loadConfig(fs, loadOptions);
   model = buildModel(config);
   paths = new Set(render(model).targets.map((t) => t.path));
 });

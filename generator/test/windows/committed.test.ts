@@ -15,8 +15,9 @@ import { syncWindowsFor, type SyncWindow } from '../../src/render/argocd-sync-wi
 import { stateAt } from '../../src/windows/engine.js';
 import { REPO_ROOT } from '../helpers/platform.js';
 import { ArgoEmulation } from './argo-emulation.js';
+import { loadOptions } from '../helpers/load-options.js';
 
-const config = loadConfig(diskFs(REPO_ROOT));
+const config = loadConfig(diskFs(REPO_ROOT), loadOptions);
 const envs = config.clusters.flatMap((c) => c.environments);
 
 function committedWindows(env: string): SyncWindow[] | undefined {

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import type { Expected } from '../config/fixture.js';
 import { fixtureFs, withoutSeverity } from '../config/fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const P = 'clusters/prod/cluster.yaml';
 const STORE = '    secretStore: {kind: ClusterSecretStore, name: vault-prod}\n';
@@ -94,14 +95,14 @@ const cases: { name: string; yaml: string; expect: Expected[] }[] = [
 describe('changeWindows configuration errors', () => {
   for (const c of cases) {
     test(c.name, () => {
-      const { config, findings } = readConfig(withWindows(c.yaml));
+      const { config, findings } = readConfig(withWindows(c.yaml), loadOptions);
       expect(config).toBeUndefined();
       expect(withoutSeverity(findings)).toEqual(c.expect);
     });
   }
 
   test('a valid configuration is built with defaults', () => {
-    const { config, findings } = readConfig(withWindows('timeZone: Asia/Shanghai\nallow: [{schedule: "0 22 * * 2,4", duration: 2h, description: release}]'));
+    const { config, findings } = readConfig(withWindows('timeZone: Asia/Shanghai\nallow: [{schedule: "0 22 * * 2,4", duration: 2h, description: release}]'), loadOptions);
     expect(findings).toEqual([]);
     expect(config!.clusters.find((c) => c.name === 'prod')!.environments[0]!.changeWindows).toEqual({
       alwaysOpen: false,

@@ -6,7 +6,6 @@ import { canaryFits } from '../../src/windows/canary.js';
 import { syncWindowsFor } from '../../src/render/argocd-sync-windows.js';
 import { stateAt } from '../../src/windows/engine.js';
 import { readOverrides } from '../../src/windows/overrides.js';
-import { checkZone } from '../../src/windows/zone.js';
 
 const prod: ChangeWindowsConfig = {
   alwaysOpen: false,
@@ -101,18 +100,3 @@ describe('canary fit', () => {
   });
 });
 
-describe('checkZone: what Go time.LoadLocation (Argo CD) loads', () => {
-  test.each([
-    ['Asia/Shanghai', { ok: true }],
-    ['Etc/GMT-8', { ok: true }],
-    ['America/Argentina/Buenos_Aires', { ok: true }],
-    ['UTC', { ok: true }],
-    ['asia/shanghai', { ok: false, suggestion: 'Asia/Shanghai' }],
-    ['Asia/Shangai', { ok: false }],
-    // UTC offsets: newer ICU accepts them as zones, Go does not.
-    ['+08:00', { ok: false }],
-    ['UTC+8', { ok: false }],
-    ['', { ok: false }],
-    ['Local', { ok: false }],
-  ] as const)('%j', (name, want) => expect(checkZone(name)).toEqual(want));
-});

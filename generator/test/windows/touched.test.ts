@@ -17,6 +17,7 @@ import { comparedSides } from '../../src/cli/windows-touched.js';
 import { filesAt } from '../../src/cli/windows.js';
 import { touchedEnvironments } from '../../src/windows/touched.js';
 import { runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 /** A copy of the repository committed as the base, changed by `edit`, re-rendered. */
 async function changed(edit: (repo: TempRepo) => Promise<void> | void): Promise<TempRepo> {
@@ -33,7 +34,7 @@ async function changed(edit: (repo: TempRepo) => Promise<void> | void): Promise<
 /** Environment → what differs, as `validate` decides it (real kustomize builds, no cache). */
 async function touched(repo: TempRepo): Promise<Record<string, string[]>> {
   const fsys = diskFs(repo.root);
-  const config = loadConfig(fsys);
+  const config = loadConfig(fsys, loadOptions);
   const envs = config.clusters.flatMap((c) => c.environments.map((e) => ({ name: e.name, namespace: e.namespace })));
   const head = new Map([...inputFiles(fsys)].filter(([p]) => /^(apps|clusters|argocd)\//.test(p)));
   const base = filesAt(repo.root, 'HEAD', ['apps', 'clusters', 'argocd']);

@@ -1,20 +1,18 @@
-import type { Finding } from '../core/finding.js';
-import { formatPath } from '../core/finding.js';
-import type { ParsedFile, Raw } from './checks.js';
-import {
-  Reporter,
-  checkAutoscaling,
-  checkCidr,
-  checkEnvNames,
-  checkImage,
-  checkImageTag,
-  checkOwnName,
-  checkReplicaCount,
-  checkReplicasInRange,
-  checkResources,
-  isRaw,
-} from './checks.js';
-import type { PathSegment } from './yaml-source.js';
+/**
+ * Checks of one `apps/<service>/service.yaml` that need no other file: image and tag, probes,
+ * dependencies, egress CIDRs, variables, resources, and replicas within the autoscaling range, also
+ * after the per-environment overrides.
+ */
+import { isIP } from 'node:net';
+import type { Finding } from '../../core/finding.js';
+import { formatPath } from '../../core/finding.js';
+import { isDockerTag, isEnvVarName, isImageRepository } from '../../core/names.js';
+import type { ParsedFile, Raw } from '../shared/checks.js';
+import { Reporter, checkEnvNames, checkReplicaCount, isRaw, q } from '../shared/checks.js';
+import { checkOwnName } from '../shared/names.js';
+import { checkResources } from '../shared/resources.js';
+import type { PathSegment } from '../yaml-source.js';
+import { checkAutoscaling, checkReplicasInRange } from './autoscaling.js';
 
 const replicasHint = 'to remove a service from an environment, set `environments.<env>.enabled: false`';
 
@@ -96,7 +94,7 @@ function checkVariables(r: Reporter, d: Raw): void {
         }
       }
       if (typeof s.env !== 'string') return;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.env)) {
+      if (!isEnvVarName(s.env)) {
         r.report('env-name', path, `\`secrets[${i}].env\`: \`${s.env}\` is not a valid environment variable name`, 'use letters, digits and `_`, not starting with a digit, e.g. `DATABASE_URL`');
         return;
       }
@@ -119,5 +117,48 @@ function checkVariables(r: Reporter, d: Raw): void {
         r.report('env-collision', ['environments', env, 'settings', key], `\`${key}\` is both a secret and a key of \`environments.${env}.settings\``, 'rename one of them: a variable comes either from the ConfigMap or from the Secret', 'key');
       }
     }
+  }
+}
+
+function checkImageTag(r: Reporter, path: PathSegment[], v: unknown): void {
+  if (typeof v !== 'string') return;
+  const hint = `pin a released tag, e.g. \`${String(path[path.length - 1])}: "1.4.2"\``;
+  if (v === '') r.report('image-tag', path, `${q(path)} must not be empty`, hint);
+  else if (v.toLowerCase() === 'latest') r.report('image-tag', path, `${q(path)} must not be \`${v}\`: a moving tag makes deployments unrepeatable`, hint);
+  else if (!isDockerTag(v)) {
+    r.report(
+      'image-tag',
+      path,
+      `${q(path)} is ${JSON.stringify(v)}, not a valid image tag: expected 1–128 letters, digits, \`_\`, \`.\` or \`-\`, not starting with \`.\` or \`-\``,
+      hint,
+    );
+  }
+}
+
+function checkImage(r: Reporter, v: unknown): void {
+  if (typeof v !== 'string') return;
+  const lastComponent = v.slice(v.lastIndexOf('/') + 1);
+  const hint = 'put the repository in `image` and the tag in `version`';
+  if (v.includes('@')) r.report('image', ['image'], '`image` must not contain a digest (`@sha256:…`)', hint);
+  else if (lastComponent.includes(':')) {
+    const tag = lastComponent.slice(lastComponent.indexOf(':') + 1);
+    r.report('image', ['image'], `\`image\` must not contain a tag (\`:${tag}\`); the tag comes from \`version\``, `remove \`:${tag}\` from \`image\` and set \`version: "${tag}"\``);
+  } else if (!isImageRepository(v)) {
+    r.report(
+      'image',
+      ['image'],
+      `\`image\` is ${JSON.stringify(v)}, not a valid image repository`,
+      'use lower-case path components separated by `/`, optionally after a registry host, e.g. `registry.suoke-life.com/suoke-life/xiaoai`',
+    );
+  }
+}
+
+function checkCidr(r: Reporter, path: PathSegment[], v: unknown): void {
+  if (typeof v !== 'string') return;
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(v);
+  const family = m ? isIP(m[1]!) : 0;
+  const bits = m ? Number(m[2]) : NaN;
+  if (family === 0 || bits > (family === 4 ? 32 : 128) || (m![2]!.length > 1 && m![2]!.startsWith('0'))) {
+    r.report('cidr', path, `${q(path)} is ${JSON.stringify(v)}, not an IPv4 or IPv6 CIDR`, 'write an address and prefix length, e.g. `203.0.113.10/32` or `2001:db8::/32`');
   }
 }

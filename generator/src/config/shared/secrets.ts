@@ -7,12 +7,12 @@
  * A finding never shows the value, and the type finding of a secret written as a number (which would
  * quote it in its hint) is dropped in its favour.
  */
-import type { Finding } from '../core/finding.js';
-import { formatPath } from '../core/finding.js';
-import { detectSecret, maskedValue } from '../core/secrets/detect.js';
+import type { Finding } from '../../core/finding.js';
+import { formatPath } from '../../core/finding.js';
+import { detectSecret, maskedValue } from '../../core/secrets/detect.js';
+import type { PathSegment } from '../yaml-source.js';
 import type { ParsedFile } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
-import type { PathSegment } from './yaml-source.js';
 
 /** Checks every setting of a service or cluster file. */
 export function checkSettingSecrets(f: ParsedFile, kind: 'service' | 'cluster', out: Finding[]): void {

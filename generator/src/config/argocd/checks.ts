@@ -1,8 +1,10 @@
-import type { Finding } from '../core/finding.js';
-import type { ParsedFile } from './checks.js';
-import { Reporter, checkName, isRaw, nearHint } from './checks.js';
-import { noTemplateMarkers, TEMPLATE_FIELDS } from './checks-template.js';
-import type { PathSegment } from './yaml-source.js';
+/** Checks of `argocd/argocd.yaml`, alone and against the cluster files. */
+import type { Finding } from '../../core/finding.js';
+import type { ParsedFile } from '../shared/checks.js';
+import { Reporter, isRaw } from '../shared/checks.js';
+import { checkName, nearHint } from '../shared/names.js';
+import { noTemplateMarkers, TEMPLATE_FIELDS } from '../shared/template.js';
+import type { PathSegment } from '../yaml-source.js';
 
 /** Checks of `argocd/argocd.yaml`. */
 export function checkArgocdFile(f: ParsedFile, out: Finding[]): void {

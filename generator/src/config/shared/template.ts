@@ -1,6 +1,6 @@
-import { formatPath } from '../core/finding.js';
+import { formatPath } from '../../core/finding.js';
+import type { Anchor, PathSegment } from '../yaml-source.js';
 import type { Reporter } from './checks.js';
-import type { Anchor, PathSegment } from './yaml-source.js';
 
 /** Go-template delimiters: Argo CD evaluates either inside an ApplicationSet template. */
 const MARKER = /\{\{|\}\}/;

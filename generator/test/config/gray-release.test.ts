@@ -5,8 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
-import { checkGrayReleases, durationSeconds } from '../../src/policy/canary.js';
-import { fixtureFs, withoutSeverity, type Expected } from '../config/fixture.js';
+import { checkGrayReleases } from '../../src/config/service/gray-release.js';
+import { fixtureFs, withoutSeverity, type Expected } from './fixture.js';
+import { loadOptions } from '../helpers/load-options.js';
 
 const B = 'apps/beta/service.yaml';
 const PROD = '  prod:\n    settings:\n      MODE: "safe"\n';
@@ -114,7 +115,7 @@ const cases: Case[] = [
 
 describe('bad gray-release plans are refused with exactly these findings', () => {
   test.each(cases)('$name', (c) => {
-    const { config, findings } = readConfig(c.fs);
+    const { config, findings } = readConfig(c.fs, loadOptions);
     expect(withoutSeverity(findings)).toEqual(c.expect);
     expect(config).toBeUndefined();
   });
@@ -127,11 +128,11 @@ describe('sound plans load', () => {
     ['no canary in progress', inProd(plan({ canary: null }))],
     ['a canary at 100% waiting to be promoted', inProd(plan({ canary: '{version: "2.2.0", weight: 100}' }))],
   ])('%s', (_name, fs) => {
-    expect(readConfig(fs).findings).toEqual([]);
+    expect(readConfig(fs, loadOptions).findings).toEqual([]);
   });
 
   test('defaults: control auto, analysis interval 1m and failure limit 2, the weight of a new canary is the first step', () => {
-    const { config } = readConfig(inProd(plan({ control: 'auto', canary: '{version: "2.2.0"}' }).replace('      control: auto\n', '')));
+    const { config } = readConfig(inProd(plan({ control: 'auto', canary: '{version: "2.2.0"}' }).replace('      control: auto\n', '')), loadOptions);
     expect(config?.services.find((s) => s.name === 'beta')?.environments['prod']?.grayRelease).toEqual({
       steps: [5, 20, 50, 100],
       pause: '10m',
@@ -144,18 +145,11 @@ describe('sound plans load', () => {
 
 describe('the rules also run on a model (as validate does) and know nothing of lines', () => {
   test('a finding without a locator has a path but no line', () => {
-    const { config } = readConfig(inProd(plan()));
+    const { config } = readConfig(inProd(plan()), loadOptions);
     const beta = config!.services.find((s) => s.name === 'beta')!;
     const bad = { ...beta, environments: { ...beta.environments, prod: { ...beta.environments['prod'], grayRelease: { ...beta.environments['prod']!.grayRelease!, steps: [5, 20] } } } };
     expect(checkGrayReleases({ services: [bad], clusters: config!.clusters }).map((f) => [f.check, f.path, f.line])).toEqual([
       ['canary/steps-end', `${G}.steps`, undefined],
     ]);
   });
-});
-
-describe('durationSeconds', () => {
-  test.each([
-    ['10m', 600], ['90s', 90], ['1h30m', 5400], ['0s', 0],
-    ['', undefined], ['10', undefined], ['1.5h', undefined], ['10 m', undefined], ['1d', undefined], ['30m1h', undefined],
-  ])('%s', (v, s) => expect(durationSeconds(v as string)).toBe(s));
 });

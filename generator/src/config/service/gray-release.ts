@@ -1,12 +1,74 @@
 /**
- * The rules of a sound gray-release plan (`environments.<env>.grayRelease` of a service). Pure: the
- * configuration in, findings out (check ids `canary/...`). The config loader runs them, so `render`,
- * `validate` and `canary` all refuse a bad plan before anything is rendered.
+ * `environments.<env>.grayRelease` of a service: its declaration, and the rules of a sound plan
+ * (check ids `canary/...`). The schema checks structure; the rules, run on the typed configuration
+ * (defaults filled in), give each mistake of weights, thresholds and versions a message of its own.
+ * The loader runs them, so `render`, `validate` and `canary` all refuse a bad plan before anything is
+ * rendered.
  */
-import type { Finding } from '../core/finding.js';
-import { formatPath } from '../core/finding.js';
-import { isDockerTag } from '../core/names.js';
-import type { ClusterConfig, EnvironmentConfig, GrayReleaseConfig, ServiceConfig } from '../config/types.js';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Finding } from '../../core/finding.js';
+import { formatPath } from '../../core/finding.js';
+import { isDockerTag } from '../../core/names.js';
+import { durationSeconds } from '../../time/duration.js';
+import { Enum, Struct } from '../shared/declare.js';
+import type { ClusterConfig, EnvironmentConfig, ServiceConfig } from '../types.js';
+
+/**
+ * Structure only: a gray release makes the workload an Argo Rollouts canary in that environment (and
+ * it stays one after a promotion, so a release never swaps the workload kind under running pods).
+ */
+export const GrayRelease = Struct(
+  {
+    steps: Type.Array(Type.Integer(), {
+      minItems: 1,
+      description: 'Canary traffic weights in percent, strictly increasing, ending at 100.',
+      examples: [[5, 20, 50, 100]],
+    }),
+    pause: Type.String({ description: 'Pause between steps, a Go duration such as `10m` or `1h`.', examples: ['10m'] }),
+    control: Enum(['auto', 'git'], {
+      default: 'auto',
+      description: '`auto`: the Rollouts controller walks the steps; `git`: each weight is a reviewed commit (`npm run canary -- advance`). Default `auto`.',
+      examples: ['git'],
+    }),
+    analysis: Type.Optional(
+      Struct(
+        {
+          maxErrorRate: Type.Number({ description: 'Highest acceptable share of 5xx responses, e.g. `0.01` for 1%.', examples: [0.01] }),
+          maxP95LatencyMs: Type.Integer({ description: 'Highest acceptable p95 latency in milliseconds, below 2000.', examples: [1500] }),
+          interval: Type.String({ default: '1m', description: 'How often to measure, a Go duration. Default `1m`.', examples: ['1m'] }),
+          failureLimit: Type.Integer({ minimum: 0, default: 2, description: 'Failed measurements tolerated before the canary is aborted. Default 2.', examples: [2] }),
+        },
+        {
+          description: "Thresholds on the canary's Istio metrics that abort a bad canary; required in staging and prod.",
+          examples: [{ maxErrorRate: 0.01, maxP95LatencyMs: 1500 }],
+        },
+      ),
+    ),
+    canary: Type.Optional(
+      Struct(
+        {
+          version: Type.String({ description: 'Image tag under test; differs from the stable version.', examples: ['2.2.0'] }),
+          weight: Type.Optional(Type.Integer({ description: 'Weight the canary holds at (git control), one of `steps`. Default the first step.', examples: [5] })),
+        },
+        { description: 'The release in progress; written by `npm run canary -- start|advance`.', examples: [{ version: '2.2.0', weight: 5 }] },
+      ),
+    ),
+  },
+  {
+    description: 'Gray release (灰度发布): the workload becomes an Argo Rollouts canary with weighted Istio routing.',
+    examples: [{ steps: [5, 20, 50, 100], pause: '10m' }],
+  },
+);
+
+/** A gray release as the config carries it: a canary in progress holds at a weight, by default the first step. */
+export type GrayReleaseConfig = Omit<Static<typeof GrayRelease>, 'canary'> & { canary?: { version: string; weight: number } };
+
+/** The typed plan; the one default that depends on the plan itself (a canary's weight) is filled in here. */
+export function buildGrayRelease(g: Static<typeof GrayRelease>): GrayReleaseConfig {
+  const { canary, ...rest } = g;
+  // `steps` has at least one weight (`minItems: 1`), so the first step exists.
+  return { ...rest, ...(canary ? { canary: { version: canary.version, weight: canary.weight ?? g.steps[0]! } } : {}) };
+}
 
 /** The deployment plan's bound on p95 latency; a canary threshold must be below it. */
 export const PLAN_P95_BOUND_MS = 2000;
@@ -150,11 +212,4 @@ function checkDuration(path: Segment[], v: string, q: Quote, report: Report): vo
   } else if (seconds === 0) {
     report('duration', path, `${q(path)} must be longer than zero`, 'e.g. `10m`');
   }
-}
-
-/** Seconds of a Go-style duration of whole hours, minutes and seconds (`1h30m`, `10m`, `45s`); `undefined` otherwise. */
-export function durationSeconds(v: string): number | undefined {
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
-  if (!m || v === '') return undefined;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }

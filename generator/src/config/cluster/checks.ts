@@ -1,8 +1,15 @@
-import type { Finding } from '../core/finding.js';
-import type { ParsedFile, Raw } from './checks.js';
-import { Reporter, checkAmounts, checkEnvNames, checkName, checkNotAbove, checkOwnName, checkReplicaCount, checkResources, isRaw } from './checks.js';
-import { isLabelKey, isLabelValue } from '../core/names.js';
-import { noTemplateMarkers, TEMPLATE_FIELDS } from './checks-template.js';
+/**
+ * Checks of one `clusters/<cluster>/cluster.yaml` that need no other file: the server, version,
+ * namespaces (one per environment, none shared), labels, sizing and the namespace sizes. The slices
+ * with checks of their own (windows, data services, node pools) are checked by their modules.
+ */
+import type { Finding } from '../../core/finding.js';
+import { isLabelKey, isLabelValue } from '../../core/names.js';
+import type { ParsedFile, Raw } from '../shared/checks.js';
+import { Reporter, checkEnvNames, checkReplicaCount, isRaw } from '../shared/checks.js';
+import { checkName, checkOwnName } from '../shared/names.js';
+import { noTemplateMarkers, TEMPLATE_FIELDS } from '../shared/template.js';
+import { checkNamespaceSizes } from './quota.js';
 
 /** Checks of one `clusters/<cluster>/cluster.yaml` that need no other file. */
 export function checkClusterFile(f: ParsedFile, out: Finding[]): void {
@@ -78,18 +85,5 @@ function checkEnvironment(r: Reporter, env: string, e: Raw): void {
     }
   }
 
-  const quota = isRaw(e.quota) ? e.quota : {};
-  const limitRange = isRaw(e.limitRange) ? e.limitRange : {};
-  const requests = checkAmounts(r, at('quota', 'requests'), quota.requests);
-  const limits = checkAmounts(r, at('quota', 'limits'), quota.limits);
-  const def = checkAmounts(r, at('limitRange', 'default'), limitRange.default);
-  const defReq = checkAmounts(r, at('limitRange', 'defaultRequest'), limitRange.defaultRequest);
-  checkNotAbove(r, at('quota', 'requests'), requests, at('quota', 'limits'), limits, { small: quota.requests, large: quota.limits },
-    'the namespace can never use more requests than limits: lower the requests quota or raise the limits quota');
-  checkNotAbove(r, at('limitRange', 'defaultRequest'), defReq, at('limitRange', 'default'), def, { small: limitRange.defaultRequest, large: limitRange.default },
-    'a default request may not exceed the default limit');
-  checkNotAbove(r, at('limitRange', 'default'), def, at('quota', 'limits'), limits, { small: limitRange.default, large: quota.limits },
-    'one container with the default limits would not fit the namespace quota: lower the default or raise the quota');
-  // Sidecar sizes are quantities like any container's; whether the pods with them fit is policy/quota's.
-  checkResources(r, at('sidecar'), e.sidecar);
+  checkNamespaceSizes(r, env, e);
 }

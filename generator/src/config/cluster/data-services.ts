@@ -3,12 +3,15 @@
  * `clusters/<cluster>/cluster.yaml`): their namespace and, per data kind, the name of the custom
  * resource that runs them (its operator labels the pods after it; `model/data-services.ts`), the
  * client port and the operator's namespace. The NetworkPolicies are derived from it, both ways
- * (docs/networking.md). Schema, types, checks and the builder live here.
+ * (docs/networking.md). Declaration, checks and the builder live here.
  */
-import type { Finding } from '../core/finding.js';
-import type { ParsedFile, Raw } from './checks.js';
-import { Reporter, checkName, isRaw } from './checks.js';
-import { dataKinds, type DataKind } from './types.js';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Finding } from '../../core/finding.js';
+import type { ParsedFile, Raw } from '../shared/checks.js';
+import { Reporter, isRaw } from '../shared/checks.js';
+import { Struct } from '../shared/declare.js';
+import { checkName } from '../shared/names.js';
+import { dataKinds, type DataKind } from '../service/schema.js';
 
 /** The default client port of each kind, which `dataServices.<kind>.port` may change. */
 export const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 5432, redis: 6379, mq: 5672, elasticsearch: 9200 };
@@ -27,50 +30,47 @@ export const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
   elasticsearch: 'elastic-system',
 };
 
-/** One data service of an environment, e.g. `postgres: {name: postgres}`. */
-export interface DataServiceConfig {
-  /** Name of the custom resource that runs it (the CNPG `Cluster`, `RabbitmqCluster`, …), a DNS-1123 label. */
-  name: string;
-  /** TCP port the services connect to. Default by kind: postgres 5432, redis 6379, mq 5672, elasticsearch 9200. */
-  port: number;
-  /** Namespace of the operator, which must reach the pods. Default by kind, e.g. `cnpg-system`. */
-  operatorNamespace: string;
-}
+const Service = (kind: DataKind, example: string) =>
+  Struct(
+    {
+      name: Type.String({ description: 'Name of the custom resource that runs it; its pods are labelled after it.', examples: [example] }),
+      port: Type.Integer({ minimum: 1, maximum: 65535, default: DEFAULT_PORTS[kind], description: `Client port. Default ${DEFAULT_PORTS[kind]}.` }),
+      operatorNamespace: Type.String({
+        default: DEFAULT_OPERATOR_NAMESPACES[kind],
+        description: `Namespace of its operator. Default \`${DEFAULT_OPERATOR_NAMESPACES[kind]}\`.`,
+      }),
+    },
+    { examples: [{ name: example }] },
+  );
 
-/** `environments.<env>.dataServices`. */
+export const DataServices = Struct(
+  {
+    namespace: Type.String({ description: 'DNS-1123 label; not the environment namespace.', examples: ['suoke-prod-data'] }),
+    postgres: Type.Optional(Service('postgres', 'postgres')),
+    redis: Type.Optional(Service('redis', 'redis')),
+    mq: Type.Optional(Service('mq', 'rabbitmq')),
+    elasticsearch: Type.Optional(Service('elasticsearch', 'elasticsearch')),
+  },
+  {
+    description:
+      'Where the data services run: their namespace and, per kind, the custom resource running them (docs/networking.md). Required for every kind a service of the environment depends on.',
+    examples: [{ namespace: 'suoke-prod-data', postgres: { name: 'postgres' } }],
+  },
+);
+
+/**
+ * One data service of an environment, e.g. `postgres: {name: postgres}`: the name of the custom
+ * resource that runs it, its client port and its operator's namespace (both defaulting by kind).
+ */
+export type DataServiceConfig = Static<ReturnType<typeof Service>>;
+
+/** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {
   /** Namespace the data services run in, its own (not the services' namespace), e.g. `suoke-prod-data`. */
   namespace: string;
-  /** The declared data services by kind; a kind some service depends on must be declared. */
+  /** A kind some service depends on must be declared. */
   services: Partial<Record<DataKind, DataServiceConfig>>;
 }
-
-const service = (kind: DataKind, example: string): Record<string, unknown> => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['name'],
-  properties: {
-    name: { type: 'string', description: 'Name of the custom resource that runs it; its pods are labelled after it.', examples: [example] },
-    port: { type: 'integer', minimum: 1, maximum: 65535, default: DEFAULT_PORTS[kind], description: `Client port. Default ${DEFAULT_PORTS[kind]}.` },
-    operatorNamespace: { type: 'string', default: DEFAULT_OPERATOR_NAMESPACES[kind], description: `Namespace of its operator. Default \`${DEFAULT_OPERATOR_NAMESPACES[kind]}\`.` },
-  },
-  examples: [{ name: example }],
-});
-
-export const dataServicesSchema: Record<string, unknown> = {
-  type: 'object',
-  description: 'Where the data services run: their namespace and, per kind, the custom resource running them (docs/networking.md). Required for every kind a service of the environment depends on.',
-  additionalProperties: false,
-  required: ['namespace'],
-  properties: {
-    namespace: { type: 'string', description: 'DNS-1123 label; not the environment namespace.', examples: ['suoke-prod-data'] },
-    postgres: service('postgres', 'postgres'),
-    redis: service('redis', 'redis'),
-    mq: service('mq', 'rabbitmq'),
-    elasticsearch: service('elasticsearch', 'elasticsearch'),
-  },
-  examples: [{ namespace: 'suoke-prod-data', postgres: { name: 'postgres' } }],
-};
 
 /**
  * Checks every `dataServices` of one cluster file: names are DNS-1123 labels; the data namespace is
@@ -151,17 +151,12 @@ function dependsOn(d: Raw, kind: DataKind): boolean {
   return isRaw(d.dependsOn) && Array.isArray(d.dependsOn.data) && d.dependsOn.data.includes(kind);
 }
 
-/** The checked `dataServices`, with the defaults filled in. */
-export function buildDataServices(v: Raw): DataServicesConfig {
-  const services: Partial<Record<DataKind, DataServiceConfig>> = {};
+/** The checked `dataServices`, defaults filled in, with the services grouped by kind (in the order of `dataKinds`). */
+export function buildDataServices(v: Static<typeof DataServices>): DataServicesConfig {
+  const services: DataServicesConfig['services'] = {};
   for (const kind of dataKinds) {
     const s = v[kind];
-    if (!isRaw(s)) continue;
-    services[kind] = {
-      name: s.name as string,
-      port: (s.port as number | undefined) ?? DEFAULT_PORTS[kind],
-      operatorNamespace: (s.operatorNamespace as string | undefined) ?? DEFAULT_OPERATOR_NAMESPACES[kind],
-    };
+    if (s) services[kind] = s;
   }
-  return { namespace: v.namespace as string, services };
+  return { namespace: v.namespace, services };
 }

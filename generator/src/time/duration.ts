@@ -5,13 +5,20 @@
  * refused here for readability.
  */
 
-/** Milliseconds of a duration, or a message saying what is wrong. */
-export function parseDuration(text: string): number | { error: string } {
+/**
+ * Seconds of a duration of whole hours, minutes and seconds in that order (`1h30m` → 5400, `10m`,
+ * `45s`, `0s` → 0); `undefined` for anything else, including the empty string.
+ */
+export function durationSeconds(text: string): number | undefined {
   const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
-  if (m && text !== '') {
-    const ms = (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
-    return ms > 0 ? ms : { error: 'a window must last longer than 0s' };
-  }
+  if (!m || text === '') return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+/** Milliseconds of a sync window's duration (longer than zero), or a message saying what is wrong. */
+export function parseDuration(text: string): number | { error: string } {
+  const seconds = durationSeconds(text);
+  if (seconds !== undefined) return seconds > 0 ? seconds * 1000 : { error: 'a window must last longer than 0s' };
   const days = /^(\d+)d$/.exec(text);
   if (days) return { error: `Go durations have no days: write \`${Number(days[1]) * 24}h\`` };
   const frac = /^(\d+)\.(\d+)h$/.exec(text);

@@ -1,8 +1,9 @@
 import type { Finding } from '../core/finding.js';
 import { cmp } from '../core/finding.js';
 import { isDns1123Label } from '../core/names.js';
-import type { ParsedFile } from './checks.js';
-import { Reporter, isRaw, nearHint } from './checks.js';
+import type { ParsedFile } from './shared/checks.js';
+import { Reporter, isRaw } from './shared/checks.js';
+import { nearHint } from './shared/names.js';
 
 /** What is known of the files that could not be parsed, so their absence causes no false alarms. */
 export interface Unreadable {

@@ -1,0 +1,80 @@
+/**
+ * Node pools of a cluster (`nodePools` in `clusters/<cluster>/cluster.yaml`), which the capacity
+ * check (`policy/capacity.ts`) holds the services' requests against. Declaration, checks and the
+ * builder live here.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import type { Finding } from '../../core/finding.js';
+import { isDns1123Label } from '../../core/names.js';
+import { parseCpu, parseMemory } from '../../core/quantity.js';
+import type { ParsedFile } from '../shared/checks.js';
+import { Reporter, isRaw } from '../shared/checks.js';
+import { Enum, Quantity, Struct } from '../shared/declare.js';
+import { serviceGroups } from '../service/schema.js';
+
+const NodePool = Struct(
+  {
+    name: Type.String({ examples: ['business'] }),
+    nodes: Type.Integer({ minimum: 1, examples: [6] }),
+    cpu: Quantity('Allocatable CPU per node.', '4'),
+    memory: Quantity('Allocatable memory per node.', '8Gi'),
+    groups: Type.Array(Enum(serviceGroups), { uniqueItems: true, default: [], examples: [['core', 'diagnosis']] }),
+    services: Type.Array(Type.String(), { uniqueItems: true, default: [], examples: [['api-gateway']] }),
+  },
+  { examples: [{ name: 'business', nodes: 6, cpu: '4', memory: '8Gi', groups: ['core', 'diagnosis', 'support', 'frontend'] }] },
+);
+
+/** `nodePools`; absent means none (no capacity check). */
+export const NodePools = Type.Array(NodePool, {
+  description:
+    'Node pools the capacity check holds requests × maximum replicas against (docs/policies.md). A service runs in the pool listing it under `services`, else the one listing its group; pools listing neither host none of our services. Without `groups`/`services` anywhere, the whole cluster is one pool. Default none (no capacity check).',
+});
+
+/**
+ * One pool of identical nodes, e.g. `{name: agents, nodes: 4, cpu: "8", memory: 16Gi, groups: [agent]}`:
+ * allocatable CPU and memory of one node as quantity strings; `line` is its line in the cluster file.
+ */
+export type NodePoolConfig = Omit<Static<typeof NodePool>, 'cpu' | 'memory'> & { cpu: string; memory: string; line?: number };
+
+/** Checks `nodePools` of one cluster file; `services` are the known service names (for `services`). */
+export function checkNodePools(f: ParsedFile, services: readonly string[], out: Finding[]): void {
+  const pools = f.data.nodePools;
+  if (!Array.isArray(pools)) return;
+  const r = new Reporter(f.source, out);
+  const names = new Set<string>();
+  const groupOwner = new Map<string, string>();
+  const serviceOwner = new Map<string, string>();
+  pools.forEach((p, i) => {
+    if (!isRaw(p)) return;
+    const at = (...x: (string | number)[]) => ['nodePools', i, ...x];
+    if (typeof p.name === 'string') {
+      if (!isDns1123Label(p.name)) r.report('name', at('name'), `\`nodePools[${i}].name\` is ${JSON.stringify(p.name)}, not a DNS-1123 label`, 'e.g. `business`');
+      else if (names.has(p.name)) r.report('duplicate', at('name'), `node pool \`${p.name}\` is declared twice`, 'give every pool its own name');
+      names.add(p.name);
+    }
+    if ((typeof p.cpu === 'string' || typeof p.cpu === 'number') && !(Number(parseCpu(p.cpu)) > 0)) {
+      r.report('quantity', at('cpu'), `\`nodePools[${i}].cpu\` is ${JSON.stringify(p.cpu)}; expected the CPU of one node, e.g. \`"4"\` or \`3500m\``, 'write cores or millicores');
+    }
+    if ((typeof p.memory === 'string' || typeof p.memory === 'number') && !(Number(parseMemory(p.memory)) >= 1024 ** 3)) {
+      r.report('quantity', at('memory'), `\`nodePools[${i}].memory\` is ${JSON.stringify(p.memory)}; expected the memory of one node (at least 1Gi), e.g. \`8Gi\``, 'write bytes with a binary suffix');
+    }
+    for (const [field, owner] of [['groups', groupOwner], ['services', serviceOwner]] as const) {
+      const items = p[field];
+      if (!Array.isArray(items)) continue;
+      items.forEach((g, j) => {
+        if (typeof g !== 'string') return;
+        if (field === 'services' && !services.includes(g)) {
+          r.report('unknown-service', at(field, j), `\`nodePools[${i}].services\` names \`${g}\`, which is not a service`, 'name a folder under apps/');
+        }
+        const prev = owner.get(g);
+        if (prev !== undefined) r.report('duplicate', at(field, j), `\`${g}\` is already placed in node pool \`${prev}\``, `a ${field === 'groups' ? 'group' : 'service'} runs in one pool`);
+        else owner.set(g, String(p.name));
+      });
+    }
+  });
+}
+
+/** The checked `nodePools`; `lineOf(i)`: the line of `nodePools[i]` in its file, for findings. */
+export function buildNodePools(pools: readonly Static<typeof NodePool>[], lineOf: (index: number) => number): NodePoolConfig[] {
+  return pools.map((p, i) => ({ line: lineOf(i), ...p, cpu: String(p.cpu), memory: String(p.memory) }));
+}

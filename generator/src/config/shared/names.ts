@@ -1,0 +1,62 @@
+/**
+ * Names in config files: DNS-1123 names with a fix in the hint, a file's own name against its
+ * folder, and the one "did you mean" wording for an unknown name. The grammars themselves are
+ * core/names.ts's.
+ */
+import { isDns1123Label, isDns1123Subdomain, suggest, toDns1123Label } from '../../core/names.js';
+import type { PathSegment } from '../yaml-source.js';
+import type { ParsedFile, Reporter } from './checks.js';
+import { q } from './checks.js';
+
+/** The name the service uses for per-environment resources; no service may take it. */
+const reservedServiceName = 'shared';
+
+/** "did you mean `x`?" for the candidate nearest to `name` (core/names.ts `suggest`); `undefined` when none is near. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const near = suggest(name, candidates);
+  return near === undefined ? undefined : `did you mean \`${near}\`?`;
+}
+
+/** Suggestion hint for an unknown name: the nearest candidate, else the list of candidates. */
+export function nearHint(name: string, candidates: readonly string[], what: string): string {
+  return didYouMean(name, candidates) ?? (candidates.length > 0 ? `${what}: ${candidates.join(', ')}` : `no ${what} are declared`);
+}
+
+const dnsHint = (example: string) =>
+  `use at most 63 lower-case letters, digits and \`-\`, starting and ending with a letter or digit, e.g. \`${example}\``;
+
+export function checkName(r: Reporter, path: PathSegment[], v: unknown, example: string, subdomain = false): boolean {
+  if (typeof v !== 'string') return false;
+  if (subdomain ? isDns1123Subdomain(v) : isDns1123Label(v)) return true;
+  r.report(
+    'name',
+    path,
+    `${q(path)} is ${JSON.stringify(v)}, not a DNS-1123 ${subdomain ? 'subdomain' : 'label'}`,
+    subdomain ? `use lower-case letters, digits, \`-\` and \`.\`, e.g. \`${example}\`` : dnsHint(example),
+  );
+  return false;
+}
+
+/** The file's `name` must be a valid label and equal its folder name. */
+export function checkOwnName(r: Reporter, f: ParsedFile, dir: string, fileName: string): void {
+  const name = f.data.name;
+  if (typeof name !== 'string') return;
+  const folderOk = isDns1123Label(f.folder);
+  // An invalid name gets one finding, whose example is the folder name when that is valid, else
+  // the name made valid: every name a hint suggests must itself pass the check.
+  const example = folderOk ? f.folder : (toDns1123Label(name) ?? toDns1123Label(f.folder) ?? (dir === 'apps' ? 'health-data' : 'prod'));
+  if (!checkName(r, ['name'], name, example)) return;
+  if (dir === 'apps' && name === reservedServiceName) {
+    r.report('name', ['name'], '`shared` is reserved: the generator names per-environment resources `shared`', 'choose another service name');
+  }
+  if (name !== f.folder) {
+    r.report(
+      'name',
+      ['name'],
+      `\`name\` is ${JSON.stringify(name)} but the file is in ${dir}/${f.folder}/`,
+      folderOk
+        ? `set \`name: ${f.folder}\`, or move the file to ${dir}/${name}/${fileName}`
+        : `move the file to ${dir}/${name}/${fileName}: the folder name ${JSON.stringify(f.folder)} is not a DNS-1123 label`,
+    );
+  }
+}

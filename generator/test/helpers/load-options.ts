@@ -1,0 +1,5 @@
+import type { LoadOptions } from '../../src/config/load.js';
+import { WAIVABLE } from '../../src/policy/ids.js';
+
+/** The policy catalogue the config loader checks waiver ids against, as the commands pass it. */
+export const loadOptions: LoadOptions = { waivable: WAIVABLE };
