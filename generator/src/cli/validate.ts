@@ -7,7 +7,8 @@ import { buildPaths, defaultCacheDir, type BuildResult } from '../kustomize/buil
 import { ARGOCD_PATH } from '../render/argocd.js';
 import type { BuildTarget } from '../render/layout.js';
 import { createFormat, exitCode, type Report, type ResourceResult } from '../report/index.js';
-import { argoDocuments, checkArgo } from '../validate/argocd.js';
+import { argoDocuments } from '../argo/documents.js';
+import { checkArgo } from '../validate/argocd.js';
 import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
 import { loadRendered } from '../validate/load-rendered.js';

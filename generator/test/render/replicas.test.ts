@@ -9,7 +9,8 @@ import { readConfig } from '../../src/config/load.js';
 import { buildModel } from '../../src/model/build.js';
 import { render } from '../../src/render/index.js';
 import type { K8sObject } from '../../src/render/service-objects.js';
-import { argoDocuments, checkArgo } from '../../src/validate/argocd.js';
+import { argoDocuments } from '../../src/argo/documents.js';
+import { checkArgo } from '../../src/validate/argocd.js';
 import { fixtureFs } from '../config/fixture.js';
 import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
 
