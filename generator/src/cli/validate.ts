@@ -9,6 +9,7 @@ import type { BuildTarget } from '../render/layout.js';
 import { createFormat, exitCode, type Report, type ResourceResult } from '../report/index.js';
 import { argoDocuments } from '../argo/documents.js';
 import { checkArgo } from '../validate/argocd.js';
+import { checkCatalogue } from '../validate/catalogue.js';
 import { compareBuilt, objectId } from '../validate/built.js';
 import { driftFindings } from '../validate/drift.js';
 import { loadRendered } from '../validate/load-rendered.js';
@@ -82,7 +83,7 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
     // a person the usual text on stderr); still exit 2: the repository could not be validated.
     if (!(e instanceof UserError) || format.name === 'text') throw e;
     ctx.stderr(formatUserError(e));
-    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose }));
+    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose, catalogue: checkCatalogue() }));
     return 2;
   }
   // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md);
@@ -94,7 +95,7 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
     if (waived.length > 0 && format.name === 'text') findings.push(waivedSummary(waived));
     report = { ...report, findings };
   }
-  ctx.stdout(format.format(report, { verbose: o.verbose }));
+  ctx.stdout(format.format(report, { verbose: o.verbose, catalogue: checkCatalogue() }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
 }

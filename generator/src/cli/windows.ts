@@ -1,9 +1,8 @@
 /**
- * `npm run windows -- [--env <env>] [--at <ISO-8601>] [--output text|json]`: each environment's
+ * `npm run windows -- [--env <env>] [--at <ISO-8601>] [--output text|json|junit|tap|sarif]`: each environment's
  * change-window state at the instant, the rule that decides it, and the next change. Also the
  * pull-request-time part of `validate` (`--at`, `--base`): the only place that runs `git`.
  */
-import { printable, printableLines } from '../core/printable.js';
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../config/load.js';
 import { readYamlSource } from '../config/yaml-source.js';
@@ -17,6 +16,7 @@ import { readOverrides } from '../windows/overrides.js';
 import { touchedEnvironments, type Tree } from '../windows/touched.js';
 import { comparedSides, type PathBuilder } from './windows-touched.js';
 import { formatLocal } from '../windows/zone.js';
+import { createFormat, type Listing, type ListingEntry } from '../report/index.js';
 import type { CommandContext } from './context.js';
 
 export interface WindowsOptions {
@@ -24,7 +24,7 @@ export interface WindowsOptions {
   env?: string;
   /** The instant, ISO-8601 with `Z` or an offset. Default: now. */
   at?: string;
-  /** `text` (default) or `json`. */
+  /** Output format (report/registry.ts): `text` (default), `json`, `junit`, `tap`, `sarif`. */
   output: string;
 }
 
@@ -37,7 +37,7 @@ export function instantOption(ctx: CommandContext, at: string | undefined): Date
 }
 
 export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
-  if (o.output !== 'text' && o.output !== 'json') throw new UsageError(`unknown output format "${o.output}": expected one of text, json`);
+  const format = createFormat(o.output);
   const at = instantOption(ctx, o.at);
   const config = loadConfig(ctx.fs);
   const all = config.clusters.flatMap((c) => c.environments.map((env) => ({ env, cluster: c.name }))).sort((a, b) => (a.env.name < b.env.name ? -1 : 1));
@@ -48,30 +48,44 @@ export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
     const zone = env.changeWindows && !env.changeWindows.alwaysOpen ? env.changeWindows.timeZone : undefined;
     return { env: env.name, cluster, zone, state: s };
   });
-  if (o.output === 'json') {
-    const environments = rows.map((r) => ({
-      environment: r.env,
-      cluster: r.cluster,
-      timeZone: r.zone ?? null,
-      open: r.state.open,
-      rule: r.state.rule,
-      nextChange: r.state.nextChange?.toISOString() ?? null,
-      nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
-    }));
-    ctx.stdout(printableLines(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`));
-    return 0;
-  }
-  const lines = [`Change windows at ${at.toISOString()}`];
-  for (const r of rows) {
-    // The rule quotes the configuration (override reasons, window names): escaped, it stays on its line.
-    lines.push(`${printable(r.env)}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${printable(r.zone)})` : ''}`);
-    lines.push(`  rule: ${printable(r.state.rule)}`);
+  ctx.stdout(format.listing(windowsListing(at, rows)));
+  return 0;
+}
+
+/** One environment's change-window state at the instant. */
+interface WindowRow {
+  env: string;
+  cluster: string;
+  /** The time zone of its windows; none when it is always open. */
+  zone: string | undefined;
+  state: ReturnType<typeof stateAt>;
+}
+
+/** The `windows` answer as the output formats print it (report/listing.ts). */
+function windowsListing(at: Date, rows: readonly WindowRow[]): Listing {
+  const environments = rows.map((r) => ({
+    environment: r.env,
+    cluster: r.cluster,
+    timeZone: r.zone ?? null,
+    open: r.state.open,
+    rule: r.state.rule,
+    nextChange: r.state.nextChange?.toISOString() ?? null,
+    nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
+  }));
+  const entries = rows.map((r): ListingEntry => {
     const c = r.state.nextChange;
     const local = c && r.zone ? `${formatLocal(r.zone, c.getTime())} (${c.toISOString()})` : c?.toISOString();
-    lines.push(`  next: ${c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'}`);
-  }
-  ctx.stdout(`${lines.join('\n')}\n`);
-  return 0;
+    return {
+      file: `clusters/${r.cluster}/cluster.yaml`,
+      object: `Environment ${r.env}`,
+      heading: `${r.env}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${r.zone})` : ''}`,
+      details: [
+        ['rule', r.state.rule],
+        ['next', c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'],
+      ],
+    };
+  });
+  return { title: `Change windows at ${at.toISOString()}`, check: 'windows/state', data: { at: at.toISOString(), environments }, entries };
 }
 
 export interface PullRequestOptions {
