@@ -36,26 +36,12 @@ export function inputFiles(fsys: FileSystem): Map<string, string> {
 }
 
 /**
- * Content hash of everything a repository validation depends on: the generator build, the options, the
- * identity of the kustomize binary, and the path and bytes of every input file ({@link inputFiles}).
- * Same key, same report: that is what lets "validate again, nothing changed" skip the work.
+ * The key of a cached result: the generator build and the options of the steps (the whole object
+ * they are given). Which files and programs they read is kept in the entry (validate/inputs.ts):
+ * an entry is reused only while every one still reads the same.
  */
-export function validationKey(files: ReadonlyMap<string, string>, parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\0');
-  for (const [file, text] of files) hash.update(file).update('\0').update(text).update('\0');
-  return hash.digest('hex');
-}
-
-/** Identity of an executable (path, size, modification time), for cache keys. */
-export function executableIdentity(file: string | undefined): string {
-  if (!file) return 'none';
-  try {
-    const st = fs.statSync(file);
-    return `${file}:${st.size}:${st.mtimeMs}`;
-  } catch {
-    return `${file}:missing`;
-  }
+export function resultKey(build: string, options: object): string {
+  return createHash('sha256').update(build).update('\0').update(JSON.stringify(options)).digest('hex');
 }
 
 /** What a result-cache entry is, in its MAC: never confused with a kustomize build entry. */
