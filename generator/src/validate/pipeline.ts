@@ -228,7 +228,11 @@ function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[
     },
   };
   const deps = new DependencyHasher(reader);
-  for (const t of targets) if (deps.files(t.path) === undefined) inputs.unknown = true;
+  for (const t of targets) {
+    const files = deps.files(t.path);
+    if (files === undefined) inputs.unknown = true;
+    else for (const file of files) reader.read(file);
+  }
 }
 
 /**
