@@ -6,8 +6,13 @@ import { loadSeal, type Seal } from '../core/seal.js';
 import { INDEX_FILE } from '../render/files.js';
 import { GENERATED_ROOTS } from '../write/tree.js';
 
-/** Folders whose every file is an input of a repository validation (configuration and generated output). */
+/**
+ * Folders whose files a repository validation reads once, into the snapshot its steps read
+ * (configuration and generated output), and the tree the windows step compares with the base
+ * revision. Which of them a step really reads is what keys the cache (validate/inputs.ts).
+ */
 export const INPUT_ROOTS = GENERATED_ROOTS;
+/** Files outside {@link INPUT_ROOTS} read into the same snapshot: the index of generated files. */
 export const INPUT_FILES = [INDEX_FILE];
 
 /**
@@ -23,8 +28,8 @@ export function buildId(): string | undefined {
 }
 
 /**
- * Every input file of a repository validation: path → content, for the files under apps/, clusters/
- * and argocd/ and the index of generated files, in walk order (directories listed sorted).
+ * The files of the snapshot: path → content, for the files under apps/, clusters/ and argocd/ and
+ * the index of generated files, in walk order (directories listed sorted).
  */
 export function inputFiles(fsys: FileSystem): Map<string, string> {
   const files = new Map<string, string>();
