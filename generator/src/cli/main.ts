@@ -12,6 +12,7 @@ import { diskFs } from '../core/fs.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
+import { FORMAT_NAMES } from '../report/registry.js';
 
 const EXIT_USAGE = 2;
 
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     .description('validate the repository (no paths) or the given manifest files and folders')
     .argument('[paths...]', 'manifest files or folders to validate instead of the repository')
     .option('--root <dir>', 'repository root', '.')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit', 'tap', 'sarif']).default('text'))
+    .addOption(outputOption())
     .addOption(new Option('--tier <tier>', 'policy strictness for manifests given as PATH (the repository uses each environment\'s tier)').choices(['production', 'development']).default('production'))
     .option('--kubernetes-version <minor>', 'Kubernetes version the manifests given as PATH are checked against (removed APIs)', '1.31')
     .option('--schema-only', 'only the schema checks (no drift check, no kustomize builds)')
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     .description("print each environment's change-window state, the rule that decides it, and the next change")
     .option('--env <env>', 'only this environment')
     .option('--at <instant>', 'ISO-8601 instant with an offset (default: now)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(outputOption())
     .option('--root <dir>', 'repository root', '.')
     .action(async (o: { env?: string; at?: string; output: string; root: string }) => {
       const { runWindows } = await import('./windows.js');
@@ -107,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
     .description('play the committed argocd/ from an empty cluster under Argo CD\'s rules: each Application\'s final state, when, and what blocks it')
     .option('--at <instant>', 'ISO-8601 instant the simulated clock starts at (default: now)')
     .option('--env <env>', 'only this environment\'s Applications')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'junit', 'tap', 'sarif']).default('text'))
+    .addOption(outputOption())
     .option('--no-cache', 'rebuild every path (ignore the kustomize cache)')
     .option('--root <dir>', 'repository root', '.')
     .action(async (o: { at?: string; env?: string; output: string; cache?: boolean; root: string }) => {
@@ -156,6 +157,11 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** `-o, --output <format>`: the formats of report/registry.ts, `text` by default. */
+function outputOption(): Option {
+  return new Option('-o, --output <format>', 'output format').choices(FORMAT_NAMES).default(FORMAT_NAMES[0]);
 }
 
 /** Whether `CI` is set, as GitHub Actions, GitLab CI, CircleCI, Buildkite, Travis and others set it (`CI=true`). */

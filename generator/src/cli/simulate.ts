@@ -8,6 +8,7 @@ import { outcomeTable, applicationResults, simulationFindings } from '../simulat
 import { rec } from '../simulate/objects.js';
 import { PRECONDITIONS } from '../simulate/preconditions.js';
 import { createFormat, exitCode, type Report } from '../report/index.js';
+import { checkCatalogue } from '../validate/catalogue.js';
 import { runSimulation } from '../validate/simulation.js';
 import type { CommandContext } from './context.js';
 import { instantOption } from './windows.js';
@@ -43,6 +44,6 @@ export async function runSimulate(ctx: CommandContext, o: SimulateOptions): Prom
     const pre = [...PRECONDITIONS.argocd, ...PRECONDITIONS.workload].map((p) => `  - ${p.name} (${p.source})`).join('\n');
     ctx.stdout(`assumed installed outside this repository:\n${pre}\n${outcomeTable(shown)}\n`);
   }
-  ctx.stdout(format.format(report, { verbose: false }));
+  ctx.stdout(format.format(report, { verbose: false, catalogue: checkCatalogue() }));
   return exitCode(report);
 }

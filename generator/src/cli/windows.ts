@@ -1,21 +1,14 @@
 /**
- * `npm run windows -- [--env <env>] [--at <ISO-8601>] [--output text|json]`: each environment's
- * change-window state at the instant, the rule that decides it, and the next change. Also the
- * pull-request-time part of `validate` (`--at`, `--base`): the only place that runs `git`.
+ * `npm run windows -- [--env <env>] [--at <ISO-8601>] [--output text|json|junit|tap|sarif]`: each environment's
+ * change-window state at the instant, the rule that decides it, and the next change. Also the base
+ * revision `validate`'s windows step compares with (`--base`): the only place that runs `git`.
  */
-import { printable, printableLines } from '../core/printable.js';
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../config/load.js';
-import { readYamlSource } from '../config/yaml-source.js';
 import { UsageError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
-import { checkFirstDeploys } from '../canary/first-deploy.js';
-import { checkWindows, type WindowConfig, type WindowModel } from '../windows/check.js';
+import { createFormat, type Listing, type ListingEntry } from '../report/index.js';
+import { instantAt, type BaseTree } from '../validate/windows-step.js';
 import { stateAt } from '../windows/engine.js';
-import { parseInstant } from '../time/dates.js';
-import { readOverrides } from '../windows/overrides.js';
-import { touchedEnvironments, type Tree } from '../windows/touched.js';
-import { comparedSides, type PathBuilder } from './windows-touched.js';
 import { formatLocal } from '../time/zone.js';
 import type { CommandContext } from './context.js';
 import { WAIVABLE } from '../policy/ids.js';
@@ -25,20 +18,17 @@ export interface WindowsOptions {
   env?: string;
   /** The instant, ISO-8601 with `Z` or an offset. Default: now. */
   at?: string;
-  /** `text` (default) or `json`. */
+  /** Output format (report/registry.ts): `text` (default), `json`, `junit`, `tap`, `sarif`. */
   output: string;
 }
 
 /** Parses `--at`; a usage error naming the expected form. Default `ctx.now()`. */
 export function instantOption(ctx: CommandContext, at: string | undefined): Date {
-  if (at === undefined) return ctx.now();
-  const d = parseInstant(at);
-  if ('error' in d) throw new UsageError(`--at "${at}" ${d.error}`);
-  return d.instant;
+  return instantAt(ctx.now, at);
 }
 
 export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
-  if (o.output !== 'text' && o.output !== 'json') throw new UsageError(`unknown output format "${o.output}": expected one of text, json`);
+  const format = createFormat(o.output);
   const at = instantOption(ctx, o.at);
   const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
   const all = config.clusters.flatMap((c) => c.environments.map((env) => ({ env, cluster: c.name }))).sort((a, b) => (a.env.name < b.env.name ? -1 : 1));
@@ -49,80 +39,44 @@ export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
     const zone = env.changeWindows && !env.changeWindows.alwaysOpen ? env.changeWindows.timeZone : undefined;
     return { env: env.name, cluster, zone, state: s };
   });
-  if (o.output === 'json') {
-    const environments = rows.map((r) => ({
-      environment: r.env,
-      cluster: r.cluster,
-      timeZone: r.zone ?? null,
-      open: r.state.open,
-      rule: r.state.rule,
-      nextChange: r.state.nextChange?.toISOString() ?? null,
-      nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
-    }));
-    ctx.stdout(printableLines(`${JSON.stringify({ at: at.toISOString(), environments }, null, 2)}\n`));
-    return 0;
-  }
-  const lines = [`Change windows at ${at.toISOString()}`];
-  for (const r of rows) {
-    // The rule quotes the configuration (override reasons, window names): escaped, it stays on its line.
-    lines.push(`${printable(r.env)}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${printable(r.zone)})` : ''}`);
-    lines.push(`  rule: ${printable(r.state.rule)}`);
-    const c = r.state.nextChange;
-    const local = c && r.zone ? `${formatLocal(r.zone, c.getTime())} (${c.toISOString()})` : c?.toISOString();
-    lines.push(`  next: ${c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'}`);
-  }
-  ctx.stdout(`${lines.join('\n')}\n`);
+  ctx.stdout(format.listing(windowsListing(at, rows)));
   return 0;
 }
 
-export interface PullRequestOptions {
-  /** `--at`: the evaluation instant. Default now. */
-  at?: string;
-  /** `--base`: the revision the change is compared with. Default: merge base with origin/main, else HEAD. */
-  base?: string;
-  /** `--no-windows`: false leaves the change windows out (overrides, touched environments, freezes). Default true. */
-  windows?: boolean;
+/** One environment's change-window state at the instant. */
+interface WindowRow {
+  env: string;
+  cluster: string;
+  /** The time zone of its windows; none when it is always open. */
+  zone: string | undefined;
+  state: ReturnType<typeof stateAt>;
 }
 
-/**
- * The change-window findings of `validate` on the repository (docs/change-windows.md), and
- * `canary/first-deploy` (a canary needs the base to run its stable version as a Rollout already:
- * docs/gray-releases.md). Not cached with the rest of the report: they depend on the clock and on
- * Git, not only on the files. `head` is the working tree's files under apps/, clusters/ and argocd/
- * (what Argo CD will sync once merged; the drift check proves it equals the render).
- */
-export async function pullRequestWindowFindings(
-  ctx: CommandContext,
-  o: PullRequestOptions,
-  input: {
-    config: WindowConfig;
-    model: WindowModel;
-    head: Tree;
-    /** Built objects of the change's Argo CD paths `validate` already has. */
-    built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
-    /** Builds the paths whose inputs differ from the base; none with `--no-kustomize`. */
-    build?: PathBuilder;
-  },
-): Promise<Finding[]> {
-  const at = instantOption(ctx, o.at);
-  const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => e.name));
-  const overrides = readOverrides(ctx.fs, envs, at);
-  const base = baseTree(ctx.root, o.base);
-  const sources = new Map<string, ReturnType<typeof readYamlSource>>();
-  const lineOf = (file: string, path: (string | number)[]) => {
-    if (!sources.has(file)) sources.set(file, readYamlSource(ctx.fs, file));
-    return sources.get(file)!.lineOf(path);
-  };
-  if (o.windows === false) return checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
-  const refs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ name: e.name, namespace: e.namespace })));
-  let touched;
-  if (base) {
-    const sides = await comparedSides({ root: ctx.root, head: input.head, base: base.files, envs: refs, ...(input.built ? { built: input.built } : {}), ...(input.build ? { build: input.build } : {}) });
-    touched = touchedEnvironments(sides.head, sides.base, refs);
-  }
-  const found = checkWindows({ config: input.config, model: input.model, touched, baseName: base?.name ?? '', at, overrides: overrides.records, lineOf });
-  const firstDeploys = checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
-  return [...overrides.findings, ...found, ...firstDeploys];
+/** The `windows` answer as the output formats print it (report/listing.ts). */
+function windowsListing(at: Date, rows: readonly WindowRow[]): Listing {
+  const environments = rows.map((r) => ({
+    environment: r.env,
+    cluster: r.cluster,
+    timeZone: r.zone ?? null,
+    open: r.state.open,
+    rule: r.state.rule,
+    nextChange: r.state.nextChange?.toISOString() ?? null,
+    nextChangeLocal: r.state.nextChange && r.zone ? formatLocal(r.zone, r.state.nextChange.getTime()) : null,
+  }));
+  const entries = rows.map((r): ListingEntry => {
+    const c = r.state.nextChange;
+    const local = c && r.zone ? `${formatLocal(r.zone, c.getTime())} (${c.toISOString()})` : c?.toISOString();
+    return {
+      file: `clusters/${r.cluster}/cluster.yaml`,
+      object: `Environment ${r.env}`,
+      heading: `${r.env}: ${r.state.open ? 'open' : 'closed'}${r.zone ? ` (${formatLocal(r.zone, at.getTime())} ${r.zone})` : ''}`,
+      details: [
+        ['rule', r.state.rule],
+        ['next', c ? `${r.state.open ? 'closes' : 'opens'} after ${local}` : 'no change ahead'],
+      ],
+    };
+  });
+  return { title: `Change windows at ${at.toISOString()}`, check: 'windows/state', data: { at: at.toISOString(), environments }, entries };
 }
 
 function git(root: string, args: string[], input?: string): { ok: boolean; out: Buffer } {
@@ -156,8 +110,8 @@ export function baseRevision(root: string, base: string | undefined): BaseRevisi
   return head.ok ? { rev: text(head.out), name: 'HEAD' } : undefined;
 }
 
-/** The base revision's files under apps/, clusters/ and argocd/ ({@link baseRevision}). */
-function baseTree(root: string, base: string | undefined): { name: string; files: Tree } | undefined {
+/** The base revision's files under apps/, clusters/ and argocd/ ({@link baseRevision}): what `validate`'s windows step compares with. */
+export function baseTree(root: string, base: string | undefined): BaseTree | undefined {
   const b = baseRevision(root, base);
   return b && { name: b.name, files: filesAt(root, b.rev, ['apps', 'clusters', 'argocd']) };
 }

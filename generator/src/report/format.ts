@@ -1,31 +1,27 @@
-import { UsageError } from '../core/errors.js';
+import type { CheckCatalogue } from './catalogue.js';
+import type { Listing } from './listing.js';
 import type { Report } from './result.js';
-import { jsonFormat } from './json.js';
-import { sarifFormat } from './sarif.js';
-import { junitFormat } from './junit.js';
-import { tapFormat } from './tap.js';
-import { textFormat } from './text.js';
 
 /** Options every output format understands. */
 export interface FormatOptions {
   /** Also list valid and skipped resources (kubeconform `-verbose`). Default `false`. */
   verbose?: boolean;
+  /**
+   * The documented checks, for the formats that describe them (SARIF lists them as its rules),
+   * e.g. `checkCatalogue()` of validate/catalogue.ts. Default none: only the checks the report uses.
+   */
+  catalogue?: CheckCatalogue;
 }
 
-/** One output format: turns a report into the exact text to print. Pure and deterministic. */
+/**
+ * One output format: turns what a command found into the exact text to print. Pure and
+ * deterministic. A new format is one file implementing this and one line in registry.ts.
+ */
 export interface OutputFormat {
+  /** The name `--output` takes, e.g. `json`. */
   readonly name: string;
+  /** Findings and resource results (`validate`, `simulate`). */
   format(report: Report, options?: FormatOptions): string;
-}
-
-const FORMATS: readonly OutputFormat[] = [textFormat, jsonFormat, junitFormat, tapFormat, sarifFormat];
-
-/** Names accepted by {@link createFormat}: `text`, `json`, `junit`, `tap`, `sarif`. */
-export const FORMAT_NAMES: readonly string[] = FORMATS.map((f) => f.name);
-
-/** The output format called `name`; a {@link UsageError} listing the valid names otherwise. */
-export function createFormat(name: string): OutputFormat {
-  const found = FORMATS.find((f) => f.name === name);
-  if (!found) throw new UsageError(`unknown output format "${name}": expected one of ${FORMAT_NAMES.join(', ')}`);
-  return found;
+  /** A state per subject (`windows`); formats without a layout of their own print `listingReport(listing)`. */
+  listing(listing: Listing, options?: FormatOptions): string;
 }

@@ -1,6 +1,7 @@
 import { printableLines } from '../core/printable.js';
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
+import type { Listing } from './listing.js';
 import { isNotable, sortedResults, summarize, type Report } from './result.js';
 
 /**
@@ -39,6 +40,10 @@ export const jsonFormat: OutputFormat = {
     const summary = { resources: s.resources, files: s.files, valid: s.valid, invalid: s.invalid, errors: s.errors, skipped: s.skipped };
     // JSON.stringify leaves DEL, C1, U+2028/2029 and the bidi controls raw: escaped, the document means the same.
     return printableLines(`${JSON.stringify({ resources, findings, summary }, null, 2)}\n`);
+  },
+  /** The listing's own document ({@link Listing.data}), two-space indented. */
+  listing(listing: Listing): string {
+    return printableLines(`${JSON.stringify(listing.data, null, 2)}\n`);
   },
 };
 

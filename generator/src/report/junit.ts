@@ -1,5 +1,6 @@
 import { cmp, sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
+import { listingReport, type Listing } from './listing.js';
 import { printable } from '../core/printable.js';
 import { kindAndName, printableReport, sortedResults, summarize, type Report, type ResourceResult } from './result.js';
 
@@ -56,6 +57,9 @@ export const junitFormat: OutputFormat = {
     });
     lines.push('</testsuites>');
     return `${lines.join('\n')}\n`;
+  },
+  listing(listing: Listing, options: FormatOptions = {}): string {
+    return junitFormat.format(listingReport(listing), options);
   },
 };
 

@@ -1,37 +1,14 @@
 import { printableLines } from '../core/printable.js';
 import { cmp, sortFindings, type Finding } from '../core/finding.js';
-import { ENGINE_CHECKS, RULES } from '../policy/rules/index.js';
-import { WINDOW_CHECKS } from '../windows/checks.js';
 import type { FormatOptions, OutputFormat } from './format.js';
+import { listingReport, type Listing } from './listing.js';
 import { sortedResults, type Report } from './result.js';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** One `reportingDescriptor` of the catalogue: description, where it is documented, default level. */
-interface CatalogueEntry {
-  description: string;
-  doc: string;
-  level?: 'error' | 'warning' | 'note';
-}
-
-/** Every check the catalogue documents: the policy rules (at their production level), the engine's, the change windows'. */
-function catalogue(): Map<string, CatalogueEntry> {
-  const out = new Map<string, CatalogueEntry>();
-  for (const r of RULES) {
-    const s = r.severity.production;
-    out.set(`policy/${r.id}`, { description: r.description, doc: 'docs/policies.md', ...(s !== 'off' ? { level: LEVEL[s] } : {}) });
-  }
-  for (const c of ENGINE_CHECKS) out.set(`policy/${c.id}`, { description: c.description, doc: 'docs/policies.md' });
-  for (const c of WINDOW_CHECKS) {
-    const s = c.severity;
-    out.set(`windows/${c.id}`, { description: c.description, doc: 'docs/change-windows.md', ...(s === 'error' || s === 'warning' ? { level: s } : {}) });
-  }
-  return out;
-}
-
 /**
  * SARIF 2.1.0 for code-scanning UIs: one run; the tool's rules are the whole documented catalogue
- * (policy and change-window checks) and then every other check id the report uses, each with its
+ * ({@link FormatOptions.catalogue}: policy and change-window checks) and then every other check id the report uses, each with its
  * description, a `help` text naming the document that explains it and, where fixed, its
  * `defaultConfiguration.level` (policy rules: the production level); one result per finding
  * (resource findings and the others alike) with `ruleId` and `ruleIndex`, `level` from the severity,
@@ -43,9 +20,9 @@ function catalogue(): Map<string, CatalogueEntry> {
  */
 export const sarifFormat: OutputFormat = {
   name: 'sarif',
-  format(report: Report, _options: FormatOptions = {}): string {
+  format(report: Report, options: FormatOptions = {}): string {
     const findings = sortFindings([...sortedResults(report).flatMap((r) => r.findings), ...report.findings]);
-    const known = catalogue();
+    const known = new Map((options.catalogue ?? []).map((entry) => [entry.id, entry]));
     const others = [...new Set(findings.map((f) => f.check))].filter((c) => !known.has(c)).sort(cmp);
     const ids = [...[...known.keys()].sort(cmp), ...others];
     const index = new Map(ids.map((id, i) => [id, i]));
@@ -55,7 +32,7 @@ export const sarifFormat: OutputFormat = {
         id,
         shortDescription: { text: entry?.description ?? id },
         ...(entry ? { help: { text: `${entry.description} See ${entry.doc} (${id}).` } } : {}),
-        ...(entry?.level ? { defaultConfiguration: { level: entry.level } } : {}),
+        ...(entry?.severity ? { defaultConfiguration: { level: LEVEL[entry.severity] } } : {}),
       };
     });
     const results = findings.map((f) => ({
@@ -77,6 +54,9 @@ export const sarifFormat: OutputFormat = {
     };
     // JSON.stringify leaves DEL, C1, U+2028/2029 and the bidi controls raw: escaped, the document means the same.
     return printableLines(`${JSON.stringify(log, null, 2)}\n`);
+  },
+  listing(listing: Listing, options: FormatOptions = {}): string {
+    return sarifFormat.format(listingReport(listing), options);
   },
 };
 

@@ -1,5 +1,6 @@
 import { sortFindings, type Finding } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
+import { listingReport, type Listing } from './listing.js';
 import { objectLabel } from './text.js';
 import { printableLines } from '../core/printable.js';
 import { kindAndName, printableReport, sortedResults, type Report, type ResourceResult } from './result.js';
@@ -30,6 +31,9 @@ export const tapFormat: OutputFormat = {
     }
     lines.push(`1..${n}`);
     return printableLines(`${lines.join('\n')}\n`);
+  },
+  listing(listing: Listing, options: FormatOptions = {}): string {
+    return tapFormat.format(listingReport(listing), options);
   },
 };
 

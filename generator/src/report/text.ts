@@ -1,7 +1,8 @@
 import type { Finding } from '../core/finding.js';
 import { sortFindings } from '../core/finding.js';
 import type { FormatOptions, OutputFormat } from './format.js';
-import { printableLines } from '../core/printable.js';
+import { printable, printableLines } from '../core/printable.js';
+import type { Listing } from './listing.js';
 import { isNotable, kindAndName, printableReport, sortedResults, summaryLine, type Report, type ResourceResult } from './result.js';
 
 /**
@@ -29,6 +30,20 @@ export const textFormat: OutputFormat = {
     }
     lines.push(summaryLine(report));
     return printableLines(`${lines.join('\n')}\n`);
+  },
+  /**
+   * The title, then per entry its heading and each detail indented (values escaped: a rule quoting the
+   * configuration stays on its line):
+   *
+   *     Change windows at 2027-03-03T02:00:00.000Z
+   *     prod: closed (2027-03-03 10:00 +08:00 Asia/Shanghai)
+   *       rule: outside every allow window (…)
+   *       next: opens after 2027-03-04 22:00 +08:00 (2027-03-04T14:00:00.000Z)
+   */
+  listing(listing: Listing): string {
+    const lines = [printable(listing.title)];
+    for (const e of listing.entries) lines.push(printable(e.heading), ...e.details.map(([label, text]) => `  ${printable(label)}: ${printable(text)}`));
+    return `${lines.join('\n')}\n`;
   },
 };
 

@@ -10,8 +10,8 @@
  * `duration·factor^n`, capped (types.go:1293-1320, appcontroller.go:1412-1423); `.operation` is
  * cleared only when the operation completes (appcontroller.go:1444-1463).
  */
-import { expandApplications } from '../validate/argocd-expand.js';
-import { destinationPermitted, globMatch } from '../validate/argocd-glob.js';
+import { expandApplications } from '../argo/expand.js';
+import { destinationPermitted, globMatch } from '../argo/glob.js';
 import { parseDuration } from '../time/duration.js';
 import type { Cluster, Live } from './cluster.js';
 import { resourceHealth, type HealthOverrides } from './health.js';

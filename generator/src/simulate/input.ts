@@ -4,7 +4,8 @@
  * still reported).
  */
 import yaml from 'js-yaml';
-import { expandApplications, type ArgoDocument } from '../validate/argocd-expand.js';
+import type { ArgoDocument } from '../argo/documents.js';
+import { expandApplications } from '../argo/expand.js';
 import { keyOf, meta, nameOf, rec, str, type Obj } from './objects.js';
 import { PRECONDITIONS } from './preconditions.js';
 import type { ExpectedApp } from './run.js';

@@ -4,7 +4,7 @@
  * memory with other settings (a test week's windows).
  */
 import type { RenderResult } from '../render/index.js';
-import { argoDocuments } from '../validate/argocd.js';
+import { argoDocuments } from '../argo/documents.js';
 import { simTree, type SimTree } from './input.js';
 import type { Obj } from './objects.js';
 

@@ -14,7 +14,7 @@ import { parseCron } from '../time/cron.js';
 import { parseDuration } from '../time/duration.js';
 import { isActive } from '../windows/engine.js';
 import { offsetAt, formatLocal } from '../time/zone.js';
-import { globMatch } from '../validate/argocd-glob.js';
+import { globMatch } from '../argo/glob.js';
 import { list, rec, str, type Obj } from './objects.js';
 
 /** A project's window with its matching rules. */

@@ -18,8 +18,8 @@
  */
 import { cmp, type Finding } from '../core/finding.js';
 import { HEALTH_GATE } from '../render/argocd-health.js';
-import type { ExpandedApplication } from './argocd-expand.js';
-import { globMatch } from './argocd-glob.js';
+import type { ExpandedApplication } from '../argo/expand.js';
+import { globMatch } from '../argo/glob.js';
 
 /** A sync window of an AppProject, as `spec.syncWindows[]` holds it. */
 interface SyncWindow {

@@ -1,11 +1,8 @@
-import yaml from 'js-yaml';
+import type { ArgoDocument } from '../argo/documents.js';
+import { expandApplications, type ExpandedApplication } from '../argo/expand.js';
+import { destinationPermitted, sourcePermitted, type ProjectDestination } from '../argo/glob.js';
 import { cmp, type Finding } from '../core/finding.js';
-import type { RenderedFile } from '../core/generated-files.js';
 import { checkWaveGates } from './argocd-gates.js';
-import { expandApplications, type ArgoDocument, type ExpandedApplication } from './argocd-expand.js';
-import { destinationPermitted, sourcePermitted, type ProjectDestination } from './argocd-glob.js';
-
-export type { ArgoDocument, ExpandedApplication };
 
 /** What the Argo CD checks need from the rest of `validate`. */
 export interface ArgoCheckInput {
@@ -99,18 +96,6 @@ export function checkArgo(input: ArgoCheckInput): ArgoCheckResult {
   const unique = applications.filter((a) => seen.get(appName(a)) === a);
   if (input.builds) findings.push(...checkWaveGates({ applications: unique, projects, builds: input.builds, hint: GATE_FIX }));
   return { applications: unique, buildPaths: [...deployed].sort(cmp), findings };
-}
-
-/** The Argo CD objects of the rendered `argocd/` files (the hand-edited settings file holds none). */
-export function argoDocuments(files: readonly RenderedFile[], dir: string): ArgoDocument[] {
-  const out: ArgoDocument[] = [];
-  for (const f of files) {
-    if (!f.path.startsWith(`${dir}/`) || f.path.endsWith('/kustomization.yaml')) continue;
-    for (const doc of yaml.loadAll(f.content)) {
-      if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) out.push({ file: f.path, object: doc as Record<string, unknown> });
-    }
-  }
-  return out;
 }
 
 function nameOf(o: Record<string, unknown>): string {

@@ -9,7 +9,7 @@ import type { Model } from '../model/types.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
 import type { RenderResult } from '../render/index.js';
 import type { K8sObject } from '../render/kinds.js';
-import { expandApplications } from './argocd-expand.js';
+import { expandApplications } from '../argo/expand.js';
 import { argoOrigin, blame, describeOrigins, originsByPath, type Origin, type Place } from './derived-origins.js';
 import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, nameRule } from './schema/grammar.js';
 

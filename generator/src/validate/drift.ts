@@ -6,10 +6,10 @@ import { existingGenerated } from '../write/tree.js';
 const FIX = 'run `npm run render` and commit the result';
 
 /**
- * Step 1 of `validate`: the committed output must equal a fresh render. Names every file that
+ * drift, a step of `validate` (steps.ts): the committed output must equal a fresh render. Names every file that
  * differs, is missing, or is generated but no longer produced.
  */
-export function driftFindings(fsys: FileSystem, files: readonly RenderedFile[]): Finding[] {
+export function driftStep(fsys: FileSystem, files: readonly RenderedFile[]): Finding[] {
   const findings: Finding[] = [];
   const wanted = new Set<string>();
   for (const f of files) {

@@ -6,8 +6,13 @@ import { loadSeal, type Seal } from '../core/seal.js';
 import { INDEX_FILE } from '../core/generated-files.js';
 import { GENERATED_ROOTS } from '../write/tree.js';
 
-/** Folders whose every file is an input of a repository validation (configuration and generated output). */
+/**
+ * Folders whose files a repository validation reads once, into the snapshot its steps read
+ * (configuration and generated output), and the tree the windows step compares with the base
+ * revision. Which of them a step really reads is what keys the cache (validate/inputs.ts).
+ */
 export const INPUT_ROOTS = GENERATED_ROOTS;
+/** Files outside {@link INPUT_ROOTS} read into the same snapshot: the index of generated files. */
 export const INPUT_FILES = [INDEX_FILE];
 
 /**
@@ -23,8 +28,8 @@ export function buildId(): string | undefined {
 }
 
 /**
- * Every input file of a repository validation: path → content, for the files under apps/, clusters/
- * and argocd/ and the index of generated files, in walk order (directories listed sorted).
+ * The files of the snapshot: path → content, for the files under apps/, clusters/ and argocd/ and
+ * the index of generated files, in walk order (directories listed sorted).
  */
 export function inputFiles(fsys: FileSystem): Map<string, string> {
   const files = new Map<string, string>();
@@ -36,26 +41,12 @@ export function inputFiles(fsys: FileSystem): Map<string, string> {
 }
 
 /**
- * Content hash of everything a repository validation depends on: the generator build, the options, the
- * identity of the kustomize binary, and the path and bytes of every input file ({@link inputFiles}).
- * Same key, same report: that is what lets "validate again, nothing changed" skip the work.
+ * The key of a cached result: the generator build and the options of the steps (the whole object
+ * they are given). Which files and programs they read is kept in the entry (validate/inputs.ts):
+ * an entry is reused only while every one still reads the same.
  */
-export function validationKey(files: ReadonlyMap<string, string>, parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const p of parts) hash.update(p).update('\0');
-  for (const [file, text] of files) hash.update(file).update('\0').update(text).update('\0');
-  return hash.digest('hex');
-}
-
-/** Identity of an executable (path, size, modification time), for cache keys. */
-export function executableIdentity(file: string | undefined): string {
-  if (!file) return 'none';
-  try {
-    const st = fs.statSync(file);
-    return `${file}:${st.size}:${st.mtimeMs}`;
-  } catch {
-    return `${file}:missing`;
-  }
+export function resultKey(build: string, options: object): string {
+  return createHash('sha256').update(build).update('\0').update(JSON.stringify(options)).digest('hex');
 }
 
 /** What a result-cache entry is, in its MAC: never confused with a kustomize build entry. */

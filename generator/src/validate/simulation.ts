@@ -11,8 +11,8 @@ import { simTree, type SimTree } from '../simulate/input.js';
 import { simulationFindings } from '../simulate/findings.js';
 import { rec, str, type Obj } from '../simulate/objects.js';
 import { simulate, type SimResult } from '../simulate/run.js';
-import { expandApplications } from './argocd-expand.js';
-import { argoDocuments } from './argocd.js';
+import { expandApplications } from '../argo/expand.js';
+import { argoDocuments } from '../argo/documents.js';
 
 export interface SimulationOptions {
   /** Repository root (absolute), where kustomize runs. */

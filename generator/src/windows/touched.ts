@@ -2,7 +2,7 @@
  * Which environments a change touches, decided on what Argo CD would apply there
  * (docs/change-windows.md, "Pull-request time"): an environment is touched when the objects Argo CD
  * holds for it differ between the base revision and the change, compared as objects (key order and
- * formatting aside), not as files. Pure: the CLI (cli/windows-touched.ts) builds the objects.
+ * formatting aside), not as files. Pure: validate/windows-touched.ts builds the objects.
  *
  * An environment's objects are
  * - its Applications (ApplicationSets expanded) and ApplicationSets: the Argo CD objects whose

@@ -3,8 +3,9 @@ import { ARGO_KEYS, PARAM_KEYS, serviceParams } from '../../src/render/argocd-ap
 import { CANARY_ANNOTATIONS } from '../../src/render/conventions.js';
 import { HEALTH_CUSTOMIZATIONS } from '../../src/render/argocd-health.js';
 import { roleGroups, rolePolicies } from '../../src/render/argocd-projects.js';
-import { destinationPermitted, globMatch, sourcePermitted } from '../../src/validate/argocd-glob.js';
-import { argoDocuments, checkArgo } from '../../src/validate/argocd.js';
+import { destinationPermitted, globMatch, sourcePermitted } from '../../src/argo/glob.js';
+import { argoDocuments } from '../../src/argo/documents.js';
+import { checkArgo } from '../../src/validate/argocd.js';
 import { FIXTURE_PLATFORM, modelOf, REPO_ROOT, renderOf } from '../helpers/platform.js';
 
 const model = modelOf(FIXTURE_PLATFORM);

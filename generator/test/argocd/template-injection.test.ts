@@ -10,7 +10,8 @@ import { eachString } from '../../src/core/walk.js';
 import { generatedTemplateActions } from '../../src/render/argocd-apps.js';
 import { projectName } from '../../src/render/argocd-projects.js';
 import { render } from '../../src/render/index.js';
-import { argoDocuments, checkArgo } from '../../src/validate/argocd.js';
+import { argoDocuments } from '../../src/argo/documents.js';
+import { checkArgo } from '../../src/validate/argocd.js';
 import { FIXTURE_PLATFORM, modelOf } from '../helpers/platform.js';
 
 function argo(model = modelOf(FIXTURE_PLATFORM)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argoDocuments, checkArgo, type ArgoDocument } from '../../src/validate/argocd.js';
+import { argoDocuments, type ArgoDocument } from '../../src/argo/documents.js';
+import { checkArgo } from '../../src/validate/argocd.js';
 import { FIXTURE_PLATFORM, REPO_ROOT, renderOf } from '../helpers/platform.js';
 
 // Issue 9, defects 1 and 2: no sync may wait on itself, nor on a change window that does not govern

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argoDocuments, checkArgo, type ArgoDocument } from '../../src/validate/argocd.js';
+import { argoDocuments, type ArgoDocument } from '../../src/argo/documents.js';
+import { checkArgo } from '../../src/validate/argocd.js';
 import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
 
 const rendered = renderOf(FIXTURE_PLATFORM);

@@ -69,8 +69,10 @@ describe('the validate result cache', () => {
     const { repo, clean, drifted } = await cleanThenDrifted();
     // An entry for this tree's key holding the clean report, sealed with the real secret (as if the
     // secret had been restored with the cache): believed on a laptop, never in CI.
-    const key = (JSON.parse(drifted.slice(drifted.indexOf('\n') + 1)) as { key: string }).key;
-    const forged = userSeal().seal('validate/last-report', key, JSON.stringify({ key, value: JSON.parse(clean.slice(clean.indexOf('\n') + 1)).value }));
+    // The entry keeps what the validation read (its inputs): this tree's, so that the entry is one for this tree.
+    const { key, value: mine } = JSON.parse(drifted.slice(drifted.indexOf('\n') + 1)) as { key: string; value: { inputs: unknown } };
+    const { value: theirs } = JSON.parse(clean.slice(clean.indexOf('\n') + 1)) as { value: object };
+    const forged = userSeal().seal('validate/last-report', key, JSON.stringify({ key, value: { ...theirs, inputs: mine.inputs } }));
     repo.write(REPORT, forged);
     const laptop = await validate(repo);
     expect(laptop.code).toBe(0);

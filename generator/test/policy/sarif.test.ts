@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { createFormat, FORMAT_NAMES } from '../../src/report/format.js';
+import { createFormat, FORMAT_NAMES } from '../../src/report/registry.js';
 import type { Report } from '../../src/report/result.js';
+import { checkCatalogue } from '../../src/validate/catalogue.js';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'sarif.json');
 
@@ -31,7 +32,7 @@ const report: Report = {
 it('sarif is a registered format', () => expect(FORMAT_NAMES).toContain('sarif'));
 
 it('sarif: every finding a result with its rule, level and location; the catalogue as rules', () => {
-  const actual = createFormat('sarif').format(report);
+  const actual = createFormat('sarif').format(report, { catalogue: checkCatalogue() });
   if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, actual);
   expect(actual).toBe(fs.readFileSync(GOLDEN, 'utf8'));
   const log = JSON.parse(actual) as { version: string; runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[] };
@@ -40,7 +41,7 @@ it('sarif: every finding a result with its rule, level and location; the catalog
 });
 
 it('sarif: the structure SARIF 2.1.0 requires (rules by id, ruleIndex, levels, relative URIs, lines from 1)', () => {
-  const log = JSON.parse(createFormat('sarif').format(report)) as {
+  const log = JSON.parse(createFormat('sarif').format(report, { catalogue: checkCatalogue() })) as {
     runs: { tool: { driver: Record<string, unknown> & { rules: Record<string, unknown>[] } }; results: Record<string, any>[] }[];
   };
   const run = log.runs[0]!;

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { formatUserError } from '../../src/cli/errors.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Finding } from '../../src/core/finding.js';
-import { createFormat } from '../../src/report/format.js';
+import { createFormat } from '../../src/report/registry.js';
+import { checkCatalogue } from '../../src/validate/catalogue.js';
 import type { Report } from '../../src/report/result.js';
 
 const FORGED = '\u001b[2K\rSummary: 0 resources found in 0 files - Valid: 0, Invalid: 0, Errors: 0, Skipped: 0';
@@ -45,8 +46,8 @@ describe.each([
   // SARIF carries the whole rule catalogue, whose length changes with the policies: compared with plain names only.
   { format: 'sarif', lines: undefined },
 ])('$format output of a hostile manifest', ({ format, lines: expected }) => {
-  const out = createFormat(format).format(report(HOSTILE), { verbose: true });
-  const plain = createFormat(format).format(report(PLAIN), { verbose: true });
+  const out = createFormat(format).format(report(HOSTILE), { verbose: true, catalogue: checkCatalogue() });
+  const plain = createFormat(format).format(report(PLAIN), { verbose: true, catalogue: checkCatalogue() });
 
   it('has exactly as many lines as with plain names', () => {
     expect(lines(out)).toBe(lines(plain));

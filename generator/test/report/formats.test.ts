@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { createFormat, FORMAT_NAMES } from '../../src/report/format.js';
+import { createFormat, FORMAT_NAMES } from '../../src/report/registry.js';
+import { checkCatalogue } from '../../src/validate/catalogue.js';
 import { exitCode, summaryLine, type Report } from '../../src/report/result.js';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -114,10 +115,10 @@ function sample(): Report {
 
 describe('output formats (golden)', () => {
   it.each(FORMAT_NAMES)('%s', (name) => {
-    golden(`${name}.txt`, createFormat(name).format(sample()));
+    golden(`${name}.txt`, createFormat(name).format(sample(), { catalogue: checkCatalogue() }));
   });
   it.each(FORMAT_NAMES)('%s --verbose', (name) => {
-    golden(`${name}-verbose.txt`, createFormat(name).format(sample(), { verbose: true }));
+    golden(`${name}-verbose.txt`, createFormat(name).format(sample(), { verbose: true, catalogue: checkCatalogue() }));
   });
   it.each(FORMAT_NAMES)('%s is deterministic whatever the input order', (name) => {
     const shuffled = sample();

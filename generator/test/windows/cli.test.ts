@@ -58,6 +58,30 @@ describe('npm run windows', () => {
     });
   });
 
+  test('the other output formats are the shared ones (report/registry.ts): tap lists each environment as an info finding', async () => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    const r = await runCli(['windows', '--env', 'prod', '--at', WEDNESDAY_1000, '-o', 'tap', '--root', repo.root]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      'TAP version 13',
+      'ok 1 - clusters/prod/cluster.yaml (Environment prod) windows/state',
+      '  ---',
+      '  findings:',
+      '    - check: "windows/state"',
+    ]);
+    expect(r.stdout).toContain('message: "prod: closed (2027-03-03 10:00 +08:00 Asia/Shanghai); rule: outside every allow window');
+    expect(r.stdout).toMatch(/\n1\.\.1\n$/);
+  });
+
+  test('an unknown output format names every registered one', async () => {
+    const repo = tempRepo('repo', { shareKustomizeCache: false });
+    expect(await runCli(['windows', '-o', 'xml', '--root', repo.root])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "error: option '-o, --output <format>' argument 'xml' is invalid. Allowed choices are text, json, junit, tap, sarif.\n(run with --help for usage)\n",
+    });
+  });
+
   test.each([
     [['--env', 'prd'], 'error: unknown environment "prd": expected one of dev, prod, staging, test\n'],
     [['--at', '2027-03-02 22:30'], 'error: --at "2027-03-02 22:30" is not an ISO-8601 date and time with a UTC offset, e.g. 2027-03-02T22:30:00+08:00 or 2027-03-02T14:30:00Z\n'],

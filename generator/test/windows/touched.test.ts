@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
 import { buildPaths } from '../../src/kustomize/build.js';
 import { inputFiles } from '../../src/validate/result-cache.js';
-import { comparedSides } from '../../src/cli/windows-touched.js';
+import { comparedSides } from '../../src/validate/windows-touched.js';
 import { filesAt } from '../../src/cli/windows.js';
 import { touchedEnvironments } from '../../src/windows/touched.js';
 import { runCli, tempRepo, type TempRepo } from '../helpers/cli.js';

@@ -13,8 +13,8 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { buildPaths, type BuildResult } from '../kustomize/build.js';
 import { DependencyHasher, diskReader, type FileReader } from '../kustomize/deps.js';
-import { argoDocuments } from '../validate/argocd.js';
-import { expandApplications } from '../validate/argocd-expand.js';
+import { argoDocuments } from '../argo/documents.js';
+import { expandApplications } from '../argo/expand.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
 import { environmentOf, type EnvironmentRef, type PathObjects, type Side, type Tree } from '../windows/touched.js';
 

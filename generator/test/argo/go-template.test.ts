@@ -3,7 +3,7 @@
  * it parses, what Go refuses, and how values print, as Argo CD's `Replace` would produce them.
  */
 import { describe, expect, it } from 'vitest';
-import { executeGoTemplate, goValue, parseGoTemplate } from '../../src/validate/go-template.js';
+import { executeGoTemplate, goValue, parseGoTemplate } from '../../src/argo/go-template.js';
 
 const params = { name: 'prod-xiaoai', n: 5, big: 1000000, small: 0.00001, on: true, none: null, nested: { tier: 'core' }, list: ['a', 1] };
 

@@ -1,0 +1,21 @@
+/**
+ * The catalogue of documented checks the output formats describe (SARIF's rules): the policy rules at
+ * their production severity, the policy engine's own checks, and the change-window checks.
+ */
+import { ENGINE_CHECKS, RULES } from '../policy/rules/index.js';
+import type { CheckCatalogue, CheckEntry } from '../report/catalogue.js';
+import { WINDOW_CHECKS } from '../windows/checks.js';
+
+export function checkCatalogue(): CheckCatalogue {
+  const out: CheckEntry[] = [];
+  for (const r of RULES) {
+    const s = r.severity.production;
+    out.push({ id: `policy/${r.id}`, description: r.description, doc: 'docs/policies.md', ...(s !== 'off' ? { severity: s } : {}) });
+  }
+  for (const c of ENGINE_CHECKS) out.push({ id: `policy/${c.id}`, description: c.description, doc: 'docs/policies.md' });
+  for (const c of WINDOW_CHECKS) {
+    const s = c.severity;
+    out.push({ id: `windows/${c.id}`, description: c.description, doc: 'docs/change-windows.md', ...(s === 'error' || s === 'warning' ? { severity: s } : {}) });
+  }
+  return out;
+}

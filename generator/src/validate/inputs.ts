@@ -1,0 +1,97 @@
+/**
+ * The inputs of a step, derived from what it actually read: every question it asked the file system
+ * (and of the tools it ran), each with its answer. The result cache keeps them beside a result and
+ * reuses the result only while every question still gets the same answer: there is no list of input
+ * files to keep by hand, and a file a step starts to read is an input from that run on.
+ */
+import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
+import type { FileSystem } from '../core/fs.js';
+import { which } from '../kustomize/detect.js';
+
+/**
+ * What was asked: a file's text, its size, a folder's entries, whether a folder is there, where a
+ * path leads; or which program a name runs on the search path (its file, size and modification time).
+ */
+export type Question = 'read' | 'size' | 'list' | 'isDir' | 'realPath' | 'executable';
+
+/** Where the answers come from: the repository and the search path. */
+export interface Sources {
+  fs: FileSystem;
+  /** The search path programs are found on (`PATH`). */
+  path: string;
+}
+
+/** One question a step asked, of which subject (a repository-relative path), and the digest of the answer. */
+export type Observation = readonly [question: Question, subject: string, answer: string];
+
+/** Observations in the order first asked, one per question and subject. */
+export class Inputs {
+  private readonly seen = new Map<string, Observation>();
+  /** Set when a step read something it cannot name (then its result must not be reused). */
+  unknown = false;
+
+  /** Notes the answer to a question, asked (`answer()`) only the first time. */
+  add(question: Question, subject: string, answer: () => string): void {
+    const id = `${question}\0${subject}`;
+    if (!this.seen.has(id)) this.seen.set(id, [question, subject, answer()]);
+  }
+
+  list(): Observation[] {
+    return [...this.seen.values()];
+  }
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** The answer the sources give now, as an observation records it (a thrown error is an answer too). */
+export function answer({ fs, path }: Sources, question: Question, subject: string): string {
+  try {
+    switch (question) {
+      case 'read': {
+        const text = fs.readText(subject);
+        return text === undefined ? 'none' : digest(text);
+      }
+      case 'size':
+        return String(fs.size(subject) ?? 'none');
+      case 'list':
+        return digest(JSON.stringify(fs.list(subject)));
+      case 'isDir':
+        return String(fs.isDir(subject));
+      case 'realPath':
+        return String(fs.realPath?.(subject) ?? 'none');
+      case 'executable': {
+        const file = which(subject, path);
+        if (file === undefined) return 'none';
+        const st = nodeFs.statSync(file);
+        return `${file}:${st.size}:${st.mtimeMs}`;
+      }
+    }
+  } catch (e) {
+    return `throws ${(e as Error).message}`;
+  }
+}
+
+/**
+ * `fs`, noting every question asked of it in `inputs`. A read with a size limit is noted as the whole
+ * text: the same text gives the same outcome under any limit.
+ */
+export function recordingFs(fs: FileSystem, inputs: Inputs): FileSystem {
+  const note = <T>(question: Question, subject: string, ask: () => T): T => {
+    inputs.add(question, subject, () => answer({ fs, path: '' }, question, subject));
+    return ask();
+  };
+  return {
+    root: fs.root,
+    readText: (p, o) => note('read', p, () => fs.readText(p, o)),
+    size: (p) => note('size', p, () => fs.size(p)),
+    list: (dir) => note('list', dir, () => fs.list(dir)),
+    isDir: (p) => note('isDir', p, () => fs.isDir(p)),
+    ...(fs.realPath ? { realPath: (p: string) => note('realPath', p, () => fs.realPath!(p)) } : {}),
+  };
+}
+
+/** Whether every observation still holds. */
+export function unchanged(sources: Sources, observations: readonly Observation[]): boolean {
+  return observations.every(([question, subject, was]) => answer(sources, question, subject) === was);
+}

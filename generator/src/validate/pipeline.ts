@@ -1,0 +1,286 @@
+/**
+ * `validate`: options in, one report out. The repository (no paths) goes through the named steps of
+ * steps.ts; manifests given as paths through schema and policy. Scheduling (pipeline order):
+ *
+ *     load → render ─┬─ argocd ─── kustomize (started: child processes build meanwhile) ─┐
+ *                    ├─ drift, policy, schema (a path at a time, collecting builds) ─────┴─ kustomize findings
+ *                    └─ (the whole of it reused from the result cache while its inputs hold)
+ *     → windows (clock, base revision) → simulation (clock)
+ *
+ * An object kustomize built exactly as intended shares the intended object's schema verdict.
+ */
+import * as path from 'node:path';
+import type { Finding } from '../core/finding.js';
+import { snapshotFs, type FileSystem } from '../core/fs.js';
+import type { Seal } from '../core/seal.js';
+import { defaultCacheDir, type BuildResult } from '../kustomize/build.js';
+import { DependencyHasher, type FileReader } from '../kustomize/deps.js';
+import { requireKustomize, type Kustomize } from '../kustomize/detect.js';
+import { checkManifests } from '../policy/repository.js';
+import type { Tier } from '../policy/engine.js';
+import type { Report, ResourceResult } from '../report/result.js';
+import { windowFacts } from '../windows/check.js';
+import { interruptedRenderFindings } from '../write/pending.js';
+import { answer, Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
+import { loadRendered } from './load-rendered.js';
+import { loadManifests, validateDocuments } from './manifests.js';
+import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultKey } from './result-cache.js';
+import { createSchemaValidator } from './schema/index.js';
+import { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn } from './steps.js';
+import { instantAt, pathBuilder, windowsStep, type BaseTree } from './windows-step.js';
+
+/** What `validate` checks and how (the CLI maps its flags to these). */
+export interface ValidateOptions {
+  /** Manifest files or folders to validate instead of the repository. Default: none (the repository). */
+  paths: string[];
+  /** Only the schema checks: no drift check, no kustomize builds. Default false. */
+  schemaOnly: boolean;
+  /** Build every Argo CD path with kustomize. Default true. */
+  kustomize: boolean;
+  /** Kinds without a schema are Skipped rather than Errors. Default false. */
+  ignoreMissingSchemas: boolean;
+  /**
+   * Reuse the last report when no input changed, and cached kustomize builds, both authenticated
+   * with the secret in {@link cacheSecretFile}. The CLI entry sets it false when the `CI` environment
+   * variable is set: CI never trusts a cache that may have been restored from elsewhere. Default true.
+   */
+  cache?: boolean;
+  /**
+   * Absolute path of the per-user secret that seals the caches (core/seal.ts), created with mode 0600
+   * on first use, e.g. `~/.cache/suoke-gitops/secret` (`$XDG_CACHE_HOME/suoke-gitops/secret` when set).
+   * It must lie outside the repository (and so outside its `node_modules/.cache`): a secret a pull
+   * request could ship would authenticate nothing. Without it, or inside the repository, nothing is
+   * cached. Default none.
+   */
+  cacheSecretFile?: string;
+  /** Policy strictness for manifests given as `paths` (the repository uses each environment's tier). Default `production`. */
+  tier?: Tier;
+  /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
+  kubernetesVersion?: string;
+  /** Change windows: the instant to evaluate, ISO-8601 with an offset. Default now. */
+  at?: string;
+  /** Change windows: the Git revision the change is compared with. Default: merge base with origin/main, else HEAD. */
+  base?: string;
+  /** Play the committed tree from an empty cluster at `at` (docs/simulation.md). Default true; off with `schemaOnly` or without kustomize. */
+  simulate?: boolean;
+  /**
+   * Change windows checked (`--no-windows`: false, for a local run whose result must not depend on
+   * the clock; the other base-revision checks, such as a canary's first deploy, still run). Default true.
+   */
+  windows?: boolean;
+}
+
+/** The world `validate` runs in, passed in by the CLI (and by tests). */
+export interface ValidateWorld {
+  /** Repository root (absolute). */
+  root: string;
+  fs: FileSystem;
+  /** The clock change windows and the simulation start from. */
+  now: () => Date;
+  /** The search path kustomize is found on (`PATH`). */
+  path: string;
+  /** The generator build results are cached under (`generator/dist/build-id`); none: nothing is cached. */
+  buildId: string | undefined;
+  /** The files of the base revision `--base` names (or the default one), read from Git; none outside a Git work tree. */
+  baseTree: (base: string | undefined) => BaseTree | undefined;
+}
+
+/** A `validate` run: its report and whether the repository part came from the result cache. */
+export interface Validation {
+  report: Report;
+  cached: boolean;
+}
+
+/** `validate`: the report of the repository (no paths) or of the given manifests, before any summary of waivers. */
+export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Promise<Validation> {
+  if (o.paths.length > 0) return { report: validatePaths(world.fs, o), cached: false };
+  const repo = await cachedRepository(world, o);
+  if (o.schemaOnly) return { report: repo.report, cached: repo.cached };
+  const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
+  const build = o.kustomize && o.windows !== false ? await pathBuilder({ root: world.root, path: world.path, ...(seal ? { cache: seal } : {}) }) : undefined;
+  const windows = await windowsStep({
+    root: world.root,
+    fs: world.fs,
+    at: instantAt(world.now, o.at),
+    base: () => world.baseTree(o.base),
+    windows: o.windows !== false,
+    ...repo.windows,
+    head: underRoots(repo.files),
+    ...(repo.built ? { built: repo.built } : {}),
+    ...(build ? { build } : {}),
+  });
+  // The simulation depends on the clock too (windows), so it is not cached either; without the
+  // change windows (`--no-windows`) it plays with the projects' sync windows left out.
+  const simulation =
+    o.simulate === false || !o.kustomize
+      ? []
+      : await (await import('./simulation.js')).simulationStep({
+          root: world.root,
+          fs: world.fs,
+          at: instantAt(world.now, o.at),
+          ...(o.cache === false ? { cache: false } : {}),
+          ...(o.windows === false ? { windows: false } : {}),
+        });
+  return { report: { ...repo.report, findings: [...repo.report.findings, ...windows, ...simulation] }, cached: repo.cached };
+}
+
+/** The files under apps/, clusters/ and argocd/ (what the windows step compares with the base). */
+function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...files].filter(([p]) => INPUT_ROOTS.some((root) => p.startsWith(`${root}/`))));
+}
+
+/**
+ * `validate PATH...`: schema checks of every document, then the policies on the schema-valid ones
+ * together (a document the schema refuses is fixed first; judging its policies would guess at its meaning).
+ */
+function validatePaths(fs: FileSystem, o: ValidateOptions): Report {
+  const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
+  const loaded = loadManifests(fs, o.paths);
+  const report = validateDocuments(loaded, validator);
+  const valid = loaded.documents.filter((_d, n) => report.results[n]?.status === 'valid');
+  const policy = checkManifests(valid, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
+  return { ...report, findings: [...report.findings, ...policy] };
+}
+
+/**
+ * Everything the repository steps read of the options: the whole of it is part of the result
+ * cache's key, so an option a step starts to read invalidates what was cached without it.
+ */
+export interface RepositoryOptions {
+  schemaOnly: boolean;
+  kustomize: boolean;
+  ignoreMissingSchemas: boolean;
+  /** Whether the kustomize step may use the sealed build cache. */
+  cache: boolean;
+}
+
+/** The {@link RepositoryOptions} of a run. */
+export function repositoryOptions(o: ValidateOptions): RepositoryOptions {
+  return { schemaOnly: o.schemaOnly, kustomize: o.kustomize, ignoreMissingSchemas: o.ignoreMissingSchemas, cache: o.cache !== false };
+}
+
+/** A repository validation: its report, and the facts the windows step needs. */
+export interface RepositoryValidation {
+  report: Report;
+  /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
+  windows: ReturnType<typeof windowFacts>;
+  /** Built objects per Argo CD path, for the windows step; never cached (a cached report has none). */
+  built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
+}
+
+/** What the result cache keeps: the validation and what its steps read to make it. */
+interface CacheEntry {
+  report: Report;
+  windows: RepositoryValidation['windows'];
+  inputs: Observation[];
+}
+
+/**
+ * The repository validation, or the one of the last run when every question its steps asked (of the
+ * files, of the search path) gets the answer it got then, under the same generator build and
+ * options ({@link RepositoryOptions}). Also returns the files under apps/, clusters/, argocd/: the
+ * windows step compares them with the base revision.
+ */
+async function cachedRepository(world: ValidateWorld, o: ValidateOptions): Promise<RepositoryValidation & { files: ReadonlyMap<string, string>; cached: boolean }> {
+  const files = inputFiles(world.fs);
+  // Every file under the roots is read once: the steps read them from this snapshot.
+  const fs = snapshotFs(world.fs, files, INPUT_ROOTS, INPUT_FILES);
+  // What an interrupted render left is looked at on every run: the cached report cannot know of it.
+  const left = o.schemaOnly ? [] : interruptedRenderFindings(fs, (what) => `drift/${what}`);
+  const withLeft = (v: RepositoryValidation) => (left.length === 0 ? v : { ...v, report: { ...v.report, findings: [...left, ...v.report.findings] } });
+  const options = repositoryOptions(o);
+  const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
+  if (seal === undefined || world.buildId === undefined) {
+    return { ...withLeft(await validateRepository({ root: world.root, fs, path: world.path }, options, seal)), files, cached: false };
+  }
+  const cache = resultCache<CacheEntry>(path.join(world.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'), seal);
+  const key = resultKey(world.buildId, options);
+  const hit = cache.get(key);
+  if (hit?.report && hit.windows && Array.isArray(hit.inputs) && unchanged({ fs, path: world.path }, hit.inputs)) {
+    return { ...withLeft({ report: hit.report, windows: hit.windows }), files, cached: true };
+  }
+  const inputs = new Inputs();
+  const value = await validateRepository({ root: world.root, fs: recordingFs(fs, inputs), path: world.path }, options, seal, inputs);
+  if (!inputs.unknown) cache.set(key, { report: value.report, windows: value.windows, inputs: inputs.list() });
+  return { ...withLeft(value), files, cached: false };
+}
+
+/**
+ * Reads, through `fs` (which notes them), the files a kustomize build of each target reads; when that
+ * cannot be known statically (a remote base, a missing file), the inputs are unknown.
+ */
+function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[], inputs: Inputs): void {
+  const reader: FileReader = {
+    read(rel) {
+      try {
+        const text = fs.readText(rel);
+        return text === undefined ? undefined : Buffer.from(text);
+      } catch {
+        return undefined;
+      }
+    },
+    kind(rel) {
+      try {
+        return fs.isDir(rel) ? 'dir' : fs.size(rel) !== undefined ? 'file' : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const deps = new DependencyHasher(reader);
+  for (const t of targets) {
+    const files = deps.files(t.path);
+    if (files === undefined) inputs.unknown = true;
+    else for (const file of files) reader.read(file);
+  }
+}
+
+/**
+ * The names the kustomize step looks kustomize up by on the search path, in the order
+ * kustomize/detect.ts `detectKustomize` tries them: which programs they name is an input of its builds.
+ */
+const KUSTOMIZE_PROGRAMS = ['kustomize', 'kubectl'];
+
+/**
+ * The repository: (1) committed output equals a fresh render, (2) every rendered object passes the
+ * strict schema checks, (3) every Argo CD path builds with kustomize into exactly the intended
+ * objects, which are schema-checked as built; the Argo CD objects are proven deployable and the
+ * policies hold. Reads the files through `world.fs` only, and notes the programs it runs in `inputs`.
+ */
+export async function validateRepository(
+  world: Pick<ValidateWorld, 'root' | 'fs' | 'path'>,
+  o: RepositoryOptions,
+  seal: Seal | undefined,
+  inputs?: Inputs,
+): Promise<RepositoryValidation> {
+  const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
+  const { config, model, rendered } = loadRendered(world.fs);
+  const argo = argocdStep({ files: rendered.files, targets: rendered.targets, isDir: (p) => world.fs.isDir(p) });
+  const useKustomize = !o.schemaOnly && o.kustomize;
+  // Found before anything is built: without one, one error saying how to install it, not a failed build per path.
+  let tool: Kustomize | undefined;
+  if (useKustomize) {
+    for (const name of KUSTOMIZE_PROGRAMS) inputs?.add('executable', name, () => answer(world, 'executable', name));
+    tool = await requireKustomize({ path: world.path, ...(o.cache ? { cacheDir: defaultCacheDir(world.root) } : {}) });
+  }
+  const deployed = new Set(argo.buildPaths);
+  const targets = useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets;
+  let builds: Promise<BuildResult[]> | undefined;
+  if (tool) {
+    builds = startKustomizeStep({ root: world.root, targets, tool, ...(o.cache && seal ? { cache: { dir: defaultCacheDir(world.root), seal } } : {}) });
+    // kustomize reads the files in child processes: what it reads, found as its build cache finds it, is read here too.
+    if (inputs) noteKustomizeInputs(world.fs, targets, inputs);
+  }
+  const findings: Finding[] = [];
+  if (!o.schemaOnly) findings.push(...driftStep(world.fs, rendered.files));
+  await turn();
+  if (!o.schemaOnly) findings.push(...policyStep({ model, targets: rendered.targets }));
+  if (!o.schemaOnly) findings.push(...argo.findings);
+  const schema = await schemaStep({ validator, targets, applications: argo.applications, yieldBetween: builds !== undefined });
+  findings.push(...schema.findings);
+  if (!builds) return { report: { results: schema.intended.flat(), findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
+  const kustomize = kustomizeStep({ builds: await builds, targets, intended: schema.intended, validator });
+  const results: ResourceResult[] = kustomize.results;
+  findings.push(...kustomize.findings);
+  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model), built: kustomize.built };
+}
