@@ -35,21 +35,9 @@ const ONLY_IMPORTS = {
  */
 const KNOWN = {
   /** Folder imports [from, to] that break LAYERS. */
-  upward: [
-    ['config', 'policy'], // gray-release plan checks and durationSeconds in policy/canary.ts
-    ['config', 'windows'], // time grammars, moving to time/
-    ['render', 'policy'], // durationSeconds in policy/canary.ts
-    ['render', 'windows'], // time grammars, moving to time/
-    ['report', 'policy'], // SARIF imports the check catalogue
-    ['report', 'windows'], // SARIF imports the change-window catalogue
-    ['simulate', 'validate'], // simulate ↔ validate
-  ],
+  upward: [],
   /** Module import cycles, as one file each cycle passes. */
-  cycles: [
-    'generator/src/config/types.ts', // ↔ config/checks-data.ts, config/checks-pools.ts (type-only one way)
-    'generator/src/render/service-objects.ts', // ↔ render/analysis.ts, render/rollout.ts (type-only one way)
-    'generator/src/report/format.ts', // ↔ every format (type-only one way)
-  ],
+  cycles: [],
 };
 /* ============================================================================ */
 

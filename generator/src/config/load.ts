@@ -23,7 +23,7 @@ import { checkNodePools } from './cluster/node-pools.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
 import { buildService } from './service/build.js';
 import { checkServiceFile } from './service/checks.js';
-import { checkGrayReleases } from './service/gray-release.js';
+import { checkGrayReleases } from './service/gray-release-checks.js';
 import type { ParsedFile } from './shared/checks.js';
 import { isRaw } from './shared/checks.js';
 import { checkSettingSecrets, withoutSecretEchoes } from './shared/secrets.js';

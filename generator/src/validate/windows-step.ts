@@ -6,7 +6,7 @@
  * with the same kustomize, build cache and seal as the kustomize step, so a path built before is a
  * cache read (with `CI` set nothing is cached, as for every build).
  */
-import { checkFirstDeploys } from '../canary/first-deploy.js';
+import { checkFirstDeploys } from './first-deploy.js';
 import { readYamlSource } from '../config/yaml-source.js';
 import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFirstDeploys } from '../../src/canary/first-deploy.js';
+import { checkFirstDeploys } from '../../src/validate/first-deploy.js';
 import { readYamlSource } from '../../src/config/yaml-source.js';
 import { diskFs } from '../../src/core/fs.js';
 import { configFiles } from '../helpers/cli.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
-import { checkGrayReleases } from '../../src/config/service/gray-release.js';
+import { checkGrayReleases } from '../../src/config/service/gray-release-checks.js';
 import { fixtureFs, withoutSeverity, type Expected } from './fixture.js';
 import { loadOptions } from '../helpers/load-options.js';
 
