@@ -60,12 +60,12 @@ function escape(c: string): string {
 }
 
 /** `!pattern`: a deny entry. */
-export function isDeny(pattern: string): boolean {
+function isDeny(pattern: string): boolean {
   return pattern.startsWith('!');
 }
 
 /** A pattern with Argo CD's negation: `!p` matches what `p` does not. */
-export function matchAllowingNegation(pattern: string, text: string): boolean {
+function matchAllowingNegation(pattern: string, text: string): boolean {
   return isDeny(pattern) ? !globMatch(pattern.slice(1), text) : globMatch(pattern, text);
 }
 
@@ -96,7 +96,7 @@ export function destinationPermitted(entries: readonly ProjectDestination[], dst
 }
 
 /** Git URLs as Argo CD compares them: case-insensitive, without a trailing `.git` or `/`. */
-export function normalizeRepo(url: string): string {
+function normalizeRepo(url: string): string {
   return url.toLowerCase().replace(/\/+$/, '').replace(/\.git$/, '');
 }
 

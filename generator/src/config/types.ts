@@ -19,11 +19,11 @@ import type { GrayReleaseConfig } from './service/gray-release.js';
 import type { EnvOverride, ServiceFile } from './service/schema.js';
 
 export type { Autoscaling } from './service/autoscaling.js';
-export type { DataKind, ServiceGroup } from './service/schema.js';
+export type { DataKind } from './service/schema.js';
 export type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from './cluster/windows.js';
-export type { DataServiceConfig, DataServicesConfig } from './cluster/data-services.js';
+export type { DataServicesConfig } from './cluster/data-services.js';
 export type { NodePoolConfig } from './cluster/node-pools.js';
-export type { ArgoConfig, ArgoRoleGroups, ArgoRoles } from './argocd/schema.js';
+export type { ArgoConfig, ArgoRoleGroups } from './argocd/schema.js';
 export type { PolicyWaiverConfig } from './shared/waivers.js';
 export type { GrayReleaseConfig } from './service/gray-release.js';
 export type { ResourceAmounts };

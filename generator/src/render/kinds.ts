@@ -34,7 +34,7 @@ export type ObjectMeta = NonNullable<IConfigMap['metadata']>;
  * An object as its builder returns it: `metadata` always set, with a name. (`Omit` rather than an
  * intersection keeps the result assignable to the generic {@link K8sObject}.)
  */
-export type Named<T extends { metadata?: ObjectMeta }> = Omit<T, 'metadata'> & { metadata: ObjectMeta & { name: string } };
+type Named<T extends { metadata?: ObjectMeta }> = Omit<T, 'metadata'> & { metadata: ObjectMeta & { name: string } };
 
 /**
  * Any rendered object, once built: what the layout, the Argo CD allow-lists and `validate` read

@@ -30,7 +30,7 @@ const FIELDS: readonly FieldSpec[] = [
 ];
 
 /** One parsed field: the values it allows and whether robfig marks it "star" (`*` or `?` without a step above 1). */
-export interface CronField {
+interface CronField {
   values: number[];
   star: boolean;
 }

@@ -28,7 +28,7 @@ export function knownZones(): string[] {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Wall-clock fields of an instant in a zone. */
-export function wallClock(zone: string, ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number } {
+function wallClock(zone: string, ms: number): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number } {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -123,7 +123,7 @@ export function nextOffsetChange(zone: string, ms: number, limitMs: number): num
 }
 
 /** `+08:00`, `-04:00`. */
-export function formatOffset(offsetMs: number): string {
+function formatOffset(offsetMs: number): string {
   const m = Math.round(Math.abs(offsetMs) / 60000);
   return `${offsetMs < 0 ? '-' : '+'}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }

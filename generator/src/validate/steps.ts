@@ -1,8 +1,9 @@
 /**
  * The named steps of `validate` on the repository, in the order the pipeline (pipeline.ts) starts
  * them: argocd, kustomize (started first, it runs in child processes), drift, policy, schema, then
- * the kustomize findings, windows and simulation. Each takes typed inputs and returns its findings,
- * plus what a later step needs. Only kustomize runs anything; the others are pure over their inputs.
+ * the kustomize findings, windows (windows-step.ts) and simulation (simulation.ts, loaded only when
+ * it runs). Each takes typed inputs and returns its findings, plus what a later step needs. Only
+ * kustomize runs anything; the others are pure over their inputs.
  */
 import { argoDocuments } from '../argo/documents.js';
 import type { ExpandedApplication } from '../argo/expand.js';
@@ -21,8 +22,6 @@ import { compareBuilt, objectId } from './built.js';
 import type { SchemaValidator } from './schema/index.js';
 
 export { driftStep } from './drift.js';
-export { simulationStep } from './simulation.js';
-export { windowsStep } from './windows-step.js';
 
 /** Lets pending I/O (kustomize output, finished builds) be handled between slices of synchronous work. */
 export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -72,7 +71,7 @@ export function startKustomizeStep(input: KustomizeStepInput): Promise<BuildResu
 }
 
 /** The schema verdict of each object of a file (an Argo CD path). */
-export function checkObjects(validator: SchemaValidator, file: string, objects: readonly unknown[]): ResourceResult[] {
+function checkObjects(validator: SchemaValidator, file: string, objects: readonly unknown[]): ResourceResult[] {
   return objects.map((obj, index) => {
     const v = validator.validate(obj, { file });
     return { file, index, ...(v.object ? { object: v.object } : {}), ...(v.kind ? { kind: v.kind } : {}), status: v.status, findings: v.findings };

@@ -97,7 +97,7 @@ function deployedPaths(argo: readonly Record<string, unknown>[], envs: readonly 
 }
 
 /** Reads a tree as kustomize/deps.ts reads the disk (a folder is any prefix of a file's path). */
-export function treeReader(tree: Tree): FileReader {
+function treeReader(tree: Tree): FileReader {
   const dirs = new Set<string>(['.', '']);
   for (const p of tree.keys()) {
     const parts = p.split('/');

@@ -60,7 +60,7 @@ export type ArgocdFile = Static<typeof ArgocdFile>;
  * `roles`: SSO groups for every environment (`deployers` may view and sync, and abort a canary;
  * `readOnly` may view), and per-environment replacements by environment name.
  */
-export type ArgoRoles = Static<typeof Roles>;
+type ArgoRoles = Static<typeof Roles>;
 
 /** The SSO groups of the two AppProject roles. */
 export type ArgoRoleGroups = Omit<ArgoRoles, 'environments'>;

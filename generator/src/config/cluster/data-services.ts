@@ -14,7 +14,7 @@ import { checkName } from '../shared/names.js';
 import { dataKinds, type DataKind } from '../service/schema.js';
 
 /** The default client port of each kind, which `dataServices.<kind>.port` may change. */
-export const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 5432, redis: 6379, mq: 5672, elasticsearch: 9200 };
+const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 5432, redis: 6379, mq: 5672, elasticsearch: 9200 };
 
 /**
  * Default namespace of each operator, the one its own install uses: CNPG docs/src/networking.md:29-30
@@ -23,7 +23,7 @@ export const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 543
  * (`ot-operators`); ECK's documented `elastic-system`. The operator must reach its pods (CNPG
  * docs/src/networking.md:26: "ensure the operator can reach every cluster pod").
  */
-export const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
+const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
   postgres: 'cnpg-system',
   redis: 'ot-operators',
   mq: 'rabbitmq-system',
@@ -62,7 +62,7 @@ export const DataServices = Struct(
  * One data service of an environment, e.g. `postgres: {name: postgres}`: the name of the custom
  * resource that runs it, its client port and its operator's namespace (both defaulting by kind).
  */
-export type DataServiceConfig = Static<ReturnType<typeof Service>>;
+type DataServiceConfig = Static<ReturnType<typeof Service>>;
 
 /** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {

@@ -24,7 +24,7 @@ export const LimitRange = Struct(
  * `sidecar.istio.io/proxy*` annotations (manifests/charts/istio-control/istio-discovery/values.yaml:357-364
  * @ 1.22.8, unchanged @ 1.28.10).
  */
-export const ISTIO_SIDECAR_DEFAULT: ResourcesConfig = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
+const ISTIO_SIDECAR_DEFAULT: ResourcesConfig = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
 
 /**
  * `environments.<env>.sidecar`: the Istio sidecar of every pod where the namespace is in the mesh,

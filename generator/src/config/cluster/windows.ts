@@ -74,7 +74,7 @@ export type ChangeFreeze = Static<typeof Freeze>;
 export type ChangeWindowsConfig = { alwaysOpen: true } | ({ alwaysOpen: false; timeZone: string } & Pick<Static<typeof ChangeWindows>, 'allow' | 'deny' | 'freezes'>);
 
 /** Longest freeze: it is emitted as a yearly deny window, which must not overlap its own repetition. */
-export const MAX_FREEZE_DAYS = 365;
+const MAX_FREEZE_DAYS = 365;
 
 const LISTS = ['allow', 'deny', 'freezes'] as const;
 

@@ -12,10 +12,10 @@ import type { ClusterConfig, EnvironmentConfig, ServiceConfig } from '../types.j
 import type { GrayReleaseConfig } from './gray-release.js';
 
 /** The deployment plan's bound on p95 latency; a canary threshold must be below it. */
-export const PLAN_P95_BOUND_MS = 2000;
+const PLAN_P95_BOUND_MS = 2000;
 
 /** Highest first weight in a production-tier environment (staging and prod). */
-export const PRODUCTION_FIRST_WEIGHT_MAX = 10;
+const PRODUCTION_FIRST_WEIGHT_MAX = 10;
 
 type Segment = string | number;
 

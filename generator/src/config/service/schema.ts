@@ -19,7 +19,6 @@ export type DataKind = (typeof dataKinds)[number];
 
 /** Service groups of the deployment plan; they pick node pools and Argo CD labels. */
 export const serviceGroups = ['core', 'agent', 'diagnosis', 'support', 'frontend'] as const;
-export type ServiceGroup = (typeof serviceGroups)[number];
 
 /** Environment variables by name, e.g. settings rendered into a ConfigMap. */
 export const envMap = (description: string, options: { default?: Record<string, string> } = {}) =>
