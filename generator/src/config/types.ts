@@ -26,7 +26,6 @@ export type { NodePoolConfig } from './cluster/node-pools.js';
 export type { ArgoConfig, ArgoRoleGroups } from './argocd/schema.js';
 export type { PolicyWaiverConfig } from './shared/waivers.js';
 export type { GrayReleaseConfig } from './service/gray-release.js';
-export type { ResourceAmounts };
 
 /** Requests and limits as Kubernetes quantity strings. */
 export type Resources = ResourcesConfig;
@@ -44,7 +43,7 @@ export type ServiceConfig = Omit<ServiceFile, 'image' | 'resources' | 'environme
 };
 
 /** A namespace quota; `line` is the line of `quota:` in the cluster file, where the quota check reports. */
-export type Quota = { requests: ResourceAmounts; limits: ResourceAmounts; pods: number; line?: number };
+type Quota = { requests: ResourceAmounts; limits: ResourceAmounts; pods: number; line?: number };
 
 /** One environment, declared in the cluster file that hosts it, knowing its name and cluster. */
 export type EnvironmentConfig = Omit<Static<typeof Environment>, 'quota' | 'limitRange' | 'sidecar' | 'changeWindows' | 'dataServices'> & {

@@ -42,7 +42,7 @@ const refusedHints: Record<string, string> = {
 };
 
 /** A tag as it is written: `!!omap`, `!local`, or `!<tag:example.com,2000:x>`. */
-export function shownTag(tag: string): string {
+function shownTag(tag: string): string {
   if (tag.startsWith(CORE)) return `!!${tag.slice(CORE.length)}`;
   return tag.startsWith('!') ? tag : `!<${tag}>`;
 }

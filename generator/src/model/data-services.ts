@@ -18,7 +18,7 @@ interface OperatorConvention {
   metricsPort?: number;
 }
 
-export const OPERATORS: Readonly<Record<DataKind, OperatorConvention>> = {
+const OPERATORS: Readonly<Record<DataKind, OperatorConvention>> = {
   // cloudnative-pg pkg/utils/labels_annotations.go:79 (ClusterLabelName = "cnpg.io/cluster") and
   // pkg/specs/pods.go:546 (set to cluster.Name on every instance pod) @ v1.30.0; Pooler pods carry it
   // too (docs/src/release_notes/old/v1.19.md:38). Metrics: docs/src/security.md:825 (9187).

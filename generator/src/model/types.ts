@@ -1,7 +1,7 @@
 import type { ArgoConfig, Autoscaling, ClusterConfig, DataKind, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
 
 /** How a service's pods are run: a Deployment, or an Argo Rollouts canary where a gray release is configured. */
-export type WorkloadKind = 'Deployment' | 'Rollout';
+type WorkloadKind = 'Deployment' | 'Rollout';
 
 /** One service in one environment, fully resolved: the renderer makes no decisions of its own. */
 export interface ServiceInstance {

@@ -17,7 +17,7 @@ import { canaryServiceName, prometheusAddress, SCRAPE, serviceLabels } from './c
 import type { AnalysisTemplate } from './kinds.js';
 
 /** Scrape intervals a query window spans at least, so that a missed scrape or two cannot empty it. */
-export const WINDOW_SCRAPES = 4;
+const WINDOW_SCRAPES = 4;
 
 type Gray = ServiceInstance & { grayRelease: GrayReleaseConfig };
 
@@ -38,7 +38,7 @@ export interface AnalysisMetric {
  * ({@link SCRAPE}), and at least the measuring interval, so that consecutive measurements leave no
  * request unseen.
  */
-export function queryWindow(interval: string): string {
+function queryWindow(interval: string): string {
   const seconds = Math.max(WINDOW_SCRAPES * SCRAPE.intervalSeconds, durationSeconds(interval) ?? 0);
   return formatDuration(seconds * 1000);
 }
@@ -49,7 +49,7 @@ export function queryWindow(interval: string): string {
  * 5xx responses and, for a gRPC service, responses with a non-zero `grpc_response_status` (a gRPC
  * failure is an HTTP 200; the label is empty on plain HTTP requests).
  */
-export function analysisQueries(grpc: boolean, window: string): Record<'error-rate' | 'p95-latency', string> {
+function analysisQueries(grpc: boolean, window: string): Record<'error-rate' | 'p95-latency', string> {
   const selector = 'reporter="source", destination_service_namespace="{{args.namespace}}", destination_service_name="{{args.service}}"';
   const rate = (extra: string) => `sum(rate(istio_requests_total{${selector}${extra}}[${window}]))`;
   const errors = [`(${rate(', response_code=~"5.."')} or on() vector(0))`];

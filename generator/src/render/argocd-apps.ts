@@ -162,7 +162,7 @@ export function application(c: AppContext, value: (key: keyof AppParams) => stri
  * an autoscaled workload leaves `spec.replicas` out (the HPA owns it), and a fixed-size one keeps it,
  * so self-heal restores a count changed by hand.
  */
-export const IGNORE_DIFFERENCES: ApplicationSpec['ignoreDifferences'] = [
+const IGNORE_DIFFERENCES: ApplicationSpec['ignoreDifferences'] = [
   { group: 'networking.istio.io', kind: 'VirtualService', jqPathExpressions: ['.spec.http[]?.route[]?.weight'] },
 ];
 
@@ -189,7 +189,7 @@ export function generatedTemplateActions(): ReadonlyMap<string, string> {
 }
 
 /** Go-template reference to a list-generator parameter. */
-export function param(key: keyof AppParams): string {
+function param(key: keyof AppParams): string {
   return `{{.${key}}}`;
 }
 

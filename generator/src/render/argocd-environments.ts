@@ -5,7 +5,7 @@ import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './argocd-projects.js';
 import type { Application, ApplicationSet } from './kinds.js';
 
-export const WAVE = 'argocd.argoproj.io/sync-wave';
+const WAVE = 'argocd.argoproj.io/sync-wave';
 
 /**
  * Sync waves of an environment root's sync (Argo CD waits for every object of a wave to be Healthy
@@ -14,7 +14,7 @@ export const WAVE = 'argocd.argoproj.io/sync-wave';
  * services' Applications. Every wait is on the environment's own Applications, so only its own
  * change windows can hold it.
  */
-export const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0' } as const;
+const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0' } as const;
 
 /** What the Argo CD objects of one environment share. */
 export interface EnvironmentArgo {
@@ -30,7 +30,7 @@ export interface EnvironmentArgo {
 }
 
 /** Name of an environment's root Application: `suoke-<env>`. */
-export function rootName(env: string): string {
+function rootName(env: string): string {
   return `suoke-${env}`;
 }
 

@@ -57,7 +57,7 @@ function roles(project: string, groups: Partial<ArgoRoleGroups>): Role[] {
  * Where the change windows of issue 4 go: each AppProject's `syncWindows`, emitted only when there
  * are any, so the projects read the same until windows are configured.
  */
-export function projectSyncWindows(e: EnvironmentModel): SyncWindow[] {
+function projectSyncWindows(e: EnvironmentModel): SyncWindow[] {
   return syncWindowsFor(e.env);
 }
 

@@ -11,15 +11,12 @@ import type { BuildTarget } from './layout.js';
 import type { Application, K8sObject } from './kinds.js';
 
 /** The in-cluster API server, where Argo CD itself runs. */
-export const IN_CLUSTER = 'https://kubernetes.default.svc';
-export const PLATFORM_PROJECT = 'suoke-platform';
-export const BOOTSTRAP_APPLICATION = 'suoke-life-bootstrap';
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+const PLATFORM_PROJECT = 'suoke-platform';
+const BOOTSTRAP_APPLICATION = 'suoke-life-bootstrap';
 
 /** Path Argo CD builds for its own objects (the bootstrap Application points here). */
 export const ARGOCD_PATH = 'argocd';
-
-/** The file an operator applies once: the platform AppProject and the bootstrap Application. */
-export const BOOTSTRAP_FILE = `${ARGOCD_PATH}/bootstrap.yaml`;
 
 /**
  * Sync waves of the bootstrap Application's own sync: the AppProjects and the `argocd-cm` health
@@ -27,10 +24,10 @@ export const BOOTSTRAP_FILE = `${ARGOCD_PATH}/bootstrap.yaml`;
  * bootstrap and the roots are labelled {@link HEALTH_GATE}, so no wave of this sync ever waits on an
  * environment or on the bootstrap's own running sync (docs/argocd.md, "Sync waves").
  */
-export const BOOTSTRAP_WAVES = { projects: '-3', environments: '-2' } as const;
+const BOOTSTRAP_WAVES = { projects: '-3', environments: '-2' } as const;
 
 /** Directory of an environment's root Application: `argocd/environments/<env>`. */
-export function environmentPath(env: string): string {
+function environmentPath(env: string): string {
   return `${ARGOCD_PATH}/environments/${env}`;
 }
 

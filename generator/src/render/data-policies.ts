@@ -5,7 +5,7 @@ import type { Namespace, NetworkPolicy } from './kinds.js';
 type Peer = NonNullable<NonNullable<NonNullable<NetworkPolicy['spec']>['ingress']>[number]['from']>[number];
 
 /** Names a data service's ingress NetworkPolicy, e.g. `postgres-access`. */
-export function dataPolicyName(kind: string): string {
+function dataPolicyName(kind: string): string {
   return `${kind}-access`;
 }
 

@@ -103,7 +103,7 @@ export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQu
  * the Istio CNI node agent, as no pod may add the NET_ADMIN init container). Environments without
  * one stay out of the mesh and unchanged.
  */
-export function meshed(e: EnvironmentModel): boolean {
+function meshed(e: EnvironmentModel): boolean {
   return inMesh(e.instances);
 }
 

@@ -3,7 +3,7 @@ import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generat
 import { toYaml, toYamlDocuments } from './yaml.js';
 
 /** Header naming the command and the hand-edited sources a reviewer should change instead. */
-export function header(sources: readonly string[]): string {
+function header(sources: readonly string[]): string {
   return `${GENERATED_MARKER} from ${sources.join(', ')}. Do not edit: change the source and re-render.\n`;
 }
 

@@ -87,7 +87,7 @@ function findingText(f: Finding): string {
  * U+FFFE, U+FFFF, unpaired surrogates) and those that forge lines are written as visible escapes
  * (`\u001b`) by `printable`, never dropped silently.
  */
-export function esc(s: string): string {
+function esc(s: string): string {
   return printable(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -2,7 +2,7 @@ import { cmp, sortFindings, type Finding } from '../core/finding.js';
 import { printable } from '../core/printable.js';
 
 /** What became of one resource (one YAML document, or one item of a `kind: List`). */
-export type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped';
+type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped';
 
 /** The verdict on one resource, as every output format prints it. */
 export interface ResourceResult {

@@ -23,7 +23,7 @@ import type { World } from './world.js';
 const APP = 'argoproj.io/Application';
 
 /** The live view Argo CD's health checks see: manifest, status, `.operation`, deletion. */
-export function view(live: Live): Obj {
+function view(live: Live): Obj {
   return {
     ...live.manifest,
     metadata: { ...meta(live.manifest), generation: live.generation, ...(live.deleting ? { deletionTimestamp: 'now' } : {}) },
@@ -35,7 +35,7 @@ export function view(live: Live): Obj {
 const healthCache = new WeakMap<Live, { manifest: Obj; status: Obj; operation: Obj | undefined; deleting: boolean | undefined; generation: number; overrides: HealthOverrides; health: Health | undefined }>();
 
 /** {@link resourceHealth} of a live object, computed again only when something it reads changed. */
-export function healthOf(live: Live, overrides: HealthOverrides): Health | undefined {
+function healthOf(live: Live, overrides: HealthOverrides): Health | undefined {
   const hit = healthCache.get(live);
   if (hit && hit.manifest === live.manifest && hit.status === live.status && hit.operation === live.operation && hit.deleting === live.deleting && hit.generation === live.generation && hit.overrides === overrides) return hit.health;
   const health = resourceHealth(view(live), overrides);
@@ -105,7 +105,7 @@ interface Compared {
 }
 
 /** Compare and health of one Application. */
-export function compare(world: World, app: Live): Compared {
+function compare(world: World, app: Live): Compared {
   const spec = rec(app.manifest['spec']);
   const dst = rec(spec['destination']);
   const name = nameOf(app.manifest);

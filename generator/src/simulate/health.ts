@@ -159,6 +159,3 @@ const BUILT_IN = new Map<string, Check>([
   ['external-secrets.io/ExternalSecret', externalSecret],
 ]);
 
-/** For tests and docs: the kinds with a built-in check. */
-export const BUILT_IN_KINDS: readonly string[] = [...BUILT_IN.keys()];
-

@@ -78,12 +78,6 @@ export function label(o: Obj, key: string): string | undefined {
   return str(rec(meta(o)['labels'])[key]);
 }
 
-/** `argocd.argoproj.io/sync-wave`, default 0 [gitops-engine pkg/sync/syncwaves/waves.go]. */
-export function waveOf(o: Obj): number {
-  const n = Number.parseInt(annotation(o, 'argocd.argoproj.io/sync-wave') ?? '0', 10);
-  return Number.isFinite(n) ? n : 0;
-}
-
 /** Whether `argocd.argoproj.io/sync-options` (comma separated) holds `option`, e.g. `Prune=false`. */
 export function hasSyncOption(o: Obj, option: string): boolean {
   return (annotation(o, 'argocd.argoproj.io/sync-options') ?? '').split(',').map((s) => s.trim()).includes(option);
@@ -111,8 +105,4 @@ const BUILT_IN_GROUPS = new Set([
 
 export function isBuiltIn(gk: string): boolean {
   return BUILT_IN_GROUPS.has(gk.slice(0, gk.indexOf('/')));
-}
-
-export function clone<T>(v: T): T {
-  return structuredClone(v);
 }

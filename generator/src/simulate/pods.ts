@@ -23,14 +23,14 @@ export const ZERO: Usage = { 'requests.cpu': 0, 'requests.memory': 0, 'limits.cp
  * Istio's sidecar resources when no pod annotation sets them: `global.proxy.resources`
  * [istio manifests/charts/istio-control/istio-discovery/values.yaml:357-364 @ 1.22.8].
  */
-export const ISTIO_DEFAULT_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
+const ISTIO_DEFAULT_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } };
 
 /**
  * The resources Istio's injection template gives `istio-init` and `istio-proxy`: if any of the four
  * annotations is set, only the annotations are used (an unset one is left out); otherwise the
  * defaults [istio .../files/injection-template.yaml:1-26 @ 1.22.8].
  */
-export function sidecarResources(pod: Obj): Obj {
+function sidecarResources(pod: Obj): Obj {
   const a = (k: string) => annotation(pod, `sidecar.istio.io/${k}`);
   const [cpu, memory, cpuLimit, memoryLimit] = [a('proxyCPU'), a('proxyMemory'), a('proxyCPULimit'), a('proxyMemoryLimit')];
   if (cpu === undefined && memory === undefined && cpuLimit === undefined && memoryLimit === undefined) return structuredClone(ISTIO_DEFAULT_RESOURCES);

@@ -6,7 +6,7 @@
 import type { Precondition } from './cluster.js';
 
 /** Argo CD's own cluster: Argo CD installed from its release manifest (docs/argocd.md:33-43). */
-export const ARGOCD_PRECONDITIONS: readonly Precondition[] = [
+const ARGOCD_PRECONDITIONS: readonly Precondition[] = [
   {
     name: 'Argo CD (core controller, repo server, ApplicationSet controller)',
     source: 'docs/argocd.md:19-22, 33-43',
@@ -15,7 +15,7 @@ export const ARGOCD_PRECONDITIONS: readonly Precondition[] = [
 ];
 
 /** Each workload cluster (docs/argocd.md:29-30, docs/gray-releases.md:251-254). */
-export const WORKLOAD_PRECONDITIONS: readonly Precondition[] = [
+const WORKLOAD_PRECONDITIONS: readonly Precondition[] = [
   { name: 'Argo Rollouts', source: 'docs/argocd.md:29-30', crds: ['argoproj.io/Rollout', 'argoproj.io/AnalysisTemplate', 'argoproj.io/AnalysisRun', 'argoproj.io/Experiment'] },
   { name: 'External Secrets, with the secret store the ExternalSecrets name', source: 'docs/argocd.md:29-30', crds: ['external-secrets.io/ExternalSecret', 'external-secrets.io/SecretStore', 'external-secrets.io/ClusterSecretStore'] },
   { name: 'prometheus-operator', source: 'docs/argocd.md:29-30', crds: ['monitoring.coreos.com/ServiceMonitor', 'monitoring.coreos.com/PodMonitor', 'monitoring.coreos.com/PrometheusRule'], namespaces: ['monitoring'] },

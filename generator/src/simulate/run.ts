@@ -30,10 +30,10 @@ export interface ExpectedApp {
   via: string;
 }
 
-export const DEFAULT_HORIZON_MS = 21 * 86_400_000;
+const DEFAULT_HORIZON_MS = 21 * 86_400_000;
 
 /** One Application at the end of the play. */
-export interface AppOutcome {
+interface AppOutcome {
   name: string;
   project: string;
   /** `Synced`/`OutOfSync`/`Unknown`, or `Absent` when it was never created. */
@@ -46,7 +46,7 @@ export interface AppOutcome {
 }
 
 /** An Application held, while it could not converge, by a window of another project. */
-export interface Stall {
+interface Stall {
   app: string;
   project: string;
   windowProject: string;

@@ -11,7 +11,7 @@ import { add, applyLimitRanges, injectSidecar, podCharge, ZERO, type Usage } fro
 import { podSecurityViolations } from './podsecurity.js';
 
 /** Image pull and start-up: an assumption, not a measurement (documented in docs/simulation.md). */
-export const POD_READY_MS = 60_000;
+const POD_READY_MS = 60_000;
 /** `progressDeadlineSeconds` default of Deployments and Rollouts. */
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
@@ -226,7 +226,7 @@ function hardLimits(hard: Obj): Usage {
 }
 
 /** Replicas a workload runs: its HPA's minimum when one targets it (load is not simulated), else `spec.replicas` (default 1). */
-export function desired(cluster: Cluster, live: Live): number {
+function desired(cluster: Cluster, live: Live): number {
   const spec = rec(live.manifest['spec']);
   const hpa = cluster.list('autoscaling/HorizontalPodAutoscaler', namespaceOf(live.manifest)).find((h) => {
     const ref = rec(rec(h.manifest['spec'])['scaleTargetRef']);
@@ -268,5 +268,3 @@ function missingReferences(cluster: Cluster, template: Obj, ns: string | undefin
     return !cluster.get(`/${kind}/${ns ?? ''}/${name}`);
   }).map((r) => `${r.replace(':', ' "')}"`);
 }
-
-export { annotation };

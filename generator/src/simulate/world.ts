@@ -9,7 +9,7 @@ import type { Task } from './sync.js';
 import { Workloads } from './workloads.js';
 
 /** Where Argo CD runs (`https://kubernetes.default.svc`). */
-export const IN_CLUSTER = 'https://kubernetes.default.svc';
+const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /** What the simulation plays. */
 export interface SimInput {

@@ -17,7 +17,7 @@ export interface LoadOptions {
 }
 
 /** One resource read from a file: a parsed object, or why there is none. */
-export interface ManifestDocument {
+interface ManifestDocument {
   file: string;
   /** 0-based position among the file's resources (each item of a `kind: List` counts). */
   index: number;

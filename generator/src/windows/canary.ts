@@ -7,7 +7,7 @@ import { parseDuration } from '../time/duration.js';
  * where every weight is its own reviewed change (each checked against the window when it lands),
  * and for a plan without a canary in progress.
  */
-export function canaryDurationMs(g: GrayReleaseConfig): number | undefined {
+function canaryDurationMs(g: GrayReleaseConfig): number | undefined {
   if (g.control !== 'auto' || !g.canary) return undefined;
   const pause = parseDuration(g.pause);
   if (typeof pause !== 'number') return undefined;

@@ -70,7 +70,7 @@ function verdict(config: ChangeWindowsConfig | undefined, list: readonly Compile
 }
 
 /** `allow window "…" (0 22 * * 2,4 for 2h, Asia/Shanghai)`, `freeze "…" (2027-02-05 to 2027-02-13)`. */
-export function describeWindow(w: CompiledWindow, at?: number): string {
+function describeWindow(w: CompiledWindow, at?: number): string {
   if (w.origin.type === 'freeze') {
     const f = w.origin.freeze;
     const base = `freeze "${f.name}" (${f.from} to ${f.to}, ${w.timeZone})`;

@@ -19,9 +19,9 @@ import { readYamlSource } from '../config/yaml-source.js';
 import { INSTANT_FORM, parseInstant } from '../time/dates.js';
 
 /** Folder of the override records. */
-export const OVERRIDES_DIR = 'changes';
+const OVERRIDES_DIR = 'changes';
 /** Longest an override may still run, from the evaluation instant. */
-export const MAX_OVERRIDE_MS = 7 * 86_400_000;
+const MAX_OVERRIDE_MS = 7 * 86_400_000;
 const KEYS = ['environments', 'reason', 'approver', 'expires'];
 
 export interface OverrideRecord {

@@ -17,9 +17,9 @@
 export type Tree = ReadonlyMap<string, string>;
 
 /** The environment label on the Argo CD objects the generator renders. */
-export const ENV_LABEL = 'suoke-life.com/environment';
+const ENV_LABEL = 'suoke-life.com/environment';
 /** The service label on generated Applications, which names the service a path deploys. */
-export const SERVICE_LABEL = 'suoke-life.com/service';
+const SERVICE_LABEL = 'suoke-life.com/service';
 
 const CONTROL_PLANE_KINDS = new Set(['AppProject', 'Application', 'ApplicationSet']);
 const ARGOCD_NAMESPACE = 'argocd';
@@ -145,7 +145,7 @@ function idOf(o: Record<string, unknown>): string {
 }
 
 /** JSON with map keys sorted: two objects that mean the same have the same text. */
-export function canonical(v: unknown): string {
+function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;

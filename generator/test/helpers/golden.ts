@@ -28,7 +28,7 @@ export function expectGolden(name: string, files: readonly RenderedFile[]): void
   }
 }
 
-export function listFiles(dir: string, prefix = ''): string[] {
+function listFiles(dir: string, prefix = ''): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })

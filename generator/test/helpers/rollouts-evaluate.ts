@@ -33,7 +33,7 @@ function at(result: readonly number[], index: number): number {
  * joined by `||` (evaluated left to right, stopping at the first true term, as `expr` does). Throws
  * on any other form, and on an index past the result.
  */
-export function evalCondition(condition: string, result: readonly number[]): boolean {
+function evalCondition(condition: string, result: readonly number[]): boolean {
   return condition.split(' || ').some((term) => evalTerm(term, result));
 }
 

@@ -17,7 +17,7 @@ import yaml from 'js-yaml';
 type Json = Record<string, unknown>;
 
 /** `../shared/upstream-schemas` relative to the repository root. */
-export const UPSTREAM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'upstream-schemas');
+const UPSTREAM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'upstream-schemas');
 
 const SWAGGER = path.join(UPSTREAM_DIR, 'k8s-1.31-swagger.json');
 

@@ -2,9 +2,9 @@
 import type { Obj } from '../../src/simulate/objects.js';
 import { PRECONDITIONS } from '../../src/simulate/preconditions.js';
 import { simulate, type SimResult } from '../../src/simulate/run.js';
-import { IN_CLUSTER, type SimInput } from '../../src/simulate/world.js';
+import type { SimInput } from '../../src/simulate/world.js';
 
-export const WORKLOAD = 'https://workload.example:6443';
+const WORKLOAD = 'https://workload.example:6443';
 
 /** An AppProject allowing everything, with optional overrides of its spec. */
 export function project(name: string, spec: Obj = {}): Obj {
@@ -34,7 +34,7 @@ export function application(name: string, path: string, o: { project?: string; s
 export const namespace = (name: string, labels: Record<string, string> = {}): Obj => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
 export const configMap = (name: string, ns?: string, annotations: Record<string, string> = {}): Obj => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...(ns ? { namespace: ns } : {}), annotations }, data: {} });
 
-export function input(bootstrap: Obj[], paths: Record<string, Obj[]>, revision = 'r1'): SimInput {
+function input(bootstrap: Obj[], paths: Record<string, Obj[]>, revision = 'r1'): SimInput {
   return { bootstrap, source: (p) => paths[p] ?? { error: `no path ${p}` }, revision, preconditions: PRECONDITIONS };
 }
 
@@ -48,5 +48,3 @@ export function outcome(r: SimResult, app: string): { sync: string; health: stri
   if (!a) throw new Error(`no Application ${app} in ${r.apps.map((x) => x.name).join(', ')}`);
   return { sync: a.sync, health: a.health, ...(a.blocker ? { blocker: a.blocker.text } : {}) };
 }
-
-export { IN_CLUSTER };

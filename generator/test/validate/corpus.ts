@@ -62,7 +62,7 @@ export function service(): Obj {
   };
 }
 
-export function serviceAccount(): Obj {
+function serviceAccount(): Obj {
   return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('xiaoai'), automountServiceAccountToken: false };
 }
 
@@ -75,7 +75,7 @@ export function configMap(): Obj {
   };
 }
 
-export function hpa(): Obj {
+function hpa(): Obj {
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -90,11 +90,11 @@ export function hpa(): Obj {
   };
 }
 
-export function pdb(): Obj {
+function pdb(): Obj {
   return { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta('xiaoai'), spec: { minAvailable: 1, selector: { matchLabels: { ...selector } } } };
 }
 
-export function networkPolicy(): Obj {
+function networkPolicy(): Obj {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -176,7 +176,7 @@ export function application(): Obj {
   };
 }
 
-export function helmApplication(): Obj {
+function helmApplication(): Obj {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -195,7 +195,7 @@ export function helmApplication(): Obj {
   };
 }
 
-export function certificate(): Obj {
+function certificate(): Obj {
   return {
     apiVersion: 'cert-manager.io/v1',
     kind: 'Certificate',
@@ -204,7 +204,7 @@ export function certificate(): Obj {
   };
 }
 
-export function prometheusRule(): Obj {
+function prometheusRule(): Obj {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
@@ -229,7 +229,7 @@ export function prometheusRule(): Obj {
   };
 }
 
-export function crd(): Obj {
+function crd(): Obj {
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',

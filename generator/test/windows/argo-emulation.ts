@@ -84,7 +84,7 @@ function goDuration(text: string): number {
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** UTC offset (ms) of a zone at an instant, from `GMT+05:45`-style names. */
-export function emuOffset(zone: string, ms: number): number {
+function emuOffset(zone: string, ms: number): number {
   let f = offsetFormats.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });

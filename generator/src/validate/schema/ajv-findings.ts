@@ -152,7 +152,7 @@ function brief(value: unknown): string {
 }
 
 /** A short description of a value for messages: strings quoted, objects by kind. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';

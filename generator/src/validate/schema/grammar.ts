@@ -35,7 +35,7 @@ export function dns1035Label(v: string): string | undefined {
 }
 
 /** RBAC object names only have to be valid path segments. */
-export function pathSegmentName(v: string): string | undefined {
+function pathSegmentName(v: string): string | undefined {
   if (v === '.' || v === '..') return `may not be "${v}"`;
   if (v.includes('/') || v.includes('%')) return 'may not contain "/" or "%"';
   return undefined;

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { INDEX_VERSION, type IndexType, type KindEntry, type SchemaIndex } from './index-format.js';
 
 /** Node kinds, ordered so that `kind >= OBJECT` means "walk into it". */
-export const N_LEAF = 0;
-export const N_OPEN = 1;
+const N_LEAF = 0;
+const N_OPEN = 1;
 export const N_QUANTITY = 2;
 export const N_OBJECT = 3;
 export const N_ARRAY = 4;

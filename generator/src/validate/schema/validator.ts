@@ -17,7 +17,7 @@ export interface SchemaValidatorOptions {
 }
 
 /** Where an object was read from. */
-export interface ObjectSource {
+interface ObjectSource {
   /** File as shown to the user (repository-relative, POSIX separators). */
   file: string;
   /** 1-based line where the object's document starts. */
@@ -25,7 +25,7 @@ export interface ObjectSource {
 }
 
 /** The verdict on one object. */
-export interface ObjectVerdict {
+interface ObjectVerdict {
   /** `invalid`: an error finding about the object; `error`: it could not be checked (no kind, no schema). */
   status: 'valid' | 'invalid' | 'error' | 'skipped';
   /** `apiVersion/kind namespace/name` (namespace omitted when absent), or `''` when there is no kind. */
@@ -52,7 +52,7 @@ export interface SchemaValidator {
  * - Istio's `v1` APIs (1.22+) are the `v1beta1` / `v1alpha1` schemas promoted; the istio 2.3.0 models
  *   predate them.
  */
-export const API_VERSION_ALIASES: Readonly<Record<string, string>> = {
+const API_VERSION_ALIASES: Readonly<Record<string, string>> = {
   'external-secrets.io/v1': 'external-secrets.io/v1beta1',
   'networking.istio.io/v1': 'networking.istio.io/v1beta1',
   'security.istio.io/v1': 'security.istio.io/v1beta1',
@@ -157,7 +157,7 @@ function mergeAjv(findings: Finding[], extra: Finding[]): void {
 }
 
 /** `apps/v1/Deployment suoke-prod/xiaoai`, or `… xiaoai` without a namespace. */
-export function objectId(key: string, meta: Rec | undefined): string {
+function objectId(key: string, meta: Rec | undefined): string {
   const name = typeof meta?.name === 'string' ? meta.name : typeof meta?.generateName === 'string' ? `${meta.generateName}*` : '(unnamed)';
   const ns = typeof meta?.namespace === 'string' && meta.namespace !== '' ? `${meta.namespace}/` : '';
   return `${key} ${ns}${name}`;
