@@ -6,7 +6,7 @@
  */
 import { formatCpu, formatMemory, parseCpu, parseMemory } from '../core/quantity.js';
 import type { Cluster, Live } from './cluster.js';
-import { annotation, describe, groupKind, kindOf, list, meta, nameOf, namespaceOf, rec, str, type Obj } from './objects.js';
+import { describe, groupKind, kindOf, list, meta, nameOf, namespaceOf, rec, str, type Obj } from './objects.js';
 import { add, applyLimitRanges, injectSidecar, podCharge, ZERO, type Usage } from './pods.js';
 import { podSecurityViolations } from './podsecurity.js';
 

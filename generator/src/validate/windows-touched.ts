@@ -11,7 +11,7 @@
 import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import { buildPaths, type BuildResult } from '../kustomize/build.js';
+import type { BuildResult } from '../kustomize/build.js';
 import { DependencyHasher, diskReader, type FileReader } from '../kustomize/deps.js';
 import { argoDocuments } from '../argo/documents.js';
 import { expandApplications } from '../argo/expand.js';

@@ -14,7 +14,6 @@ import { fixtureFs, type Edit } from '../config/fixture.js';
 import { REPO_ROOT, modelOf, renderOf } from '../helpers/platform.js';
 import { loadOptions } from '../helpers/load-options.js';
 
-const B = 'apps/beta/service.yaml';
 const A = 'apps/alpha/service.yaml';
 const targetsOf = (edits: Edit[] = []) => render(buildModel(readConfig(fixtureFs(edits), loadOptions).config!)).targets;
 const find = (objects: readonly K8sObject[], kind: string, name: string, namespace?: string) =>

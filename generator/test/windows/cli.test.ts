@@ -7,7 +7,6 @@ import { describe, expect, test } from 'vitest';
 import { runCli, tempRepo } from '../helpers/cli.js';
 import { waivedLines } from '../helpers/platform.js';
 
-const TUESDAY_2230 = '2027-03-02T22:30:00+08:00';
 const WEDNESDAY_1000 = '2027-03-03T10:00:00+08:00';
 // Before the Spring Festival freeze, which `validate` reports as ended from 2027-02-15 on.
 const JAN_TUESDAY_2230 = '2027-01-05T22:30:00+08:00';
