@@ -3,6 +3,7 @@
  * `simulate` plays and the change-window step compares.
  */
 import yaml from 'js-yaml';
+import { isPlainObject } from '../core/objects.js';
 
 /** An Argo CD object and the repository file it is written in. */
 export interface ArgoDocument {
@@ -19,7 +20,7 @@ export function argoDocuments(files: readonly { path: string; content: string }[
   for (const f of files) {
     if (!f.path.startsWith(`${dir}/`) || f.path.endsWith('/kustomization.yaml')) continue;
     for (const doc of yaml.loadAll(f.content)) {
-      if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) out.push({ file: f.path, object: doc as Record<string, unknown> });
+      if (isPlainObject(doc)) out.push({ file: f.path, object: doc });
     }
   }
   return out;

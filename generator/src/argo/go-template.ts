@@ -7,6 +7,7 @@
  * trim markers. Anything else (pipelines, functions, variables, control structures) is reported as
  * unsupported rather than guessed at.
  */
+import { isPlainObject } from '../core/objects.js';
 
 /** One piece of a parsed template. */
 export type TemplateNode =
@@ -116,7 +117,7 @@ export function executeGoTemplate(nodes: readonly TemplateNode[], data: Record<s
     else {
       let cur: unknown = data;
       for (const [depth, name] of n.chain.entries()) {
-        if (isMap(cur)) {
+        if (isPlainObject(cur)) {
           if (!Object.hasOwn(cur, name)) return { missing: n.chain.slice(0, depth + 1).join('.') };
           cur = cur[name];
         } else return { error: `${n.source}: can't evaluate field ${name} in type ${goType(cur)}` };
@@ -127,9 +128,6 @@ export function executeGoTemplate(nodes: readonly TemplateNode[], data: Record<s
   return { text: out };
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function goType(v: unknown): string {
   if (v === null || v === undefined) return 'interface {}';

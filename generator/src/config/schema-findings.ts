@@ -6,6 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
+import { pointerTokens } from '../core/json-pointer.js';
 import { didYouMean } from './shared/names.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
@@ -171,11 +172,9 @@ function inlineYaml(v: unknown): string {
 
 /** JSON pointer → YAML path segments; array indexes become numbers. */
 export function toSegments(pointer: string, data: unknown): PathSegment[] {
-  if (pointer === '') return [];
   const out: PathSegment[] = [];
   let node = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointerTokens(pointer)) {
     if (Array.isArray(node)) {
       out.push(Number(seg));
       node = node[Number(seg)];

@@ -6,6 +6,7 @@
 import yaml from 'js-yaml';
 import type { ArgoDocument } from '../argo/documents.js';
 import { expandApplications } from '../argo/expand.js';
+import { isPlainObject } from '../core/objects.js';
 import { keyOf, meta, nameOf, rec, str, type Obj } from './objects.js';
 import { PRECONDITIONS } from './preconditions.js';
 import type { ExpectedApp } from './run.js';
@@ -13,7 +14,7 @@ import type { SimInput } from './world.js';
 
 /** Every object of a multi-document YAML text. */
 export function documents(text: string): Obj[] {
-  return yaml.loadAll(text).filter((d): d is Obj => d !== null && typeof d === 'object' && !Array.isArray(d));
+  return yaml.loadAll(text).filter(isPlainObject);
 }
 
 /** Where each Application is defined (file), for findings. */

@@ -2,6 +2,7 @@
  * Small accessors on Kubernetes objects as plain data, shared by every stage of the simulation.
  * The simulation never trusts a shape: a field that is absent or of the wrong type reads as absent.
  */
+import { isPlainObject } from '../core/objects.js';
 
 /** A Kubernetes object as plain JSON. */
 export type Obj = Record<string, unknown>;
@@ -22,7 +23,7 @@ export function isWorse(current: HealthStatus, candidate: HealthStatus): boolean
 }
 
 export function rec(v: unknown): Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+  return isPlainObject(v) ? v : {};
 }
 
 export function list(v: unknown): unknown[] {

@@ -1,11 +1,6 @@
 import { cmp, formatPath, type Finding } from '../core/finding.js';
+import { isPlainObject, objectId } from '../core/objects.js';
 import type { BuildTarget } from '../render/layout.js';
-
-/** `apiVersion/kind namespace/name`, the identity objects are matched by. */
-export function objectId(o: Record<string, unknown>): string {
-  const m = (o['metadata'] ?? {}) as { name?: string; namespace?: string };
-  return `${String(o['apiVersion'])}/${String(o['kind'])} ${m.namespace ? `${m.namespace}/` : ''}${m.name ?? ''}`;
-}
 
 /**
  * Step 3 of `validate`: what kustomize built for an Argo CD path must be exactly what the generator
@@ -54,7 +49,7 @@ function firstDifference(
     }
     return undefined;
   }
-  if (isObject(want) && isObject(got)) {
+  if (isPlainObject(want) && isPlainObject(got)) {
     for (const k of [...new Set([...Object.keys(want), ...Object.keys(got)])].sort(cmp)) {
       const d = firstDifference(want[k], got[k], [...path, k]);
       if (d) return d;
@@ -62,8 +57,4 @@ function firstDifference(
     return undefined;
   }
   return { path, want, got };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { filesBelow, type FileSystem } from '../core/fs.js';
 import { loadSeal, type Seal } from '../core/seal.js';
 import { INDEX_FILE } from '../core/generated-files.js';
@@ -72,9 +73,7 @@ export function resultCache<T>(dir: string, seal: Seal) {
     set(key: string, value: T): void {
       try {
         fs.mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.tmp-${process.pid}`;
-        fs.writeFileSync(tmp, seal.seal(SCOPE, key, JSON.stringify({ key, value })));
-        fs.renameSync(tmp, file);
+        writeFileAtomic(file, seal.seal(SCOPE, key, JSON.stringify({ key, value })));
       } catch {
         // A cache that cannot be written only costs time next run.
       }

@@ -8,6 +8,7 @@
 import { argoDocuments } from '../argo/documents.js';
 import type { ExpandedApplication } from '../argo/expand.js';
 import type { Finding } from '../core/finding.js';
+import { objectId } from '../core/objects.js';
 import type { Seal } from '../core/seal.js';
 import { buildPaths, type BuildResult } from '../kustomize/build.js';
 import type { Kustomize } from '../kustomize/detect.js';
@@ -18,7 +19,7 @@ import type { RenderedFile } from '../core/generated-files.js';
 import type { BuildTarget } from '../render/layout.js';
 import type { ResourceResult } from '../report/result.js';
 import { checkArgo, type ArgoCheckResult } from './argocd.js';
-import { compareBuilt, objectId } from './built.js';
+import { compareBuilt } from './built.js';
 import type { SchemaValidator } from './schema/index.js';
 
 export { driftStep } from './drift.js';

@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { objectId } from '../../src/core/objects.js';
 import { buildPaths } from '../../src/kustomize/build.js';
 import { detectKustomize } from '../../src/kustomize/detect.js';
 import { applyPatch, jsonDiff } from '../../src/render/json-patch.js';
-import { compareBuilt, objectId } from '../../src/validate/built.js';
+import { compareBuilt } from '../../src/validate/built.js';
 import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
 
 const kustomize = await detectKustomize();

@@ -8,6 +8,7 @@
 import type { Finding } from '../../core/finding.js';
 import { formatPath } from '../../core/finding.js';
 import { isEnvVarName } from '../../core/names.js';
+import { isPlainObject } from '../../core/objects.js';
 import type { Anchor, PathSegment, YamlSource } from '../yaml-source.js';
 import { configFinding } from '../yaml-source.js';
 
@@ -24,10 +25,8 @@ export interface ParsedFile<T = unknown> {
   value: T | undefined;
 }
 
-/** The one plain-object test of the config layer: a mapping, not a list or null. */
-export function isRaw(v: unknown): v is Raw {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+/** {@link isPlainObject} by the config layer's name: a mapping, not a list or null. */
+export const isRaw: (v: unknown) => v is Raw = isPlainObject;
 
 /** Reports findings on one file. */
 export class Reporter {

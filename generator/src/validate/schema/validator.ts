@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/finding.js';
+import { isPlainObject, objectIdOf } from '../../core/objects.js';
 import { ajvFindings } from './ajv-findings.js';
 import { loadCompiledValidator, type CompiledValidator } from './compiled.js';
 import { loadSchemaTable, type SchemaNode, type SchemaTable } from './schema-table.js';
@@ -87,7 +88,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     const findings: Finding[] = [];
     const ctx: WalkContext = { file: source.file, object: '' };
     if (source.line !== undefined) ctx.line = source.line;
-    const rec = obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Rec) : undefined;
+    const rec = isPlainObject(obj) ? obj : undefined;
     const apiVersion = rec?.apiVersion;
     const kind = rec?.kind;
     if (!rec || typeof apiVersion !== 'string' || apiVersion === '' || typeof kind !== 'string' || kind === '') {
@@ -106,7 +107,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     }
     const key = `${apiVersion}/${kind}`;
     const meta = rec.metadata !== null && typeof rec.metadata === 'object' ? (rec.metadata as Rec) : undefined;
-    ctx.object = objectId(key, meta);
+    ctx.object = objectIdOf(key, meta);
     const rt = runtime(apiVersion, kind, key);
     if (!rt) {
       const f: Finding = {
@@ -154,11 +155,4 @@ function makeRuntime(table: SchemaTable, apiVersion: string, kind: string, key: 
 function mergeAjv(findings: Finding[], extra: Finding[]): void {
   const seen = new Set(findings.map((f) => `${f.check}\0${f.path ?? ''}`));
   for (const f of extra) if (!seen.has(`${f.check}\0${f.path ?? ''}`)) findings.push(f);
-}
-
-/** `apps/v1/Deployment suoke-prod/xiaoai`, or `… xiaoai` without a namespace. */
-function objectId(key: string, meta: Rec | undefined): string {
-  const name = typeof meta?.name === 'string' ? meta.name : typeof meta?.generateName === 'string' ? `${meta.generateName}*` : '(unnamed)';
-  const ns = typeof meta?.namespace === 'string' && meta.namespace !== '' ? `${meta.namespace}/` : '';
-  return `${key} ${ns}${name}`;
 }

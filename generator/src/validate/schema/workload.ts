@@ -1,10 +1,9 @@
 import { formatPath, type Finding } from '../../core/finding.js';
+import { isPlainObject } from '../../core/objects.js';
 import { dns1123Label, nameRule } from './grammar.js';
 import type { WalkContext } from './walker.js';
 
 type Rec = Record<string, unknown>;
-
-const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Kinds whose `spec.selector` must select the pods of their own `spec.template` (kubeconform #132). */
 const TEMPLATED_WORKLOADS = new Set([
@@ -23,7 +22,7 @@ const TEMPLATED_WORKLOADS = new Set([
  */
 export function checkNames(obj: Rec, apiVersion: string, kind: string, ctx: WalkContext, out: Finding[]): void {
   const meta = obj.metadata;
-  if (!isRec(meta)) {
+  if (!isPlainObject(meta)) {
     if (meta === undefined) out.push(finding(ctx, 'schema/name', 'metadata', 'metadata.name is required', 'add metadata.name'));
     return;
   }
@@ -47,19 +46,19 @@ export function checkNames(obj: Rec, apiVersion: string, kind: string, ctx: Walk
 export function checkSelector(obj: Rec, key: string, ctx: WalkContext, out: Finding[]): void {
   if (!TEMPLATED_WORKLOADS.has(key)) return;
   const spec = obj.spec;
-  if (!isRec(spec)) return;
+  if (!isPlainObject(spec)) return;
   // A Job picks its own selector unless manualSelector is set; a Rollout may reference a workload.
   if (key === 'batch/v1/Job' && spec.manualSelector !== true) return;
   if (key === 'argoproj.io/v1alpha1/Rollout' && spec.workloadRef !== undefined) return;
   const template = spec.template;
-  if (!isRec(template)) return;
-  const labels = isRec(template.metadata) && isRec(template.metadata.labels) ? template.metadata.labels : {};
+  if (!isPlainObject(template)) return;
+  const labels = isPlainObject(template.metadata) && isPlainObject(template.metadata.labels) ? template.metadata.labels : {};
   const selector = spec.selector;
   if (selector === undefined) return; // a missing required selector is ajv's to report
-  if (!isRec(selector)) return;
+  if (!isPlainObject(selector)) return;
   // ReplicationController's selector is a plain map; the others are LabelSelectors.
   const plain = key === 'v1/ReplicationController';
-  const matchLabels = plain ? selector : isRec(selector.matchLabels) ? selector.matchLabels : {};
+  const matchLabels = plain ? selector : isPlainObject(selector.matchLabels) ? selector.matchLabels : {};
   const expressions = !plain && Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
   if (Object.keys(matchLabels).length === 0 && expressions.length === 0) {
     out.push(
@@ -81,7 +80,7 @@ export function checkSelector(obj: Rec, key: string, ctx: WalkContext, out: Find
     }
   }
   expressions.forEach((e, i) => {
-    if (!isRec(e) || typeof e.key !== 'string') return;
+    if (!isPlainObject(e) || typeof e.key !== 'string') return;
     const value = labels[e.key];
     const values = Array.isArray(e.values) ? e.values : [];
     const ok =
