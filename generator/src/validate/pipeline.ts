@@ -214,14 +214,17 @@ async function cachedRepository(world: ValidateWorld, o: ValidateOptions): Promi
  * kustomizations the build cache has parsed (by content hash, sealed), so none is parsed twice.
  */
 function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[], inputs: Inputs, parsed?: KustomizationMemo): void {
+  const readText = (rel: string) => {
+    try {
+      return fs.readText(rel);
+    } catch {
+      return undefined;
+    }
+  };
   const reader: FileReader = {
     read(rel) {
-      try {
-        const text = fs.readText(rel);
-        return text === undefined ? undefined : Buffer.from(text);
-      } catch {
-        return undefined;
-      }
+      const text = readText(rel);
+      return text === undefined ? undefined : Buffer.from(text);
     },
     kind(rel) {
       try {
@@ -232,10 +235,12 @@ function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[
     },
   };
   const deps = new DependencyHasher(reader, parsed);
+  // Paths share their bases: each file is read (and so noted) once.
+  const noted = new Set<string>();
   for (const t of targets) {
     const files = deps.files(t.path);
     if (files === undefined) inputs.unknown = true;
-    else for (const file of files) reader.read(file);
+    else for (const file of files) if (!noted.has(file) && noted.add(file)) readText(file);
   }
 }
 
