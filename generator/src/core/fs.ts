@@ -56,15 +56,18 @@ export interface FileSystem {
 /**
  * Every file below `dir` (repository-relative paths), depth first, each folder's entries in name
  * order. A symbolic link met on the way is refused ({@link FileRefused}): the walk never leaves the tree.
+ * `folders`, when given, gains every folder met below `dir` (empty ones too), e.g. for {@link snapshotFs}.
  */
-export function filesBelow(fsys: FileSystem, dir: string): string[] {
+export function filesBelow(fsys: FileSystem, dir: string, folders?: Set<string>): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fsys.list(d)) {
       const p = `${d}/${e.name}`;
       if (e.link !== undefined) throw new FileRefused(symlinkFinding(p, e.link));
-      if (e.dir) walk(p);
-      else out.push(p);
+      if (e.dir) {
+        folders?.add(p);
+        walk(p);
+      } else out.push(p);
     }
   };
   walk(dir);
@@ -86,9 +89,21 @@ function withinLimit(file: string, text: string | undefined, options: ReadOption
  * from `files`, a snapshot already read (path → content): a file of those folders missing from the
  * snapshot does not exist, and their listings come from the snapshot. Everything else is read from
  * `base`. Lets one validation read each input file once.
+ *
+ * `folders`, when given, are all the folders below the roots, as the walk that read `files` met them
+ * ({@link filesBelow}): whether a path below a root is a folder is then answered from them, not with
+ * one `lstat` each. Default: asked of `base`.
  */
-export function snapshotFs(base: FileSystem, files: ReadonlyMap<string, string>, roots: readonly string[], extra: readonly string[] = []): FileSystem {
+export function snapshotFs(
+  base: FileSystem,
+  files: ReadonlyMap<string, string>,
+  roots: readonly string[],
+  extra: readonly string[] = [],
+  folders?: ReadonlySet<string>,
+): FileSystem {
   const inSnapshot = (p: string) => roots.some((r) => p === r || p.startsWith(`${r}/`)) || extra.includes(p);
+  // Only a path written as the walk writes them (no `.`, `..` or empty component) is looked up.
+  const walked = (p: string) => roots.some((r) => p.startsWith(`${r}/`)) && !p.split('/').some((s) => s === '' || s === '.' || s === '..');
   const dirs = new Map<string, Map<string, boolean>>();
   for (const file of files.keys()) {
     const parts = file.split('/');
@@ -106,7 +121,7 @@ export function snapshotFs(base: FileSystem, files: ReadonlyMap<string, string>,
       if (!inSnapshot(dir)) return base.list(dir);
       return [...(dirs.get(dir) ?? [])].map(([name, isDir]) => ({ name, dir: isDir })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
-    isDir: (p) => base.isDir(p),
+    isDir: (p) => (folders !== undefined && walked(p) ? folders.has(p) : base.isDir(p)),
     ...(base.realPath ? { realPath: (p: string) => base.realPath!(p) } : {}),
   };
 }

@@ -22,16 +22,23 @@ export interface DetectOptions {
 }
 
 /**
+ * The programs {@link detectKustomize} looks for on the search path, in the order it tries them:
+ * which files these names lead to is an input of every build (validate/pipeline.ts notes them).
+ */
+export const KUSTOMIZE_TOOLS = ['kustomize', 'kubectl'] as const;
+
+/** The subcommand of each of {@link KUSTOMIZE_TOOLS} that builds a directory. */
+const TOOL_SUBCOMMANDS: Record<(typeof KUSTOMIZE_TOOLS)[number], string> = { kustomize: 'build', kubectl: 'kustomize' };
+
+/**
  * Finds kustomize: a standalone `kustomize` on the search path when present (it is what Argo CD
  * runs), else `kubectl kustomize`. Returns `undefined` when neither is installed.
  * The version is looked up once per binary (same file, size and modification time) per process.
  */
 export async function detectKustomize(opts: DetectOptions = {}): Promise<Kustomize | undefined> {
   const searchPath = opts.path ?? process.env.PATH ?? '';
-  for (const [name, sub] of [
-    ['kustomize', 'build'],
-    ['kubectl', 'kustomize'],
-  ] as const) {
+  for (const name of KUSTOMIZE_TOOLS) {
+    const sub = TOOL_SUBCOMMANDS[name];
     const file = which(name, searchPath);
     if (file === undefined) continue;
     const version = await versionOf([file, sub], opts.cache);

@@ -44,22 +44,29 @@ export class Inputs {
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
+/** How an observation writes each answer: a digest of a text or listing, else the value itself. */
+const shown = {
+  read: (text: string | undefined) => (text === undefined ? 'none' : digest(text)),
+  size: (size: number | undefined) => String(size ?? 'none'),
+  list: (entries: ReturnType<FileSystem['list']>) => digest(JSON.stringify(entries)),
+  isDir: (dir: boolean) => String(dir),
+  realPath: (real: string | undefined) => String(real ?? 'none'),
+};
+
 /** The answer the sources give now, as an observation records it (a thrown error is an answer too). */
 export function answer({ fs, path }: Sources, question: Question, subject: string): string {
   try {
     switch (question) {
-      case 'read': {
-        const text = fs.readText(subject);
-        return text === undefined ? 'none' : digest(text);
-      }
+      case 'read':
+        return shown.read(fs.readText(subject));
       case 'size':
-        return String(fs.size(subject) ?? 'none');
+        return shown.size(fs.size(subject));
       case 'list':
-        return digest(JSON.stringify(fs.list(subject)));
+        return shown.list(fs.list(subject));
       case 'isDir':
-        return String(fs.isDir(subject));
+        return shown.isDir(fs.isDir(subject));
       case 'realPath':
-        return String(fs.realPath?.(subject) ?? 'none');
+        return shown.realPath(fs.realPath?.(subject));
       case 'executable': {
         const file = which(subject, path);
         if (file === undefined) return 'none';
@@ -73,21 +80,30 @@ export function answer({ fs, path }: Sources, question: Question, subject: strin
 }
 
 /**
- * `fs`, noting every question asked of it in `inputs`. A read with a size limit is noted as the whole
- * text: the same text gives the same outcome under any limit.
+ * `fs`, noting every question asked of it in `inputs`. The answer noted is the one the step got, so
+ * each question is asked once; a read with a size limit is noted as the whole text (the same text
+ * gives the same outcome under any limit): a read refused for its size, like any question that
+ * throws, is asked again as {@link answer} asks it.
  */
 export function recordingFs(fs: FileSystem, inputs: Inputs): FileSystem {
-  const note = <T>(question: Question, subject: string, ask: () => T): T => {
-    inputs.add(question, subject, () => answer({ fs, path: '' }, question, subject));
-    return ask();
+  const note = <T>(question: Question, subject: string, ask: () => T, show: (value: T) => string): T => {
+    let value: T;
+    try {
+      value = ask();
+    } catch (e) {
+      inputs.add(question, subject, () => answer({ fs, path: '' }, question, subject));
+      throw e;
+    }
+    inputs.add(question, subject, () => show(value));
+    return value;
   };
   return {
     root: fs.root,
-    readText: (p, o) => note('read', p, () => fs.readText(p, o)),
-    size: (p) => note('size', p, () => fs.size(p)),
-    list: (dir) => note('list', dir, () => fs.list(dir)),
-    isDir: (p) => note('isDir', p, () => fs.isDir(p)),
-    ...(fs.realPath ? { realPath: (p: string) => note('realPath', p, () => fs.realPath!(p)) } : {}),
+    readText: (p, o) => note('read', p, () => fs.readText(p, o), shown.read),
+    size: (p) => note('size', p, () => fs.size(p), shown.size),
+    list: (dir) => note('list', dir, () => fs.list(dir), shown.list),
+    isDir: (p) => note('isDir', p, () => fs.isDir(p), shown.isDir),
+    ...(fs.realPath ? { realPath: (p: string) => note('realPath', p, () => fs.realPath!(p), shown.realPath) } : {}),
   };
 }
 

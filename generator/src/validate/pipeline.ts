@@ -14,8 +14,9 @@ import type { Finding } from '../core/finding.js';
 import { snapshotFs, type FileSystem } from '../core/fs.js';
 import type { Seal } from '../core/seal.js';
 import { defaultCacheDir, type BuildResult } from '../kustomize/build.js';
-import { DependencyHasher, type FileReader } from '../kustomize/deps.js';
-import { requireKustomize, type Kustomize } from '../kustomize/detect.js';
+import { readMemo } from '../kustomize/cache.js';
+import { DependencyHasher, type FileReader, type KustomizationMemo } from '../kustomize/deps.js';
+import { KUSTOMIZE_TOOLS, requireKustomize, type Kustomize } from '../kustomize/detect.js';
 import { checkManifests } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import type { Report, ResourceResult } from '../report/result.js';
@@ -182,9 +183,11 @@ interface CacheEntry {
  * windows step compares them with the base revision.
  */
 async function cachedRepository(world: ValidateWorld, o: ValidateOptions): Promise<RepositoryValidation & { files: ReadonlyMap<string, string>; cached: boolean }> {
-  const files = inputFiles(world.fs);
-  // Every file under the roots is read once: the steps read them from this snapshot.
-  const fs = snapshotFs(world.fs, files, INPUT_ROOTS, INPUT_FILES);
+  const folders = new Set<string>();
+  const files = inputFiles(world.fs, folders);
+  // Every file under the roots is read once, and every folder there seen once: the steps read them
+  // from this snapshot, and a cached entry's answers about them are checked against it.
+  const fs = snapshotFs(world.fs, files, INPUT_ROOTS, INPUT_FILES, folders);
   // What an interrupted render left is looked at on every run: the cached report cannot know of it.
   const left = o.schemaOnly ? [] : interruptedRenderFindings(fs, (what) => `drift/${what}`);
   const withLeft = (v: RepositoryValidation) => (left.length === 0 ? v : { ...v, report: { ...v.report, findings: [...left, ...v.report.findings] } });
@@ -207,17 +210,21 @@ async function cachedRepository(world: ValidateWorld, o: ValidateOptions): Promi
 
 /**
  * Reads, through `fs` (which notes them), the files a kustomize build of each target reads; when that
- * cannot be known statically (a remote base, a missing file), the inputs are unknown.
+ * cannot be known statically (a remote base, a missing file), the inputs are unknown. `parsed`: the
+ * kustomizations the build cache has parsed (by content hash, sealed), so none is parsed twice.
  */
-function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[], inputs: Inputs): void {
+function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[], inputs: Inputs, parsed?: KustomizationMemo): void {
+  const readText = (rel: string) => {
+    try {
+      return fs.readText(rel);
+    } catch {
+      return undefined;
+    }
+  };
   const reader: FileReader = {
     read(rel) {
-      try {
-        const text = fs.readText(rel);
-        return text === undefined ? undefined : Buffer.from(text);
-      } catch {
-        return undefined;
-      }
+      const text = readText(rel);
+      return text === undefined ? undefined : Buffer.from(text);
     },
     kind(rel) {
       try {
@@ -227,19 +234,15 @@ function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[
       }
     },
   };
-  const deps = new DependencyHasher(reader);
+  const deps = new DependencyHasher(reader, parsed);
+  // Paths share their bases: each file is read (and so noted) once.
+  const noted = new Set<string>();
   for (const t of targets) {
     const files = deps.files(t.path);
     if (files === undefined) inputs.unknown = true;
-    else for (const file of files) reader.read(file);
+    else for (const file of files) if (!noted.has(file) && noted.add(file)) readText(file);
   }
 }
-
-/**
- * The names the kustomize step looks kustomize up by on the search path, in the order
- * kustomize/detect.ts `detectKustomize` tries them: which programs they name is an input of its builds.
- */
-const KUSTOMIZE_PROGRAMS = ['kustomize', 'kubectl'];
 
 /**
  * The repository: (1) committed output equals a fresh render, (2) every rendered object passes the
@@ -260,16 +263,17 @@ export async function validateRepository(
   // Found before anything is built: without one, one error saying how to install it, not a failed build per path.
   let tool: Kustomize | undefined;
   if (useKustomize) {
-    for (const name of KUSTOMIZE_PROGRAMS) inputs?.add('executable', name, () => answer(world, 'executable', name));
+    for (const name of KUSTOMIZE_TOOLS) inputs?.add('executable', name, () => answer(world, 'executable', name));
     tool = await requireKustomize({ path: world.path, ...(o.cache ? { cacheDir: defaultCacheDir(world.root) } : {}) });
   }
   const deployed = new Set(argo.buildPaths);
   const targets = useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets;
   let builds: Promise<BuildResult[]> | undefined;
   if (tool) {
-    builds = startKustomizeStep({ root: world.root, targets, tool, ...(o.cache && seal ? { cache: { dir: defaultCacheDir(world.root), seal } } : {}) });
+    const cache = o.cache && seal ? { dir: defaultCacheDir(world.root), seal } : undefined;
+    builds = startKustomizeStep({ root: world.root, targets, tool, ...(cache ? { cache } : {}) });
     // kustomize reads the files in child processes: what it reads, found as its build cache finds it, is read here too.
-    if (inputs) noteKustomizeInputs(world.fs, targets, inputs);
+    if (inputs) noteKustomizeInputs(world.fs, targets, inputs, cache ? readMemo(cache) : undefined);
   }
   const findings: Finding[] = [];
   if (!o.schemaOnly) findings.push(...driftStep(world.fs, rendered.files));

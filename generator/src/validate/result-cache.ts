@@ -30,11 +30,12 @@ export function buildId(): string | undefined {
 
 /**
  * The files of the snapshot: path → content, for the files under apps/, clusters/ and argocd/ and
- * the index of generated files, in walk order (directories listed sorted).
+ * the index of generated files, in walk order (directories listed sorted). `folders`, when given,
+ * gains every folder below apps/, clusters/ and argocd/ the walk met.
  */
-export function inputFiles(fsys: FileSystem): Map<string, string> {
+export function inputFiles(fsys: FileSystem, folders?: Set<string>): Map<string, string> {
   const files = new Map<string, string>();
-  for (const file of [...INPUT_ROOTS.flatMap((root) => filesBelow(fsys, root)), ...INPUT_FILES]) {
+  for (const file of [...INPUT_ROOTS.flatMap((root) => filesBelow(fsys, root, folders)), ...INPUT_FILES]) {
     const text = fsys.readText(file);
     if (text !== undefined) files.set(file, text);
   }

@@ -35,4 +35,14 @@ describe('snapshotFs', () => {
     expect(fs.readText('changes/x.yaml')).toBe('override');
     expect(fs.list('changes')).toEqual([{ name: 'x.yaml', dir: false }]);
   });
+
+  it('asks the file system below whether a path is a folder, unless given the folders the walk met', () => {
+    expect(fs.isDir('apps/a/base')).toBe(true);
+    const walked = snapshotFs(disk, snapshot, ['apps'], ['.generated-files'], new Set(['apps/a', 'apps/b', 'apps/b/base', 'apps/empty']));
+    expect(['apps/a', 'apps/a/base', 'apps/b/base', 'apps/empty', 'apps/a/service.yaml'].map((p) => walked.isDir(p))).toEqual([true, false, true, true, false]);
+    // The roots themselves, paths outside them, and paths not written as the walk writes them: below.
+    const below = ['apps', 'changes', 'apps/a/base/', 'apps/./a/base', 'apps//a/base'];
+    expect(below.map((p) => walked.isDir(p))).toEqual(below.map((p) => disk.isDir(p)));
+    expect(walked.isDir('apps/a/base/')).toBe(true);
+  });
 });

@@ -153,6 +153,19 @@ describe('the result cache: what kustomize reads, and kustomize itself', () => {
     fs.writeFileSync(path.join(bin, 'kustomize'), '#!/bin/sh\nif [ "$1" = version ]; then echo v9.9.10-fake; fi\nexit 0\n');
     expect(await cached(w, o)).toBe(false);
   });
+
+  // Folders below the roots are answered from the walk that reads the snapshot, not from its files:
+  // a folder holding no file is still one.
+  it('an empty folder where the kustomize dependency scan looked for a file: a miss', async () => {
+    const repo = checkout();
+    const w = world(repo, { path: `${fakeKustomize('v9.9.9-fake')}${path.delimiter}${process.env['PATH'] ?? ''}` });
+    const o = options({ kustomize: true });
+    expect(await cached(w, o)).toBe(false);
+    expect(await cached(w, o)).toBe(true);
+    fs.mkdirSync(repo.abs('clusters/prod/prod/xiaoai/kustomization.yml'));
+    expect(await cached(w, o)).toBe(false);
+    expect(await cached(w, o)).toBe(true);
+  });
 });
 
 describe('observations', () => {

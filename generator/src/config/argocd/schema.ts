@@ -3,7 +3,8 @@
  * AppProjects; and the builder of the typed {@link ArgoConfig}. Its type, validator and editor
  * schema come from the declaration.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import type { ParsedFile } from '../shared/checks.js';
 import { MapOf, Struct } from '../shared/declare.js';
 

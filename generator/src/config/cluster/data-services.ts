@@ -5,7 +5,8 @@
  * client port and the operator's namespace. The NetworkPolicies are derived from it, both ways
  * (docs/networking.md). Declaration, checks and the builder live here.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import type { Finding } from '../../core/finding.js';
 import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, isRaw } from '../shared/checks.js';

@@ -3,7 +3,8 @@
  * check (`policy/capacity.ts`) holds the services' requests against. Declaration, checks and the
  * builder live here.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import type { Finding } from '../../core/finding.js';
 import { isDns1123Label } from '../../core/names.js';
 import { parseCpu, parseMemory } from '../../core/quantity.js';

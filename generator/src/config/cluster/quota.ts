@@ -3,7 +3,7 @@
  * its ResourceQuota, its LimitRange, and the Istio sidecar every meshed pod carries, which the quota
  * and capacity checks count. Declarations and the checks that relate them.
  */
-import { Type } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import type { Raw, Reporter } from '../shared/checks.js';
 import { isRaw } from '../shared/checks.js';
 import { Struct } from '../shared/declare.js';

@@ -5,7 +5,8 @@
  *
  * `examples[0]` of a property is shown in the hint of a "missing required key" finding.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import { Enum, MapOf, Struct } from '../shared/declare.js';
 import { Waivers } from '../shared/waivers.js';
 import { envMap } from '../service/schema.js';

@@ -5,7 +5,8 @@
  * falls back to UTC), cron it cannot parse, durations with days or fractions, impossible dates.
  * See docs/change-windows.md.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import type { Finding } from '../../core/finding.js';
 import { parseCron } from '../../time/cron.js';
 import { daysBetween, parseDay } from '../../time/dates.js';

@@ -2,7 +2,8 @@
  * `autoscaling` of a service and of its per-environment overrides: `false` for a fixed replica
  * count, or the settings of a HorizontalPodAutoscaler (autoscaling/v2). Declaration and checks.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import type { PathSegment } from '../yaml-source.js';
 import type { Reporter } from '../shared/checks.js';
 import { checkReplicaCount, isRaw, q } from '../shared/checks.js';

@@ -2,7 +2,8 @@
  * `environments.<env>.grayRelease` of a service: its declaration and the typed plan. The rules of a
  * sound plan are in `gray-release-checks.ts` (kept apart so the types do not import the checks).
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '../shared/typebox.js';
 import { Enum, Struct } from '../shared/declare.js';
 
 /**

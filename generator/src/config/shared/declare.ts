@@ -7,7 +7,7 @@
  * written for: `enum` (not `anyOf` of literals), `type: [string, number]`, `additionalProperties`
  * maps (not `patternProperties`).
  */
-import { Type, TypeGuard } from '@sinclair/typebox';
+import { Type, TypeGuard } from './typebox.js';
 import type { ObjectOptions, SchemaOptions, Static, TObject, TProperties, TSchema, TUnsafe } from '@sinclair/typebox';
 
 /**

@@ -6,7 +6,8 @@
  * Which check ids may be waived is data the caller passes in (the policy catalogue), so the config
  * layer knows nothing of the policies themselves.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Type } from './typebox.js';
 import type { Finding } from '../../core/finding.js';
 import type { ParsedFile } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
