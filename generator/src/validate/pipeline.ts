@@ -161,7 +161,7 @@ export function repositoryOptions(o: ValidateOptions): RepositoryOptions {
 }
 
 /** A repository validation: its report, and the facts the windows step needs. */
-export interface RepositoryValidation {
+interface RepositoryValidation {
   report: Report;
   /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
   windows: ReturnType<typeof windowFacts>;
@@ -250,7 +250,7 @@ function noteKustomizeInputs(fs: FileSystem, targets: readonly { path: string }[
  * objects, which are schema-checked as built; the Argo CD objects are proven deployable and the
  * policies hold. Reads the files through `world.fs` only, and notes the programs it runs in `inputs`.
  */
-export async function validateRepository(
+async function validateRepository(
   world: Pick<ValidateWorld, 'root' | 'fs' | 'path'>,
   o: RepositoryOptions,
   seal: Seal | undefined,
