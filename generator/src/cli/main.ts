@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--root <dir>', 'repository root', '.')
     .action(async (o: { at?: string; env?: string; output: string; cache?: boolean; root: string }) => {
       const { runSimulate } = await import('./simulate.js');
-      exit = await runSimulate(context(o.root), { output: o.output, cache: o.cache !== false, ...(o.at !== undefined ? { at: o.at } : {}), ...(o.env !== undefined ? { env: o.env } : {}) });
+      exit = await runSimulate(context(o.root), { output: o.output, cache: o.cache !== false && !inCI(process.env), cacheSecretFile: cacheSecretFile(process.env), ...(o.at !== undefined ? { at: o.at } : {}), ...(o.env !== undefined ? { env: o.env } : {}) });
     });
   program
     .command('canary')

@@ -9,6 +9,7 @@ import { rec } from '../simulate/objects.js';
 import { PRECONDITIONS } from '../simulate/preconditions.js';
 import { createFormat, exitCode, type Report } from '../report/index.js';
 import { checkCatalogue } from '../validate/catalogue.js';
+import { cacheSeal } from '../validate/result-cache.js';
 import { runSimulation } from '../validate/simulation.js';
 import type { CommandContext } from './context.js';
 import { instantOption } from './windows.js';
@@ -22,12 +23,15 @@ export interface SimulateOptions {
   output: string;
   /** Reuse cached kustomize builds. Default true. */
   cache?: boolean;
+  /** The per-user secret sealing the kustomize build cache (as `validate`'s); without it nothing is cached. */
+  cacheSecretFile?: string;
 }
 
 export async function runSimulate(ctx: CommandContext, o: SimulateOptions): Promise<number> {
   const format = createFormat(o.output);
   const at = instantOption(ctx, o.at);
-  const { findings, result, tree } = await runSimulation({ root: ctx.root, fs: ctx.fs, at, ...(o.cache === false ? { cache: false } : {}) });
+  const seal = o.cache === false ? undefined : cacheSeal(ctx.root, o.cacheSecretFile);
+  const { findings, result, tree } = await runSimulation({ root: ctx.root, fs: ctx.fs, at, ...(o.cache === false ? { cache: false } : {}), ...(seal ? { seal } : {}) });
   // An environment's Applications are `<env>-…`, outside the project of the bootstrap Application.
   const root = tree.input.bootstrap.find((b) => b['kind'] === 'Application');
   const rootProject = String(rec(root?.['spec'])['project'] ?? '');

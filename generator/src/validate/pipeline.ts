@@ -120,6 +120,7 @@ export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Pro
           fs: world.fs,
           at: instantAt(world.now, o.at),
           ...(o.cache === false ? { cache: false } : {}),
+          ...(seal ? { seal } : {}),
           ...(o.windows === false ? { windows: false } : {}),
         });
   return { report: { ...repo.report, findings: [...repo.report.findings, ...windows, ...simulation] }, cached: repo.cached };

@@ -7,6 +7,7 @@ import type { FileSystem } from '../core/fs.js';
 import { filesBelow } from '../core/fs.js';
 import type { Finding } from '../core/finding.js';
 import { buildPaths, defaultCacheDir } from '../kustomize/build.js';
+import type { Seal } from '../core/seal.js';
 import { simTree, type SimTree } from '../simulate/input.js';
 import { simulationFindings } from '../simulate/findings.js';
 import { rec, str, type Obj } from '../simulate/objects.js';
@@ -24,6 +25,11 @@ export interface SimulationOptions {
   tool?: { command: string[]; version: string };
   /** Kustomize build cache. Default on; `false` disables it. */
   cache?: boolean;
+  /**
+   * Authenticates the kustomize build cache (core/seal.ts). Without it nothing is read from or written
+   * to the cache (kustomize/build.ts), so every path is built again: pass the seal `validate` uses.
+   */
+  seal?: Seal;
   /** Simulated time to play at most (ms). Default 21 days. */
   horizonMs?: number;
   /**
@@ -53,7 +59,7 @@ export async function committedTree(o: SimulationOptions): Promise<SimTree> {
   const paths = [...new Set([ARGOCD, ...applications.map((a) => str(rec(rec(a.application['spec'])['source'])['path']) ?? '')])].filter((p) => p !== '').sort();
   const built = await buildPaths(
     paths.map((path) => ({ path })),
-    { root: o.root, ...(o.tool ?? {}), ...(o.cache === false ? { cacheDir: false as const } : { cacheDir: defaultCacheDir(o.root) }) },
+    { root: o.root, ...(o.tool ?? {}), ...(o.cache === false || !o.seal ? { cacheDir: false as const } : { cacheDir: defaultCacheDir(o.root), seal: o.seal }) },
   );
   const byPath = new Map(built.map((b) => [b.path, b.ok ? (b.objects as Obj[]).map(strip) : { error: b.error }]));
   return simTree({
