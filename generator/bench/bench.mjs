@@ -95,10 +95,9 @@ const npmRun = (script, ...args) => ['npm', 'run', '-s', script, '--', '--root',
   const { runSimulation } = await import(path.join(dist, 'validate/simulation.js'));
   const { diskFs } = await import(path.join(dist, 'core/fs.js'));
   const { cacheSeal } = await import(path.join(dist, 'validate/result-cache.js'));
-  // The seal validate uses (cli/main.ts: $XDG_CACHE_HOME/suoke-gitops/secret, else ~/.cache/…): without it
-  // the kustomize build cache is neither read nor written and every path is built again.
-  const secret = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'suoke-gitops', 'secret');
-  const seal = cacheSeal(seed, secret);
+  const { cacheSecretFile } = await import(path.join(dist, 'core/seal.js'));
+  // The seal validate uses: without it the kustomize build cache is neither read nor written and every path is built again.
+  const seal = cacheSeal(seed, cacheSecretFile(process.env));
   const sim = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

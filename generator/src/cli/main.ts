@@ -3,12 +3,12 @@
  * The only file that touches the process: argv, environment, stdout/stderr, exit code.
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
 import { diskFs } from '../core/fs.js';
+import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
@@ -168,13 +168,6 @@ function outputOption(): Option {
 function inCI(env: NodeJS.ProcessEnv): boolean {
   const ci = env['CI'];
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
-}
-
-/** The per-user secret sealing the caches: `$XDG_CACHE_HOME/suoke-gitops/secret`, else `~/.cache/suoke-gitops/secret`. */
-function cacheSecretFile(env: NodeJS.ProcessEnv): string {
-  const xdg = env['XDG_CACHE_HOME'];
-  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
-  return path.join(base, 'suoke-gitops', 'secret');
 }
 
 interface CanaryFlags {

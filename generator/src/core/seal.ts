@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -72,4 +73,11 @@ function create(file: string): void {
   } finally {
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/** The per-user secret sealing the caches: `$XDG_CACHE_HOME/suoke-gitops/secret`, else `~/.cache/suoke-gitops/secret`. */
+export function cacheSecretFile(env: Readonly<Record<string, string | undefined>>): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'suoke-gitops', 'secret');
 }

@@ -95,9 +95,10 @@ export interface Validation {
 /** `validate`: the report of the repository (no paths) or of the given manifests, before any summary of waivers. */
 export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Promise<Validation> {
   if (o.paths.length > 0) return { report: validatePaths(world.fs, o), cached: false };
-  const repo = await cachedRepository(world, o);
-  if (o.schemaOnly) return { report: repo.report, cached: repo.cached };
+  // One seal (a read of the per-user secret) for the result cache, the windows builds and the simulation.
   const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
+  const repo = await cachedRepository(world, o, seal);
+  if (o.schemaOnly) return { report: repo.report, cached: repo.cached };
   const build = o.kustomize && o.windows !== false ? await pathBuilder({ root: world.root, path: world.path, ...(seal ? { cache: seal } : {}) }) : undefined;
   const windows = await windowsStep({
     root: world.root,
@@ -183,7 +184,7 @@ interface CacheEntry {
  * options ({@link RepositoryOptions}). Also returns the files under apps/, clusters/, argocd/: the
  * windows step compares them with the base revision.
  */
-async function cachedRepository(world: ValidateWorld, o: ValidateOptions): Promise<RepositoryValidation & { files: ReadonlyMap<string, string>; cached: boolean }> {
+async function cachedRepository(world: ValidateWorld, o: ValidateOptions, seal: Seal | undefined): Promise<RepositoryValidation & { files: ReadonlyMap<string, string>; cached: boolean }> {
   const folders = new Set<string>();
   const files = inputFiles(world.fs, folders);
   // Every file under the roots is read once, and every folder there seen once: the steps read them
@@ -193,7 +194,6 @@ async function cachedRepository(world: ValidateWorld, o: ValidateOptions): Promi
   const left = o.schemaOnly ? [] : interruptedRenderFindings(fs, (what) => `drift/${what}`);
   const withLeft = (v: RepositoryValidation) => (left.length === 0 ? v : { ...v, report: { ...v.report, findings: [...left, ...v.report.findings] } });
   const options = repositoryOptions(o);
-  const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
   if (seal === undefined || world.buildId === undefined) {
     return { ...withLeft(await validateRepository({ root: world.root, fs, path: world.path }, options, seal)), files, cached: false };
   }
