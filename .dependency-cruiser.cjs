@@ -64,10 +64,35 @@ const layeringRules = LAYERS.flat().map((folder) => {
   };
 });
 
+/**
+ * The configuration's declarations (issue 10): `schema.ts`, `<area>-schema.ts` and `schemas.ts` under
+ * config/ (also editor-schemas.ts), and the TypeBox forms they use. They are evaluated at build time
+ * (the precompiled validators, `npm run schemas`) and by the tests; `render` and `validate` import only
+ * their types, so that neither loads TypeBox (~200 modules, ~0.1 s per command).
+ */
+const DECLARATIONS = [`^${escape(SRC)}/config/[a-z/-]*schemas?\\.ts$`, `^${escape(SRC)}/config/shared/(declare|typebox)\\.ts$`];
+const TYPEBOX = '(^|/)@sinclair/typebox(/|$)';
+/** The one module that may import the declarations dynamically: it compiles them when no precompiled validators exist (tests). */
+const COMPILES_DECLARATIONS = `^${escape(SRC)}/config/structure\\.ts$`;
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     ...layeringRules,
+    {
+      name: 'declarations:build-time-only',
+      comment: 'run-time modules import only the types of the config declarations and of TypeBox (see DECLARATIONS in .dependency-cruiser.cjs)',
+      severity: 'error',
+      from: { path: `^${escape(SRC)}/`, pathNot: DECLARATIONS },
+      to: { path: [...DECLARATIONS, TYPEBOX], dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
+      name: 'declarations:compiled-in-one-place',
+      comment: 'only config/structure.ts imports the declarations dynamically, to compile them when running from the sources',
+      severity: 'error',
+      from: { path: `^${escape(SRC)}/`, pathNot: [...DECLARATIONS, COMPILES_DECLARATIONS] },
+      to: { path: [...DECLARATIONS, TYPEBOX], dependencyTypes: ['dynamic-import'] },
+    },
     {
       name: 'layering:unknown-folder',
       comment: `every folder of ${SRC} has a place in LAYERS (.dependency-cruiser.cjs)`,

@@ -2,14 +2,14 @@
  * Build step: compiles the configuration's JSON Schemas into standalone ajv code
  * (`generator/dist/src/config/validators.generated.cjs`), so `render` does not pay ajv's compile time
  * (~40 ms) on every run. `structure.ts` uses the precompiled module when present and compiles the same
- * schemas in-process otherwise (tests run from the sources), with identical options (`configAjv`, which
- * includes `useDefaults`, so the precompiled code fills in the declared defaults too).
+ * schemas in-process otherwise (tests run from the sources), with identical options (`configAjv` of
+ * config/schemas.ts, which includes `useDefaults`, so the precompiled code fills in the declared defaults too).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { configAjv, CONFIG_SCHEMAS } from '../src/config/structure.js';
+import { CONFIG_SCHEMAS, configAjv } from '../src/config/schemas.js';
 
 function main(): void {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -4,8 +4,8 @@
  * extension; docs/editor-schemas.md). They are the declarations the loader validates with, so
  * completion, hover text and defaults in the editor are what `render` checks.
  */
+import { CONFIG_SCHEMAS } from './schemas.js';
 import type { ConfigKind } from './structure.js';
-import { CONFIG_SCHEMAS } from './structure.js';
 
 /** The command that writes the files; named in each of them. */
 export const EDITOR_SCHEMAS_COMMAND = 'npm run schemas';

@@ -5,7 +5,7 @@
  *
  * Stages: read and parse each file (size, depth and alias limits) → JSON Schema (ajv fills the
  * declared defaults into a copy) → per-file checks → cross-file checks → build the typed config
- * (service/build.ts, cluster/build.ts, argocd/schema.ts) → gray-release plans. Every finding of
+ * (service/build.ts, cluster/build.ts, argocd/checks.ts) → gray-release plans. Every finding of
  * every file is collected before anything fails.
  */
 import { UserError } from '../core/errors.js';
@@ -14,8 +14,7 @@ import { cmp, sortFindings } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
 import { symlinkFinding } from '../core/safe-read.js';
 import { checkAcrossFiles } from './across.js';
-import { checkArgocdAcross, checkArgocdFile } from './argocd/checks.js';
-import { buildArgocd } from './argocd/schema.js';
+import { buildArgocd, checkArgocdAcross, checkArgocdFile } from './argocd/checks.js';
 import { buildCluster } from './cluster/build.js';
 import { checkClusterFile } from './cluster/checks.js';
 import { checkDataDependencies, checkDataServicesFile } from './cluster/data-services.js';

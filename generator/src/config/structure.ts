@@ -4,12 +4,12 @@
  * defaults filled in by ajv (`useDefaults`) for the builders.
  */
 import { createRequire } from 'node:module';
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
 import { suggest } from '../core/names.js';
-import { ArgocdFile } from './argocd/schema.js';
-import { ClusterFile } from './cluster/schema.js';
-import { ServiceFile } from './service/schema.js';
+import type { ArgocdFile } from './argocd/schema.js';
+import type { ClusterFile } from './cluster/schema.js';
+import type { ServiceFile } from './service/schema.js';
 import { schemaFinding, toSegments } from './schema-findings.js';
 import type { YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
@@ -26,39 +26,31 @@ export type ConfigKind = keyof ConfigFiles;
 /** Every kind, in the order the loader reads them. */
 export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd'];
 
-/** The declarations by kind: the JSON Schemas the validators and the editor schemas are made of. */
-export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile } as const;
-
 type Validators = { [K in ConfigKind]: ValidateFunction<ConfigFiles[K]> };
 
 /**
- * The one set of ajv options the schemas are compiled with, in-process or ahead of time. `useDefaults`
- * fills declared defaults into the data validated, which is always a copy (see {@link checkStructure}).
+ * The validators: those `npm run build` compiled, so that `render` and `validate` load neither ajv's
+ * compiler nor the declarations (TypeBox); from the TypeScript sources (tests) there are none, and the
+ * declarations are imported and compiled here, once.
  */
-export function configAjv(code?: { source: boolean }): Ajv {
-  // Loaded on demand: `render` and `validate` use the precompiled validators and never pay ajv's start-up.
-  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  return new AjvClass({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, useDefaults: true, ...(code ? { code } : {}) });
-}
-
-let validators: Validators | undefined;
+const validators: Validators = precompiled() ?? (await compileNow());
 
 function validator<K extends ConfigKind>(kind: K): Validators[K] {
-  validators ??= precompiled() ?? compileNow();
   return validators[kind];
 }
 
 /** The validators `npm run build` compiled ahead of time (generator/scripts/build-config-validators.ts). */
 function precompiled(): Validators | undefined {
   try {
-    // A generated CommonJS module has no types: it exports one validator per kind, compiled from CONFIG_SCHEMAS.
+    // A generated CommonJS module has no types: it exports one validator per kind, compiled from CONFIG_SCHEMAS (./schemas.ts).
     return createRequire(import.meta.url)('./validators.generated.cjs') as Validators;
   } catch {
     return undefined;
   }
 }
 
-function compileNow(): Validators {
+async function compileNow(): Promise<Validators> {
+  const { CONFIG_SCHEMAS, configAjv } = await import('./schemas.js');
   const ajv = configAjv();
   return {
     service: ajv.compile<ServiceFile>(CONFIG_SCHEMAS.service),

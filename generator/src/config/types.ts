@@ -9,23 +9,23 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type { Environment, ClusterFile } from './cluster/schema.js';
-import type { ChangeWindowsConfig } from './cluster/windows.js';
+import type { ChangeWindowsConfig } from './cluster/windows-schema.js';
 import type { DataServicesConfig } from './cluster/data-services.js';
-import type { NodePoolConfig } from './cluster/node-pools.js';
+import type { NodePoolConfig } from './cluster/node-pools-schema.js';
 import type { ArgoConfig } from './argocd/schema.js';
-import type { ResourceAmounts, ResourcesConfig } from './shared/resources.js';
-import type { PolicyWaiverConfig } from './shared/waivers.js';
-import type { GrayReleaseConfig } from './service/gray-release.js';
+import type { ResourceAmounts, ResourcesConfig } from './shared/resources-schema.js';
+import type { PolicyWaiverConfig } from './shared/waivers-schema.js';
+import type { GrayReleaseConfig } from './service/gray-release-schema.js';
 import type { EnvOverride, ServiceFile } from './service/schema.js';
 
-export type { Autoscaling } from './service/autoscaling.js';
-export type { DataKind } from './service/schema.js';
-export type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from './cluster/windows.js';
+export type { Autoscaling } from './service/autoscaling-schema.js';
+export type { DataKind } from './shared/vocabulary.js';
+export type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from './cluster/windows-schema.js';
 export type { DataServicesConfig } from './cluster/data-services.js';
-export type { NodePoolConfig } from './cluster/node-pools.js';
+export type { NodePoolConfig } from './cluster/node-pools-schema.js';
 export type { ArgoConfig, ArgoRoleGroups } from './argocd/schema.js';
-export type { PolicyWaiverConfig } from './shared/waivers.js';
-export type { GrayReleaseConfig } from './service/gray-release.js';
+export type { PolicyWaiverConfig } from './shared/waivers-schema.js';
+export type { GrayReleaseConfig } from './service/gray-release-schema.js';
 
 /** Requests and limits as Kubernetes quantity strings. */
 export type Resources = ResourcesConfig;

@@ -59,14 +59,26 @@ describe('layering of generator/src', () => {
       // a cycle inside one folder
       'generator/src/write/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
       'generator/src/write/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+      // declarations (build time): a declaration may import TypeBox, run-time code only its types;
+      // config/structure.ts alone may import a declaration dynamically (to compile it from the sources)
+      'generator/src/config/service/schema.ts': "import { Type } from '@sinclair/typebox';\nexport const ServiceFile = Type.Object({});\nexport type ServiceFile = { name: string };\n",
+      'generator/src/config/service/checks.ts': "import type { ServiceFile } from './schema.js';\nexport const c = (v: ServiceFile) => v.name;\n",
+      'generator/src/config/structure.ts': "export const s = () => import('./service/schema.js');\n",
+      'generator/src/config/shared/names.ts': "import { Type } from '@sinclair/typebox';\nexport const n = Type;\n",
+      'generator/src/config/service/build.ts': "import { ServiceFile } from './schema.js';\nexport const b = ServiceFile;\n",
+      'generator/src/config/across.ts': "export const a = () => import('./cluster/windows-schema.js');\n",
+      'generator/src/config/cluster/windows-schema.ts': 'export const ChangeWindows = {};\n',
     };
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
     }
 
-    it('reports the upward, type-only, neighbour and report imports and the cycle (once), nothing else', async () => {
+    it('reports the upward, type-only, neighbour and report imports, the cycle (once) and the run-time uses of declarations, nothing else', async () => {
       expect(await cruise(root)).toEqual([
+        { rule: 'declarations:build-time-only', from: 'generator/src/config/service/build.ts', to: 'generator/src/config/service/schema.ts' },
+        { rule: 'declarations:build-time-only', from: 'generator/src/config/shared/names.ts', to: '@sinclair/typebox' },
+        { rule: 'declarations:compiled-in-one-place', from: 'generator/src/config/across.ts', to: 'generator/src/config/cluster/windows-schema.ts' },
         { rule: 'layering:core', from: 'generator/src/core/up.ts', to: 'generator/src/config/load.ts' },
         { rule: 'layering:policy', from: 'generator/src/policy/engine.ts', to: 'generator/src/validate/step.ts' },
         { rule: 'layering:render', from: 'generator/src/render/index.ts', to: 'generator/src/kustomize/build.ts' },

@@ -1,10 +1,11 @@
-/** Checks of `argocd/argocd.yaml`, alone and against the cluster files. */
+/** Checks of `argocd/argocd.yaml`, alone and against the cluster files, and the builder of its typed config. */
 import type { Finding } from '../../core/finding.js';
 import type { ParsedFile } from '../shared/checks.js';
 import { Reporter, isRaw } from '../shared/checks.js';
 import { checkName, nearHint } from '../shared/names.js';
 import { noTemplateMarkers, TEMPLATE_FIELDS } from '../shared/template.js';
 import type { PathSegment } from '../yaml-source.js';
+import type { ArgoConfig, ArgocdFile } from './schema.js';
 
 /** Checks of `argocd/argocd.yaml`. */
 export function checkArgocdFile(f: ParsedFile, out: Finding[]): void {
@@ -70,4 +71,9 @@ function checkRepoUrl(r: Reporter, v: string): void {
   } else if (url?.protocol === 'https:' && (url.username !== '' || url.password !== '')) {
     r.report('url', ['repoURL'], '`repoURL` must not contain credentials', 'remove `user:token@`: Argo CD holds repository credentials in its own Secrets, never in Git');
   }
+}
+
+/** The typed {@link ArgoConfig} of an `argocd/argocd.yaml` that passed every check. */
+export function buildArgocd(f: ParsedFile, v: ArgocdFile): ArgoConfig {
+  return { file: f.source.file, ...v };
 }

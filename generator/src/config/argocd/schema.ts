@@ -1,11 +1,11 @@
 /**
  * Declaration of `argocd/argocd.yaml`, how Argo CD reaches this repository and who may act in the
- * AppProjects; and the builder of the typed {@link ArgoConfig}. Its type, validator and editor
- * schema come from the declaration.
+ * AppProjects. Its type, validator and editor schema come from the declaration; its checks and the
+ * builder of the typed {@link ArgoConfig} are ./checks.ts. Used by the build and `npm run schemas`;
+ * run-time code imports its types only.
  */
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
-import type { ParsedFile } from '../shared/checks.js';
 import { MapOf, Struct } from '../shared/declare.js';
 
 const groups = (description: string, example: string, options: { default?: string[] } = {}) =>
@@ -68,7 +68,3 @@ export type ArgoRoleGroups = Omit<ArgoRoles, 'environments'>;
 
 /** `argocd/argocd.yaml`, typed: the Git URL the AppProjects allow, the revision Argo CD follows, its namespace, the roles. */
 export type ArgoConfig = ArgocdFile & { file: string };
-
-export function buildArgocd(f: ParsedFile, v: ArgocdFile): ArgoConfig {
-  return { file: f.source.file, ...v };
-}

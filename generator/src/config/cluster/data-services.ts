@@ -3,67 +3,14 @@
  * `clusters/<cluster>/cluster.yaml`): their namespace and, per data kind, the name of the custom
  * resource that runs them (its operator labels the pods after it; `model/data-services.ts`), the
  * client port and the operator's namespace. The NetworkPolicies are derived from it, both ways
- * (docs/networking.md). Declaration, checks and the builder live here.
+ * (docs/networking.md). The checks and the builder; the declaration is ./data-services-schema.ts.
  */
-import type { Static } from '@sinclair/typebox';
-import { Type } from '../shared/typebox.js';
 import type { Finding } from '../../core/finding.js';
 import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, isRaw } from '../shared/checks.js';
-import { Struct } from '../shared/declare.js';
 import { checkName } from '../shared/names.js';
-import { dataKinds, type DataKind } from '../service/schema.js';
-
-/** The default client port of each kind, which `dataServices.<kind>.port` may change. */
-const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 5432, redis: 6379, mq: 5672, elasticsearch: 9200 };
-
-/**
- * Default namespace of each operator, the one its own install uses: CNPG docs/src/networking.md:29-30
- * @ v1.30.0 (`cnpg-system`); RabbitMQ config/default/kustomization.yaml:2 @ v2.22.3 (`rabbitmq-system`);
- * OT redis-operator docs/content/en/docs/Advance Configuration/Exposing Redis/_index.md:35 @ v0.26.0
- * (`ot-operators`); ECK's documented `elastic-system`. The operator must reach its pods (CNPG
- * docs/src/networking.md:26: "ensure the operator can reach every cluster pod").
- */
-const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
-  postgres: 'cnpg-system',
-  redis: 'ot-operators',
-  mq: 'rabbitmq-system',
-  elasticsearch: 'elastic-system',
-};
-
-const Service = (kind: DataKind, example: string) =>
-  Struct(
-    {
-      name: Type.String({ description: 'Name of the custom resource that runs it; its pods are labelled after it.', examples: [example] }),
-      port: Type.Integer({ minimum: 1, maximum: 65535, default: DEFAULT_PORTS[kind], description: `Client port. Default ${DEFAULT_PORTS[kind]}.` }),
-      operatorNamespace: Type.String({
-        default: DEFAULT_OPERATOR_NAMESPACES[kind],
-        description: `Namespace of its operator. Default \`${DEFAULT_OPERATOR_NAMESPACES[kind]}\`.`,
-      }),
-    },
-    { examples: [{ name: example }] },
-  );
-
-export const DataServices = Struct(
-  {
-    namespace: Type.String({ description: 'DNS-1123 label; not the environment namespace.', examples: ['suoke-prod-data'] }),
-    postgres: Type.Optional(Service('postgres', 'postgres')),
-    redis: Type.Optional(Service('redis', 'redis')),
-    mq: Type.Optional(Service('mq', 'rabbitmq')),
-    elasticsearch: Type.Optional(Service('elasticsearch', 'elasticsearch')),
-  },
-  {
-    description:
-      'Where the data services run: their namespace and, per kind, the custom resource running them (docs/networking.md). Required for every kind a service of the environment depends on.',
-    examples: [{ namespace: 'suoke-prod-data', postgres: { name: 'postgres' } }],
-  },
-);
-
-/**
- * One data service of an environment, e.g. `postgres: {name: postgres}`: the name of the custom
- * resource that runs it, its client port and its operator's namespace (both defaulting by kind).
- */
-type DataServiceConfig = Static<ReturnType<typeof Service>>;
+import { DEFAULT_OPERATOR_NAMESPACES, dataKinds, type DataKind } from '../shared/vocabulary.js';
+import type { DataServiceConfig, DataServicesFile } from './data-services-schema.js';
 
 /** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {
@@ -153,7 +100,7 @@ function dependsOn(d: Raw, kind: DataKind): boolean {
 }
 
 /** The checked `dataServices`, defaults filled in, with the services grouped by kind (in the order of `dataKinds`). */
-export function buildDataServices(v: Static<typeof DataServices>): DataServicesConfig {
+export function buildDataServices(v: DataServicesFile): DataServicesConfig {
   const services: DataServicesConfig['services'] = {};
   for (const kind of dataKinds) {
     const s = v[kind];

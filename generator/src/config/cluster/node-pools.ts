@@ -1,41 +1,14 @@
 /**
  * Node pools of a cluster (`nodePools` in `clusters/<cluster>/cluster.yaml`), which the capacity
- * check (`policy/capacity.ts`) holds the services' requests against. Declaration, checks and the
- * builder live here.
+ * check (`policy/capacity.ts`) holds the services' requests against. The checks and the builder;
+ * the declaration is ./node-pools-schema.ts.
  */
-import type { Static } from '@sinclair/typebox';
-import { Type } from '../shared/typebox.js';
 import type { Finding } from '../../core/finding.js';
 import { isDns1123Label } from '../../core/names.js';
 import { parseCpu, parseMemory } from '../../core/quantity.js';
 import type { ParsedFile } from '../shared/checks.js';
 import { Reporter, isRaw } from '../shared/checks.js';
-import { Enum, Quantity, Struct } from '../shared/declare.js';
-import { serviceGroups } from '../service/schema.js';
-
-const NodePool = Struct(
-  {
-    name: Type.String({ examples: ['business'] }),
-    nodes: Type.Integer({ minimum: 1, examples: [6] }),
-    cpu: Quantity('Allocatable CPU per node.', '4'),
-    memory: Quantity('Allocatable memory per node.', '8Gi'),
-    groups: Type.Array(Enum(serviceGroups), { uniqueItems: true, default: [], examples: [['core', 'diagnosis']] }),
-    services: Type.Array(Type.String(), { uniqueItems: true, default: [], examples: [['api-gateway']] }),
-  },
-  { examples: [{ name: 'business', nodes: 6, cpu: '4', memory: '8Gi', groups: ['core', 'diagnosis', 'support', 'frontend'] }] },
-);
-
-/** `nodePools`; absent means none (no capacity check). */
-export const NodePools = Type.Array(NodePool, {
-  description:
-    'Node pools the capacity check holds requests × maximum replicas against (docs/policies.md). A service runs in the pool listing it under `services`, else the one listing its group; pools listing neither host none of our services. Without `groups`/`services` anywhere, the whole cluster is one pool. Default none (no capacity check).',
-});
-
-/**
- * One pool of identical nodes, e.g. `{name: agents, nodes: 4, cpu: "8", memory: 16Gi, groups: [agent]}`:
- * allocatable CPU and memory of one node as quantity strings; `line` is its line in the cluster file.
- */
-export type NodePoolConfig = Omit<Static<typeof NodePool>, 'cpu' | 'memory'> & { cpu: string; memory: string; line?: number };
+import type { NodePoolConfig, NodePoolFile } from './node-pools-schema.js';
 
 /** Checks `nodePools` of one cluster file; `services` are the known service names (for `services`). */
 export function checkNodePools(f: ParsedFile, services: readonly string[], out: Finding[]): void {
@@ -76,6 +49,6 @@ export function checkNodePools(f: ParsedFile, services: readonly string[], out: 
 }
 
 /** The checked `nodePools`; `lineOf(i)`: the line of `nodePools[i]` in its file, for findings. */
-export function buildNodePools(pools: readonly Static<typeof NodePool>[], lineOf: (index: number) => number): NodePoolConfig[] {
+export function buildNodePools(pools: readonly NodePoolFile[], lineOf: (index: number) => number): NodePoolConfig[] {
   return pools.map((p, i) => ({ line: lineOf(i), ...p, cpu: String(p.cpu), memory: String(p.memory) }));
 }

@@ -1,19 +1,20 @@
 /**
  * Declaration of `clusters/<cluster>/cluster.yaml`: the cluster and the environments it hosts. Its
  * type, validator and editor schema come from it. Structure only; the slices with rules of their own
- * (change windows, node pools, data services, quota and sidecar) are declared beside their checks.
+ * (change windows, node pools, data services, quota and sidecar) are declared in `<area>-schema.ts`
+ * beside their checks. Used by the build and `npm run schemas`; run-time code imports its types only.
  *
  * `examples[0]` of a property is shown in the hint of a "missing required key" finding.
  */
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Enum, MapOf, Struct } from '../shared/declare.js';
-import { Waivers } from '../shared/waivers.js';
+import { Waivers } from '../shared/waivers-schema.js';
 import { envMap } from '../service/schema.js';
-import { DataServices } from './data-services.js';
-import { NodePools } from './node-pools.js';
-import { LimitRange, Quota, Sidecar } from './quota.js';
-import { ChangeWindows } from './windows.js';
+import { DataServices } from './data-services-schema.js';
+import { NodePools } from './node-pools-schema.js';
+import { LimitRange, Quota, Sidecar } from './quota-schema.js';
+import { ChangeWindows } from './windows-schema.js';
 
 const Sizing = Struct(
   {

@@ -1,12 +1,11 @@
 /**
- * `environments.<env>.changeWindows` in `clusters/<cluster>/cluster.yaml`: declaration, checks and
- * the builder of the typed {@link ChangeWindowsConfig}. The schema checks structure; everything Argo
- * CD would accept silently but mean differently is refused by the checks: unknown zones (Argo CD
- * falls back to UTC), cron it cannot parse, durations with days or fractions, impossible dates.
+ * `environments.<env>.changeWindows` in `clusters/<cluster>/cluster.yaml`: checks and the builder of
+ * the typed `ChangeWindowsConfig` (the declaration is ./windows-schema.ts). The schema checks
+ * structure; everything Argo CD would accept silently but mean differently is refused by the checks:
+ * unknown zones (Argo CD falls back to UTC), cron it cannot parse, durations with days or fractions,
+ * impossible dates.
  * See docs/change-windows.md.
  */
-import type { Static } from '@sinclair/typebox';
-import { Type } from '../shared/typebox.js';
 import type { Finding } from '../../core/finding.js';
 import { parseCron } from '../../time/cron.js';
 import { daysBetween, parseDay } from '../../time/dates.js';
@@ -14,65 +13,9 @@ import { parseDuration } from '../../time/duration.js';
 import { checkZone, knownZones } from '../../time/zone.js';
 import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, isRaw, q } from '../shared/checks.js';
-import { Struct } from '../shared/declare.js';
 import { didYouMean } from '../shared/names.js';
 import type { PathSegment } from '../yaml-source.js';
-
-const Rule = (example: { schedule: string; duration: string; description: string }) =>
-  Struct(
-    {
-      schedule: Type.String({
-        description: "5-field cron (minute hour day-of-month month day-of-week, Sunday 0) in the environment's zone, as Argo CD reads it.",
-        examples: [example.schedule],
-      }),
-      duration: Type.String({ description: 'Go duration in whole hours, minutes and seconds, e.g. `2h`, `1h30m`.', examples: [example.duration] }),
-      description: Type.String({ minLength: 1, description: 'What the window is for.', examples: [example.description] }),
-    },
-    { examples: [example] },
-  );
-
-const Freeze = Struct(
-  {
-    name: Type.String({ minLength: 1, examples: ['Spring Festival 2027'] }),
-    from: Type.String({ description: 'First day, YYYY-MM-DD.', examples: ['2027-02-05'] }),
-    to: Type.String({ description: 'Last day, YYYY-MM-DD, included.', examples: ['2027-02-13'] }),
-    reason: Type.String({ minLength: 1, examples: ['春节封网: peak traffic, reduced on-call'] }),
-  },
-  { examples: [{ name: 'Spring Festival 2027', from: '2027-02-05', to: '2027-02-13', reason: '春节封网' }] },
-);
-
-/** Structure only; which keys go together is checked below. */
-export const ChangeWindows = Struct(
-  {
-    alwaysOpen: Type.Optional(Type.Boolean({ description: '`true`: changes may land at any time (dev, test). Nothing else may be given with it.' })),
-    timeZone: Type.Optional(Type.String({ minLength: 1, description: 'IANA zone of the schedules and freeze dates.', examples: ['Asia/Shanghai'] })),
-    allow: Type.Array(Rule({ schedule: '0 22 * * 2,4', duration: '2h', description: 'Tuesday and Thursday evening releases' }), {
-      default: [],
-      description: 'Open only inside one of these. Default none.',
-    }),
-    deny: Type.Array(Rule({ schedule: '0 0 * * 0', duration: '24h', description: 'No changes on Sundays' }), {
-      default: [],
-      description: 'Closed inside any of these, even inside an allow window. Default none.',
-    }),
-    freezes: Type.Array(Freeze, { default: [], description: 'Closed on these dates (both days included). Default none.' }),
-  },
-  {
-    description: 'Change windows (变更窗口): `alwaysOpen: true`, or `timeZone` with `allow`, `deny` and `freezes`. See docs/change-windows.md.',
-    examples: [{ timeZone: 'Asia/Shanghai', allow: [{ schedule: '0 22 * * 2,4', duration: '2h', description: 'Tuesday and Thursday evening releases' }] }],
-  },
-);
-
-/** A recurring window: it opens when the cron fires (Argo CD's dialect, in the environment's zone) and lasts `duration`. */
-export type ChangeWindowRule = Static<ReturnType<typeof Rule>>;
-
-/** A change freeze (封网) on calendar dates `YYYY-MM-DD` in the environment's zone, both days included. */
-export type ChangeFreeze = Static<typeof Freeze>;
-
-/**
- * `{alwaysOpen: true}`, or a time zone with allow windows, deny windows and freezes (each default
- * none), decided as Argo CD decides sync windows.
- */
-export type ChangeWindowsConfig = { alwaysOpen: true } | ({ alwaysOpen: false; timeZone: string } & Pick<Static<typeof ChangeWindows>, 'allow' | 'deny' | 'freezes'>);
+import type { ChangeWindowsConfig, ChangeWindowsFile } from './windows-schema.js';
 
 /** Longest freeze: it is emitted as a yearly deny window, which must not overlap its own repetition. */
 const MAX_FREEZE_DAYS = 365;
@@ -167,7 +110,7 @@ function checkFreeze(r: Reporter, at: PathSegment[], x: Raw): void {
 }
 
 /** The typed config of a `changeWindows` mapping that passed the checks (with `timeZone` unless `alwaysOpen`). */
-export function buildChangeWindows(v: Static<typeof ChangeWindows>): ChangeWindowsConfig {
+export function buildChangeWindows(v: ChangeWindowsFile): ChangeWindowsConfig {
   const { alwaysOpen, timeZone, allow, deny, freezes } = v;
   if (alwaysOpen === true) return { alwaysOpen: true };
   // The checks refuse windows without `timeZone` unless `alwaysOpen: true`, so it is present here.

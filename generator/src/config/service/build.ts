@@ -7,7 +7,7 @@ import type { ParsedFile } from '../shared/checks.js';
 import { resources } from '../shared/resources.js';
 import { buildWaivers } from '../shared/waivers.js';
 import type { ServiceConfig, ServiceEnvOverride } from '../types.js';
-import { buildGrayRelease } from './gray-release.js';
+import type { GrayReleaseConfig, GrayReleaseFile } from './gray-release-schema.js';
 import type { EnvOverride, ServiceFile } from './schema.js';
 
 /** Registry and project every service image lives under unless `image` says otherwise. */
@@ -32,4 +32,11 @@ function buildOverride(o: EnvOverride): ServiceEnvOverride {
     ...(own !== undefined ? { resources: resources(own) } : {}),
     ...(grayRelease !== undefined ? { grayRelease: buildGrayRelease(grayRelease) } : {}),
   };
+}
+
+/** The typed plan; the one default that depends on the plan itself (a canary's weight) is filled in here. */
+function buildGrayRelease(g: GrayReleaseFile): GrayReleaseConfig {
+  const { canary, ...rest } = g;
+  // `steps` has at least one weight (`minItems: 1`), so the first step exists.
+  return { ...rest, ...(canary ? { canary: { version: canary.version, weight: canary.weight ?? g.steps[0]! } } : {}) };
 }

@@ -9,7 +9,7 @@ import { formatPath } from '../../core/finding.js';
 import { isDockerTag } from '../../core/names.js';
 import { durationSeconds } from '../../time/duration.js';
 import type { ClusterConfig, EnvironmentConfig, ServiceConfig } from '../types.js';
-import type { GrayReleaseConfig } from './gray-release.js';
+import type { GrayReleaseConfig } from './gray-release-schema.js';
 
 /** The deployment plan's bound on p95 latency; a canary threshold must be below it. */
 const PLAN_P95_BOUND_MS = 2000;

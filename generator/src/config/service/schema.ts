@@ -2,24 +2,18 @@
  * Declaration of `apps/<service>/service.yaml`: its type, validator and editor schema come from it.
  * It checks structure only (keys, types, required keys, enums, simple ranges); names, tags,
  * quantities and replica ranges are checked in ./checks.ts, cross references in ../across.ts and
- * the gray-release plan in ./gray-release.ts, each with messages of their own.
+ * the gray-release plan in ./gray-release-checks.ts, each with messages of their own.
  *
  * `examples[0]` of a property is shown in the hint of a "missing required key" finding.
  */
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Enum, MapOf, Struct } from '../shared/declare.js';
-import { Resources } from '../shared/resources.js';
-import { Waivers } from '../shared/waivers.js';
-import { AutoscalingOrFalse } from './autoscaling.js';
-import { GrayRelease } from './gray-release.js';
-
-/** Data services a workload can depend on; each drives an egress NetworkPolicy rule to where `dataServices` says it runs. */
-export const dataKinds = ['postgres', 'redis', 'mq', 'elasticsearch'] as const;
-export type DataKind = (typeof dataKinds)[number];
-
-/** Service groups of the deployment plan; they pick node pools and Argo CD labels. */
-export const serviceGroups = ['core', 'agent', 'diagnosis', 'support', 'frontend'] as const;
+import { Resources } from '../shared/resources-schema.js';
+import { dataKinds, serviceGroups } from '../shared/vocabulary.js';
+import { Waivers } from '../shared/waivers-schema.js';
+import { AutoscalingOrFalse } from './autoscaling-schema.js';
+import { GrayRelease } from './gray-release-schema.js';
 
 /** Environment variables by name, e.g. settings rendered into a ConfigMap. */
 export const envMap = (description: string, options: { default?: Record<string, string> } = {}) =>

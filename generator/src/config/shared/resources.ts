@@ -1,47 +1,20 @@
 /**
- * CPU and memory amounts, and requests with limits: declared once for a container's resources, the
- * Istio sidecar, the namespace quota and the LimitRange. The checks parse the quantities; the
- * builder turns quantities written as YAML numbers into the strings the config carries.
+ * CPU and memory amounts, and requests with limits: declared once (./resources-schema.ts) for a
+ * container's resources, the Istio sidecar, the namespace quota and the LimitRange. The checks parse
+ * the quantities; the builder turns quantities written as YAML numbers into the strings the config carries.
  */
-import type { Static, TObject, TUnsafe } from '@sinclair/typebox';
 import { parseCpu, parseMemory, parseQuantity } from '../../core/quantity.js';
 import type { PathSegment } from '../yaml-source.js';
-import { Quantity, Struct } from './declare.js';
+import type { AmountsFile, ResourceAmounts, ResourcesConfig, ResourcesFile } from './resources-schema.js';
 import type { Raw, Reporter } from './checks.js';
 import { isRaw, q } from './checks.js';
 
-/** `{cpu, memory}`, e.g. `{cpu: 250m, memory: 512Mi}`; the examples are shown in hints. */
-export function Amounts(cpu: string, memory: string): TObject<{ cpu: TUnsafe<string | number>; memory: TUnsafe<string | number> }> {
-  return Struct(
-    {
-      cpu: Quantity('CPU: cores (`2`, `0.5`) or millicores (`250m`) as a Kubernetes quantity.', cpu),
-      memory: Quantity('Memory in bytes with a suffix (`512Mi`, `2Gi`) as a Kubernetes quantity.', memory),
-    },
-    { examples: [{ cpu, memory }] },
-  );
-}
-
-/** Container requests and limits (a service's own sizes). */
-export const Resources = Struct(
-  { requests: Amounts('250m', '512Mi'), limits: Amounts('500m', '1Gi') },
-  {
-    description: 'Container requests and limits at production size; environments scale them by `sizing.resourceScale`.',
-    examples: [{ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } }],
-  },
-);
-
-/** CPU and memory as Kubernetes quantity strings, e.g. `{ cpu: '500m', memory: '512Mi' }`. */
-export type ResourceAmounts = Record<keyof Static<ReturnType<typeof Amounts>>, string>;
-
-/** Requests and limits, as quantity strings. */
-export type ResourcesConfig = Record<keyof Static<typeof Resources>, ResourceAmounts>;
-
 /** Quantities may be written as YAML numbers (`cpu: 2`); the config always carries strings. */
-export function amounts(a: Static<ReturnType<typeof Amounts>>): ResourceAmounts {
+export function amounts(a: AmountsFile): ResourceAmounts {
   return { cpu: String(a.cpu), memory: String(a.memory) };
 }
 
-export function resources(r: Static<typeof Resources>): ResourcesConfig {
+export function resources(r: ResourcesFile): ResourcesConfig {
   return { requests: amounts(r.requests), limits: amounts(r.limits) };
 }
 

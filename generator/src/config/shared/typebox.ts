@@ -1,8 +1,9 @@
 /**
- * TypeBox's builders, loaded from its CommonJS build. Its ES-module build is some 200 files, and
- * every `validate` loads the configuration declarations (the base revision's configuration is read
- * on every run, even when the result cache holds): as ES modules they cost ~130 ms of CPU per run
- * on a 2-core VM, `require` about half of that. Types still come from `@sinclair/typebox` itself.
+ * TypeBox's builders, loaded from its CommonJS build. Only the declarations use them, and only the
+ * build, `npm run schemas` and the tests evaluate those (`render` and `validate` load the precompiled
+ * validators: .dependency-cruiser.cjs, `declarations:*`). Its ES-module build is some 200 files, ~130 ms
+ * of CPU per load on a 2-core VM, `require` about half of that, paid by every test file that loads the
+ * configuration. Types still come from `@sinclair/typebox` itself.
  */
 import { createRequire } from 'node:module';
 import type * as TypeBox from '@sinclair/typebox';

@@ -1,42 +1,23 @@
 /**
  * Policy waivers in configuration (docs/policies.md): `waivers` in `apps/<service>/service.yaml`
  * (the service's objects) and in `clusters/<cluster>/cluster.yaml` (every object of the cluster's
- * environments, and its capacity check). Declaration, checks and builder live here.
+ * environments, and its capacity check). The checks and the builder; the declaration is
+ * ./waivers-schema.ts.
  *
  * Which check ids may be waived is data the caller passes in (the policy catalogue), so the config
  * layer knows nothing of the policies themselves.
  */
-import type { Static } from '@sinclair/typebox';
-import { Type } from './typebox.js';
 import type { Finding } from '../../core/finding.js';
 import type { ParsedFile } from './checks.js';
 import { Reporter, isRaw } from './checks.js';
-import { Struct } from './declare.js';
 import { didYouMean } from './names.js';
+import type { PolicyWaiverConfig, WaiverFile } from './waivers-schema.js';
 
 /**
  * Shortest written reason a waiver may give, in characters after trimming, in configuration and (through
  * policy/engine.ts) in an annotation: a reason reviewers can judge is a sentence.
  */
 export const MIN_WAIVER_REASON = 10;
-
-const Waiver = Struct(
-  {
-    check: Type.String({ description: 'Check id without `policy/`.', examples: ['image-digest'] }),
-    reason: Type.String({ description: 'Why the check does not apply here.', examples: ['the registry does not publish digests yet'] }),
-    environments: Type.Optional(
-      Type.Array(Type.String(), { uniqueItems: true, description: 'Only these environments. Default all.', examples: [['prod']] }),
-    ),
-    kind: Type.Optional(Type.String({ description: 'Only objects of this kind. Default all.', examples: ['Deployment'] })),
-  },
-  { examples: [{ check: 'image-digest', reason: 'the registry does not publish digests yet' }] },
-);
-
-/** `waivers` (structure only; ids and environments are checked below). Absent means none. */
-export const Waivers = Type.Array(Waiver, { description: 'Policy checks waived, each with a written reason (docs/policies.md). Default none.' });
-
-/** One waiver: `{check: image-digest, reason: "…", environments: [prod], kind: Deployment}`; `line` is its line in the file. */
-export type PolicyWaiverConfig = Static<typeof Waiver> & { line?: number };
 
 /** Checks `waivers` of one file; `environments` are the names the waivers may restrict to, `waivable` the check ids. */
 export function checkWaivers(f: ParsedFile, environments: readonly string[] | undefined, waivable: readonly string[], out: Finding[]): void {
@@ -85,6 +66,6 @@ export function clusterEnvironments(f: ParsedFile): string[] {
 }
 
 /** The checked `waivers`, reasons trimmed; `lineOf(i)`: the line of `waivers[i]` in its file, for findings. */
-export function buildWaivers(list: readonly Static<typeof Waiver>[], lineOf: (index: number) => number): PolicyWaiverConfig[] {
+export function buildWaivers(list: readonly WaiverFile[], lineOf: (index: number) => number): PolicyWaiverConfig[] {
   return list.map((w, i) => ({ line: lineOf(i), ...w, reason: w.reason.trim() }));
 }

@@ -1,6 +1,7 @@
 /**
- * `environments.<env>.grayRelease` of a service: its declaration and the typed plan. The rules of a
- * sound plan are in `gray-release-checks.ts` (kept apart so the types do not import the checks).
+ * `environments.<env>.grayRelease` of a service: its declaration and the type of the plan. The rules
+ * of a sound plan are in `gray-release-checks.ts`, its builder in `build.ts`. Used by the build and
+ * `npm run schemas`; run-time code imports its types only.
  */
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
@@ -53,12 +54,8 @@ export const GrayRelease = Struct(
   },
 );
 
+/** A gray release as written, with the declared defaults filled in. */
+export type GrayReleaseFile = Static<typeof GrayRelease>;
+
 /** A gray release as the config carries it: a canary in progress holds at a weight, by default the first step. */
 export type GrayReleaseConfig = Omit<Static<typeof GrayRelease>, 'canary'> & { canary?: { version: string; weight: number } };
-
-/** The typed plan; the one default that depends on the plan itself (a canary's weight) is filled in here. */
-export function buildGrayRelease(g: Static<typeof GrayRelease>): GrayReleaseConfig {
-  const { canary, ...rest } = g;
-  // `steps` has at least one weight (`minItems: 1`), so the first step exists.
-  return { ...rest, ...(canary ? { canary: { version: canary.version, weight: canary.weight ?? g.steps[0]! } } : {}) };
-}

@@ -1,0 +1,30 @@
+/**
+ * Plain data the declarations (`*schema.ts`, used by the build) and the run-time checks and builders
+ * share: closed lists of words and the defaults that depend on them. Nothing here needs TypeBox, so
+ * `render` and `validate` can import it without loading the declarations.
+ */
+
+/** Data services a workload can depend on; each drives an egress NetworkPolicy rule to where `dataServices` says it runs. */
+export const dataKinds = ['postgres', 'redis', 'mq', 'elasticsearch'] as const;
+export type DataKind = (typeof dataKinds)[number];
+
+/** Service groups of the deployment plan; they pick node pools and Argo CD labels. */
+export const serviceGroups = ['core', 'agent', 'diagnosis', 'support', 'frontend'] as const;
+
+/** The default client port of each kind, which `dataServices.<kind>.port` may change. */
+export const DEFAULT_PORTS: Readonly<Record<DataKind, number>> = { postgres: 5432, redis: 6379, mq: 5672, elasticsearch: 9200 };
+
+/**
+ * Default namespace of each operator, the one its own install uses: CNPG docs/src/networking.md:29-30
+ * @ v1.30.0 (`cnpg-system`); RabbitMQ config/default/kustomization.yaml:2 @ v2.22.3 (`rabbitmq-system`);
+ * OT redis-operator docs/content/en/docs/Advance Configuration/Exposing Redis/_index.md:35 @ v0.26.0
+ * (`ot-operators`); ECK's documented `elastic-system`. The operator must reach its pods (CNPG
+ * docs/src/networking.md:26: "ensure the operator can reach every cluster pod").
+ */
+export const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
+  postgres: 'cnpg-system',
+  redis: 'ot-operators',
+  mq: 'rabbitmq-system',
+  elasticsearch: 'elastic-system',
+};
+

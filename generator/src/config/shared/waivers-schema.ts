@@ -1,0 +1,28 @@
+/**
+ * Declaration of `waivers` in service and cluster files (checks and builder: ./waivers.ts). Used by
+ * the build and `npm run schemas`; run-time code imports its types only.
+ */
+import type { Static } from '@sinclair/typebox';
+import { Type } from './typebox.js';
+import { Struct } from './declare.js';
+
+const Waiver = Struct(
+  {
+    check: Type.String({ description: 'Check id without `policy/`.', examples: ['image-digest'] }),
+    reason: Type.String({ description: 'Why the check does not apply here.', examples: ['the registry does not publish digests yet'] }),
+    environments: Type.Optional(
+      Type.Array(Type.String(), { uniqueItems: true, description: 'Only these environments. Default all.', examples: [['prod']] }),
+    ),
+    kind: Type.Optional(Type.String({ description: 'Only objects of this kind. Default all.', examples: ['Deployment'] })),
+  },
+  { examples: [{ check: 'image-digest', reason: 'the registry does not publish digests yet' }] },
+);
+
+/** `waivers` (structure only; ids and environments are checked below). Absent means none. */
+export const Waivers = Type.Array(Waiver, { description: 'Policy checks waived, each with a written reason (docs/policies.md). Default none.' });
+
+/** One waiver: `{check: image-digest, reason: "…", environments: [prod], kind: Deployment}`; `line` is its line in the file. */
+export type PolicyWaiverConfig = Static<typeof Waiver> & { line?: number };
+
+/** One waiver as written. */
+export type WaiverFile = Static<typeof Waiver>;
