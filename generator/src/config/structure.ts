@@ -3,6 +3,7 @@
  * turned into a finding with its own message, and, when it matches, a copy with the declared
  * defaults filled in by ajv (`useDefaults`) for the builders.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
@@ -28,25 +29,23 @@ export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argoc
 
 type Validators = { [K in ConfigKind]: ValidateFunction<ConfigFiles[K]> };
 
+/** The precompiled validators, beside this module in dist/: loaded on first use (~0.25 MB of code), not with this module. */
+const PRECOMPILED = './validators.generated.cjs';
+
 /**
- * The validators: those `npm run build` compiled, so that `render` and `validate` load neither ajv's
- * compiler nor the declarations (TypeBox); from the TypeScript sources (tests) there are none, and the
- * declarations are imported and compiled here, once.
+ * Without precompiled validators (running from the TypeScript sources: tests), the declarations
+ * compiled here, once; they are imported only then, so `render` and `validate` load neither ajv's
+ * compiler nor the declarations (TypeBox).
  */
-const validators: Validators = precompiled() ?? (await compileNow());
+const compiled: Validators | undefined = existsSync(new URL(PRECOMPILED, import.meta.url)) ? undefined : await compileNow();
+
+let validators: Validators | undefined;
 
 function validator<K extends ConfigKind>(kind: K): Validators[K] {
+  // The module `npm run build` writes (generator/scripts/build-config-validators.ts) has no types: it
+  // exports one validator per kind, compiled from CONFIG_SCHEMAS (./schemas.ts).
+  validators ??= compiled ?? (createRequire(import.meta.url)(PRECOMPILED) as Validators);
   return validators[kind];
-}
-
-/** The validators `npm run build` compiled ahead of time (generator/scripts/build-config-validators.ts). */
-function precompiled(): Validators | undefined {
-  try {
-    // A generated CommonJS module has no types: it exports one validator per kind, compiled from CONFIG_SCHEMAS (./schemas.ts).
-    return createRequire(import.meta.url)('./validators.generated.cjs') as Validators;
-  } catch {
-    return undefined;
-  }
 }
 
 async function compileNow(): Promise<Validators> {

@@ -8,16 +8,13 @@
  * initial deploy", `docs/FAQ.md:59-60`). A Rollout is new when the base revision does not run the
  * service in that environment and cluster, or runs it as a Deployment.
  *
- * Pure: the base revision's files in, findings out. What the base runs is read from its own
- * configuration, rendered with this generator's model (what Argo CD was given is that render: the
- * base's committed output equals it, or its own `validate` failed).
+ * The base revision's files in, findings out. What the base runs is read from its own configuration,
+ * rendered with this generator's model (what Argo CD was given is that render: the base's committed
+ * output equals it, or its own `validate` failed), by ./base-runs.ts, from the sealed cache when given.
  */
-import { readConfig } from '../config/load.js';
 import { formatPath, type Finding } from '../core/finding.js';
-import { memoryFs } from '../core/fs.js';
-import { buildModel } from '../model/build.js';
 import type { WindowModel } from '../windows/check.js';
-import { WAIVABLE } from '../policy/ids.js';
+import { baseRuns, type BaseRuns, type BaseRunsCache } from './base-runs.js';
 
 /** What the check needs of the change's model: the environments of the window facts (a projection of `Model`). */
 type FirstDeployModel = Pick<WindowModel, 'environments'>;
@@ -30,30 +27,25 @@ export interface FirstDeployInput {
   baseName: string;
   /** Line of a YAML path in a config file, for findings. */
   lineOf: (file: string, path: (string | number)[]) => number | undefined;
-}
-
-/** How the base runs a service in an environment: the workload kind, the stable version, and where. */
-interface BaseRun {
-  workload: 'Deployment' | 'Rollout';
-  version: string;
-  path: string;
+  /** Where what the base runs is cached (sealed); none: it is read from the base's files every time. */
+  cache?: BaseRunsCache;
 }
 
 type Canary = { env: string; i: FirstDeployModel['environments'][number]['instances'][number]; canary: string };
 
-export function checkFirstDeploys(input: FirstDeployInput): Finding[] {
+export async function checkFirstDeploys(input: FirstDeployInput): Promise<Finding[]> {
   const canaries: Canary[] = input.model.environments.flatMap((e) =>
     e.instances.flatMap((i) => (i.grayRelease?.canary ? [{ env: e.env.name, i, canary: i.grayRelease.canary.version }] : [])),
   );
   if (!input.base || canaries.length === 0) return [];
-  const base = baseRuns(input.base);
+  const base = await baseRuns(input.base, input.cache);
   return canaries.flatMap((c) => {
     const f = judge(c, base, input);
     return f ? [f] : [];
   });
 }
 
-function judge({ env, i, canary }: Canary, base: ReturnType<typeof baseRuns>, input: FirstDeployInput): Finding | undefined {
+function judge({ env, i, canary }: Canary, base: BaseRuns, input: FirstDeployInput): Finding | undefined {
   const svc = i.service.name;
   const at = ['environments', env, 'grayRelease', 'canary'];
   const line = input.lineOf(i.service.file, at);
@@ -86,18 +78,4 @@ function judge({ env, i, canary }: Canary, base: ReturnType<typeof baseRuns>, in
     };
   }
   return undefined;
-}
-
-/** What the base runs, by `<env>/<service>`; or why its configuration cannot be read. */
-function baseRuns(files: ReadonlyMap<string, string>): { runs: Map<string, BaseRun> } | { error: string } {
-  const { config, findings } = readConfig(memoryFs(Object.fromEntries(files)), { waivable: WAIVABLE });
-  if (!config) {
-    const f = findings[0];
-    return { error: f ? `${f.file}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message}` : 'argocd/argocd.yaml is missing' };
-  }
-  const runs = new Map<string, BaseRun>();
-  for (const e of buildModel(config).environments) {
-    for (const i of e.instances) runs.set(`${e.env.name}/${i.service.name}`, { workload: i.workload, version: i.version, path: i.path });
-  }
-  return { runs };
 }

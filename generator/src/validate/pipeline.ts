@@ -9,7 +9,6 @@
  *
  * An object kustomize built exactly as intended shares the intended object's schema verdict.
  */
-import * as path from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { snapshotFs, type FileSystem } from '../core/fs.js';
 import type { Seal } from '../core/seal.js';
@@ -17,17 +16,12 @@ import { defaultCacheDir, type BuildResult } from '../kustomize/build.js';
 import { readMemo } from '../kustomize/cache.js';
 import { DependencyHasher, type FileReader, type KustomizationMemo } from '../kustomize/deps.js';
 import { KUSTOMIZE_TOOLS, requireKustomize, type Kustomize } from '../kustomize/detect.js';
-import { checkManifests } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import type { Report, ResourceResult } from '../report/result.js';
 import { windowFacts } from '../windows/check.js';
 import { interruptedRenderFindings } from '../write/pending.js';
 import { answer, Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
-import { loadRendered } from './load-rendered.js';
-import { loadManifests, validateDocuments } from './manifests.js';
-import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultKey } from './result-cache.js';
-import { createSchemaValidator } from './schema/index.js';
-import { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn } from './steps.js';
+import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultCacheDir, resultKey } from './result-cache.js';
 import { instantAt, pathBuilder, windowsStep, type BaseTree } from './windows-step.js';
 
 /** What `validate` checks and how (the CLI maps its flags to these). */
@@ -94,7 +88,7 @@ export interface Validation {
 
 /** `validate`: the report of the repository (no paths) or of the given manifests, before any summary of waivers. */
 export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Promise<Validation> {
-  if (o.paths.length > 0) return { report: validatePaths(world.fs, o), cached: false };
+  if (o.paths.length > 0) return { report: await validatePaths(world.fs, o), cached: false };
   // One seal (a read of the per-user secret) for the result cache, the windows builds and the simulation.
   const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
   const repo = await cachedRepository(world, o, seal);
@@ -110,6 +104,7 @@ export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Pro
     head: underRoots(repo.files),
     ...(repo.built ? { built: repo.built } : {}),
     ...(build ? { build } : {}),
+    ...(seal && world.buildId !== undefined ? { baseRuns: { dir: resultCacheDir(world.root), seal, build: world.buildId } } : {}),
   });
   // The simulation depends on the clock too (windows), so it is not cached either; without the
   // change windows (`--no-windows`) it plays with the projects' sync windows left out.
@@ -136,7 +131,8 @@ function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
  * `validate PATH...`: schema checks of every document, then the policies on the schema-valid ones
  * together (a document the schema refuses is fixed first; judging its policies would guess at its meaning).
  */
-function validatePaths(fs: FileSystem, o: ValidateOptions): Report {
+async function validatePaths(fs: FileSystem, o: ValidateOptions): Promise<Report> {
+  const [{ createSchemaValidator }, { loadManifests, validateDocuments }, { checkManifests }] = await Promise.all([import('./schema/index.js'), import('./manifests.js'), import('../policy/repository.js')]);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   const loaded = loadManifests(fs, o.paths);
   const report = validateDocuments(loaded, validator);
@@ -197,7 +193,7 @@ async function cachedRepository(world: ValidateWorld, o: ValidateOptions, seal: 
   if (seal === undefined || world.buildId === undefined) {
     return { ...withLeft(await validateRepository({ root: world.root, fs, path: world.path }, options, seal)), files, cached: false };
   }
-  const cache = resultCache<CacheEntry>(path.join(world.root, 'node_modules', '.cache', 'suoke-gitops', 'validate'), seal);
+  const cache = resultCache<CacheEntry>(resultCacheDir(world.root), seal);
   const key = resultKey(world.buildId, options);
   const hit = cache.get(key);
   if (hit?.report && hit.windows && Array.isArray(hit.inputs) && unchanged({ fs, path: world.path }, hit.inputs)) {
@@ -257,6 +253,13 @@ async function validateRepository(
   seal: Seal | undefined,
   inputs?: Inputs,
 ): Promise<RepositoryValidation> {
+  // Loaded here, not on every run: a run the result cache serves needs neither the configuration, the
+  // model, the renderers, the policies nor the schema validator (~0.1 s of start-up).
+  const [{ createSchemaValidator }, { loadRendered }, { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn }] = await Promise.all([
+    import('./schema/index.js'),
+    import('./load-rendered.js'),
+    import('./steps.js'),
+  ]);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   const { config, model, rendered } = loadRendered(world.fs);
   const argo = argocdStep({ files: rendered.files, targets: rendered.targets, isDir: (p) => world.fs.isDir(p) });

@@ -51,20 +51,26 @@ export function resultKey(build: string, options: object): string {
   return createHash('sha256').update(build).update('\0').update(JSON.stringify(options)).digest('hex');
 }
 
-/** What a result-cache entry is, in its MAC: never confused with a kustomize build entry. */
-const SCOPE = 'validate/last-report';
+/** The folder of the result cache entries of the repository at `root` (absolute). */
+export function resultCacheDir(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'suoke-gitops', 'validate');
+}
 
 /**
  * A one-entry cache of the last repository validation (its report and what else it keeps), in `dir`,
  * sealed with `seal` (core/seal.ts) to its key: an entry someone else wrote or swapped in (the report
- * of a clean tree beside a drifted one) does not open, and the validation runs again.
+ * of a clean tree beside a drifted one) does not open, and the validation runs again. `name` names
+ * the entry (its file `<name>.json`, and its scope `validate/<name>` in the MAC, so that an entry of
+ * one kind never opens as another, nor as a kustomize build entry), e.g. `base-runs` for the
+ * first-deploy check's reading of the base revision (validate/base-runs.ts). Default `last-report`.
  */
-export function resultCache<T>(dir: string, seal: Seal) {
-  const file = path.join(dir, 'last-report.json');
+export function resultCache<T>(dir: string, seal: Seal, name = 'last-report') {
+  const file = path.join(dir, `${name}.json`);
+  const scope = `validate/${name}`;
   return {
     get(key: string): T | undefined {
       try {
-        const body = seal.open(SCOPE, key, fs.readFileSync(file, 'utf8'));
+        const body = seal.open(scope, key, fs.readFileSync(file, 'utf8'));
         const entry = body === undefined ? undefined : (JSON.parse(body) as { key?: unknown; value: T });
         return entry?.key === key ? entry.value : undefined;
       } catch {
@@ -74,7 +80,7 @@ export function resultCache<T>(dir: string, seal: Seal) {
     set(key: string, value: T): void {
       try {
         fs.mkdirSync(dir, { recursive: true });
-        writeFileAtomic(file, seal.seal(SCOPE, key, JSON.stringify({ key, value })));
+        writeFileAtomic(file, seal.seal(scope, key, JSON.stringify({ key, value })));
       } catch {
         // A cache that cannot be written only costs time next run.
       }

@@ -6,6 +6,7 @@
  * with the same kustomize, build cache and seal as the kustomize step, so a path built before is a
  * cache read (with `CI` set nothing is cached, as for every build).
  */
+import type { BaseRunsCache } from './base-runs.js';
 import { checkFirstDeploys } from './first-deploy.js';
 import { readYamlSource } from '../config/yaml-source.js';
 import { UsageError } from '../core/errors.js';
@@ -52,6 +53,8 @@ export interface WindowsStepInput {
   built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
   /** Builds the paths whose inputs differ from the base; none with `--no-kustomize`. */
   build?: PathBuilder;
+  /** Where what the base runs (for `canary/first-deploy`) is cached; none: read from the base every run. */
+  baseRuns?: BaseRunsCache;
 }
 
 /** The change-window and first-deploy findings of the change. */
@@ -64,7 +67,8 @@ export async function windowsStep(input: WindowsStepInput): Promise<Finding[]> {
     if (!sources.has(file)) sources.set(file, readYamlSource(input.fs, file));
     return sources.get(file)!.lineOf(path);
   };
-  if (!input.windows) return checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
+  const firstDeploys = () => checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf, ...(input.baseRuns ? { cache: input.baseRuns } : {}) });
+  if (!input.windows) return firstDeploys();
   const refs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ name: e.name, namespace: e.namespace })));
   let touched;
   if (base) {
@@ -72,8 +76,7 @@ export async function windowsStep(input: WindowsStepInput): Promise<Finding[]> {
     touched = touchedEnvironments(sides.head, sides.base, refs);
   }
   const found = checkWindows({ config: input.config, model: input.model, touched, baseName: base?.name ?? '', at: input.at, overrides: overrides.records, lineOf });
-  const firstDeploys = checkFirstDeploys({ model: input.model, base: base?.files, baseName: base?.name ?? '', lineOf });
-  return [...overrides.findings, ...found, ...firstDeploys];
+  return [...overrides.findings, ...found, ...(await firstDeploys())];
 }
 
 /** A {@link PathBuilder} with kustomize found on `path` and the run's build cache. */

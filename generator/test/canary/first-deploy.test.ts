@@ -29,8 +29,8 @@ const withoutGrayRelease = (t: string) => t.replace(/^environments:\n[\s\S]*$/m,
 /** Only the canary removed: the stable 2.0.3 runs as a Rollout in prod. */
 const withoutCanary = (t: string) => t.replace(/^ {6}canary:\n(?: {8}.*\n)*/m, '');
 
-const run = (base: Map<string, string> | undefined) =>
-  checkFirstDeploys({ model, base, baseName: 'origin/main (merge base 0123456789ab)', lineOf }).map((f) => `${f.severity} ${f.file}:${f.line} ${f.path}: ${f.message} | ${f.hint}`);
+const run = async (base: Map<string, string> | undefined) =>
+  (await checkFirstDeploys({ model, base, baseName: 'origin/main (merge base 0123456789ab)', lineOf })).map((f) => `${f.severity} ${f.file}:${f.line} ${f.path}: ${f.message} | ${f.hint}`);
 
 const SECOND = 'merge the stable version as a Rollout first (`grayRelease` without `canary`, xiaoke 2.0.3 in prod); once Argo CD has synced it, start the canary in a second change: `npm run canary -- start xiaoke --env prod --image 2.1.0`';
 const SKIPS = "Argo Rollouts skips the steps and the analysis on a Rollout's first deploy (no stable ReplicaSet yet)";
@@ -64,7 +64,7 @@ describe('canary/first-deploy', () => {
         `warning ${AT}: cannot tell whether origin/main (merge base 0123456789ab) runs xiaoke 2.0.3 as a Rollout in prod: its configuration does not load with this generator (${XIAOKE}:4: \`group\` must be one of core, agent, diagnosis, support, frontend; found \`agents\`) | make sure it does before merging: on a new Rollout the canary 2.1.0 would go to 100 % unobserved (docs/gray-releases.md, "The first deploy")`,
       ],
     ],
-  ])('%s', (_name, base, expected) => {
-    expect(run(base)).toEqual(expected);
+  ])('%s', async (_name, base, expected) => {
+    expect(await run(base)).toEqual(expected);
   });
 });
