@@ -14,7 +14,7 @@ import { stageServiceText } from '../stage/edit.js';
 import { openForWriting } from '../write/session.js';
 import type { CommandContext } from './context.js';
 import { writeEditAndRender } from './edit-service.js';
-import { baseRevision, filesAt } from './windows.js';
+import { baseRevision, filesAt } from './base-revision.js';
 import { WAIVABLE } from '../policy/ids.js';
 
 export interface StageOptions {

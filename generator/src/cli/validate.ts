@@ -5,12 +5,11 @@
 import { UserError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { createFormat, exitCode, type Report } from '../report/index.js';
-import { checkCatalogue } from '../validate/catalogue.js';
 import { runPipeline, type ValidateOptions as PipelineOptions } from '../validate/pipeline.js';
 import { buildId } from '../validate/result-cache.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
-import { baseTree } from './windows.js';
+import { baseTree } from './base-revision.js';
 
 export interface ValidateOptions extends PipelineOptions {
   /** Output format name (report/registry.ts): `text` (default), `json`, `junit`, `tap`, `sarif`. */
@@ -25,7 +24,8 @@ const UNREADABLE = new Set(['manifest/unreadable', 'manifest/too-large']);
 /** `validate`: the repository (no paths) or the given manifests. Returns the exit code. */
 export async function runValidate(ctx: CommandContext, o: ValidateOptions): Promise<number> {
   const format = createFormat(o.output);
-  const catalogue = checkCatalogue();
+  // Only a format that describes the checks (SARIF) is given the catalogue: it loads every policy rule module.
+  const catalogue = format.describesChecks ? (await import('../validate/catalogue.js')).checkCatalogue() : undefined;
   let report: Report;
   try {
     const world = { root: ctx.root, fs: ctx.fs, now: ctx.now, path: ctx.env['PATH'] ?? '', buildId: buildId(), baseTree: (base: string | undefined) => baseTree(ctx.root, base) };
@@ -35,7 +35,7 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
     // a person the usual text on stderr); still exit 2: the repository could not be validated.
     if (!(e instanceof UserError) || format.name === 'text') throw e;
     ctx.stderr(formatUserError(e));
-    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose, catalogue }));
+    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
     return 2;
   }
   // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md);
@@ -47,7 +47,7 @@ export async function runValidate(ctx: CommandContext, o: ValidateOptions): Prom
     if (waived.length > 0 && format.name === 'text') findings.push(waivedSummary(waived));
     report = { ...report, findings };
   }
-  ctx.stdout(format.format(report, { verbose: o.verbose, catalogue }));
+  ctx.stdout(format.format(report, { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
 }

@@ -20,6 +20,11 @@ export interface FormatOptions {
 export interface OutputFormat {
   /** The name `--output` takes, e.g. `json`. */
   readonly name: string;
+  /**
+   * `true` when the format prints the check catalogue it is given ({@link FormatOptions.catalogue}), as
+   * SARIF does: the commands build the catalogue (it loads every policy rule) only for such a format.
+   */
+  readonly describesChecks?: boolean;
   /** Findings and resource results (`validate`, `simulate`). */
   format(report: Report, options?: FormatOptions): string;
   /** A state per subject (`windows`); formats without a layout of their own print `listingReport(listing)`. */

@@ -20,6 +20,7 @@ const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error
  */
 export const sarifFormat: OutputFormat = {
   name: 'sarif',
+  describesChecks: true,
   format(report: Report, options: FormatOptions = {}): string {
     const findings = sortFindings([...sortedResults(report).flatMap((r) => r.findings), ...report.findings]);
     const known = new Map((options.catalogue ?? []).map((entry) => [entry.id, entry]));

@@ -12,7 +12,7 @@ import { Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
 import { resultCache, resultKey } from './result-cache.js';
 
 /** How the base runs a service in an environment: the workload kind, the stable version, and where. */
-export interface BaseRun {
+interface BaseRun {
   workload: 'Deployment' | 'Rollout';
   version: string;
   path: string;

@@ -3,7 +3,8 @@
  * every command) are for the build only. `render` and `validate` use the validators `npm run build`
  * precompiled and import only the declarations' types; the static side of this is the
  * `declarations:*` rules of .dependency-cruiser.cjs, this test checks what the processes really load
- * (a `createRequire` is invisible to the import graph).
+ * (a `createRequire` is invisible to the import graph). And a `validate` the result cache serves loads
+ * only what it uses (validate/pipeline.ts imports the repository steps on a miss).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,12 +15,13 @@ import { runCli, tempRepo } from '../helpers/cli.js';
 const HOOK = path.join(import.meta.dirname, '../helpers/modules-hook.mjs');
 
 /** Runs the CLI with `args` (the repository's root appended) and returns its exit code and every module it loaded. */
-async function loaded(args: string[]): Promise<{ code: number | null; modules: string[] }> {
-  const repo = tempRepo('repo');
+async function loaded(args: string[], root = tempRepo('repo').root): Promise<{ code: number | null; modules: string[] }> {
   const list = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'startup-modules-')), 'modules.txt');
-  const r = await runCli([...args, '--root', repo.root], { nodeArgs: ['--import', HOOK], env: { SUOKE_MODULES_FILE: list } });
+  const r = await runCli([...args, '--root', root], { nodeArgs: ['--import', HOOK], env: { SUOKE_MODULES_FILE: list } });
   return { code: r.code, modules: fs.readFileSync(list, 'utf8').split('\n').filter((l) => l !== '') };
 }
+
+const ours = (modules: string[], re: RegExp) => modules.filter((m) => re.test(m.replace(/^.*\/dist\/src\//, '')));
 
 /** Modules that only the build, `npm run schemas` and the tests may load. */
 const buildOnly = (m: string) => /\/node_modules\/@sinclair\/typebox\//.test(m) || /\/dist\/src\/config\/([a-z/-]*schemas?|shared\/(declare|typebox))\.js$/.test(m);
@@ -36,4 +38,18 @@ describe('what a command loads at start-up', () => {
     expect(modules.some((m) => m.endsWith('/dist/src/config/validators.generated.cjs'))).toBe(true);
     expect(modules.filter(buildOnly)).toEqual([]);
   }, 120_000);
+
+  it('a validate the result cache serves loads neither the loader, the model, the renderers, the policies nor the schema validator', async () => {
+    const repo = tempRepo('repo');
+    const args = ['validate', '--no-kustomize', '--no-windows'];
+    const cold = await loaded(args, repo.root);
+    expect(cold.code).toBe(0);
+    // Control: the first run (no cache yet) loads them all.
+    const heavy = /^(config\/load|model\/build|render\/index|policy\/rules\/index|validate\/schema\/index)\.js$/;
+    expect(ours(cold.modules, heavy)).toHaveLength(5);
+    const warm = await loaded(args, repo.root);
+    expect(warm.code).toBe(0);
+    expect(ours(warm.modules, /^validate\/pipeline\.js$/)).toHaveLength(1);
+    expect(ours(warm.modules, heavy)).toEqual([]);
+  }, 180_000);
 });

@@ -14,7 +14,7 @@ import { diskFs } from '../../src/core/fs.js';
 import { buildPaths } from '../../src/kustomize/build.js';
 import { inputFiles } from '../../src/validate/result-cache.js';
 import { comparedSides } from '../../src/validate/windows-touched.js';
-import { filesAt } from '../../src/cli/windows.js';
+import { filesAt } from '../../src/cli/base-revision.js';
 import { touchedEnvironments } from '../../src/windows/touched.js';
 import { runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
 import { loadOptions } from '../helpers/load-options.js';
