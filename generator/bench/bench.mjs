@@ -89,6 +89,18 @@ const npmRun = (script, ...args) => ['npm', 'run', '-s', script, '--', '--root',
   row('seed: npm run validate, cold (no kustomize cache)', v.secs, 's', 2.0);
   const w = await repeat(runs, undefined, npmRun('validate', '--no-simulate'));
   row('seed: npm run validate again, nothing changed (warm cache)', w.secs, 's', 0.5);
+  // As on a laptop: a Git work tree, so the base revision is read (git) and its canaries' first deploys
+  // judged (canary/first-deploy, whose reading of the base is kept in the sealed result cache).
+  const inGit = path.join(work, 'seed-git');
+  copyRepo(inGit);
+  const git = (...args) => $({ cwd: inGit })`git -c user.name=bench -c user.email=bench@example.com ${args}`;
+  await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'base');
+  const gitRun = ['npm', 'run', '-s', 'validate', '--', '--root', inGit, '--no-simulate', '--no-windows'];
+  await timed(gitRun);
+  const wg = await repeat(runs, undefined, gitRun);
+  row('seed: validate --no-windows again in a Git work tree (warm)', wg.secs, 's', 0.5);
 
   // The simulation step of validate: after validate's own builds its kustomize builds are cache hits,
   // so what it adds is reading them and the play (docs/simulation.md). Aim: < 10 % of cold validate.

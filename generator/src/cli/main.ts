@@ -12,7 +12,7 @@ import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext } from './context.js';
 import { formatUserError } from './errors.js';
-import { FORMAT_NAMES } from '../report/registry.js';
+import { FORMAT_NAMES } from '../report/format-names.js';
 
 const EXIT_USAGE = 2;
 

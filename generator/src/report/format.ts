@@ -15,7 +15,8 @@ export interface FormatOptions {
 
 /**
  * One output format: turns what a command found into the exact text to print. Pure and
- * deterministic. A new format is one file implementing this and one line in registry.ts.
+ * deterministic. A new format is one file implementing this, one line in registry.ts and its name in
+ * format-names.ts.
  */
 export interface OutputFormat {
   /** The name `--output` takes, e.g. `json`. */
