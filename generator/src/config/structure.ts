@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction } from 'ajv';
 import type { Finding } from '../core/finding.js';
 import { suggest } from '../core/names.js';
+import { AddonsFile } from './addons/schema.js';
 import { ArgocdFile } from './argocd/schema.js';
 import { ClusterFile } from './cluster/schema.js';
 import { ServiceFile } from './service/schema.js';
@@ -19,15 +20,16 @@ export interface ConfigFiles {
   service: ServiceFile;
   cluster: ClusterFile;
   argocd: ArgocdFile;
+  addons: AddonsFile;
 }
 
 export type ConfigKind = keyof ConfigFiles;
 
 /** Every kind, in the order the loader reads them. */
-export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd'];
+export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd', 'addons'];
 
 /** The declarations by kind: the JSON Schemas the validators and the editor schemas are made of. */
-export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile } as const;
+export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile, addons: AddonsFile } as const;
 
 type Validators = { [K in ConfigKind]: ValidateFunction<ConfigFiles[K]> };
 
@@ -64,6 +66,7 @@ function compileNow(): Validators {
     service: ajv.compile<ServiceFile>(CONFIG_SCHEMAS.service),
     cluster: ajv.compile<ClusterFile>(CONFIG_SCHEMAS.cluster),
     argocd: ajv.compile<ArgocdFile>(CONFIG_SCHEMAS.argocd),
+    addons: ajv.compile<AddonsFile>(CONFIG_SCHEMAS.addons),
   };
 }
 
@@ -89,7 +92,7 @@ export function checkStructure<K extends ConfigKind>(kind: K, source: YamlSource
           source.file,
           1,
           [],
-          `${source.file} is empty; expected a mapping of ${kind === 'argocd' ? 'Argo CD' : `the ${kind}'s`} settings`,
+          `${source.file} is empty; expected a mapping of ${emptyWhat[kind]}`,
           emptyHint[kind],
         ),
       ],
@@ -124,8 +127,16 @@ function missingKeys(missing: Set<string>, at: string): string[] {
   return [...missing].filter((m) => m.startsWith(prefix) && !m.slice(prefix.length).includes('/')).map((m) => m.slice(prefix.length));
 }
 
+const emptyWhat: Record<ConfigKind, string> = {
+  service: "the service's settings",
+  cluster: "the cluster's settings",
+  argocd: 'Argo CD settings',
+  addons: 'the pinned add-ons',
+};
+
 const emptyHint: Record<ConfigKind, string> = {
   service: 'start with `name: <service>`, as in the other apps/*/service.yaml files',
   cluster: 'start with `name: <cluster>`, as in the other clusters/*/cluster.yaml files',
   argocd: 'give at least `repoURL: https://…/suoke-life-gitops.git`',
+  addons: 'start with `addons:` and one entry per add-on, e.g. `- {name: cert-manager, version: v1.21.1, repository: cert-manager/cert-manager, licence: Apache-2.0}`',
 };
