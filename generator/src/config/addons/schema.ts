@@ -53,10 +53,13 @@ export const AddonsFile = Struct(
 /** `platform/addons.yaml` as written. */
 export type AddonsFile = Static<typeof AddonsFile>;
 
-/** One pinned add-on: `file` is `platform/addons.yaml`, `index` its place in `addons` (for findings). */
-export type AddonConfig = Static<typeof Addon> & { file: string; index: number };
+/**
+ * One pinned add-on: `file` is `platform/addons.yaml`, `index` its place in `addons` and `line` the
+ * line of its `version`, where findings about the pin point.
+ */
+export type AddonConfig = Static<typeof Addon> & { file: string; index: number; line: number };
 
 /** The pinned add-ons, sorted by name. */
 export function buildAddons(f: ParsedFile, v: AddonsFile): AddonConfig[] {
-  return v.addons.map((a, index) => ({ ...a, file: f.source.file, index })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return v.addons.map((a, index) => ({ ...a, file: f.source.file, index, line: f.source.lineOf(['addons', index, 'version']) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
