@@ -67,7 +67,8 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   const services = readAll(fs, 'service', findings);
   const clusters = readAll(fs, 'cluster', findings);
   const argocd = readOne(fs, 'argocd', argocdFile, findings);
-  // Optional: a repository without it pins no add-on (validate then refuses any platform/crds/ folder).
+  // Optional: a repository without it pins no add-on (validate then refuses any platform/crds/ folder,
+  // and has no CRDs to hold custom kinds to).
   const addons = fs.size(ADDONS_FILE) === undefined && !fs.isDir(ADDONS_FILE) ? undefined : readOne(fs, 'addons', ADDONS_FILE, findings);
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
@@ -88,7 +89,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
     services: services.parsed.flatMap((f) => (f.value ? [buildService(f, f.value)] : [])).sort(byName),
     clusters: clusters.parsed.flatMap((f) => (f.value ? [buildCluster(f, f.value)] : [])).sort(byName),
     argocd: buildArgocd(argocd, argocd.value),
-    addons: addons?.value ? buildAddons(addons, addons.value) : [],
+    ...(addons?.value ? { addons: buildAddons(addons, addons.value) } : {}),
   };
   // Gray-release plans are judged on the typed config (defaults filled in): a bad plan never renders.
   const sources = new Map(services.parsed.map((f) => [f.source.file, f.source]));

@@ -71,6 +71,6 @@ export interface PlatformConfig {
   services: ServiceConfig[];
   clusters: ClusterConfig[];
   argocd: ArgoConfig;
-  /** `platform/addons.yaml`: none when the file is absent. */
-  addons: AddonConfig[];
+  /** `platform/addons.yaml`, sorted by name; absent when the file is (a repository that pins no add-on). */
+  addons?: AddonConfig[];
 }

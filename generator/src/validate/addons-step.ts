@@ -36,9 +36,14 @@ function walk(fs: FileSystem, dir: string, skip: readonly string[], out: { files
   }
 }
 
-/** The step: its findings, sorted by the checks' own order. */
-export function addonsStep(input: { fs: FileSystem; addons: readonly AddonConfig[]; files: readonly RenderedFile[]; targets: readonly BuildTarget[] }): Finding[] {
+/**
+ * The step. `addons`: the pins, absent without platform/addons.yaml; then the folders are still
+ * checked (each is unpinned), but custom kinds are not (there are no pinned CRDs to hold them to: the
+ * repositories of the tests, which pin nothing, are judged by the schema step alone).
+ */
+export function addonsStep(input: { fs: FileSystem; addons: readonly AddonConfig[] | undefined; files: readonly RenderedFile[]; targets: readonly BuildTarget[] }): Finding[] {
   const { fs } = input;
+  const addons = input.addons ?? [];
   const crds = { files: [] as string[], folders: [] as string[], findings: [] as Finding[] };
   if (fs.isDir(CRDS_DIR)) walk(fs, CRDS_DIR, [CRDS_README], crds);
   const texts = new Map<string, string>();
@@ -49,10 +54,11 @@ export function addonsStep(input: { fs: FileSystem; addons: readonly AddonConfig
   const readme = fs.readText(CRDS_README);
   const facts = new Map<string, readonly CrdFacts[]>();
   const factsOf = (file: string) => facts.get(file) ?? facts.set(file, /\.ya?ml$/.test(file) ? crdFacts(texts.get(file) ?? '') : []).get(file)!;
-  const pinned = checkPinnedCrds({ addons: input.addons, files: texts, folders: crds.folders, rows: readme === undefined ? [] : readmeRows(readme), facts: factsOf });
+  const pinned = checkPinnedCrds({ addons, files: texts, folders: crds.folders, rows: readme === undefined ? [] : readmeRows(readme), facts: factsOf });
+  if (input.addons === undefined) return [...crds.findings, ...pinned];
   // The kinds the pinned folders serve: only the files there count (a stale folder serves nothing).
   const served = servedKinds(
-    input.addons.map((a) => ({ addon: a.name, facts: [...texts.keys()].filter((f) => f.startsWith(`${pinnedFolder(a)}/`)).flatMap((f) => factsOf(f)) })),
+    addons.map((a) => ({ addon: a.name, facts: [...texts.keys()].filter((f) => f.startsWith(`${pinnedFolder(a)}/`)).flatMap((f) => factsOf(f)) })),
   );
   const kinds = checkKinds(appliedObjects(fs, input.files, input.targets, crds.findings), served);
   return [...crds.findings, ...pinned, ...kinds];
