@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import { isPlainObject } from '../core/objects.js';
 
 /** A release a CRD states: the marker it is read from and its value. */
-export interface StatedRelease {
+interface StatedRelease {
   marker: string;
   value: string;
 }
