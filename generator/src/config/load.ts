@@ -66,7 +66,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   const findings: Finding[] = [];
   const services = readAll(fs, 'service', findings);
   const clusters = readAll(fs, 'cluster', findings);
-  const argocd = readOne(fs, 'argocd', argocdFile, findings);
+  const argocd = readOne(fs, 'argocd', ARGOCD_CONFIG_FILE, findings);
   // Optional: a repository without it pins no add-on (validate then refuses any platform/crds/ folder,
   // and has no CRDs to hold custom kinds to).
   const addons = fs.size(ADDONS_FILE) === undefined && !fs.isDir(ADDONS_FILE) ? undefined : readOne(fs, 'addons', ADDONS_FILE, findings);
@@ -110,7 +110,7 @@ function checkPolicyConfig(services: ParsedFile[], clusters: ParsedFile[], waiva
 }
 
 /** The one Argo CD settings file; the rest of `argocd/` is generated. */
-const argocdFile = 'argocd/argocd.yaml';
+export const ARGOCD_CONFIG_FILE = 'argocd/argocd.yaml';
 
 const layout: Record<'service' | 'cluster', { dir: string; file: string }> = {
   service: { dir: 'apps', file: 'service.yaml' },

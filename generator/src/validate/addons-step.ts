@@ -5,14 +5,13 @@
  * Reads through `fs` only: on a repository run the result cache notes every file it reads as an input.
  */
 import yaml from 'js-yaml';
-import { argoDocuments } from '../argo/documents.js';
 import type { AddonConfig } from '../config/types.js';
 import type { Finding } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
-import type { RenderedFile } from '../core/generated-files.js';
 import { isPlainObject } from '../core/objects.js';
 import { symlinkFinding } from '../core/safe-read.js';
 import { ARGOCD_PATH } from '../render/argocd.js';
+import { ARGOCD_CONFIG_FILE } from '../config/load.js';
 import type { BuildTarget } from '../render/layout.js';
 import { checkKinds, servedKinds, type AppliedObject } from './addon-kinds.js';
 import { checkPinnedCrds, pinnedFolder } from './addons.js';
@@ -21,7 +20,7 @@ import { CRDS_DIR, CRDS_README, readmeRows } from './crd-readme.js';
 
 /** The hand-edited and vendored folder; its files other than these are manifests the platform applies. */
 const PLATFORM_DIR = 'platform';
-const NOT_MANIFESTS = [CRDS_DIR, `${PLATFORM_DIR}/addons.yaml`];
+const NOT_MANIFESTS = [CRDS_DIR, `${PLATFORM_DIR}/addons.yaml`, ARGOCD_CONFIG_FILE];
 
 /** Every file and folder below `dir` (links refused as findings), in walk order. */
 function walk(fs: FileSystem, dir: string, skip: readonly string[], out: { files: string[]; folders: string[]; findings: Finding[] }): void {
@@ -41,7 +40,7 @@ function walk(fs: FileSystem, dir: string, skip: readonly string[], out: { files
  * checked (each is unpinned), but custom kinds are not (there are no pinned CRDs to hold them to: the
  * repositories of the tests, which pin nothing, are judged by the schema step alone).
  */
-export function addonsStep(input: { fs: FileSystem; addons: readonly AddonConfig[] | undefined; files: readonly RenderedFile[]; targets: readonly BuildTarget[] }): Finding[] {
+export function addonsStep(input: { fs: FileSystem; addons: readonly AddonConfig[] | undefined; targets: readonly BuildTarget[] }): Finding[] {
   const { fs } = input;
   const addons = input.addons ?? [];
   const crds = { files: [] as string[], folders: [] as string[], findings: [] as Finding[] };
@@ -60,18 +59,21 @@ export function addonsStep(input: { fs: FileSystem; addons: readonly AddonConfig
   const served = servedKinds(
     addons.map((a) => ({ addon: a.name, facts: [...texts.keys()].filter((f) => f.startsWith(`${pinnedFolder(a)}/`)).flatMap((f) => factsOf(f)) })),
   );
-  const kinds = checkKinds(appliedObjects(fs, input.files, input.targets, crds.findings), served);
+  const kinds = checkKinds(appliedObjects(fs, input.targets, crds.findings), served);
   return [...crds.findings, ...pinned, ...kinds];
 }
 
-/** The objects the platform applies: the rendered Argo CD paths, argocd/, and the manifests under platform/. */
-function appliedObjects(fs: FileSystem, files: readonly RenderedFile[], targets: readonly BuildTarget[], findings: Finding[]): AppliedObject[] {
+/**
+ * The objects the platform applies: the rendered Argo CD paths, and the manifests under argocd/ and
+ * platform/ as committed (the bootstrap Application syncs argocd/ whole: a hand-added file there is
+ * applied too, generated or not).
+ */
+function appliedObjects(fs: FileSystem, targets: readonly BuildTarget[], findings: Finding[]): AppliedObject[] {
   const out: AppliedObject[] = [];
   for (const t of targets) for (const object of t.objects) out.push({ file: t.path, object });
-  for (const d of argoDocuments(files, ARGOCD_PATH)) out.push(d);
-  const platform = { files: [] as string[], folders: [] as string[], findings };
-  if (fs.isDir(PLATFORM_DIR)) walk(fs, PLATFORM_DIR, NOT_MANIFESTS, platform);
-  for (const file of platform.files.filter((f) => /\.ya?ml$/.test(f))) {
+  const manifests = { files: [] as string[], folders: [] as string[], findings };
+  for (const dir of [ARGOCD_PATH, PLATFORM_DIR]) if (fs.isDir(dir)) walk(fs, dir, NOT_MANIFESTS, manifests);
+  for (const file of manifests.files.filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('/kustomization.yaml'))) {
     let docs: unknown[] = [];
     try {
       docs = yaml.loadAll(fs.readText(file) ?? '');

@@ -282,7 +282,7 @@ async function validateRepository(
   await turn();
   if (!o.schemaOnly) findings.push(...policyStep({ model, targets: rendered.targets }));
   if (!o.schemaOnly) findings.push(...argo.findings);
-  if (!o.schemaOnly) findings.push(...addonsStep({ fs: world.fs, addons: config.addons, files: rendered.files, targets: rendered.targets }));
+  if (!o.schemaOnly) findings.push(...addonsStep({ fs: world.fs, addons: config.addons, targets: rendered.targets }));
   const schema = await schemaStep({ validator, targets, applications: argo.applications, yieldBetween: builds !== undefined });
   findings.push(...schema.findings);
   if (!builds) return { report: { results: schema.intended.flat(), findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
