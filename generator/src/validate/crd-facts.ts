@@ -28,9 +28,10 @@ export interface CrdFacts {
  * The metadata that states the release of the project a CRD ships with. Others do not: the
  * `controller-gen.kubebuilder.io/version` annotation is the version of the code generator, and
  * Istio's `chart`/`release` labels name the chart, not its version.
- * - `gateway.networking.k8s.io/bundle-version`: Gateway API's release ("each release is represented
- *   by a bundle version", kubernetes-sigs/gateway-api site-src/concepts/versioning.md), as in
- *   platform/crds/gateway-api/v1.6.1/*.yaml.
+ * - `gateway.networking.k8s.io/bundle-version`: Gateway API's release. Its bundle version "represents
+ *   the Git tag of a release" and "each CRD will be published with annotations that indicate their
+ *   bundle version" (kubernetes-sigs/gateway-api site-src/concepts/versioning.md, sections "Overview" and
+ *   "Version Indicators" @ 0334d70), as in platform/crds/gateway-api/v1.6.1/*.yaml.
  * - `operator.prometheus.io/version`: prometheus-operator's release, without its `v`, as in
  *   platform/crds/prometheus-operator/v0.93.0/*.yaml.
  * - `app.kubernetes.io/version` (label): the recommended label for "the current version of the
