@@ -3,6 +3,7 @@
  * is exit 1 naming the file, both hashes and how to restore it; a bad pin in platform/addons.yaml is a
  * configuration error, exit 2.
  */
+import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { copyPlatform, runCli, tempRepo, type TempRepo } from '../helpers/cli.js';
 
@@ -42,5 +43,15 @@ describe('validate: the pinned add-ons and their CRD files', () => {
         '  fix: pin the exact upstream tag, e.g. `version: v1.21.1` (a branch, `latest` or a range would move under the pin)\n' +
         '1 problem in the configuration; nothing was written.\n',
     );
+  }, 240_000);
+
+  it('a symbolic link among the CRDs is refused, never followed (exit 1)', async () => {
+    const repo = withPlatform();
+    fs.symlinkSync('/etc/passwd', repo.abs('platform/crds/velero/v1.18.1/link.yaml'));
+    const r = await validate(repo);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('platform/crds/velero/v1.18.1/link.yaml - error: is a symbolic link (to "/etc/passwd"); the generator never follows links, so that nothing it reads or writes lies outside the repository (repository/symlink)\n');
+    expect(r.stdout).not.toContain('root:');
+    expect(r.stdout).toMatch(/Errors: 1, Skipped: 0\n$/);
   }, 240_000);
 });
