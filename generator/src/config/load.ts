@@ -1,11 +1,11 @@
 /**
  * Loads the hand-edited configuration: every `apps/<service>/service.yaml` and
- * `clusters/<cluster>/cluster.yaml`, and `argocd/argocd.yaml`. Everything else under `apps/`,
+ * `clusters/<cluster>/cluster.yaml`, `argocd/argocd.yaml`, and `platform/addons.yaml` when present. Everything else under `apps/`,
  * `clusters/` and `argocd/` is generated output and is not read.
  *
  * Stages: read and parse each file (size, depth and alias limits) → JSON Schema (ajv fills the
  * declared defaults into a copy) → per-file checks → cross-file checks → build the typed config
- * (service/build.ts, cluster/build.ts, argocd/checks.ts) → gray-release plans. Every finding of
+ * (service/build.ts, cluster/build.ts, argocd/checks.ts, addons/checks.ts) → gray-release plans. Every finding of
  * every file is collected before anything fails.
  */
 import { UserError } from '../core/errors.js';
@@ -14,6 +14,7 @@ import { cmp, sortFindings } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
 import { symlinkFinding } from '../core/safe-read.js';
 import { checkAcrossFiles } from './across.js';
+import { ADDONS_FILE, buildAddons, checkAddonsFile } from './addons/checks.js';
 import { buildArgocd, checkArgocdAcross, checkArgocdFile } from './argocd/checks.js';
 import { buildCluster } from './cluster/build.js';
 import { checkClusterFile } from './cluster/checks.js';
@@ -63,7 +64,10 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   const findings: Finding[] = [];
   const services = readAll(fs, 'service', findings);
   const clusters = readAll(fs, 'cluster', findings);
-  const argocd = readOne(fs, 'argocd', argocdFile, findings);
+  const argocd = readOne(fs, 'argocd', ARGOCD_CONFIG_FILE, findings);
+  // Optional: a repository without it pins no add-on (validate then refuses any platform/crds/ folder,
+  // and has no CRDs to hold custom kinds to).
+  const addons = fs.size(ADDONS_FILE) === undefined && !fs.isDir(ADDONS_FILE) ? undefined : readOne(fs, 'addons', ADDONS_FILE, findings);
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
@@ -72,6 +76,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);
+  if (addons) checkAddonsFile(addons, findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
   checkPolicyConfig(services.parsed, clusters.parsed, options.waivable, findings);
@@ -82,6 +87,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
     services: services.parsed.flatMap((f) => (f.value ? [buildService(f, f.value)] : [])).sort(byName),
     clusters: clusters.parsed.flatMap((f) => (f.value ? [buildCluster(f, f.value)] : [])).sort(byName),
     argocd: buildArgocd(argocd, argocd.value),
+    ...(addons?.value ? { addons: buildAddons(addons, addons.value) } : {}),
   };
   // Gray-release plans are judged on the typed config (defaults filled in): a bad plan never renders.
   const sources = new Map(services.parsed.map((f) => [f.source.file, f.source]));
@@ -102,7 +108,7 @@ function checkPolicyConfig(services: ParsedFile[], clusters: ParsedFile[], waiva
 }
 
 /** The one Argo CD settings file; the rest of `argocd/` is generated. */
-const argocdFile = 'argocd/argocd.yaml';
+export const ARGOCD_CONFIG_FILE = 'argocd/argocd.yaml';
 
 const layout: Record<'service' | 'cluster', { dir: string; file: string }> = {
   service: { dir: 'apps', file: 'service.yaml' },

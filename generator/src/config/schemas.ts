@@ -1,5 +1,5 @@
 /**
- * The declarations of the three configuration file kinds, by kind, and the ajv options they are
+ * The declarations of the configuration file kinds, by kind, and the ajv options they are
  * compiled with: what `npm run build` compiles into the validators `render` and `validate` load
  * (generator/scripts/build-config-validators.ts) and what `npm run schemas` writes as the editor
  * schemas (./editor-schemas.ts). Evaluating them loads TypeBox
@@ -8,12 +8,13 @@
  */
 import { createRequire } from 'node:module';
 import type { Ajv } from 'ajv';
+import { AddonsFile } from './addons/schema.js';
 import { ArgocdFile } from './argocd/schema.js';
 import { ClusterFile } from './cluster/schema.js';
 import { ServiceFile } from './service/schema.js';
 
 /** The declarations by kind: the JSON Schemas the validators and the editor schemas are made of. */
-export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile } as const;
+export const CONFIG_SCHEMAS = { service: ServiceFile, cluster: ClusterFile, argocd: ArgocdFile, addons: AddonsFile } as const;
 
 /**
  * The one set of ajv options the schemas are compiled with, in-process or ahead of time. `useDefaults`

@@ -11,6 +11,7 @@ import { suggest } from '../core/names.js';
 import type { ArgocdFile } from './argocd/schema.js';
 import type { ClusterFile } from './cluster/schema.js';
 import type { ServiceFile } from './service/schema.js';
+import type { AddonsFile } from './addons/schema.js';
 import { schemaFinding, toSegments } from './schema-findings.js';
 import type { YamlSource } from './yaml-source.js';
 import { configFinding } from './yaml-source.js';
@@ -20,12 +21,13 @@ export interface ConfigFiles {
   service: ServiceFile;
   cluster: ClusterFile;
   argocd: ArgocdFile;
+  addons: AddonsFile;
 }
 
 export type ConfigKind = keyof ConfigFiles;
 
 /** Every kind, in the order the loader reads them. */
-export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd'];
+export const CONFIG_KINDS: readonly ConfigKind[] = ['service', 'cluster', 'argocd', 'addons'];
 
 type Validators = { [K in ConfigKind]: ValidateFunction<ConfigFiles[K]> };
 
@@ -55,6 +57,7 @@ async function compileNow(): Promise<Validators> {
     service: ajv.compile<ServiceFile>(CONFIG_SCHEMAS.service),
     cluster: ajv.compile<ClusterFile>(CONFIG_SCHEMAS.cluster),
     argocd: ajv.compile<ArgocdFile>(CONFIG_SCHEMAS.argocd),
+    addons: ajv.compile<AddonsFile>(CONFIG_SCHEMAS.addons),
   };
 }
 
@@ -80,7 +83,7 @@ export function checkStructure<K extends ConfigKind>(kind: K, source: YamlSource
           source.file,
           1,
           [],
-          `${source.file} is empty; expected a mapping of ${kind === 'argocd' ? 'Argo CD' : `the ${kind}'s`} settings`,
+          `${source.file} is empty; expected a mapping of ${emptyWhat[kind]}`,
           emptyHint[kind],
         ),
       ],
@@ -115,8 +118,16 @@ function missingKeys(missing: Set<string>, at: string): string[] {
   return [...missing].filter((m) => m.startsWith(prefix) && !m.slice(prefix.length).includes('/')).map((m) => m.slice(prefix.length));
 }
 
+const emptyWhat: Record<ConfigKind, string> = {
+  service: "the service's settings",
+  cluster: "the cluster's settings",
+  argocd: 'Argo CD settings',
+  addons: 'the pinned add-ons',
+};
+
 const emptyHint: Record<ConfigKind, string> = {
   service: 'start with `name: <service>`, as in the other apps/*/service.yaml files',
   cluster: 'start with `name: <cluster>`, as in the other clusters/*/cluster.yaml files',
   argocd: 'give at least `repoURL: https://…/suoke-life-gitops.git`',
+  addons: 'start with `addons:` and one entry per add-on, e.g. `- {name: cert-manager, version: v1.21.1, repository: cert-manager/cert-manager, licence: Apache-2.0}`',
 };

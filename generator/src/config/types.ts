@@ -13,6 +13,7 @@ import type { ChangeWindowsConfig } from './cluster/windows-schema.js';
 import type { DataServicesConfig } from './cluster/data-services.js';
 import type { NodePoolConfig } from './cluster/node-pools-schema.js';
 import type { ArgoConfig } from './argocd/schema.js';
+import type { AddonConfig } from './addons/schema.js';
 import type { ResourceAmounts, ResourcesConfig } from './shared/resources-schema.js';
 import type { PolicyWaiverConfig } from './shared/waivers-schema.js';
 import type { GrayReleaseConfig } from './service/gray-release-schema.js';
@@ -24,6 +25,7 @@ export type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from './clus
 export type { DataServicesConfig } from './cluster/data-services.js';
 export type { NodePoolConfig } from './cluster/node-pools-schema.js';
 export type { ArgoConfig, ArgoRoleGroups } from './argocd/schema.js';
+export type { AddonConfig } from './addons/schema.js';
 export type { PolicyWaiverConfig } from './shared/waivers-schema.js';
 export type { GrayReleaseConfig } from './service/gray-release-schema.js';
 
@@ -64,9 +66,11 @@ export type ClusterConfig = Omit<ClusterFile, 'environments' | 'nodePools' | 'wa
   waivers?: PolicyWaiverConfig[];
 };
 
-/** The whole configuration: every service and cluster, sorted by name. */
+/** The whole configuration: every service, cluster and pinned add-on, sorted by name. */
 export interface PlatformConfig {
   services: ServiceConfig[];
   clusters: ClusterConfig[];
   argocd: ArgoConfig;
+  /** `platform/addons.yaml`, sorted by name; absent when the file is (a repository that pins no add-on). */
+  addons?: AddonConfig[];
 }

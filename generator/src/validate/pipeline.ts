@@ -20,6 +20,7 @@ import type { Tier } from '../policy/engine.js';
 import type { Report, ResourceResult } from '../report/result.js';
 import { windowFacts } from '../windows/check.js';
 import { interruptedRenderFindings } from '../write/pending.js';
+import { addonsStep } from './addons-step.js';
 import { answer, Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
 import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultCacheDir, resultKey } from './result-cache.js';
 import { instantAt, pathBuilder, windowsStep, type BaseTree } from './windows-step.js';
@@ -284,6 +285,7 @@ async function validateRepository(
   await turn();
   if (!o.schemaOnly) findings.push(...policyStep({ model, targets: rendered.targets }));
   if (!o.schemaOnly) findings.push(...argo.findings);
+  if (!o.schemaOnly) findings.push(...addonsStep({ fs: world.fs, addons: config.addons, targets: rendered.targets }));
   const schema = await schemaStep({ validator, targets, applications: argo.applications, yieldBetween: builds !== undefined });
   findings.push(...schema.findings);
   if (!builds) return { report: { results: schema.intended.flat(), findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };

@@ -20,6 +20,7 @@ const committed = (kind: ConfigKind) => fs.readFileSync(path.join(generator, edi
 /** The hand-edited config files of this repository, by kind. */
 function configFiles(kind: ConfigKind): string[] {
   if (kind === 'argocd') return ['argocd/argocd.yaml'];
+  if (kind === 'addons') return ['platform/addons.yaml'];
   const dir = kind === 'service' ? 'apps' : 'clusters';
   return fs
     .readdirSync(path.join(repoRoot, dir))

@@ -148,6 +148,21 @@ export function tempRepo(from: RepoSource, opts: TempRepoOptions = {}): TempRepo
   };
 }
 
+/**
+ * Copies the repository's platform/ (pinned add-ons and their CRDs, 13 MB, which {@link tempRepo}
+ * leaves out) into `repo`, writable whatever the modes of the checkout.
+ */
+export function copyPlatform(repo: TempRepo): TempRepo {
+  fs.cpSync(path.join(REPO_ROOT, 'platform'), repo.abs('platform'), { recursive: true });
+  const writable = (p: string) => {
+    const dir = fs.statSync(p).isDirectory();
+    fs.chmodSync(p, dir ? 0o755 : 0o644);
+    if (dir) for (const e of fs.readdirSync(p)) writable(path.join(p, e));
+  };
+  writable(repo.abs('platform'));
+  return repo;
+}
+
 /** Repository-relative paths of the hand-edited configuration files under `root`. */
 export function configFiles(root: string): string[] {
   const inside = (dir: string, file: string) =>

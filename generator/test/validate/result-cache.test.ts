@@ -12,7 +12,7 @@ import { diskFs } from '../../src/core/fs.js';
 import { answer, Inputs, recordingFs, unchanged } from '../../src/validate/inputs.js';
 import { repositoryOptions, runPipeline, type ValidateOptions, type ValidateWorld } from '../../src/validate/pipeline.js';
 import { resultKey } from '../../src/validate/result-cache.js';
-import { tempRepo, type TempRepo } from '../helpers/cli.js';
+import { copyPlatform, tempRepo, type TempRepo } from '../helpers/cli.js';
 
 const ENTRY = 'node_modules/.cache/suoke-gitops/validate/last-report.json';
 const secretDir = fs.mkdtempSync(path.join(os.tmpdir(), 'result-cache-secret-'));
@@ -29,7 +29,8 @@ function fakeKustomize(version: string): string {
  * drift step looks there for what an interrupted render left), and `node_modules` holds the cache.
  */
 function checkout(): TempRepo {
-  const repo = tempRepo('repo', { shareKustomizeCache: false });
+  // With platform/: the add-on step reads the pins and every CRD file there.
+  const repo = copyPlatform(tempRepo('repo', { shareKustomizeCache: false }));
   fs.mkdirSync(repo.abs('node_modules'), { recursive: true });
   return repo;
 }
@@ -91,6 +92,12 @@ describe('the result cache: every input kind invalidates (no kustomize)', () => 
     appended('argocd/bootstrap.yaml'),
     appended('.generated-files'),
     added('clusters/prod/prod/xiaoai/Kustomization'),
+    appended('platform/addons.yaml'),
+    appended('platform/crds/README.md'),
+    appended('platform/crds/velero/v1.18.1/velero.io_backups.yaml'),
+    added('platform/crds/velero/v1.18.1/velero.io_extra.yaml'),
+    added('platform/crds/velero/v1.19.0/velero.io_backups.yaml'),
+    added('platform/monitoring.yaml'),
   ])('$name: a miss, then a hit once undone and cached again', async (change) => {
     restore();
     change.apply(repo);
