@@ -1,7 +1,9 @@
 import type { Finding } from '../../core/finding.js';
 import { isPlainObject, objectIdOf } from '../../core/objects.js';
 import { ajvFindings } from './ajv-findings.js';
-import { loadCompiledValidator, type CompiledValidator } from './compiled.js';
+import type { CelTree } from './cel-format.js';
+import { runCelRules } from './cel.js';
+import { loadCelTree, loadCompiledValidator, type CompiledValidator } from './compiled.js';
 import { loadSchemaTable, type SchemaNode, type SchemaTable } from './schema-table.js';
 import { StrictWalker, type WalkContext } from './walker.js';
 import { checkNames, checkSelector } from './workload.js';
@@ -66,6 +68,9 @@ interface KindRuntime {
   /** apiVersion the compiled validator expects, when it differs (aliases). */
   validateAs: string | null;
   load: () => CompiledValidator;
+  /** CEL rules of a CRD kind: `undefined` until loaded (with the validator), `null` when it has none. */
+  cel: CelTree | null | undefined;
+  loadCel: () => CelTree | null;
 }
 
 type Rec = Record<string, unknown>;
@@ -127,6 +132,8 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     const fn = rt.validate ?? (rt.validate = rt.load());
     const errors = fn(rt.validateAs ? { ...rec, apiVersion: rt.validateAs } : rec);
     if (errors) mergeAjv(findings, ajvFindings(errors, rec, ctx));
+    const cel = rt.cel === undefined ? (rt.cel = rt.loadCel()) : rt.cel;
+    if (cel) runCelRules(cel, rec, ctx, findings);
     const invalid = findings.some((f) => f.severity === 'error');
     return { status: invalid ? 'invalid' : 'valid', object: ctx.object, kind, findings };
   }
@@ -148,7 +155,14 @@ function makeRuntime(table: SchemaTable, apiVersion: string, kind: string, key: 
   }
   if (!entry) return null;
   const ref = entry.v;
-  return { root: table.node(entry.t), validate: null, validateAs, load: () => loadCompiledValidator(ref, table.dir) };
+  return {
+    root: table.node(entry.t),
+    validate: null,
+    validateAs,
+    load: () => loadCompiledValidator(ref, table.dir),
+    cel: undefined,
+    loadCel: () => loadCelTree(ref, table.dir),
+  };
 }
 
 /** Adds ajv's findings, skipping unknown fields the walker already reported at the same path. */
