@@ -26,7 +26,7 @@ import { answer, Inputs, recordingFs, unchanged, type Observation } from './inpu
 import { loadRendered } from './load-rendered.js';
 import { loadManifests, validateDocuments } from './manifests.js';
 import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultKey } from './result-cache.js';
-import { createSchemaValidator } from './schema/index.js';
+import { createSchemaValidator, staleCrdFindings } from './schema/index.js';
 import { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn } from './steps.js';
 import { instantAt, pathBuilder, windowsStep, type BaseTree } from './windows-step.js';
 
@@ -140,6 +140,7 @@ function validatePaths(fs: FileSystem, o: ValidateOptions): Report {
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   const loaded = loadManifests(fs, o.paths);
   const report = validateDocuments(loaded, validator);
+  report.findings.push(...staleCrdFindings(fs, validator.crds));
   const valid = loaded.documents.filter((_d, n) => report.results[n]?.status === 'valid');
   const policy = checkManifests(valid, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
   return { ...report, findings: [...report.findings, ...policy] };
@@ -276,7 +277,7 @@ async function validateRepository(
     // kustomize reads the files in child processes: what it reads, found as its build cache finds it, is read here too.
     if (inputs) noteKustomizeInputs(world.fs, targets, inputs, cache ? readMemo(cache) : undefined);
   }
-  const findings: Finding[] = [];
+  const findings: Finding[] = staleCrdFindings(world.fs, validator.crds);
   if (!o.schemaOnly) findings.push(...driftStep(world.fs, rendered.files));
   await turn();
   if (!o.schemaOnly) findings.push(...policyStep({ model, targets: rendered.targets }));

@@ -48,6 +48,11 @@ export class SchemaTable {
     return Object.keys(this.index.kinds);
   }
 
+  /** The CRD files the custom-resource kinds were compiled from (see {@link SchemaIndex.crds}). */
+  get crds(): readonly { file: string; sha256: string }[] {
+    return this.index.crds ?? [];
+  }
+
   kind(key: string): KindEntry | undefined {
     return Object.prototype.hasOwnProperty.call(this.index.kinds, key) ? this.index.kinds[key] : undefined;
   }

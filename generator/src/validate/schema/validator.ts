@@ -3,6 +3,7 @@ import { isPlainObject, objectIdOf } from '../../core/objects.js';
 import { ajvFindings } from './ajv-findings.js';
 import type { CelTree } from './cel-format.js';
 import { runCelRules } from './cel.js';
+import type { CompiledCrd } from './crd-drift.js';
 import { loadCelTree, loadCompiledValidator, type CompiledValidator } from './compiled.js';
 import { loadSchemaTable, type SchemaNode, type SchemaTable } from './schema-table.js';
 import { StrictWalker, type WalkContext } from './walker.js';
@@ -45,6 +46,8 @@ export interface SchemaValidator {
   has(apiVersion: string, kind: string): boolean;
   /** Every `apiVersion/kind` with a schema, sorted. */
   readonly kinds: readonly string[];
+  /** The CRD files (and their sha256) the custom-resource schemas were compiled from. */
+  readonly crds: readonly CompiledCrd[];
 }
 
 /**
@@ -142,6 +145,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     validate,
     has: (apiVersion, kind) => runtime(apiVersion, kind, `${apiVersion}/${kind}`) !== null,
     kinds: table.kindKeys,
+    crds: table.crds,
   };
 }
 
