@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import AjvModule, { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { SchemaIndex } from '../src/validate/schema/index-format.js';
-import { CHECKED_FORMATS, resourceSchema, type AjvConversionStats } from './crd-ajv.js';
+import { CHECKED_FORMATS, resourceSchema, shareRepeats, type AjvConversionStats } from './crd-ajv.js';
 import { celTree } from './crd-cel.js';
 import { CrdIndexer } from './crd-index.js';
 import { readCrds } from './crd-sources.js';
@@ -71,8 +71,9 @@ export function buildCrdSchemas(index: SchemaIndex, indexFile: string, root = re
   const stats: AjvConversionStats = { droppedPatterns: [] };
   let rules = 0;
   versions.forEach((v, n) => {
-    const ajv = new Ajv({ strict: false, allErrors: true, formats: formats as never, code: { source: true, formats: _`require("./formats.cjs")` } });
-    ajv.addSchema(resourceSchema(v.schema, stats), 'root');
+    // inlineRefs off: a shared subschema (shareRepeats) is one function, however often it is used.
+    const ajv = new Ajv({ strict: false, allErrors: true, inlineRefs: false, messages: false, formats: formats as never, code: { source: true, formats: _`require("./formats.cjs")` } });
+    ajv.addSchema(shareRepeats(resourceSchema(v.schema, stats)), 'root');
     const tree = celTree(v.schema);
     rules += JSON.stringify(tree ?? {}).split('"rule":').length - 1;
     const file = `${String(n).padStart(3, '0')}-${v.key.replace(/[^A-Za-z0-9.-]+/g, '_')}.cjs`;

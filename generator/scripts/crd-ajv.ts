@@ -144,3 +144,69 @@ function compiles(pattern: string): boolean {
     return false;
   }
 }
+
+/** The places a subschema sits: under these keys (maps of schemas, a schema, or lists of schemas). */
+const SCHEMA_MAPS = ['properties'] as const;
+const SCHEMA_ONE = ['items', 'additionalProperties', 'not'] as const;
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
+
+/**
+ * Moves every subschema that occurs more than once and is not tiny into `definitions`, referenced by
+ * `$ref`, so ajv (with `inlineRefs: false`) compiles it once. The Argo CD ApplicationSet schema repeats
+ * the Application template in every generator: inlined, its validator is 7 MB of code and takes
+ * 0.6 s to load; shared, a fraction of that.
+ */
+export function shareRepeats(root: Schema, minSize = 500): Schema {
+  const ids = new Map<string, number>();
+  const info: { count: number; size: number }[] = [];
+  const idOf = new Map<Schema, number>();
+  const visit = (s: Schema): number => {
+    const parts: unknown[] = [];
+    let size = 0;
+    const child = (c: Schema) => {
+      const id = visit(c);
+      size += info[id]!.size;
+      return id;
+    };
+    for (const [k, v] of Object.entries(s)) {
+      if ((SCHEMA_MAPS as readonly string[]).includes(k) && v && typeof v === 'object') {
+        parts.push([k, Object.entries(v as Record<string, Schema>).map(([n, c]) => [n, child(c)])]);
+      } else if ((SCHEMA_ONE as readonly string[]).includes(k) && v && typeof v === 'object') parts.push([k, child(v as Schema)]);
+      else if ((SCHEMA_LISTS as readonly string[]).includes(k) && Array.isArray(v)) parts.push([k, v.map((c: Schema) => child(c))]);
+      else parts.push([k, v]);
+    }
+    const key = JSON.stringify(parts);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = info.length;
+      ids.set(key, id);
+      // The size of the whole subschema, as written out: its own keywords and its children's.
+      info.push({ count: 0, size: size + key.length });
+    }
+    info[id]!.count++;
+    idOf.set(s, id);
+    return id;
+  };
+  visit(root);
+  const definitions: Record<string, Schema> = {};
+  const rewrite = (s: Schema, top: boolean): Schema => {
+    const id = idOf.get(s)!;
+    const shared = !top && info[id]!.count > 1 && info[id]!.size >= minSize;
+    const name = `s${id}`;
+    if (shared && definitions[name]) return { $ref: `#/definitions/${name}` };
+    const out: Schema = {};
+    for (const [k, v] of Object.entries(s)) {
+      if ((SCHEMA_MAPS as readonly string[]).includes(k) && v && typeof v === 'object') {
+        out[k] = Object.fromEntries(Object.entries(v as Record<string, Schema>).map(([n, c]) => [n, rewrite(c, false)]));
+      } else if ((SCHEMA_ONE as readonly string[]).includes(k) && v && typeof v === 'object') out[k] = rewrite(v as Schema, false);
+      else if ((SCHEMA_LISTS as readonly string[]).includes(k) && Array.isArray(v)) out[k] = v.map((c: Schema) => rewrite(c, false));
+      else out[k] = v;
+    }
+    if (!shared) return out;
+    definitions[name] = out;
+    return { $ref: `#/definitions/${name}` };
+  };
+  const out = rewrite(root, true);
+  if (Object.keys(definitions).length > 0) out.definitions = definitions;
+  return out;
+}
