@@ -4,7 +4,7 @@
  * walked only where a rule applies. Rules under `allOf` apply at the same node, as the API server
  * evaluates them (kubernetes/apiextensions-apiserver pkg/apiserver/schema/cel/validation.go:320-332 @ v0.36.3).
  */
-import type { CelRule, CelTree } from '../src/validate/schema/cel-format.js';
+import type { CelRule, CelTree, Defaults } from '../src/validate/schema/cel-format.js';
 import type { CrdSchema } from './crd-sources.js';
 
 const obj = (v: unknown): CrdSchema | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as CrdSchema) : undefined);
@@ -13,7 +13,11 @@ const obj = (v: unknown): CrdSchema | undefined => (v !== null && typeof v === '
 export function celTree(s: CrdSchema): CelTree | undefined {
   const t: CelTree = {};
   const rules = [s, ...(Array.isArray(s.allOf) ? s.allOf.map(obj).filter((x) => x !== undefined) : [])].flatMap(rulesOf);
-  if (rules.length > 0) t.r = rules;
+  if (rules.length > 0) {
+    t.r = rules;
+    const d = defaultsOf(s);
+    if (d) t.d = d;
+  }
   const props = obj(s.properties);
   if (props) {
     const p: Record<string, CelTree> = {};
@@ -30,6 +34,28 @@ export function celTree(s: CrdSchema): CelTree | undefined {
   const m = additional && celTree(additional);
   if (m) t.m = m;
   return Object.keys(t).length > 0 ? t : undefined;
+}
+
+/** The defaults below a schema node, or `undefined` when there is none. */
+function defaultsOf(s: CrdSchema): Defaults | undefined {
+  const d: Defaults = {};
+  if (s.default !== undefined) d.v = s.default;
+  const props = obj(s.properties);
+  if (props) {
+    const p: Record<string, Defaults> = {};
+    for (const name of Object.keys(props).sort()) {
+      const sub = defaultsOf(obj(props[name]) ?? {});
+      if (sub) p[name] = sub;
+    }
+    if (Object.keys(p).length > 0) d.p = p;
+  }
+  const items = obj(s.items);
+  const i = items && defaultsOf(items);
+  if (i) d.i = i;
+  const additional = obj(s.additionalProperties);
+  const m = additional && defaultsOf(additional);
+  if (m) d.m = m;
+  return Object.keys(d).length > 0 ? d : undefined;
 }
 
 function rulesOf(s: CrdSchema): CelRule[] {

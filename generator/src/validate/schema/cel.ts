@@ -1,7 +1,7 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { formatPath, type Finding } from '../../core/finding.js';
 import { isPlainObject } from '../../core/objects.js';
-import type { CelRule, CelTree } from './cel-format.js';
+import type { CelRule, CelTree, Defaults } from './cel-format.js';
 import type { WalkContext } from './walker.js';
 
 /**
@@ -80,13 +80,26 @@ function program(rule: string): Program {
 
 const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0]!;
 
-/** JSON values as CEL sees them: whole numbers are ints (BigInt), objects are maps. */
-function toCel(v: unknown): unknown {
+/**
+ * CEL's reserved words: a property so named is reached as `__name__` in a rule
+ * (kubernetes/apiserver pkg/cel/escaping.go:25-37 @ v0.36.3). Only whole-word escapes are applied here: the
+ * character escapes (`__dot__`, `__dash__`...) would also rename the keys of maps (labels), which the
+ * API server leaves as they are, and this evaluator cannot tell a map from an object.
+ */
+const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+/** JSON values as CEL sees them, defaulted as the API server would: whole numbers are ints (BigInt), objects are maps. */
+function toCel(v: unknown, d: Defaults | undefined): unknown {
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
-  if (Array.isArray(v)) return v.map(toCel);
+  if (Array.isArray(v)) return v.map((x) => toCel(x, d?.i));
   if (isPlainObject(v)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = toCel(v[k]);
+    for (const k of Object.keys(v)) out[RESERVED.has(k) ? `__${k}__` : k] = toCel(v[k], d?.p?.[k] ?? d?.m);
+    if (d?.p) {
+      for (const [k, sub] of Object.entries(d.p)) {
+        if (sub.v !== undefined && !(k in v)) out[RESERVED.has(k) ? `__${k}__` : k] = toCel(structuredClone(sub.v), sub);
+      }
+    }
     return out;
   }
   return v;
@@ -106,7 +119,7 @@ export function runCelRules(tree: CelTree, value: unknown, ctx: WalkContext, out
   if (value === null || value === undefined) return;
   if (tree.r) {
     let self: unknown;
-    for (const rule of tree.r) self = evaluate(rule, value, self, ctx, out, path);
+    for (const rule of tree.r) self = evaluate(rule, value, tree.d, self, ctx, out, path);
   }
   if (Array.isArray(value)) {
     if (tree.i) value.forEach((item, n) => runCelRules(tree.i!, item, ctx, out, [...path, n]));
@@ -118,7 +131,7 @@ export function runCelRules(tree: CelTree, value: unknown, ctx: WalkContext, out
 }
 
 /** Runs one rule; returns `self` converted (reused by the next rule of the node). */
-function evaluate(rule: CelRule, value: unknown, converted: unknown, ctx: WalkContext, out: Finding[], path: (string | number)[]): unknown {
+function evaluate(rule: CelRule, value: unknown, defaults: Defaults | undefined, converted: unknown, ctx: WalkContext, out: Finding[], path: (string | number)[]): unknown {
   if (/\boldSelf\b/.test(rule.rule)) {
     add(out, ctx, path, 'schema/cel-skipped', 'info', 'CEL transition rule not evaluated: it compares with the object stored in the cluster (oldSelf)', `rule: ${rule.rule}`);
     return converted;
@@ -128,7 +141,7 @@ function evaluate(rule: CelRule, value: unknown, converted: unknown, ctx: WalkCo
     add(out, ctx, path, 'schema/cel-skipped', 'info', `CEL rule not evaluated: ${p.error}`, `rule: ${rule.rule}`);
     return converted;
   }
-  const self = converted ?? toCel(value);
+  const self = converted ?? toCel(value, defaults);
   let result: unknown;
   try {
     result = p({ self });
