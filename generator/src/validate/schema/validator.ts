@@ -52,7 +52,8 @@ export interface SchemaValidator {
 
 /**
  * API versions served by newer operators whose schema is the older version's, promoted unchanged
- * (or with only additions we do not render). We validate them with the older model:
+ * (or with only additions we do not render). A kind a pinned CRD under platform/crds serves has its own
+ * entry (docs/schemas.md), which is always preferred; only without one do we validate with the older model:
  * - `external-secrets.io/v1` is `v1beta1` promoted (ESO 0.16); @kubernetes-models/external-secrets
  *   0.5.2 ships only v1alpha1/v1beta1.
  * - Istio's `v1` APIs (1.22+) are the `v1beta1` / `v1alpha1` schemas promoted; the istio 2.3.0 models
