@@ -133,10 +133,11 @@ function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
  * together (a document the schema refuses is fixed first; judging its policies would guess at its meaning).
  */
 async function validatePaths(fs: FileSystem, o: ValidateOptions): Promise<Report> {
-  const [{ createSchemaValidator }, { loadManifests, validateDocuments }, { checkManifests }] = await Promise.all([import('./schema/index.js'), import('./manifests.js'), import('../policy/repository.js')]);
+  const [{ createSchemaValidator, staleCrdFindings }, { loadManifests, validateDocuments }, { checkManifests }] = await Promise.all([import('./schema/index.js'), import('./manifests.js'), import('../policy/repository.js')]);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   const loaded = loadManifests(fs, o.paths);
   const report = validateDocuments(loaded, validator);
+  report.findings.push(...staleCrdFindings(fs, validator.crds));
   const valid = loaded.documents.filter((_d, n) => report.results[n]?.status === 'valid');
   const policy = checkManifests(valid, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
   return { ...report, findings: [...report.findings, ...policy] };
@@ -256,7 +257,7 @@ async function validateRepository(
 ): Promise<RepositoryValidation> {
   // Loaded here, not on every run: a run the result cache serves needs neither the configuration, the
   // model, the renderers, the policies nor the schema validator (~0.1 s of start-up).
-  const [{ createSchemaValidator }, { loadRendered }, { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn }] = await Promise.all([
+  const [{ createSchemaValidator, staleCrdFindings }, { loadRendered }, { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn }] = await Promise.all([
     import('./schema/index.js'),
     import('./load-rendered.js'),
     import('./steps.js'),
@@ -280,7 +281,7 @@ async function validateRepository(
     // kustomize reads the files in child processes: what it reads, found as its build cache finds it, is read here too.
     if (inputs) noteKustomizeInputs(world.fs, targets, inputs, cache ? readMemo(cache) : undefined);
   }
-  const findings: Finding[] = [];
+  const findings: Finding[] = staleCrdFindings(world.fs, validator.crds);
   if (!o.schemaOnly) findings.push(...driftStep(world.fs, rendered.files));
   await turn();
   if (!o.schemaOnly) findings.push(...policyStep({ model, targets: rendered.targets }));

@@ -229,9 +229,17 @@ describe('validate output formats on a clean copy', () => {
     const config = loadConfig(diskFs(repo.root), loadOptions);
     const grayInProd = (s: string) => config.services.find((x) => x.name === s)?.environments['prod']?.grayRelease !== undefined;
     expect([grayInProd('xiaoai'), grayInProd('xiaoke')]).toEqual([false, true]);
-    for (const [service, object, kind] of [
-      ['xiaoai', 'apps/v1/Deployment suoke-prod/xiaoai', 'Deployment'],
-      ['xiaoke', 'argoproj.io/v1alpha1/Rollout suoke-prod/xiaoke', 'Rollout'],
+    // The Rollout CRD's selector immutability rule compares with the stored object (oldSelf): listed as skipped.
+    const skippedSelectorRule = {
+      check: 'schema/cel-skipped',
+      severity: 'info',
+      path: 'spec.selector',
+      message: 'CEL transition rule not evaluated: it compares with the object stored in the cluster (oldSelf)',
+      hint: 'rule: self == oldSelf',
+    };
+    for (const [service, object, kind, findings] of [
+      ['xiaoai', 'apps/v1/Deployment suoke-prod/xiaoai', 'Deployment', []],
+      ['xiaoke', 'argoproj.io/v1alpha1/Rollout suoke-prod/xiaoke', 'Rollout', [skippedSelectorRule]],
     ] as const) {
       expect(parsed.resources.find((x) => x['object'] === object)).toEqual({
         file: `clusters/prod/prod/${service}`,
@@ -239,7 +247,7 @@ describe('validate output formats on a clean copy', () => {
         object,
         kind,
         status: 'valid',
-        findings: [],
+        findings,
       });
     }
     const prodWorkloads = parsed.resources.filter((x) => x['file'] === 'clusters/prod/prod/xiaoke' && ['Deployment', 'Rollout'].includes(String(x['kind'])));
@@ -287,7 +295,11 @@ describe('validate output formats on a clean copy', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('TAP version 13');
     expect(lines.slice(-2)).toEqual([`1..${c.resources}`, '']);
-    const tests = lines.slice(1, -2);
+    // A valid resource with an info finding (a skipped CEL transition rule of the Rollout CRD) carries a
+    // YAML diagnostic block after its ok line.
+    const body = lines.slice(1, -2);
+    const tests = body.filter((l) => !l.startsWith('  '));
+    expect(body.filter((l) => l.startsWith('  ')).join('\n')).toMatch(/^(  ---\n  findings:\n(    .*\n|      .*\n)+  \.\.\.\n?)+$/);
     expect(tests).toHaveLength(c.resources);
     tests.forEach((l, i) => expect(l).toMatch(new RegExp(`^ok ${i + 1} - [a-z0-9/-]+ \\([A-Za-z]+ [a-z0-9.-]+\\)$`)));
   });

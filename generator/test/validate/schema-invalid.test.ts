@@ -247,7 +247,8 @@ const cases: Case[] = [
 describe('bad manifests are reported with exact messages', () => {
   it.each(cases)('$name', ({ input, want, status }) => {
     const verdict = validator.validate(input, { file: 'bad.yaml', line: 3 });
-    expect(verdict.findings.map((f) => `${f.check} ${f.path ?? ''}: ${f.message}`)).toEqual(want);
+    // Transition rules (oldSelf) are listed as skipped on every Rollout; crd-schemas.test.ts covers them.
+    expect(verdict.findings.filter((f) => f.check !== 'schema/cel-skipped').map((f) => `${f.check} ${f.path ?? ''}: ${f.message}`)).toEqual(want);
     expect(verdict.status).toBe(status ?? 'invalid');
     for (const f of verdict.findings) {
       expect(f.file).toBe('bad.yaml');

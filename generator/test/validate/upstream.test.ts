@@ -70,7 +70,7 @@ describe.skipIf(!upstreamAvailable())('agreement with the upstream schemas (Kube
     const up = upstreamValidate(obj);
     expect(up.known).toBe(true);
     expect(up.errors).toEqual([]);
-    expect(validator.validate(obj, { file: 'x.yaml' }).findings).toEqual([]);
+    expect(validator.validate(obj, { file: 'x.yaml' }).findings.filter((f) => f.check !== 'schema/cel-skipped')).toEqual([]);
   });
 
   it.each(Object.entries(VALID))('mutations of %s get the same verdict', (_name, make) => {

@@ -129,6 +129,12 @@ function toFinding(e: AjvError, segments: (string | number)[], value: unknown, c
       check = 'schema/range';
       message = `must have ${e.keyword.startsWith('min') ? 'at least' : 'at most'} ${String(p.limit)} ${unit(e.keyword)}`;
       break;
+    case 'uniqueItems':
+      check = 'schema/duplicate';
+      path = [...segments, Math.max(Number(p.i), Number(p.j))];
+      message = `duplicate entry: items [${Math.min(Number(p.i), Number(p.j))}] and [${Math.max(Number(p.i), Number(p.j))}] are equal`;
+      hint = 'the items of this list must be unique (x-kubernetes-list-type: set); remove the duplicate';
+      break;
     default:
       message = e.message ? `${e.message}` : `fails the "${e.keyword}" rule ${JSON.stringify(p)}`;
   }

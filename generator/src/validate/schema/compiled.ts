@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import * as nodePath from 'node:path';
+import type { CelTree } from './cel-format.js';
 import type { ValidatorRef } from './index-format.js';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +39,11 @@ function packageRoot(pkg: string): string {
  * only pays for the kinds actually present.
  */
 export function loadCompiledValidator(ref: ValidatorRef, indexDir: string): CompiledValidator {
+  if ('crd' in ref) {
+    // Compiled from a pinned CRD by `npm run build` (scripts/build-crd-schemas.ts).
+    const fn = (require(nodePath.join(indexDir, ref.g)) as { validate: AjvFunction }).validate;
+    return (obj) => (fn(obj) ? null : (fn.errors ?? []));
+  }
   if ('g' in ref && ref.g !== undefined) {
     // Precompiled by `npm run build` (scripts/build-model-validators.ts), with the options of the
     // package's @kubernetes-models/validate 3; its errors are filtered as that package does.
@@ -67,6 +73,12 @@ export function loadCompiledValidator(ref: ValidatorRef, indexDir: string): Comp
       return errors;
     }
   };
+}
+
+/** The CEL rule tree of a CRD kind's module (loaded with its validator), or `null` when it has none. */
+export function loadCelTree(ref: ValidatorRef, indexDir: string): CelTree | null {
+  if (!('crd' in ref)) return null;
+  return (require(nodePath.join(indexDir, ref.g)) as { cel?: CelTree | null }).cel ?? null;
 }
 
 /**

@@ -2,3 +2,4 @@
 export { createSchemaValidator } from './validator.js';
 export type { SchemaValidator } from './validator.js';
 export { benchSchema } from './bench.js';
+export { staleCrdFindings } from './crd-drift.js';

@@ -19,6 +19,8 @@ export class SchemaNode {
   names: readonly string[] = [];
   /** Array item, map value, or the value type of an object's index signature. */
   item: SchemaNode | null = null;
+  /** Array of `x-kubernetes-list-type: map`: the key fields no two items may share. */
+  mapKeys: readonly string[] | null = null;
   /** Map whose keys and values follow the label grammar. */
   labels = false;
   /** Map whose keys follow the annotation key grammar. */
@@ -46,6 +48,11 @@ export class SchemaTable {
     return Object.keys(this.index.kinds);
   }
 
+  /** The CRD files the custom-resource kinds were compiled from (see {@link SchemaIndex.crds}). */
+  get crds(): readonly { file: string; sha256: string }[] {
+    return this.index.crds ?? [];
+  }
+
   kind(key: string): KindEntry | undefined {
     return Object.prototype.hasOwnProperty.call(this.index.kinds, key) ? this.index.kinds[key] : undefined;
   }
@@ -58,7 +65,10 @@ export class SchemaTable {
     const n = new SchemaNode(nodeKind(t), ref);
     this.nodes[ref] = n;
     if (typeof t === 'object') {
-      if ('a' in t) n.item = this.node(t.a);
+      if ('a' in t) {
+        n.item = this.node(t.a);
+        if (t.u) n.mapKeys = t.u;
+      }
       else if ('m' in t) {
         n.item = this.node(t.m);
         n.labels = t.l === 1;

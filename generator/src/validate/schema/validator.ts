@@ -1,7 +1,10 @@
 import type { Finding } from '../../core/finding.js';
 import { isPlainObject, objectIdOf } from '../../core/objects.js';
 import { ajvFindings } from './ajv-findings.js';
-import { loadCompiledValidator, type CompiledValidator } from './compiled.js';
+import type { CelTree } from './cel-format.js';
+import { runCelRules } from './cel.js';
+import type { CompiledCrd } from './crd-drift.js';
+import { loadCelTree, loadCompiledValidator, type CompiledValidator } from './compiled.js';
 import { loadSchemaTable, type SchemaNode, type SchemaTable } from './schema-table.js';
 import { StrictWalker, type WalkContext } from './walker.js';
 import { checkNames, checkSelector } from './workload.js';
@@ -43,11 +46,14 @@ export interface SchemaValidator {
   has(apiVersion: string, kind: string): boolean;
   /** Every `apiVersion/kind` with a schema, sorted. */
   readonly kinds: readonly string[];
+  /** The CRD files (and their sha256) the custom-resource schemas were compiled from. */
+  readonly crds: readonly CompiledCrd[];
 }
 
 /**
  * API versions served by newer operators whose schema is the older version's, promoted unchanged
- * (or with only additions we do not render). We validate them with the older model:
+ * (or with only additions we do not render). A kind a pinned CRD under platform/crds serves has its own
+ * entry (docs/schemas.md), which is always preferred; only without one do we validate with the older model:
  * - `external-secrets.io/v1` is `v1beta1` promoted (ESO 0.16); @kubernetes-models/external-secrets
  *   0.5.2 ships only v1alpha1/v1beta1.
  * - Istio's `v1` APIs (1.22+) are the `v1beta1` / `v1alpha1` schemas promoted; the istio 2.3.0 models
@@ -66,6 +72,9 @@ interface KindRuntime {
   /** apiVersion the compiled validator expects, when it differs (aliases). */
   validateAs: string | null;
   load: () => CompiledValidator;
+  /** CEL rules of a CRD kind: `undefined` until loaded (with the validator), `null` when it has none. */
+  cel: CelTree | null | undefined;
+  loadCel: () => CelTree | null;
 }
 
 type Rec = Record<string, unknown>;
@@ -127,6 +136,8 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     const fn = rt.validate ?? (rt.validate = rt.load());
     const errors = fn(rt.validateAs ? { ...rec, apiVersion: rt.validateAs } : rec);
     if (errors) mergeAjv(findings, ajvFindings(errors, rec, ctx));
+    const cel = rt.cel === undefined ? (rt.cel = rt.loadCel()) : rt.cel;
+    if (cel) runCelRules(cel, rec, ctx, findings);
     const invalid = findings.some((f) => f.severity === 'error');
     return { status: invalid ? 'invalid' : 'valid', object: ctx.object, kind, findings };
   }
@@ -135,6 +146,7 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
     validate,
     has: (apiVersion, kind) => runtime(apiVersion, kind, `${apiVersion}/${kind}`) !== null,
     kinds: table.kindKeys,
+    crds: table.crds,
   };
 }
 
@@ -148,7 +160,14 @@ function makeRuntime(table: SchemaTable, apiVersion: string, kind: string, key: 
   }
   if (!entry) return null;
   const ref = entry.v;
-  return { root: table.node(entry.t), validate: null, validateAs, load: () => loadCompiledValidator(ref, table.dir) };
+  return {
+    root: table.node(entry.t),
+    validate: null,
+    validateAs,
+    load: () => loadCompiledValidator(ref, table.dir),
+    cel: undefined,
+    loadCel: () => loadCelTree(ref, table.dir),
+  };
 }
 
 /** Adds ajv's findings, skipping unknown fields the walker already reported at the same path. */

@@ -58,6 +58,7 @@ export class StrictWalker {
       }
     } else if (kind === N_ARRAY) {
       if (!Array.isArray(value)) return;
+      if (node.mapKeys !== null && value.length > 1) this.uniqueKeys(value, node.mapKeys);
       const item = node.item!;
       if (item.kind < N_OBJECT) return;
       for (let i = 0; i < value.length; i++) {
@@ -80,6 +81,28 @@ export class StrictWalker {
         }
       }
     }
+  }
+
+  /**
+   * `x-kubernetes-list-type: map`: no two items may have the same values of the key fields (a missing
+   * key counts as its own value), as the API server checks
+   * (kubernetes/apiextensions-apiserver pkg/apiserver/schema/listtype/validation.go:134-186 @ v0.36.3).
+   */
+  private uniqueKeys(list: unknown[], keys: readonly string[]): void {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      if (item !== null && (typeof item !== 'object' || Array.isArray(item))) return; // a type error, ajv's to report
+      const rec = (item ?? {}) as Record<string, unknown>;
+      const id = keys.map((k) => (k in rec ? JSON.stringify(rec[k]) : '-')).join('\0');
+      const first = seen.get(id);
+      if (first === undefined) {
+        seen.set(id, i);
+        return;
+      }
+      const shown = keys.map((k) => `${k}=${k in rec ? JSON.stringify(rec[k]) : '(unset)'}`).join(', ');
+      this.add('schema/duplicate', 'error', i, `duplicate entry: ${shown} is already used by item [${first}]`,
+        `each item of this list needs its own ${keys.join(' and ')} (x-kubernetes-list-type: map); merge or rename the duplicates`);
+    });
   }
 
   private unknown(key: string, node: SchemaNode): void {
@@ -137,7 +160,7 @@ export class StrictWalker {
     }
   }
 
-  private add(check: string, severity: Finding['severity'], last: string, message: string, hint?: string): void {
+  private add(check: string, severity: Finding['severity'], last: string | number, message: string, hint?: string): void {
     const f: Finding = {
       check,
       severity,
