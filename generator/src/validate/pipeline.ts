@@ -17,14 +17,14 @@ import { defaultCacheDir, type BuildResult } from '../kustomize/build.js';
 import { readMemo } from '../kustomize/cache.js';
 import { DependencyHasher, type FileReader, type KustomizationMemo } from '../kustomize/deps.js';
 import { KUSTOMIZE_TOOLS, requireKustomize, type Kustomize } from '../kustomize/detect.js';
-import { checkManifests } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import type { Report, ResourceResult } from '../report/result.js';
 import { windowFacts } from '../windows/check.js';
 import { interruptedRenderFindings } from '../write/pending.js';
 import { answer, Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
 import { loadRendered } from './load-rendered.js';
-import { loadManifests, validateDocuments } from './manifests.js';
+import type { ReadLimits } from './manifests.js';
+import { validatePaths } from './paths.js';
 import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultKey } from './result-cache.js';
 import { createSchemaValidator } from './schema/index.js';
 import { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn } from './steps.js';
@@ -56,6 +56,14 @@ export interface ValidateOptions {
   cacheSecretFile?: string;
   /** Policy strictness for manifests given as `paths` (the repository uses each environment's tier). Default `production`. */
   tier?: Tier;
+  /** Manifests given as `paths`: run the policies too (`--policies`); the repository always does. Default false. */
+  policies?: boolean;
+  /** Manifests given as `paths`: kinds or `apiVersion/kind` counted as Skipped, unchecked (`--skip`). Default none. */
+  skip?: string[];
+  /** Manifests given as `paths`: kinds or `apiVersion/kind` that are an Error wherever found (`--reject`). Default none. */
+  reject?: string[];
+  /** Manifests given as `paths`: bounds against hostile input (validate/manifests.ts). Default its defaults. */
+  limits?: ReadLimits;
   /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
   kubernetesVersion?: string;
   /** Change windows: the instant to evaluate, ISO-8601 with an offset. Default now. */
@@ -84,6 +92,8 @@ export interface ValidateWorld {
   buildId: string | undefined;
   /** The files of the base revision `--base` names (or the default one), read from Git; none outside a Git work tree. */
   baseTree: (base: string | undefined) => BaseTree | undefined;
+  /** Standard input in pieces, for `validate -`. Default none. */
+  stdin?: () => AsyncIterable<string>;
 }
 
 /** A `validate` run: its report and whether the repository part came from the result cache. */
@@ -94,7 +104,7 @@ export interface Validation {
 
 /** `validate`: the report of the repository (no paths) or of the given manifests, before any summary of waivers. */
 export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Promise<Validation> {
-  if (o.paths.length > 0) return { report: validatePaths(world.fs, o), cached: false };
+  if (o.paths.length > 0) return { report: await validateGiven(world, o), cached: false };
   // One seal (a read of the per-user secret) for the result cache, the windows builds and the simulation.
   const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
   const repo = await cachedRepository(world, o, seal);
@@ -132,17 +142,20 @@ function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
   return new Map([...files].filter(([p]) => INPUT_ROOTS.some((root) => p.startsWith(`${root}/`))));
 }
 
-/**
- * `validate PATH...`: schema checks of every document, then the policies on the schema-valid ones
- * together (a document the schema refuses is fixed first; judging its policies would guess at its meaning).
- */
-function validatePaths(fs: FileSystem, o: ValidateOptions): Report {
-  const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
-  const loaded = loadManifests(fs, o.paths);
-  const report = validateDocuments(loaded, validator);
-  const valid = loaded.documents.filter((_d, n) => report.results[n]?.status === 'valid');
-  const policy = checkManifests(valid, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
-  return { ...report, findings: [...report.findings, ...policy] };
+/** `validate PATH...`: the options of paths.ts from the command's. */
+function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<Report> {
+  return validatePaths(
+    { fs: world.fs, ...(world.stdin ? { stdin: world.stdin } : {}) },
+    {
+      paths: o.paths,
+      schemaOnly: o.schemaOnly,
+      ignoreMissingSchemas: o.ignoreMissingSchemas,
+      skip: o.skip ?? [],
+      reject: o.reject ?? [],
+      ...(o.policies ? { policies: { tier: o.tier ?? 'production', kubernetesVersion: o.kubernetesVersion ?? '1.31' } } : {}),
+      ...(o.limits ? { limits: o.limits } : {}),
+    },
+  );
 }
 
 /**
