@@ -34,7 +34,7 @@ function isMarkerEnd(c: string | undefined): boolean {
  * Feed it pieces of text ({@link push}), then {@link end}: each call returns the documents completed
  * so far, in order. A document is split off at every line that starts with a `---` marker, as the YAML
  * stream grammar has it; what a document means is for the parser. `maxChars` bounds the document held
- * (hostile input: a file of one endless document), default no bound.
+ * (hostile input: a file of one endless document), default no bound: past it, {@link failed} is set.
  */
 export class DocumentSplitter {
   /**
@@ -51,13 +51,22 @@ export class DocumentSplitter {
 
   constructor(private readonly maxChars = Infinity) {}
 
+  /**
+   * Set when a document grows past `maxChars`: the documents returned with it are the last ones, the
+   * caller stops there (and reports it).
+   */
+  failed: DocumentTooLarge | undefined;
+
   push(piece: string): DocumentText[] {
+    if (this.failed) return [];
     this.pending += piece;
     return this.split(false);
   }
 
   end(): DocumentText[] {
+    if (this.failed) return [];
     const out = this.split(true);
+    if (this.failed) return out;
     out.push(this.take(this.pending));
     this.pending = '';
     return out;
@@ -86,6 +95,11 @@ export class DocumentSplitter {
         continue;
       }
       const doc = text.slice(start, at);
+      if (doc.length > this.maxChars) {
+        // The documents before it are handed over; nothing after it is read.
+        this.failed = new DocumentTooLarge(Math.max(this.line, 0) + 1, this.maxChars);
+        return out;
+      }
       out.push(this.take(doc));
       this.line += countLines(doc);
       start = at + 3;
@@ -93,7 +107,7 @@ export class DocumentSplitter {
     }
     this.pending = start > 0 ? text.slice(start) : text;
     this.from = from - start;
-    if (this.pending.length > this.maxChars) throw new DocumentTooLarge(Math.max(this.line, 0) + 1, this.maxChars);
+    if (this.pending.length > this.maxChars) this.failed = new DocumentTooLarge(Math.max(this.line, 0) + 1, this.maxChars);
     return out;
   }
 

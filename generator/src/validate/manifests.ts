@@ -161,10 +161,14 @@ async function readStream(name: string, pieces: AsyncIterable<string> | Iterable
       if (json) {
         whole += piece;
         if (whole.length > maxDocument) throw new DocumentTooLarge(1, maxDocument);
-      } else for (const d of splitter.push(piece)) emit(d.text, d.line);
+      } else {
+        for (const d of splitter.push(piece)) emit(d.text, d.line);
+        if (splitter.failed) throw splitter.failed;
+      }
     }
     if (json) emit(whole, 0);
     else for (const d of splitter.end()) emit(d.text, d.line);
+    if (splitter.failed) throw splitter.failed;
   } catch (e) {
     const [check, message, hint] = readFailure(e, options.maxFileBytes);
     sink.document({ file: name, index, error: manifestError(name, check, message, hint) });

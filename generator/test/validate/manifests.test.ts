@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileSystem } from '../../src/core/fs.js';
 import { memoryFs } from '../../src/core/fs.js';
-import { readManifests, type ManifestDocument, type ReadOptions } from '../../src/validate/manifests.js';
+import { readManifests, type DocumentDetector, type ManifestDocument, type ReadOptions } from '../../src/validate/manifests.js';
 import { validatePaths } from '../../src/validate/paths.js';
 import { summaryLine } from '../../src/report/result.js';
 
@@ -126,6 +126,37 @@ describe('readManifests', () => {
     const fs = memoryFs({ 'm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\n  labels: &l {app: m}\n  annotations:\n    <<: *l\n' });
     const [doc] = (await loadManifests(fs, ['m.yaml'])).documents;
     expect((doc?.object as { metadata: { annotations: unknown } }).metadata.annotations).toEqual({ app: 'm' });
+  });
+});
+
+describe('the per-document hook (detectors)', () => {
+  it('runs on every non-empty document with its text and the file line of its first line; findings go to its first resource', async () => {
+    const seen: string[] = [];
+    const detector: DocumentDetector = ({ file, text, firstLine }) => {
+      seen.push(`${file}:${firstLine} ${JSON.stringify(text)}`);
+      const at = text.split('\n').findIndex((l) => l.includes(': yes'));
+      return at < 0 ? [] : [{ check: 'yaml/ambiguous', severity: 'warning', file, line: firstLine + at, message: 'yes is a string in YAML 1.2' }];
+    };
+    const list = '{"apiVersion": "v1", "kind": "List", "items": [{"kind": "A"}, {"kind": "B"}]}';
+    const fs = memoryFs({ 'a.yaml': `a: 1\n---\n# empty\n---\nb: yes\n--- # c\n${list}\n` });
+    const docs = (await loadManifests(fs, ['a.yaml'], { detectors: [detector] })).documents;
+    expect(seen).toEqual(['a.yaml:1 "a: 1\\n"', 'a.yaml:4 "\\nb: yes\\n"', 'a.yaml:6 " # c\\n' + list.replace(/"/g, '\\"') + '\\n"']);
+    expect(docs.map((d) => `${d.index} ${(d.findings ?? []).map((f) => `${f.line} ${f.message}`).join()}`)).toEqual(['0 ', '1 5 yes is a string in YAML 1.2', '2 ', '3 ']);
+  });
+
+  it('reaches validatePaths: a detector error makes a schema-valid resource invalid', async () => {
+    const fs = memoryFs({ 'c.yaml': CM('c') });
+    const detector: DocumentDetector = ({ file, firstLine }) => [{ check: 'yaml/duplicate-key', severity: 'error', file, line: firstLine, message: 'duplicate' }];
+    const report = await validatePaths({ fs }, { paths: ['c.yaml'], detectors: [detector] });
+    expect(report.results.map((r) => `${r.status} ${r.findings.map((f) => f.check).join()}`)).toEqual(['invalid yaml/duplicate-key']);
+  });
+});
+
+describe('standard input', () => {
+  it('"-" reads the stream given as stdin, named "stdin"', async () => {
+    const out: string[] = [];
+    await readManifests({ fs: memoryFs({}), paths: ['-'], stdin: () => ['apiVersion: v1\nkind: Con', `figMap\nmetadata:\n  name: s\n---\n${CM('t')}`] }, { file: (f) => void out.push(`file ${f}`), document: (d) => void out.push(`${d.file}:${d.line} #${d.index}`) });
+    expect(out).toEqual(['file stdin', 'stdin:1 #0', 'stdin:6 #1']);
   });
 });
 
