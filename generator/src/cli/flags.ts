@@ -1,7 +1,8 @@
 /**
  * Parsers of option values that commander cannot type itself: sizes (`--max-file-size 64MiB`), counts,
  * and kubeconform-style comma-separated lists that may also be repeated (`--skip A,B --skip C`).
- * A bad value is an `InvalidArgumentError`: commander names the option and exits 2.
+ * A bad value is an `InvalidArgumentError`: commander names the option and exits 2. Also the examples
+ * `validate --help` ends with.
  */
 import { InvalidArgumentError } from 'commander';
 
@@ -30,3 +31,19 @@ export function collectNames(value: string, previous: string[] = []): string[] {
   if (names.length === 0) throw new InvalidArgumentError('expected a kind or apiVersion/kind, e.g. ConfigMap or apps/v1/Deployment, comma-separated.');
   return [...previous, ...names];
 }
+
+/** What `validate --help` prints after the options: what PATH changes, and examples. */
+export const VALIDATE_EXAMPLES = `
+Without PATH, the repository: render drift, schema, policies, kustomize builds, change windows, simulation.
+With PATH (files, folders, or - for standard input), kubeconform -strict -summary: the schema and the
+semantic checks (names, selectors, quantity units); --schema-only for the schema alone, --policies to add
+the policies. Standard input is also read without PATH when it is a pipe or a file with data (never a
+terminal, /dev/null or a closed input).
+
+Examples:
+  npm run validate                                     the repository, as CI does
+  npm run validate -- manifests/ extra.yaml            files and folders
+  kustomize build overlays/prod | npm run validate -- -
+  npm run validate -- --schema-only --skip CustomResourceDefinition,v1/Secret out/
+  npm run validate -- --policies --tier development -o junit out/ > report.xml
+`;

@@ -13,7 +13,7 @@ import { diskFs } from '../core/fs.js';
 import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext, StandardInput } from './context.js';
-import { collectNames, parseCount, parseSize } from './flags.js';
+import { collectNames, parseCount, parseSize, VALIDATE_EXAMPLES } from './flags.js';
 import { formatUserError } from './errors.js';
 import { FORMAT_NAMES } from '../report/registry.js';
 
@@ -176,34 +176,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const VALIDATE_EXAMPLES = `
-Without PATH, the repository: render drift, schema, policies, kustomize builds, change windows, simulation.
-With PATH (files, folders, or - for standard input), kubeconform -strict -summary: the schema and the
-semantic checks (names, selectors, quantity units); --schema-only for the schema alone, --policies to add
-the policies. Standard input is also read without PATH when it is a pipe or a file with data (never a
-terminal, /dev/null or a closed input).
-
-Examples:
-  npm run validate                                     the repository, as CI does
-  npm run validate -- manifests/ extra.yaml            files and folders
-  kustomize build overlays/prod | npm run validate -- -
-  npm run validate -- --schema-only --skip CustomResourceDefinition,v1/Secret out/
-  npm run validate -- --policies --tier development -o junit out/ > report.xml
-`;
 
 /** Standard input as this process got it (context.ts): what it is decides whether `validate` reads it. */
 function standardInput(): StandardInput {
-  let kind: StandardInput['kind'];
+  const read = () => process.stdin.setEncoding('utf8') as AsyncIterable<string>;
   try {
     const st = nodeFs.fstatSync(0);
-    if (st.isFIFO()) kind = 'pipe';
-    else if (st.isFile()) kind = st.size > 0 ? 'file' : 'empty';
-    else if (st.isCharacterDevice()) kind = isatty(0) ? 'terminal' : 'device';
-    else kind = st.isSocket() ? 'socket' : 'other';
+    const chr = () => (isatty(0) ? 'terminal' : 'device');
+    const kind = st.isFIFO() ? 'pipe' : st.isFile() ? (st.size > 0 ? 'file' : 'empty') : st.isCharacterDevice() ? chr() : st.isSocket() ? 'socket' : 'other';
+    return { kind, read };
   } catch {
-    kind = 'closed';
+    return { kind: 'closed', read };
   }
-  return { kind, read: () => process.stdin.setEncoding('utf8') as AsyncIterable<string> };
 }
 
 /** `-o, --output <format>`: the formats of report/registry.ts, `text` by default. */

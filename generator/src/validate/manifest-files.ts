@@ -7,7 +7,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
 
 /** A file as the user knows it (`shown`, used in findings) and where it is read (`real`). */
-export interface Located {
+interface Located {
   shown: string;
   real: string;
 }

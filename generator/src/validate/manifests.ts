@@ -72,7 +72,7 @@ export interface ManifestInput {
 }
 
 /** The name findings give standard input (kubeconform's: yannh/kubeconform cmd/kubeconform/main.go:103 @ v0.7.0). */
-export const STDIN = 'stdin';
+const STDIN = 'stdin';
 
 const DEFAULT_MAX_DOCUMENT = 64 * 1024 * 1024;
 const DEFAULT_MAX_NODES = 1_000_000;
@@ -193,7 +193,7 @@ interface DocumentSource {
  * detectors run over its text, the YAML is parsed (syntax errors and alias bombs become error
  * documents), and a `kind: List` becomes its items.
  */
-export function parseDocument(src: DocumentSource, options: ReadOptions = {}): ManifestDocument[] {
+function parseDocument(src: DocumentSource, options: ReadOptions = {}): ManifestDocument[] {
   const first = firstContentLine(src.text);
   if (first < 0) return [];
   const { file, text } = src;
