@@ -28,6 +28,11 @@ export async function runValidate(ctx: CommandContext, given: ValidateOptions): 
   const catalogue = checkCatalogue();
   const input = await inputOf(ctx, given.paths);
   const o = { ...given, paths: input.paths };
+  // The repository runs every check of its own: a flag of `validate PATH` there would be ignored, so it is refused.
+  const pathOnly = [given.policies ? '--policies' : '', given.skip?.length ? '--skip' : '', given.reject?.length ? '--reject' : ''].filter(Boolean);
+  if (o.paths.length === 0 && pathOnly.length > 0) {
+    throw new UsageError(`validate: ${pathOnly.join(', ')} apply to manifests given as PATH (or standard input); the repository (no PATH) always runs the policies and checks every kind`);
+  }
   let report: Report;
   try {
     const world = {

@@ -170,6 +170,18 @@ describe('--skip and --reject match a kind or an apiVersion/kind, as kubeconform
     expect({ code: r.code, summary: summary(r) }).toEqual({ code: 0, summary: counts(3, 1, 2, 0, 0, 1) });
   });
 
+  it.each([
+    [['--skip', 'ConfigMap'], '--skip'],
+    [['--reject', 'Secret', '--policies'], '--policies, --reject'],
+  ])('%j without PATH: a usage error, the repository mode checks everything (exit 2)', async (flags, named) => {
+    expect(await run(...flags)).toEqual({
+      code: 2,
+      signal: null,
+      stdout: '',
+      stderr: `error: validate: ${named} apply to manifests given as PATH (or standard input); the repository (no PATH) always runs the policies and checks every kind\n`,
+    });
+  });
+
   it('--skip without a name is a usage error (exit 2)', async () => {
     const r = await run('--skip', ' , ', 'valid.yaml');
     expect(r.code).toBe(2);
