@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--root <dir>', 'repository root', '.')
     .addOption(outputOption())
     .option('--schema-only', 'PATH: the JSON schema alone (no name, selector or quantity-unit checks); repository: the schema checks alone (no drift, policies or kustomize builds)')
+    .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
     .option('--policies', 'PATH: run the policies too (docs/policies.md), at --tier; the repository always runs them')
     .addOption(new Option('--tier <tier>', 'PATH with --policies: policy strictness (the repository uses each environment\'s tier)').choices(['production', 'development']).default('production'))
     .option('--kubernetes-version <minor>', 'PATH with --policies: Kubernetes version checked against (removed APIs)', '1.31')
