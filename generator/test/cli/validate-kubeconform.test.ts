@@ -74,6 +74,9 @@ const FILES: Record<string, string> = {
   'list_empty.yaml': 'apiVersion: v1\nkind: List\nitems: []\n',
   'multi_with_list.yaml': `${CM('a')}---\n${list([SVC('b')])}`,
   'mismatched.yaml': MISMATCHED,
+  'generate_name.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: pi-\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: pi\n          image: perl:5.34\n',
+  'quantity.yaml': 'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: limits\nspec:\n  limits:\n    - type: Container\n      default: {memory: 512Mi, cpu: 1}\n      defaultRequest: {memory: 256000000, cpu: 0.5}\n',
+  'null_values.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: frontend\nspec:\n  externalIPs: null\n  clusterIP: null\n  ports:\n    - port: 80\n      targetPort: http\n',
 };
 
 let dir: string;
@@ -146,6 +149,14 @@ describe('validate PATH gives kubeconform -strict -summary verdicts (acceptance.
     const r = await run('not-here');
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')[0]).toBe('not-here - failed validation: no such file or directory');
+  });
+
+  it.each([
+    ['generateName instead of a name (:44)', 'generate_name.yaml', 'Job pi-*'],
+    ['string and integer quantities (:50)', 'quantity.yaml', 'LimitRange limits'],
+    ['null arrays and strings, a named targetPort (:32, :56, :62)', 'null_values.yaml', 'Service frontend'],
+  ])('valid: %s', async (_name, file, who) => {
+    expect(await run('-v', file)).toEqual({ code: 0, signal: null, stdout: `${file} - ${who} is valid\n${counts(1, 1, 1, 0, 0, 0)}\n`, stderr: '' });
   });
 
   it('-v names each valid resource: "ReplicationController bob is valid" (:32)', async () => {
