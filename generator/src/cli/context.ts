@@ -17,4 +17,18 @@ export interface CommandContext {
   stderr: (text: string) => void;
   /** Environment variables (only `PATH` is read, to find kustomize). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Standard input (`validate -`, or `validate` with manifests piped in). Default: none (nothing to read). */
+  stdin?: StandardInput;
+}
+
+/**
+ * Standard input as the process got it. `kind` decides whether `validate` without a PATH reads it:
+ * only a `pipe` (a FIFO: `cat x.yaml | npm run validate`) or a `file` holding data (`< x.yaml`) is,
+ * never a `terminal`, `/dev/null` (`device`), a `socket` or an `empty` or `closed` input, which is
+ * how CI runners start jobs.
+ */
+export interface StandardInput {
+  kind: 'pipe' | 'file' | 'empty' | 'terminal' | 'device' | 'socket' | 'closed' | 'other';
+  /** Its text, UTF-8 decoded, in pieces as they arrive. Call once. */
+  read(): AsyncIterable<string>;
 }

@@ -3,14 +3,17 @@
  * The only file that touches the process: argv, environment, stdout/stderr, exit code.
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+import { isatty } from 'node:tty';
 import { inspect } from 'node:util';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
 import { diskFs } from '../core/fs.js';
 import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, StandardInput } from './context.js';
+import { collectNames, parseCount, parseSize, VALIDATE_EXAMPLES } from './flags.js';
 import { formatUserError } from './errors.js';
 import { FORMAT_NAMES } from '../report/format-names.js';
 
@@ -53,16 +56,22 @@ async function main(argv: string[]): Promise<number> {
     });
   program
     .command('validate')
-    .description('validate the repository (no paths) or the given manifest files and folders')
-    .argument('[paths...]', 'manifest files or folders to validate instead of the repository')
+    .description('validate the repository (no PATH), or manifest files and folders like kubeconform -strict -summary (PATH..., - for standard input)')
+    .argument('[paths...]', 'manifest files or folders to validate instead of the repository; - reads standard input')
     .option('--root <dir>', 'repository root', '.')
     .addOption(outputOption())
-    .addOption(new Option('--tier <tier>', 'policy strictness for manifests given as PATH (the repository uses each environment\'s tier)').choices(['production', 'development']).default('production'))
-    .option('--kubernetes-version <minor>', 'Kubernetes version the manifests given as PATH are checked against (removed APIs)', '1.31')
-    .option('--schema-only', 'only the schema checks (no drift check, no kustomize builds)')
+    .option('--schema-only', 'PATH: the JSON schema alone (no name, selector or quantity-unit checks); repository: the schema checks alone (no drift, policies or kustomize builds)')
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
+    .option('--policies', 'PATH: run the policies too (docs/policies.md), at --tier; the repository always runs them')
+    .addOption(new Option('--tier <tier>', 'PATH with --policies: policy strictness (the repository uses each environment\'s tier)').choices(['production', 'development']).default('production'))
+    .option('--kubernetes-version <minor>', 'PATH with --policies: Kubernetes version checked against (removed APIs)', '1.31')
+    .option('--skip <kinds>', 'PATH: kinds or apiVersion/kinds to skip (counted as Skipped), comma-separated, repeatable', collectNames)
+    .option('--reject <kinds>', 'PATH: kinds or apiVersion/kinds to reject (each an Error), comma-separated, repeatable', collectNames)
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
-    .option('-v, --verbose', 'also list valid resources')
+    .option('--max-file-size <size>', 'PATH: refuse a file or standard input larger than this, e.g. 64MiB (default: none, files are streamed)', parseSize)
+    .option('--max-document-size <size>', 'PATH: refuse a single YAML document larger than this (it is held whole to parse)', parseSize, 64 * 1024 * 1024)
+    .option('--max-alias-nodes <n>', 'PATH: refuse a document whose YAML aliases expand to more nodes than this (alias bombs)', parseCount, 1_000_000)
+    .option('-v, --verbose', 'also list valid and skipped resources')
     .option(
       '--no-cache',
       'recompute everything (ignore the result and kustomize caches); always so when the CI environment variable is set. ' +
@@ -72,9 +81,10 @@ async function main(argv: string[]): Promise<number> {
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
     .option('--no-simulate', 'skip the simulation of Argo CD from an empty cluster (docs/simulation.md)')
     .option('--no-windows', 'leave the change windows out (the result then does not depend on the clock); CI keeps them')
+    .addHelpText('after', VALIDATE_EXAMPLES)
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
-      exit = await runValidate(context(o.root), {
+      exit = await runValidate({ ...context(o.root), stdin: standardInput() }, {
         paths,
         output: o.output,
         schemaOnly: o.schemaOnly === true,
@@ -83,6 +93,14 @@ async function main(argv: string[]): Promise<number> {
         verbose: o.verbose === true,
         tier: o.tier as 'production' | 'development',
         kubernetesVersion: o.kubernetesVersion,
+        policies: o.policies === true,
+        skip: o.skip ?? [],
+        reject: o.reject ?? [],
+        limits: {
+          ...(o.maxFileSize !== undefined && o.maxFileSize !== Infinity ? { maxFileBytes: o.maxFileSize } : {}),
+          maxDocumentBytes: o.maxDocumentSize,
+          maxExpandedNodes: o.maxAliasNodes,
+        },
         // CI never trusts a cache: one restored from another run (or shipped by a pull request) could hide findings.
         cache: o.cache !== false && !inCI(process.env),
         cacheSecretFile: cacheSecretFile(process.env),
@@ -159,6 +177,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+
+/** Standard input as this process got it (context.ts): what it is decides whether `validate` reads it. */
+function standardInput(): StandardInput {
+  const read = () => process.stdin.setEncoding('utf8') as AsyncIterable<string>;
+  try {
+    const st = nodeFs.fstatSync(0);
+    const chr = () => (isatty(0) ? 'terminal' : 'device');
+    const kind = st.isFIFO() ? 'pipe' : st.isFile() ? (st.size > 0 ? 'file' : 'empty') : st.isCharacterDevice() ? chr() : st.isSocket() ? 'socket' : 'other';
+    return { kind, read };
+  } catch {
+    return { kind: 'closed', read };
+  }
+}
+
 /** `-o, --output <format>`: the formats of report/registry.ts, `text` by default. */
 function outputOption(): Option {
   return new Option('-o, --output <format>', 'output format').choices(FORMAT_NAMES).default(FORMAT_NAMES[0]);
@@ -181,6 +213,12 @@ interface ValidateFlags {
   root: string;
   output: string;
   schemaOnly?: boolean;
+  policies?: boolean;
+  skip?: string[];
+  reject?: string[];
+  maxFileSize?: number;
+  maxDocumentSize: number;
+  maxAliasNodes: number;
   kustomize?: boolean;
   ignoreMissingSchemas?: boolean;
   verbose?: boolean;

@@ -8,7 +8,7 @@
 import * as nodeFs from 'node:fs';
 import * as nodePath from 'node:path';
 import { UserError } from './errors.js';
-import { DEFAULT_MAX_READ_BYTES, FileRefused, FileTooLarge, linkTarget, readRegularFile, symlinkFinding } from './safe-read.js';
+import { DEFAULT_MAX_READ_BYTES, FileRefused, FileTooLarge, linkTarget, readRegularFile, readRegularFileChunks, symlinkFinding } from './safe-read.js';
 
 /** Options of {@link FileSystem.readText}. */
 interface ReadOptions {
@@ -39,6 +39,13 @@ export interface FileSystem {
   readonly root: string;
   /** File contents as UTF-8, or `undefined` when the file does not exist. */
   readText(path: string, options?: ReadOptions): string | undefined;
+  /**
+   * The file's text in pieces read as they are consumed (UTF-8 decoded across pieces), or `undefined`
+   * when the file does not exist; the same refusals as {@link readText}, thrown when called (or, past
+   * the limit, while iterating). Lets `validate PATH` stream a large manifest. `maxBytes` defaults to
+   * no limit here. File systems that hold their files whole leave it out (readers fall back to `readText`).
+   */
+  readChunks?(path: string, options?: ReadOptions): Iterable<string> | undefined;
   /** Size in bytes (as the file system claims it), or `undefined` when nothing is there. */
   size(path: string): number | undefined;
   /** Entries of a directory (names only, sorted), or `[]` when it does not exist. */
@@ -193,6 +200,14 @@ export function diskFs(root: string): FileSystem {
     readText(p, o) {
       try {
         return parentsReal(p) ? readRegularFile(abs(p), p, o?.maxBytes) : undefined;
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        throw new Error(`reading ${p}`, { cause: e });
+      }
+    },
+    readChunks(p, o) {
+      try {
+        return parentsReal(p) ? readRegularFileChunks(abs(p), p, o?.maxBytes) : undefined;
       } catch (e) {
         if (e instanceof UserError) throw e;
         throw new Error(`reading ${p}`, { cause: e });

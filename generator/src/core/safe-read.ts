@@ -5,6 +5,7 @@
  * the file claims (`/proc` files say 0).
  */
 import * as nodeFs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { UserError } from './errors.js';
 import type { Finding } from './finding.js';
 
@@ -14,6 +15,8 @@ export const DEFAULT_MAX_READ_BYTES = 64 * 1024 * 1024;
 // O_NOFOLLOW: the last component must not be a link; O_NONBLOCK: opening a FIFO must not wait for a writer.
 const OPEN_FLAGS = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NOFOLLOW ?? 0) | (nodeFs.constants.O_NONBLOCK ?? 0);
 const CHUNK = 64 * 1024;
+/** Piece size of {@link readRegularFileChunks}: large enough that a piece is a few thousand documents. */
+const STREAM_CHUNK = 1024 * 1024;
 
 /** A file the generator will not read: a symbolic link, or not a regular file. Exit 2, like any user error. */
 export class FileRefused extends UserError {
@@ -94,6 +97,47 @@ export function linkTarget(abs: string): string | undefined {
  * the message) and {@link FileTooLarge} past the limit. Parent components are the caller's to check.
  */
 export function readRegularFile(abs: string, shown: string, maxBytes = DEFAULT_MAX_READ_BYTES): string | undefined {
+  const opened = openRegularFile(abs, shown, maxBytes);
+  if (opened === undefined) return undefined;
+  try {
+    return readBounded(opened.fd, shown, maxBytes, opened.size);
+  } finally {
+    nodeFs.closeSync(opened.fd);
+  }
+}
+
+/**
+ * {@link readRegularFile} in pieces of about 1 MiB, UTF-8 decoded across piece boundaries, for files
+ * read as a stream (`validate PATH` of a 30 MB manifest never holds it whole). The file is opened and
+ * checked now (`undefined` when missing; a link, a special file or a file over `maxBytes` throws now);
+ * its bytes are read as the pieces are consumed, and the limit is held against the bytes really read.
+ * The file stays open until the iteration ends: iterate it (a `for…of` that breaks closes it too).
+ */
+export function readRegularFileChunks(abs: string, shown: string, maxBytes = Infinity): Iterable<string> | undefined {
+  const opened = openRegularFile(abs, shown, maxBytes);
+  if (opened === undefined) return undefined;
+  return (function* pieces() {
+    const decoder = new StringDecoder('utf8');
+    const buf = Buffer.allocUnsafe(STREAM_CHUNK);
+    let total = 0;
+    try {
+      for (;;) {
+        const n = nodeFs.readSync(opened.fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        total += n;
+        if (total > maxBytes) throw new FileTooLarge(shown, maxBytes, undefined);
+        yield decoder.write(buf.subarray(0, n));
+      }
+      const rest = decoder.end();
+      if (rest !== '') yield rest;
+    } finally {
+      nodeFs.closeSync(opened.fd);
+    }
+  })();
+}
+
+/** Opens the regular file at `abs` as {@link readRegularFile} describes; `undefined` when nothing is there. */
+function openRegularFile(abs: string, shown: string, maxBytes: number): { fd: number; size: number } | undefined {
   // lstat first, so that a device or FIFO is never even opened (opening some devices does something).
   let before: nodeFs.Stats | undefined;
   try {
@@ -120,9 +164,10 @@ export function readRegularFile(abs: string, shown: string, maxBytes = DEFAULT_M
     const st = nodeFs.fstatSync(fd);
     if (!st.isFile() || st.ino !== before.ino || st.dev !== before.dev) throw new FileRefused(notRegularFinding(shown, describeKind(st)));
     if (st.size > maxBytes) throw new FileTooLarge(shown, maxBytes, st.size);
-    return readBounded(fd, shown, maxBytes, st.size);
-  } finally {
+    return { fd, size: st.size };
+  } catch (e) {
     nodeFs.closeSync(fd);
+    throw e;
   }
 }
 

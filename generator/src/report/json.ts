@@ -22,8 +22,8 @@ import { isNotable, sortedResults, summarize, type Report } from './result.js';
 export const jsonFormat: OutputFormat = {
   name: 'json',
   format(report: Report, options: FormatOptions = {}): string {
-    const resources = sortedResults(report)
-      .filter((r) => options.verbose || isNotable(r))
+    // Filtered before sorting: 100,000 valid resources cost their count, not a sorted copy.
+    const resources = sortedResults(options.verbose ? report : { ...report, results: report.results.filter(isNotable) })
       .map((r) =>
         clean({
           file: r.file,

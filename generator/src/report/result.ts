@@ -32,6 +32,8 @@ export interface Report {
   findings: Finding[];
   /** Files read (for "in M files"); defaults to the distinct files of `results`. */
   files?: string[];
+  /** Read from standard input (`validate -`): the summary says `found parsing stdin`, as kubeconform's. Default false. */
+  stdin?: boolean;
 }
 
 /** The numbers of the summary line. */
@@ -61,10 +63,15 @@ function fileCount(report: Report): number {
   return new Set(report.results.map((r) => r.file)).size;
 }
 
-/** `Summary: N resources found in M files - Valid: a, Invalid: b, Errors: c, Skipped: d`, as kubeconform prints it. */
+/**
+ * `Summary: N resources found in M files - Valid: a, Invalid: b, Errors: c, Skipped: d` (or `found
+ * parsing stdin`), word for word as kubeconform prints it, plurals included: only a count above one
+ * takes an "s" ("0 resource found in 1 file"), yannh/kubeconform pkg/output/text.go:72-93 @ v0.7.0.
+ */
 export function summaryLine(report: Report): string {
   const s = summarize(report);
-  return `Summary: ${s.resources} resource${s.resources === 1 ? '' : 's'} found in ${s.files} file${s.files === 1 ? '' : 's'} - Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}`;
+  const found = report.stdin ? 'parsing stdin' : `in ${s.files} file${s.files > 1 ? 's' : ''}`;
+  return `Summary: ${s.resources} resource${s.resources > 1 ? 's' : ''} found ${found} - Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}`;
 }
 
 /** 0 when the report has no error-severity finding, 1 otherwise. Warnings never fail a run. */

@@ -1,13 +1,25 @@
+/**
+ * Reads the manifests of `validate PATH...` (and of `validate -`, standard input) as a stream: each
+ * file in pieces, split into documents as it arrives (document-stream.ts), each document parsed
+ * and handed on at once. Nothing holds more than one document: a 30 MB file of 100,000 resources is
+ * validated in bounded memory. Bad input becomes error documents, never exceptions.
+ */
 import yaml from 'js-yaml';
 import type { Finding } from '../core/finding.js';
 import { FileRefused, FileTooLarge, type FileSystem } from '../core/fs.js';
-import type { Report, ResourceResult } from '../report/result.js';
-import type { SchemaValidator } from './schema/validator.js';
+import { DocumentSplitter, DocumentTooLarge, firstContentLine } from './document-stream.js';
+import { manifestError, manifestFiles } from './manifest-files.js';
 
-/** Options of {@link loadManifests}. */
-export interface LoadOptions {
-  /** Files larger than this are refused; no more than this (+1 byte) is read of any file. Default 16 MiB (`16 * 1024 * 1024`). */
+/** Bounds against hostile input (the CLI's `--max-file-size`, `--max-document-size`, `--max-alias-nodes`). */
+export interface ReadLimits {
+  /** A file (or standard input) holding more bytes than this is refused. Default: no limit (files are streamed). */
   maxFileBytes?: number;
+  /**
+   * A single document is held whole to be parsed: one holding more characters than this is refused,
+   * and the rest of its file with it (a file of one endless document). Default 64 MiB (`64 * 1024 * 1024`);
+   * the largest real manifests, CRDs, are a few MiB.
+   */
+  maxDocumentBytes?: number;
   /**
    * A document whose YAML aliases expand to more nodes than this is refused (a "billion laughs"
    * alias bomb parses into a small shared graph, but anything walking it would explode).
@@ -16,29 +28,54 @@ export interface LoadOptions {
   maxExpandedNodes?: number;
 }
 
+/**
+ * A check over one document's text, run on every document read (e.g. YAML 1.1-ambiguous plain
+ * scalars, duplicate keys): `text` is the document as written, `firstLine` the 1-based line of the
+ * file its first line is. Pure; its findings are added to the document's resource.
+ */
+export type DocumentDetector = (doc: { file: string; text: string; firstLine: number }) => Finding[];
+
+/** Options of {@link readManifests}. */
+export interface ReadOptions extends ReadLimits {
+  /** Run on every non-empty document, in order. Default none. */
+  detectors?: readonly DocumentDetector[];
+}
+
 /** One resource read from a file: a parsed object, or why there is none. */
-interface ManifestDocument {
+export interface ManifestDocument {
   file: string;
   /** 0-based position among the file's resources (each item of a `kind: List` counts). */
   index: number;
   /** 1-based line of the document's first content line. */
   line?: number;
-  /** The parsed document (absent when `error` is set). */
+  /** The parsed object (absent when `error` is set). */
   object?: unknown;
   /** YAML syntax error, unreadable or refused file. */
   error?: Finding;
+  /** The detectors' findings about the document this resource was read from. */
+  findings?: Finding[];
 }
 
-export interface LoadedManifests {
-  /** Every file read, in order. */
-  files: string[];
-  documents: ManifestDocument[];
+/** Where the documents read go, as they are read. */
+export interface ManifestSink {
+  /** A file (or `stdin`) about to be read: counted in the summary, even when it holds no document. */
+  file(name: string): void;
+  document(doc: ManifestDocument): void;
 }
 
-const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/** What {@link readManifests} reads: paths, `-` standing for standard input. */
+export interface ManifestInput {
+  fs: FileSystem;
+  paths: readonly string[];
+  /** Standard input's text in pieces; required when `paths` holds `-`. */
+  stdin?: () => AsyncIterable<string> | Iterable<string>;
+}
+
+/** The name findings give standard input (kubeconform's: yannh/kubeconform cmd/kubeconform/main.go:103 @ v0.7.0). */
+const STDIN = 'stdin';
+
+const DEFAULT_MAX_DOCUMENT = 64 * 1024 * 1024;
 const DEFAULT_MAX_NODES = 1_000_000;
-const MANIFEST_FILE = /\.(ya?ml|json)$/;
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 /** YAML 1.2 core types plus `<<` merge keys (which Kubernetes' YAML 1.1 parser accepts); no timestamps. */
 const SCHEMA = yaml.CORE_SCHEMA.extend({
@@ -47,175 +84,139 @@ const SCHEMA = yaml.CORE_SCHEMA.extend({
 });
 
 /**
- * Reads the manifests of `validate PATH...`: files as given, folders recursively (`.yaml`, `.yml`,
- * `.json`, sorted, `.git` and `node_modules` skipped). Multi-document YAML is split on `---` lines so
- * each document keeps its starting line; empty documents are skipped; `kind: List` is expanded into
- * its items like kubeconform does. Bad input becomes error documents, never exceptions.
+ * Reads every path (files as given, folders recursively, `-` for standard input), document by
+ * document, into `sink`. Multi-document YAML is split on `---` lines so each document keeps its
+ * starting line; empty documents are skipped; `kind: List` is expanded into its items like kubeconform does.
  */
-export function loadManifests(fs: FileSystem, paths: readonly string[], options: LoadOptions = {}): LoadedManifests {
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const maxNodes = options.maxExpandedNodes ?? DEFAULT_MAX_NODES;
-  const out: LoadedManifests = { files: [], documents: [] };
-  const seen = new Set<string>();
-  const read = (file: Located) => {
-    if (seen.has(file.real)) return;
-    seen.add(file.real);
-    readFile(fs, file, maxBytes, maxNodes, out);
-  };
-  for (const p of paths) {
-    const shown = normalize(p);
-    // A path typed on the command line is the user's: its links are followed (to a regular file or a
-    // folder); inside a folder, nothing is (a link there is reported, never read).
-    const real = fs.realPath ? fs.realPath(shown) : shown;
-    if (real === undefined) {
-      out.documents.push({ file: shown, index: 0, error: loadError(shown, 'manifest/unreadable', 'no such file or directory', 'check the path') });
+export async function readManifests(input: ManifestInput, sink: ManifestSink, options: ReadOptions = {}): Promise<void> {
+  const stdinAt = input.paths.indexOf('-');
+  const paths = input.paths.filter((p) => p !== '-');
+  if (stdinAt >= 0) {
+    if (!input.stdin) throw new Error('validate: "-" given without a standard input');
+    sink.file(STDIN);
+    await readStream(STDIN, input.stdin(), false, sink, options);
+  }
+  for (const file of manifestFiles(input.fs, paths)) {
+    if ('error' in file) {
+      sink.document({ file: file.shown, index: 0, error: file.error });
       continue;
     }
-    const start = { shown, real };
-    if (!fs.isDir(real)) read(start);
-    else {
-      for (const file of walk(fs, start)) {
-        if (file.link === undefined) read(file);
-        else out.documents.push({ file: file.shown, index: 0, error: refusal(file.shown, file.link) });
+    const fail = (check: string, message: string, hint?: string) => sink.document({ file: file.shown, index: 0, error: manifestError(file.shown, check, message, hint) });
+    let pieces: Iterable<string> | undefined;
+    try {
+      pieces = openFile(input.fs, file.real, options.maxFileBytes);
+    } catch (e) {
+      sink.file(file.shown);
+      fail(...readFailure(e, options.maxFileBytes));
+      continue;
+    }
+    if (pieces === undefined) {
+      fail('manifest/unreadable', 'no such file or directory', 'check the path');
+      continue;
+    }
+    sink.file(file.shown);
+    await readStream(file.shown, pieces, file.shown.endsWith('.json'), sink, options);
+  }
+}
+
+/** The file's text in pieces: streamed when the file system can, else whole. */
+function openFile(fs: FileSystem, real: string, maxBytes: number | undefined): Iterable<string> | undefined {
+  const limit = maxBytes !== undefined ? { maxBytes } : {};
+  if (fs.readChunks) return fs.readChunks(real, limit);
+  const text = fs.readText(real, { maxBytes: maxBytes ?? Number.MAX_SAFE_INTEGER });
+  return text === undefined ? undefined : [text];
+}
+
+/** The check, message and hint of a read that failed (exit 2: the input could not be read). */
+function readFailure(e: unknown, maxBytes: number | undefined): [string, string, string?] {
+  if (e instanceof FileTooLarge) {
+    const size = e.size !== undefined ? `file is ${e.size} bytes` : `file holds more than ${e.limit} bytes`;
+    return ['manifest/too-large', `${size}, more than the limit of ${maxBytes ?? e.limit} bytes`, 'split the file, or raise --max-file-size'];
+  }
+  if (e instanceof DocumentTooLarge) return ['manifest/too-large', `${e.message}, more than --max-document-size`, 'split the document, or raise --max-document-size'];
+  if (e instanceof FileRefused) return ['manifest/unreadable', e.finding.message, e.finding.hint];
+  const cause = (e as Error).cause instanceof Error ? ((e as Error).cause as Error) : (e as Error);
+  return ['manifest/unreadable', `cannot read the file: ${cause.message}`];
+}
+
+/** Splits one stream into documents and parses each as it completes. */
+async function readStream(name: string, pieces: AsyncIterable<string> | Iterable<string>, json: boolean, sink: ManifestSink, options: ReadOptions): Promise<void> {
+  const maxDocument = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT;
+  // A JSON file is one document: it is read whole (within the document limit), never split.
+  const splitter = new DocumentSplitter(maxDocument);
+  let whole = '';
+  let index = 0;
+  const emit = (text: string, line: number) => {
+    for (const doc of parseDocument({ file: name, text, line, json, index }, options)) {
+      index++;
+      sink.document(doc);
+    }
+  };
+  const max = options.maxFileBytes;
+  let bytes = 0;
+  try {
+    for await (const piece of pieces) {
+      // Standard input has no size to check beforehand: its bytes are counted as they come.
+      if (max !== undefined && (bytes += Buffer.byteLength(piece)) > max) throw new FileTooLarge(name, max, undefined);
+      if (json) {
+        whole += piece;
+        if (whole.length > maxDocument) throw new DocumentTooLarge(1, maxDocument);
+      } else {
+        for (const d of splitter.push(piece)) emit(d.text, d.line);
+        if (splitter.failed) throw splitter.failed;
       }
     }
-  }
-  return out;
-}
-
-/** A file as the user knows it (`shown`, used in findings) and where it is read (`real`). */
-interface Located {
-  shown: string;
-  real: string;
-  /** A symbolic link found in a folder (its text): reported, not read. */
-  link?: string;
-}
-
-function normalize(p: string): string {
-  const s = p.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
-  return s === '.' ? '' : s;
-}
-
-function walk(fs: FileSystem, dir: Located): Located[] {
-  const files: Located[] = [];
-  const join = (a: string, name: string) => (a === '' ? name : `${a}/${name}`);
-  for (const e of fs.list(dir.real)) {
-    const p = { shown: join(dir.shown, e.name), real: join(dir.real, e.name) };
-    // A link is reported unless its name shows it is no manifest (a folder link has no extension, mostly).
-    if (e.link !== undefined) {
-      if (MANIFEST_FILE.test(e.name) || !e.name.includes('.')) files.push({ ...p, link: e.link });
-    } else if (e.dir) {
-      if (!SKIPPED_DIRS.has(e.name)) files.push(...walk(fs, p));
-    } else if (MANIFEST_FILE.test(e.name)) files.push(p);
-  }
-  return files;
-}
-
-/** A link found inside a folder: named, not followed (it could lead anywhere, e.g. to a secret). */
-function refusal(file: string, target: string): Finding {
-  return loadError(
-    file,
-    'manifest/unreadable',
-    `is a symbolic link (to ${JSON.stringify(target)}); links inside a folder are not followed`,
-    "name the link's target on the command line to validate it, or replace the link with the file",
-  );
-}
-
-function readFile(fs: FileSystem, file: Located, maxBytes: number, maxNodes: number, out: LoadedManifests): void {
-  const shown = file.shown;
-  const fail = (check: string, message: string, hint?: string, line?: number) =>
-    out.documents.push({ file: shown, index: 0, ...(line ? { line } : {}), error: loadError(shown, check, message, hint, line) });
-  let text: string | undefined;
-  try {
-    // Bounded by the bytes really read; a FIFO, a device or /proc file is refused or cut off, never slurped.
-    text = fs.readText(file.real, { maxBytes });
+    if (json) emit(whole, 0);
+    else for (const d of splitter.end()) emit(d.text, d.line);
+    if (splitter.failed) throw splitter.failed;
   } catch (e) {
-    out.files.push(shown);
-    if (e instanceof FileTooLarge) {
-      const size = e.size !== undefined ? `file is ${e.size} bytes` : `file holds more than ${maxBytes} bytes`;
-      fail('manifest/too-large', `${size}, more than the limit of ${maxBytes} bytes`, 'split the file, or raise the size limit');
-    } else if (e instanceof FileRefused) {
-      fail('manifest/unreadable', e.finding.message, e.finding.hint);
-    } else {
-      fail('manifest/unreadable', `cannot read the file: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
-    }
-    return;
-  }
-  if (text === undefined) {
-    fail('manifest/unreadable', 'no such file or directory', 'check the path');
-    return;
-  }
-  out.files.push(shown);
-  const json = shown.endsWith('.json');
-  const chunks = json ? [{ text, line: 0 }] : splitDocuments(text);
-  let index = 0;
-  for (const chunk of chunks) {
-    const first = firstContentLine(chunk.text);
-    if (first < 0) continue;
-    const line = chunk.line + first + 1;
-    let doc: unknown;
-    try {
-      doc = yaml.load(chunk.text, { schema: SCHEMA, filename: shown, json });
-    } catch (e) {
-      const mark = (e as { mark?: { line: number } }).mark;
-      const reason = (e as { reason?: string }).reason ?? (e as Error).message;
-      const at = mark ? chunk.line + mark.line + 1 : line;
-      out.documents.push({ file: shown, index: index++, line: at, error: loadError(shown, 'manifest/yaml', `YAML syntax error: ${reason}`, undefined, at) });
-      continue;
-    }
-    if (doc === null || doc === undefined) continue;
-    if (chunk.text.includes('*') && !withinExpansion(doc, maxNodes)) {
-      out.documents.push({
-        file: shown,
-        index: index++,
-        line,
-        error: loadError(shown, 'manifest/alias-expansion', `document refused: its YAML aliases expand to more than ${maxNodes} nodes (or refer to themselves)`, 'write the values out instead of using anchors and aliases', line),
-      });
-      continue;
-    }
-    const items = listItems(doc);
-    if (items) for (const item of items) out.documents.push({ file: shown, index: index++, line, object: item });
-    else out.documents.push({ file: shown, index: index++, line, object: doc });
+    const [check, message, hint] = readFailure(e, options.maxFileBytes);
+    sink.document({ file: name, index, error: manifestError(name, check, message, hint) });
   }
 }
 
-/** Splits on document-start lines (`---`, optionally followed by a comment or content). */
-function splitDocuments(text: string): { text: string; line: number }[] {
-  const chunks: { text: string; line: number }[] = [];
-  let startOffset = 0;
-  let startLine = 0;
-  let offset = 0;
-  let line = 0;
-  while (offset <= text.length) {
-    const nl = text.indexOf('\n', offset);
-    const end = nl < 0 ? text.length : nl;
-    if (text.startsWith('---', offset) && (end === offset + 3 || ' \t\r'.includes(text[offset + 3]!))) {
-      chunks.push({ text: text.slice(startOffset, offset), line: startLine });
-      // Keep the rest of the `---` line (a comment or `--- |`-style content) as line 0 of the chunk.
-      startOffset = offset + 3;
-      startLine = line;
-    }
-    if (nl < 0) break;
-    offset = nl + 1;
-    line++;
-  }
-  chunks.push({ text: text.slice(startOffset), line: startLine });
-  return chunks;
+/** One document as the splitter hands it over. */
+interface DocumentSource {
+  file: string;
+  /** The document's text (line 0 is the rest of its `---` line). */
+  text: string;
+  /** 0-based file line of the text's line 0. */
+  line: number;
+  /** Parse as JSON (a `.json` file). */
+  json: boolean;
+  /** Index of the document's first resource in the file. */
+  index: number;
 }
 
-/** 0-based index of the first line that is not blank, a comment or a directive, or -1. */
-function firstContentLine(text: string): number {
-  let line = 0;
-  let offset = 0;
-  while (offset < text.length) {
-    const nl = text.indexOf('\n', offset);
-    const l = text.slice(offset, nl < 0 ? text.length : nl).trim();
-    if (l !== '' && !l.startsWith('#') && !l.startsWith('%') && l !== '...') return line;
-    if (nl < 0) break;
-    offset = nl + 1;
-    line++;
+/**
+ * The one place a document becomes resources and findings: empty documents are dropped, the
+ * detectors run over its text, the YAML is parsed (syntax errors and alias bombs become error
+ * documents), and a `kind: List` becomes its items.
+ */
+function parseDocument(src: DocumentSource, options: ReadOptions = {}): ManifestDocument[] {
+  const first = firstContentLine(src.text);
+  if (first < 0) return [];
+  const { file, text } = src;
+  const line = src.line + first + 1;
+  const detected = (options.detectors ?? []).flatMap((detect) => detect({ file, text, firstLine: src.line + 1 }));
+  const withFindings = (doc: ManifestDocument): ManifestDocument => (detected.length > 0 ? { ...doc, findings: detected } : doc);
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(text, { schema: SCHEMA, filename: file, json: src.json });
+  } catch (e) {
+    const mark = (e as { mark?: { line: number } }).mark;
+    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
+    const at = mark ? src.line + mark.line + 1 : line;
+    return [withFindings({ file, index: src.index, line: at, error: manifestError(file, 'manifest/yaml', `YAML syntax error: ${reason}`, undefined, at) })];
   }
-  return -1;
+  if (parsed === null || parsed === undefined) return [];
+  const maxNodes = options.maxExpandedNodes ?? DEFAULT_MAX_NODES;
+  if (text.includes('*') && !withinExpansion(parsed, maxNodes)) {
+    const message = `document refused: its YAML aliases expand to more than ${maxNodes} nodes (or refer to themselves)`;
+    return [withFindings({ file, index: src.index, line, error: manifestError(file, 'manifest/alias-expansion', message, 'write the values out instead of using anchors and aliases, or raise --max-alias-nodes', line) })];
+  }
+  const items = listItems(parsed) ?? [parsed];
+  return items.map((object, n) => (n === 0 ? withFindings({ file, index: src.index, line, object }) : { file, index: src.index + n, line, object }));
 }
 
 /** Counts nodes as if aliases were copied, with memoization so the count itself stays linear. */
@@ -245,27 +246,4 @@ function listItems(doc: unknown): unknown[] | undefined {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
   const rec = doc as Record<string, unknown>;
   return rec.kind === 'List' && Array.isArray(rec.items) ? rec.items : undefined;
-}
-
-function loadError(file: string, check: string, message: string, hint?: string, line?: number): Finding {
-  const f: Finding = { check, severity: 'error', file, message };
-  if (line !== undefined) f.line = line;
-  if (hint !== undefined) f.hint = hint;
-  return f;
-}
-
-/** Validates loaded documents: one result per document, in file order. */
-export function validateDocuments(loaded: LoadedManifests, validator: SchemaValidator): Report {
-  const results: ResourceResult[] = loaded.documents.map((d) => {
-    const base = { file: d.file, index: d.index, ...(d.line !== undefined ? { line: d.line } : {}) };
-    if (d.error) return { ...base, status: 'error', findings: [d.error] };
-    const v = validator.validate(d.object, { file: d.file, ...(d.line !== undefined ? { line: d.line } : {}) });
-    return { ...base, ...(v.object ? { object: v.object } : {}), ...(v.kind ? { kind: v.kind } : {}), status: v.status, findings: v.findings };
-  });
-  return { results, findings: [], files: loaded.files };
-}
-
-/** `validate PATH...` in one call: load, then validate every document. */
-export function validateManifests(fs: FileSystem, paths: readonly string[], validator: SchemaValidator, options: LoadOptions = {}): Report {
-  return validateDocuments(loadManifests(fs, paths, options), validator);
 }

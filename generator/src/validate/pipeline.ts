@@ -23,6 +23,7 @@ import { interruptedRenderFindings } from '../write/pending.js';
 import { addonsStep } from './addons-step.js';
 import { answer, Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
 import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultCacheDir, resultKey } from './result-cache.js';
+import type { ReadLimits } from './manifests.js';
 import { instantAt, pathBuilder, windowsStep, type BaseTree } from './windows-step.js';
 
 /** What `validate` checks and how (the CLI maps its flags to these). */
@@ -51,6 +52,14 @@ export interface ValidateOptions {
   cacheSecretFile?: string;
   /** Policy strictness for manifests given as `paths` (the repository uses each environment's tier). Default `production`. */
   tier?: Tier;
+  /** Manifests given as `paths`: run the policies too (`--policies`); the repository always does. Default false. */
+  policies?: boolean;
+  /** Manifests given as `paths`: kinds or `apiVersion/kind` counted as Skipped, unchecked (`--skip`). Default none. */
+  skip?: string[];
+  /** Manifests given as `paths`: kinds or `apiVersion/kind` that are an Error wherever found (`--reject`). Default none. */
+  reject?: string[];
+  /** Manifests given as `paths`: bounds against hostile input (validate/manifests.ts). Default its defaults. */
+  limits?: ReadLimits;
   /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
   kubernetesVersion?: string;
   /** Change windows: the instant to evaluate, ISO-8601 with an offset. Default now. */
@@ -79,6 +88,8 @@ export interface ValidateWorld {
   buildId: string | undefined;
   /** The files of the base revision `--base` names (or the default one), read from Git; none outside a Git work tree. */
   baseTree: (base: string | undefined) => BaseTree | undefined;
+  /** Standard input in pieces, for `validate -`. Default none. */
+  stdin?: () => AsyncIterable<string>;
 }
 
 /** A `validate` run: its report and whether the repository part came from the result cache. */
@@ -89,7 +100,7 @@ export interface Validation {
 
 /** `validate`: the report of the repository (no paths) or of the given manifests, before any summary of waivers. */
 export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Promise<Validation> {
-  if (o.paths.length > 0) return { report: await validatePaths(world.fs, o), cached: false };
+  if (o.paths.length > 0) return { report: await validateGiven(world, o), cached: false };
   // One seal (a read of the per-user secret) for the result cache, the windows builds and the simulation.
   const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
   const repo = await cachedRepository(world, o, seal);
@@ -128,19 +139,22 @@ function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
   return new Map([...files].filter(([p]) => INPUT_ROOTS.some((root) => p.startsWith(`${root}/`))));
 }
 
-/**
- * `validate PATH...`: schema checks of every document, then the policies on the schema-valid ones
- * together (a document the schema refuses is fixed first; judging its policies would guess at its meaning).
- */
-async function validatePaths(fs: FileSystem, o: ValidateOptions): Promise<Report> {
-  const [{ createSchemaValidator, staleCrdFindings }, { loadManifests, validateDocuments }, { checkManifests }] = await Promise.all([import('./schema/index.js'), import('./manifests.js'), import('../policy/repository.js')]);
-  const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
-  const loaded = loadManifests(fs, o.paths);
-  const report = validateDocuments(loaded, validator);
-  report.findings.push(...staleCrdFindings(fs, validator.crds));
-  const valid = loaded.documents.filter((_d, n) => report.results[n]?.status === 'valid');
-  const policy = checkManifests(valid, { ...(o.tier ? { tier: o.tier } : {}), ...(o.kubernetesVersion ? { kubernetesVersion: o.kubernetesVersion } : {}) });
-  return { ...report, findings: [...report.findings, ...policy] };
+/** `validate PATH...`: the options of paths.ts from the command's. */
+async function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<Report> {
+  // Imported here: a repository run (and a validate served by the result cache) never loads the PATH reader.
+  const { validatePaths } = await import('./paths.js');
+  return validatePaths(
+    { fs: world.fs, ...(world.stdin ? { stdin: world.stdin } : {}) },
+    {
+      paths: o.paths,
+      schemaOnly: o.schemaOnly,
+      ignoreMissingSchemas: o.ignoreMissingSchemas,
+      skip: o.skip ?? [],
+      reject: o.reject ?? [],
+      ...(o.policies ? { policies: { tier: o.tier ?? 'production', kubernetesVersion: o.kubernetesVersion ?? '1.31' } } : {}),
+      ...(o.limits ? { limits: o.limits } : {}),
+    },
+  );
 }
 
 /**

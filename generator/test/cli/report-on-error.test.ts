@@ -46,7 +46,7 @@ const formats: [format: string, check: (stdout: string) => void][] = [
     'junit',
     (out) => {
       expect(xmlProblem(out)).toBeUndefined();
-      expect(out).toContain('<testsuites name="validate" tests="1" failures="0" errors="1" skipped="0">');
+      expect(out).toContain('<testsuites name="validate" tests="1" failures="0" errors="1" disabled="0">');
       expect(out).toContain('<error message="unknown key `replica`" type="config/unknown-key">');
     },
   ],

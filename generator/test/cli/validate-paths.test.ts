@@ -159,7 +159,7 @@ describe('validate PATH', () => {
       stdout: [
         'missing.yaml - failed validation: no such file or directory',
         '  hint: check the path',
-        'Summary: 1 resource found in 0 files - Valid: 0, Invalid: 0, Errors: 1, Skipped: 0',
+        'Summary: 1 resource found in 0 file - Valid: 0, Invalid: 0, Errors: 1, Skipped: 0',
         '',
       ].join('\n'),
       stderr: '',

@@ -262,7 +262,7 @@ describe('validate output formats on a clean copy', () => {
     const c = counts(repo.root);
     const root = parseXml(r.stdout);
     expect(root.name).toBe('testsuites');
-    expect(root.attrs).toEqual({ name: 'validate', tests: String(c.resources), failures: '0', errors: '0', skipped: '0' });
+    expect(root.attrs).toEqual({ name: 'validate', tests: String(c.resources), failures: '0', errors: '0', disabled: '0' });
     expect(root.children.map((s) => s.name)).toEqual(Array(c.files).fill('testsuite'));
     expect(root.children.map((s) => s.attrs['name'])).toEqual(renderOf(repo.root).targets.map((t) => t.path).sort());
     for (const suite of root.children) {
@@ -279,7 +279,7 @@ describe('validate output formats on a clean copy', () => {
     expect(r.code).toBe(1);
     const c = counts(repo.root);
     const root = parseXml(r.stdout);
-    expect(root.attrs).toEqual({ name: 'validate', tests: String(c.resources + 1), failures: '0', errors: '1', skipped: '0' });
+    expect(root.attrs).toEqual({ name: 'validate', tests: String(c.resources + 1), failures: '0', errors: '1', disabled: '0' });
     const suite = root.children.find((s) => s.attrs['name'] === 'apps/xiaoai/base/service.yaml');
     expect(suite?.attrs).toEqual({ name: 'apps/xiaoai/base/service.yaml', id: expect.any(String) as string, tests: '1', failures: '0', errors: '1', skipped: '0' });
     expect(suite?.children[0]?.children[0]?.name).toBe('error');

@@ -1,6 +1,8 @@
 /**
- * End-to-end: `validate PATH` runs the policies on the given manifests (production strictness unless
- * `--tier development`), in every output format. The exact text is golden/bad.txt (`UPDATE_GOLDEN=1`).
+ * End-to-end: `validate --policies PATH` runs the policies on the given manifests (production
+ * strictness unless `--tier development`), in every output format. The exact text is golden/bad.txt
+ * (`UPDATE_GOLDEN=1`). Without `--policies`, `validate PATH` checks schemas only, as kubeconform
+ * (test/cli/validate-kubeconform.test.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,9 +21,9 @@ function golden(name: string, actual: string): void {
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));
 }
 
-const run = (...args: string[]) => runCli(['validate', ...args], { cwd: REPO_ROOT });
+const run = (...args: string[]) => runCli(['validate', '--policies', ...args], { cwd: REPO_ROOT });
 
-describe('validate PATH runs the policies', () => {
+describe('validate --policies PATH runs the policies', () => {
   it('bad manifests: exit 1, every policy message (text)', async () => {
     const r = await run(BAD);
     expect(r.code).toBe(1);

@@ -149,9 +149,14 @@ describe('summary and exit code', () => {
     const r: Report = { results: [{ file: 'a.yaml', index: 0, status: 'valid', findings: [] }], findings: [] };
     expect(summaryLine(r)).toBe('Summary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0');
   });
-  it('an empty run', () => {
-    expect(summaryLine({ results: [], findings: [] })).toBe('Summary: 0 resources found in 0 files - Valid: 0, Invalid: 0, Errors: 0, Skipped: 0');
+  // kubeconform's plurals, word for word: only a count above one takes an "s" (pkg/output/text.go:77-84 @ v0.7.0).
+  it('an empty run: "0 resource found in 0 file", as kubeconform prints it', () => {
+    expect(summaryLine({ results: [], findings: [] })).toBe('Summary: 0 resource found in 0 file - Valid: 0, Invalid: 0, Errors: 0, Skipped: 0');
     expect(exitCode({ results: [], findings: [] })).toBe(0);
+  });
+  it('standard input: "found parsing stdin", as kubeconform prints it', () => {
+    const r: Report = { results: [{ file: 'stdin', index: 0, status: 'valid', findings: [] }], findings: [], files: ['stdin'], stdin: true };
+    expect(summaryLine(r)).toBe('Summary: 1 resource found parsing stdin - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0');
   });
   it('exits 1 on any error finding', () => {
     expect(exitCode(sample())).toBe(1);

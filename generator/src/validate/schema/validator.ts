@@ -16,6 +16,13 @@ export interface SchemaValidatorOptions {
    * `-ignore-missing-schemas`). Default `false`.
    */
   ignoreMissingSchemas?: boolean;
+  /**
+   * Also the semantic checks beyond the JSON schema: names (DNS-1123, `metadata.name` present), a
+   * workload's selector matching its template's labels, and quantity units (`cpu: 100Mi`). `false`
+   * is `validate PATH --schema-only`: the schema alone (types, enums, required and unknown fields,
+   * label grammar), as kubeconform checks. Default `true`.
+   */
+  semantic?: boolean;
   /** Path of the schema index. Default: `generator/dist/schema-index.json`, written by `npm run build`. */
   indexPath?: string;
 }
@@ -82,7 +89,8 @@ type Rec = Record<string, unknown>;
 /** Creates the strict validator: unknown fields, the packages' compiled schemas, and our extra rules. */
 export function createSchemaValidator(options: SchemaValidatorOptions = {}): SchemaValidator {
   const table = loadSchemaTable(options.indexPath);
-  const walker = new StrictWalker(table);
+  const semantic = options.semantic !== false;
+  const walker = new StrictWalker(table, semantic);
   const runtimes = new Map<string, KindRuntime | null>();
 
   function runtime(apiVersion: string, kind: string, key: string): KindRuntime | null {
@@ -131,8 +139,10 @@ export function createSchemaValidator(options: SchemaValidatorOptions = {}): Sch
       return { status: options.ignoreMissingSchemas ? 'skipped' : 'error', object: ctx.object, kind, findings: [f] };
     }
     walker.run(rec, rt.root, ctx, findings);
-    checkNames(rec, apiVersion, kind, ctx, findings);
-    checkSelector(rec, rt.validateAs ? `${rt.validateAs}/${kind}` : key, ctx, findings);
+    if (semantic) {
+      checkNames(rec, apiVersion, kind, ctx, findings);
+      checkSelector(rec, rt.validateAs ? `${rt.validateAs}/${kind}` : key, ctx, findings);
+    }
     const fn = rt.validate ?? (rt.validate = rt.load());
     const errors = fn(rt.validateAs ? { ...rec, apiVersion: rt.validateAs } : rec);
     if (errors) mergeAjv(findings, ajvFindings(errors, rec, ctx));

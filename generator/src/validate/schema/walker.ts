@@ -23,7 +23,11 @@ export class StrictWalker {
   private out: Finding[] = [];
   private ctx: WalkContext = { file: '', object: '' };
 
-  constructor(private readonly table: SchemaTable) {}
+  /** `quantities`: check quantity units (a semantic check, left out by `validate PATH --schema-only`). */
+  constructor(
+    private readonly table: SchemaTable,
+    private readonly quantityUnits = true,
+  ) {}
 
   /** Walks `value` from `root` and appends findings to `out`. */
   run(value: unknown, root: SchemaNode, ctx: WalkContext, out: Finding[]): void {
@@ -72,8 +76,9 @@ export class StrictWalker {
       const rec = value as Record<string, unknown>;
       if (node.labels) this.labels(rec);
       else if (node.annotations) this.annotationKeys(rec);
-      else if (item.kind === N_QUANTITY) this.quantities(rec);
-      else if (item.kind >= N_OBJECT) {
+      else if (item.kind === N_QUANTITY) {
+        if (this.quantityUnits) this.quantities(rec);
+      } else if (item.kind >= N_OBJECT) {
         for (const key in rec) {
           path.push(key);
           this.walk(rec[key], item);
