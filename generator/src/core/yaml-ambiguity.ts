@@ -1,0 +1,140 @@
+/**
+ * Finds, in YAML text or in a document parsed with the `yaml` package, the places whose meaning depends
+ * on the reader: plain scalars YAML 1.1 and YAML 1.2 decode differently (core/yaml11.ts), and duplicate
+ * keys. Used by the configuration loader (config/yaml-source.ts, on its parsed document) and meant for
+ * `validate PATH`'s manifest reader (per document, on its text).
+ */
+import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { formatPath } from './finding.js';
+import { type ScalarReading, yaml11Difference } from './yaml11.js';
+
+type Segment = string | number;
+
+/** A plain scalar that YAML 1.1 (kubectl apply, Argo CD) and YAML 1.2 read differently. */
+export interface AmbiguousScalar {
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** YAML path of the value, or of the entry whose key it is, e.g. `data.FEATURE`, `spec.ports[0].port`. */
+  path: string;
+  /** The same path as segments. */
+  segments: Segment[];
+  /** Whether the scalar is a mapping key (`on: push`) rather than a value. */
+  key: boolean;
+  /** The scalar as written, e.g. `yes`, `010`. */
+  value: string;
+  /** go-yaml v2 (sigs.k8s.io/yaml): kubectl apply, Argo CD. */
+  yaml11: ScalarReading;
+  /** The YAML 1.2 core schema. */
+  yaml12: ScalarReading;
+  /** go-yaml v3 (kustomize): YAML 1.1 numbers, YAML 1.2 booleans. */
+  kustomize: ScalarReading;
+}
+
+/** A key written twice in one mapping. */
+export interface DuplicateKey {
+  key: string;
+  /** YAML path of the mapping holding it (empty at the top). */
+  path: string;
+  /** 1-based lines of the first and of the repeated occurrence. */
+  lines: [number, number];
+}
+
+/**
+ * Every plain (unquoted, untagged) scalar of a composed document whose value differs between YAML 1.1
+ * and YAML 1.2, keys included. Block scalars, quoted and tagged scalars are exact and never reported;
+ * aliases are not followed (their anchor is reported where it is written).
+ */
+export function ambiguousScalarsIn(root: unknown, lines: LineCounter, firstLine = 1): AmbiguousScalar[] {
+  const out: AmbiguousScalar[] = [];
+  const check = (n: Node, segments: Segment[], key: boolean) => {
+    if (!isScalar(n) || n.type !== 'PLAIN' || n.tag !== undefined || typeof n.source !== 'string' || !n.range) return;
+    const diff = yaml11Difference(n.source);
+    if (!diff) return;
+    const pos = lines.linePos(n.range[0]);
+    out.push({ line: pos.line + firstLine - 1, column: pos.col, path: formatPath(segments), segments, key, value: n.source, ...diff });
+  };
+  const visit = (n: unknown, segments: Segment[]): void => {
+    if (isMap(n)) {
+      for (const { key, value } of n.items) {
+        const name = isScalar(key) ? String(key.value) : isAlias(key) ? `*${key.source}` : '?';
+        const at = [...segments, name];
+        if (isScalar(key)) check(key, at, true);
+        else visit(key, at);
+        visit(value, at);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => visit(item, [...segments, i]));
+    } else if (isScalar(n)) {
+      check(n, segments, false);
+    }
+  };
+  visit(root, []);
+  return out;
+}
+
+/** Every key repeated in one mapping (compared as the YAML 1.2 reading gives them), with both lines. */
+export function duplicateKeysIn(root: unknown, lines: LineCounter, firstLine = 1): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const lineOf = (n: Node) => (n.range ? lines.linePos(n.range[0]).line + firstLine - 1 : firstLine);
+  const visit = (n: unknown, segments: Segment[]): void => {
+    if (isMap(n)) {
+      const first = new Map<string, number>();
+      for (const { key, value } of n.items) {
+        const name = isScalar(key) ? String(key.value) : undefined;
+        if (name !== undefined && isScalar(key)) {
+          const seen = first.get(name);
+          if (seen === undefined) first.set(name, lineOf(key));
+          else out.push({ key: name, path: formatPath(segments), lines: [seen, lineOf(key)] });
+        }
+        visit(value, [...segments, name ?? '?']);
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => visit(item, [...segments, i]));
+    }
+  };
+  visit(root, []);
+  return out;
+}
+
+const BOOL_1_1 = '(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)(?=[\\s,\\]}:#]|$)';
+/** A leading zero, a base prefix, a sign before a zero, or an underscore inside a number. */
+const NUMBER_1_1 = '[-+]?0[0-9_bBoOxX]|[-+]0|[-+]?\\.?[0-9][0-9.eE+-]*_';
+/**
+ * A token that may start a plain scalar YAML 1.1 reads differently: one test over a document's text,
+ * so that documents without any (nearly all) are never parsed. It may match more (inside comments,
+ * quoted or longer scalars); the parse then decides.
+ */
+const CANDIDATE = new RegExp(`(?:^|[\\s[{,])(?:${BOOL_1_1}|${NUMBER_1_1})`, 'm');
+
+/** Whether `source` may hold a plain scalar YAML 1.1 and 1.2 read differently (a fast, permissive test). */
+export function mayHoldYaml11Scalars(source: string): boolean {
+  return CANDIDATE.test(source);
+}
+
+/** Parses YAML text with the `yaml` package (YAML 1.2, positions kept, errors tolerated): every document. */
+function parseAll(source: string): { docs: Document.Parsed[]; lines: LineCounter } {
+  const lines = new LineCounter();
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ version: '1.2', uniqueKeys: false, resolveKnownTags: false });
+  return { docs: [...composer.compose(parser.parse(source), true, source.length)], lines };
+}
+
+/**
+ * The ambiguous plain scalars of YAML text (one document, or several separated by `---`): `firstLine` is
+ * the 1-based line of the text's first line in its file. Fast on text without any candidate token (no
+ * parse at all). Example, per document of a stream: `yaml11Scalars(chunk.text, chunk.line + 1)`.
+ */
+export function yaml11Scalars(source: string, firstLine = 1): AmbiguousScalar[] {
+  if (!mayHoldYaml11Scalars(source)) return [];
+  const { docs, lines } = parseAll(source);
+  return docs.flatMap((doc) => ambiguousScalarsIn(doc.contents, lines, firstLine));
+}
+
+/** The duplicate keys of YAML text (`firstLine` as in {@link yaml11Scalars}). */
+export function duplicateKeys(source: string, firstLine = 1): DuplicateKey[] {
+  const { docs, lines } = parseAll(source);
+  return docs.flatMap((doc) => duplicateKeysIn(doc.contents, lines, firstLine));
+}
