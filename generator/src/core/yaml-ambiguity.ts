@@ -7,7 +7,7 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { formatPath } from './finding.js';
-import { type ScalarReading, yaml11Difference } from './yaml11.js';
+import { describeReading, type ScalarReading, yaml11Difference } from './yaml11.js';
 
 type Segment = string | number;
 
@@ -38,6 +38,8 @@ export interface DuplicateKey {
   key: string;
   /** YAML path of the mapping holding it (empty at the top). */
   path: string;
+  /** Segments of the repeated entry: the mapping's path and the key. */
+  segments: Segment[];
   /** 1-based lines of the first and of the repeated occurrence. */
   lines: [number, number];
 }
@@ -87,7 +89,7 @@ export function duplicateKeysIn(root: unknown, lines: LineCounter, firstLine = 1
         if (name !== undefined && isScalar(key)) {
           const seen = first.get(name);
           if (seen === undefined) first.set(name, lineOf(key));
-          else out.push({ key: name, path: formatPath(segments), lines: [seen, lineOf(key)] });
+          else out.push({ key: name, path: formatPath(segments), segments: [...segments, name], lines: [seen, lineOf(key)] });
         }
         visit(value, [...segments, name ?? '?']);
       }
@@ -137,4 +139,31 @@ export function yaml11Scalars(source: string, firstLine = 1): AmbiguousScalar[] 
 export function duplicateKeys(source: string, firstLine = 1): DuplicateKey[] {
   const { docs, lines } = parseAll(source);
   return docs.flatMap((doc) => duplicateKeysIn(doc.contents, lines, firstLine));
+}
+
+/** `FEATURE: yes`, `- yes` or the key `on`: how a message names the scalar. */
+export function scalarShown(a: AmbiguousScalar): string {
+  if (a.key) return `the key ${a.value}`;
+  const last = a.segments[a.segments.length - 1];
+  return typeof last === 'string' ? `${last}: ${a.value}` : `- ${a.value}`;
+}
+
+/**
+ * What each reader makes of an ambiguous scalar, and the fix: e.g. `FEATURE: yes is the boolean true for
+ * kubectl apply and Argo CD (YAML 1.1) but the string "yes" for kustomize (YAML 1.2)` and `quote it:
+ * FEATURE: "yes" (or write true if the boolean is meant)`.
+ */
+export function explainAmbiguity(a: AmbiguousScalar): { message: string; fix: string } {
+  const same = (x: ScalarReading, y: ScalarReading) => x.kind === y.kind && x.value === y.value;
+  const kustomize11 = same(a.kustomize, a.yaml11);
+  const message =
+    `${scalarShown(a)} is ${describeReading(a.yaml11)} for kubectl apply${kustomize11 ? ', Argo CD and kustomize' : ' and Argo CD'} (YAML 1.1)` +
+    ` but ${describeReading(a.yaml12)} for ${kustomize11 ? 'YAML 1.2 readers' : 'kustomize (YAML 1.2)'}`;
+  const last = a.segments[a.segments.length - 1];
+  const quoted = a.key ? `"${a.value}":` : typeof last === 'string' ? `${last}: "${a.value}"` : `- "${a.value}"`;
+  let other = '';
+  if (a.key || a.yaml11.kind === 'string') other = '';
+  else if (a.yaml12.kind === 'number') other = ` if it is text, or write the number meant: ${a.yaml11.value} or ${a.yaml12.value}`;
+  else other = ` (or write ${a.yaml11.value} if ${describeReading(a.yaml11)} is meant)`;
+  return { message, fix: `quote it: ${quoted}${other}` };
 }
