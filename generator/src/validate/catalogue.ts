@@ -1,10 +1,11 @@
 /**
  * The catalogue of documented checks the output formats describe (SARIF's rules): the policy rules at
- * their production severity, the policy engine's own checks, and the change-window checks.
+ * their production severity, the policy engine's own checks, the change-window checks and the YAML checks.
  */
 import { ENGINE_CHECKS, RULES } from '../policy/rules/index.js';
 import type { CheckCatalogue, CheckEntry } from '../report/catalogue.js';
 import { WINDOW_CHECKS } from '../windows/checks.js';
+import { YAML_CHECKS } from './yaml-checks.js';
 
 export function checkCatalogue(): CheckCatalogue {
   const out: CheckEntry[] = [];
@@ -17,5 +18,6 @@ export function checkCatalogue(): CheckCatalogue {
     const s = c.severity;
     out.push({ id: `windows/${c.id}`, description: c.description, doc: 'docs/change-windows.md', ...(s === 'error' || s === 'warning' ? { severity: s } : {}) });
   }
+  for (const c of YAML_CHECKS) out.push({ id: `yaml/${c.id}`, description: c.description, doc: 'docs/yaml.md', severity: c.severity });
   return out;
 }

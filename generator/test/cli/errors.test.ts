@@ -60,7 +60,7 @@ const cases: Case[] = [
     name: 'a duplicate key',
     edit: (r) => r.write('apps/gateway/service.yaml', `${r.read('apps/gateway/service.yaml')}name: gateway\n`),
     stderr:
-      'error: apps/gateway/service.yaml:19: name: duplicate key "name" at lines 1 and 19\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
+      'error: apps/gateway/service.yaml:19: name: duplicate key "name" at lines 2 and 19\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
   },
   {
     // Issue 11: YAML 1.1 (kubectl apply, Argo CD) reads `no` as false; configuration is YAML 1.2.
