@@ -34,7 +34,7 @@ describe('ambiguousScalarFindings', () => {
       'args: [--max, 1_000]\n',
       [{ check: 'yaml/ambiguous-scalar', severity: 'error', file: F, line: 11, path: 'args[1]', message: '- 1_000 is the integer 1000 for kubectl apply, Argo CD and kustomize (YAML 1.1) but the string "1_000" for YAML 1.2 readers', hint: 'quote it: - "1_000" (or write 1000 if the integer 1000 is meant)' }],
     ],
-    ['nothing ambiguous', 'data:\n  FEATURE: "yes"\n  MODE: "0644"\n  N: 10\n', []],
+    ['nothing ambiguous', 'data:\n  FEATURE: "yes"\n  MODE: "0644"\n  COUNT: 10\n  "N": "n"\n', []],
   ])('%s', (_name, text, expected) => {
     expect(ambiguousScalarFindings(F, text, 11)).toEqual(expected);
   });
