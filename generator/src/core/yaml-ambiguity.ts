@@ -101,19 +101,36 @@ export function duplicateKeysIn(root: unknown, lines: LineCounter, firstLine = 1
   return out;
 }
 
-const BOOL_1_1 = '(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)(?=[\\s,\\]}:#]|$)';
-/** A leading zero, a base prefix, a sign before a zero, or an underscore inside a number. */
-const NUMBER_1_1 = '[-+]?0[0-9_bBoOxX]|[-+]0|[-+]?\\.?[0-9][0-9.eE+-]*_';
-/**
- * A token that may start a plain scalar YAML 1.1 reads differently: one test over a document's text,
- * so that documents without any (nearly all) are never parsed. It may match more (inside comments,
- * quoted or longer scalars); the parse then decides.
+const BOOL_1_1 = '[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF';
+/** The start of a number YAML 1.1 may read otherwise: a leading zero or base prefix, an underscore, a huge exponent. */
+const NUMBER_1_1 = '[-+]?(?:0[0-9_bBoOxX]|\\.?[0-9][0-9.eE+-]*_|\\.?[0-9][0-9.]*[eE][-+]?[0-9]{3})';
+/** What may follow a whole plain scalar: spaces, then the end of the line, a flow indicator, a comment or `: `. */
+const SCALAR_END = '(?=[ \\t]*(?:[\\r\\n,\\]}#]|:(?:\\s|$)|$))';
+/*
+ * Candidates, after a character that may precede a plain scalar. They may also match inside comments,
+ * quoted or block scalars; the parse then decides. Two expressions run faster than their union.
  */
-const CANDIDATE = new RegExp(`(?:^|[\\s[{,])(?:${BOOL_1_1}|${NUMBER_1_1})`, 'm');
+const BOOL_CANDIDATE = new RegExp(`[\\s[{,](?:${BOOL_1_1})${SCALAR_END}`, 'g');
+const NUMBER_CANDIDATE = new RegExp(`[\\s[{,]${NUMBER_1_1}`, 'g');
+const START_CANDIDATE = new RegExp(`^(?:(?:${BOOL_1_1})${SCALAR_END}|${NUMBER_1_1})`);
+/** The whole number-like token at a position, and that it ends the scalar. */
+const NUMBER_TOKEN = new RegExp(`[-+]?\\.?[0-9][0-9a-zA-Z_.+-]*${SCALAR_END}`, 'y');
 
-/** Whether `source` may hold a plain scalar YAML 1.1 and 1.2 read differently (a fast, permissive test). */
+/**
+ * Whether `source` may hold a plain scalar YAML 1.1 and 1.2 read differently: a fast test over the
+ * text, never a false "no", so that documents without any (nearly all) are never parsed.
+ */
 export function mayHoldYaml11Scalars(source: string): boolean {
-  return CANDIDATE.test(source);
+  if (START_CANDIDATE.test(source)) return true;
+  BOOL_CANDIDATE.lastIndex = 0;
+  if (BOOL_CANDIDATE.test(source)) return true;
+  NUMBER_CANDIDATE.lastIndex = 0;
+  for (let m = NUMBER_CANDIDATE.exec(source); m; m = NUMBER_CANDIDATE.exec(source)) {
+    NUMBER_TOKEN.lastIndex = m.index + 1;
+    const token = NUMBER_TOKEN.exec(source);
+    if (token && yaml11Difference(token[0])) return true;
+  }
+  return false;
 }
 
 /** Parses YAML text with the `yaml` package (YAML 1.2, positions kept, errors tolerated): every document. */

@@ -4,7 +4,8 @@
  * (kubernetes-sigs/yaml goyaml.v2/resolve.go @ v1.4.0), not from running it: see core/yaml11.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { duplicateKeys, mayHoldYaml11Scalars, yaml11Scalars } from '../../src/core/yaml-ambiguity.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { ambiguousScalarsIn, duplicateKeys, mayHoldYaml11Scalars, yaml11Scalars } from '../../src/core/yaml-ambiguity.js';
 import { describeReading, readGoYamlV3, readYaml11, readYaml12 } from '../../src/core/yaml11.js';
 
 const BOOL_SPELLINGS: [string, boolean][] = [
@@ -105,6 +106,11 @@ describe('mayHoldYaml11Scalars (the pre-filter)', () => {
     ['a leading zero', 'mode: 0644', true],
     ['an underscore number', 'n: 1_000', true],
     ['a signed prefix', 'n: -0x1', true],
+    ['a huge exponent', 'n: 1e400', true],
+    ['on inside a sentence', 'description: fires on every pod\n', false],
+    ['a time of day', 'at: 09:30\n', false],
+    ['a leading zero read alike', 'x: 08\n', false],
+    ['yesterday', 'when: yesterday\n', false],
   ])('%s', (_name, text, expected) => {
     expect(mayHoldYaml11Scalars(text)).toBe(expected);
   });
@@ -113,8 +119,10 @@ describe('mayHoldYaml11Scalars (the pre-filter)', () => {
     const samples = [...BOOL_SPELLINGS.map(([s]) => s), '010', '0b1', '0B1', '0O7', '0X1', '+0x1', '-0o1', '1_0', '.5_5', '1e400', '-017'];
     let reported = 0;
     for (const s of samples) {
-      for (const text of [`k: ${s}\n`, `- ${s}\n`, `[${s}]`, `{a: ${s}}`, `${s}: v\n`, `a:\t${s}\n`, `[a,${s}]`]) {
-        if (yaml11Scalars(text).length === 0) continue;
+      for (const text of [`k: ${s}\n`, `- ${s}\n`, `[${s}]`, `{a: ${s}}`, `${s}: v\n`, `a:\t${s}\n`, `[a,${s}]`, `${s}`, `k: ${s}  # c\n`, `? ${s}\n: v\n`, `k: &a ${s}\n`, `k:\n  ${s}\n`]) {
+        // The detector without its pre-filter: a full parse.
+        const lines = new LineCounter();
+        if (ambiguousScalarsIn(parseDocument(text, { lineCounter: lines }).contents, lines).length === 0) continue;
         reported++;
         expect(mayHoldYaml11Scalars(text), text).toBe(true);
       }
