@@ -166,6 +166,28 @@ if (manifestResources > 0) {
   row(`validate FILE --schema-only (${what}): peak RSS`, r.mb, 'MB', 300);
 }
 
+// --- YAML 1.1/1.2 ambiguity detector (validate PATH, per document) --------------------------------
+{
+  const { loadConfig } = await import(path.join(dist, 'config/load.js'));
+  const { WAIVABLE } = await import(path.join(dist, 'policy/ids.js'));
+  const { buildModel } = await import(path.join(dist, 'model/build.js'));
+  const { render } = await import(path.join(dist, 'render/index.js'));
+  const { diskFs } = await import(path.join(dist, 'core/fs.js'));
+  const { yaml11Scalars } = await import(path.join(dist, 'core/yaml-ambiguity.js'));
+  const files = render(buildModel(loadConfig(diskFs(root), { waivable: WAIVABLE }))).files.filter((f) => f.path.endsWith('.yaml'));
+  const docs = files.flatMap((f) => f.content.split(/^---\n/m)).filter((d) => /\S/.test(d));
+  const stream = [];
+  let bytes = 0;
+  while (bytes < 30e6) for (const d of docs) (stream.push(d), (bytes += d.length));
+  const secs = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    for (const d of stream) yaml11Scalars(d, 1);
+    secs.push((performance.now() - t0) / 1000);
+  }
+  row(`YAML 1.1/1.2 detector over a ${(bytes / 1e6).toFixed(0)} MB rendered stream (${stream.length} documents)`, bytes / 1e6 / median(secs), 'MB/s', 100, true);
+}
+
 // --- Large synthetic platform -------------------------------------------------------------------
 if (process.env.BENCH_LARGE !== '0') {
   const big = path.join(work, 'large');

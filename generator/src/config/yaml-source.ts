@@ -3,6 +3,8 @@ import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Finding } from '../core/finding.js';
 import { formatPath } from '../core/finding.js';
 import { FileRefused, FileTooLarge, type FileSystem } from '../core/fs.js';
+import { ambiguousScalarsIn, duplicateKeysIn, explainAmbiguity, scalarShown } from '../core/yaml-ambiguity.js';
+import { describeReading } from '../core/yaml11.js';
 import { checkYamlRules } from './yaml-rules.js';
 
 /** Limits applied to every config file before and while it is parsed. */
@@ -140,11 +142,22 @@ export function readYamlSource(fs: FileSystem, file: string): YamlSource {
   // A tag the schema cannot apply leaves its name on the node, where checkYamlRules reports it with
   // its path and a fix; the parser's own "Unresolved tag" is kept only should that walk miss one.
   const tagErrors = [...doc.errors, ...doc.warnings].filter(isTagError);
-  reportSyntax([...doc.errors, ...doc.warnings].filter((e) => !isTagError(e)), lines, fail);
+  let syntax = [...doc.errors, ...doc.warnings].filter((e) => !isTagError(e));
+  // A repeated key is named with both of its lines (the parser names only the second place).
+  const duplicates = syntax.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeysIn(doc.contents, lines) : [];
+  if (duplicates.length > 0) syntax = syntax.filter((e) => e.code !== 'DUPLICATE_KEY');
+  for (const d of duplicates) fail('duplicate-key', d.lines[1], `duplicate key "${d.key}" at lines ${d.lines[0]} and ${d.lines[1]}`, syntaxHints.DUPLICATE_KEY, d.segments);
+  reportSyntax(syntax, lines, fail);
   if (source.findings.length > 0) return source;
 
   checkYamlRules(doc.contents, lines, (check, line, path, message, hint) => fail(check, line, message, hint, path));
   if (source.findings.length === 0) reportSyntax(tagErrors, lines, fail);
+  // Config is read as YAML 1.2; a plain value YAML 1.1 (kubectl apply, Argo CD) reads otherwise is refused
+  // everywhere, whatever the field: one rule to remember, and copies between config and manifests stay safe.
+  for (const a of ambiguousScalarsIn(doc.contents, lines)) {
+    const message = `${scalarShown(a)} is ${describeReading(a.yaml12)} in configuration (YAML 1.2) but ${describeReading(a.yaml11)} for kubectl apply and Argo CD (YAML 1.1); configuration refuses a plain value the two read differently`;
+    fail('ambiguous-scalar', a.line, message, explainAmbiguity(a).fix, a.segments);
+  }
   if (source.findings.length > 0) return source;
   source.data = doc.toJS({ maxAliasCount: 0 });
   return source;

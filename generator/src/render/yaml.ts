@@ -86,7 +86,9 @@ function emitScalar(value: unknown, depth: number, out: string[]): void {
 
 // Plain scalars that YAML 1.1 or 1.2 would read as something other than a string must be quoted.
 const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|=|<<)$/;
-const NUMBERISH = /^[-+]?(?:\.?[0-9][0-9_.:eE+-]*|\.(?:inf|Inf|INF|nan|NaN|NAN)|0[xob][0-9a-fA-F_]+)$/;
+// Go's strconv.ParseInt (base 0), which go-yaml v2 uses, takes upper-case prefixes too: `0X1F` is 31 for
+// kubectl apply (kubernetes-sigs/yaml goyaml.v2/resolve.go:151 @ v1.4.0; core/yaml11.ts).
+const NUMBERISH = /^[-+]?(?:\.?[0-9][0-9_.:eE+-]*|\.(?:inf|Inf|INF|nan|NaN|NAN)|0[xobXOB][0-9a-fA-F_]+)$/;
 // Conservative plain-safe set: starts with a letter, digit, slash or dot-path character and contains
 // no indicator that could start a comment, mapping, flow collection, alias, tag or directive.
 const PLAIN = /^[A-Za-z0-9_/.$][A-Za-z0-9_/.$@%()=+-]*(?: [A-Za-z0-9_/.$@%()=+-]+)*$/;

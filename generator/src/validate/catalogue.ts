@@ -1,11 +1,13 @@
 /**
  * The catalogue of documented checks the output formats describe (SARIF's rules): the policy rules at
- * their production severity, the policy engine's own checks, the change-window checks and the add-on checks.
+ * their production severity, the policy engine's own checks, the change-window checks, the add-on checks
+ * and the YAML checks.
  */
 import { ENGINE_CHECKS, RULES } from '../policy/rules/index.js';
 import type { CheckCatalogue, CheckEntry } from '../report/catalogue.js';
 import { WINDOW_CHECKS } from '../windows/checks.js';
 import { ADDON_CHECKS } from './addon-checks.js';
+import { YAML_CHECKS } from './yaml-checks.js';
 
 export function checkCatalogue(): CheckCatalogue {
   const out: CheckEntry[] = [];
@@ -19,5 +21,6 @@ export function checkCatalogue(): CheckCatalogue {
     out.push({ id: `windows/${c.id}`, description: c.description, doc: 'docs/change-windows.md', ...(s === 'error' || s === 'warning' ? { severity: s } : {}) });
   }
   for (const c of ADDON_CHECKS) out.push({ id: `addons/${c.id}`, description: c.description, doc: 'docs/addons.md', severity: c.severity });
+  for (const c of YAML_CHECKS) out.push({ id: `yaml/${c.id}`, description: c.description, doc: 'docs/yaml.md', severity: c.severity });
   return out;
 }

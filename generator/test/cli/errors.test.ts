@@ -60,7 +60,16 @@ const cases: Case[] = [
     name: 'a duplicate key',
     edit: (r) => r.write('apps/gateway/service.yaml', `${r.read('apps/gateway/service.yaml')}name: gateway\n`),
     stderr:
-      'error: apps/gateway/service.yaml:19: Map keys must be unique\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
+      'error: apps/gateway/service.yaml:19: name: duplicate key "name" at lines 2 and 19\n  fix: remove one of them: YAML does not let a later key override an earlier one\n' + CLOSING_1,
+  },
+  {
+    // Issue 11: YAML 1.1 (kubectl apply, Argo CD) reads `no` as false; configuration is YAML 1.2.
+    name: 'an unquoted no in settings',
+    edit: (r) => r.write('apps/gateway/service.yaml', `${r.read('apps/gateway/service.yaml')}settings:\n  ENABLED: no\n`),
+    stderr:
+      'error: apps/gateway/service.yaml:20: settings.ENABLED: ENABLED: no is the string "no" in configuration (YAML 1.2) but the boolean false for kubectl apply and Argo CD (YAML 1.1); configuration refuses a plain value the two read differently\n' +
+      '  fix: quote it: ENABLED: "no" (or write false if the boolean false is meant)\n' +
+      CLOSING_1,
   },
   {
     // Issue 8, item 10: refused at render, with the detector rule; the password is never printed.

@@ -97,7 +97,7 @@ const cases: Case[] = [
   { name: 'a git-controlled weight that is not a step', fs: inProd(plan({ canary: '{version: "2.2.0", weight: 30}' })),
     expect: [{ check: 'canary/weight', file: B, line: L.canary, path: `${G}.canary.weight`, message: `\`${G}.canary.weight\` is 30, which is not one of the steps (5, 20, 50, 100)`, hint: 'hold at one of the steps; `npm run canary -- advance` moves to the next one' }] },
   { name: 'two gray releases for one service in one environment (a duplicate key)', fs: inProd(plan({ extra: plan().trimEnd() })),
-    expect: [{ check: 'config/duplicate-key', file: B, line: 54, message: 'Map keys must be unique', hint: 'remove one of them: YAML does not let a later key override an earlier one' }] },
+    expect: [{ check: 'config/duplicate-key', file: B, line: 54, path: G, message: 'duplicate key "grayRelease" at lines 48 and 54', hint: 'remove one of them: YAML does not let a later key override an earlier one' }] },
   { name: 'a gray release where the service is disabled', fs: fixtureFs([[B, PROD, `  prod:\n    enabled: false\n${plan()}`]]),
     expect: [{ check: 'canary/disabled', file: B, line: 47, path: G, message: `\`${G}\` is set, but the service is disabled in \`prod\` (\`enabled: false\`)`, hint: 'remove `grayRelease`, or enable the service in this environment' }] },
   { name: 'an unknown control', fs: inProd(plan({ control: 'manual' })),

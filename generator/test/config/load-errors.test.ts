@@ -29,7 +29,33 @@ const cases: Case[] = [
   },
   { name: 'duplicate key', edits: [[A, 'replicas: 2\n', 'replicas: 2\nreplicas: 3\n']],
     expect: [
-      { check: 'config/duplicate-key', file: 'apps/alpha/service.yaml', line: 9, message: 'Map keys must be unique', hint: 'remove one of them: YAML does not let a later key override an earlier one' },
+      { check: 'config/duplicate-key', file: 'apps/alpha/service.yaml', line: 9, path: 'replicas', message: 'duplicate key "replicas" at lines 8 and 9', hint: 'remove one of them: YAML does not let a later key override an earlier one' },
+    ],
+  },
+  { name: 'duplicate key, nested, three times', edits: [[A, 'replicas: 2\n', 'replicas: 2\nsettings:\n  X: "1"\n  Y: "2"\n  X: "3"\n  X: "4"\n']],
+    expect: [
+      { check: 'config/duplicate-key', file: 'apps/alpha/service.yaml', line: 12, path: 'settings.X', message: 'duplicate key "X" at lines 10 and 12', hint: 'remove one of them: YAML does not let a later key override an earlier one' },
+      { check: 'config/duplicate-key', file: 'apps/alpha/service.yaml', line: 13, path: 'settings.X', message: 'duplicate key "X" at lines 10 and 13', hint: 'remove one of them: YAML does not let a later key override an earlier one' },
+    ],
+  },
+  { name: 'YAML 1.1 boolean as a setting value', edits: [[A, 'replicas: 2\n', 'replicas: 2\nsettings:\n  ENABLED: no\n']],
+    expect: [
+      { check: 'config/ambiguous-scalar', file: 'apps/alpha/service.yaml', line: 10, path: 'settings.ENABLED', message: 'ENABLED: no is the string "no" in configuration (YAML 1.2) but the boolean false for kubectl apply and Argo CD (YAML 1.1); configuration refuses a plain value the two read differently', hint: 'quote it: ENABLED: "no" (or write false if the boolean false is meant)' },
+    ],
+  },
+  { name: 'YAML 1.1 boolean as a key', edits: [[A, 'replicas: 2\n', 'replicas: 2\nsettings:\n  on: "1"\n']],
+    expect: [
+      { check: 'config/ambiguous-scalar', file: 'apps/alpha/service.yaml', line: 10, path: 'settings.on', message: 'the key on is the string "on" in configuration (YAML 1.2) but the boolean true for kubectl apply and Argo CD (YAML 1.1); configuration refuses a plain value the two read differently', hint: 'quote it: "on":' },
+    ],
+  },
+  { name: 'leading-zero number (octal in YAML 1.1)', edits: [[A, 'replicas: 2\n', 'replicas: 010\n']],
+    expect: [
+      { check: 'config/ambiguous-scalar', file: 'apps/alpha/service.yaml', line: 8, path: 'replicas', message: 'replicas: 010 is the integer 10 in configuration (YAML 1.2) but the integer 8 for kubectl apply and Argo CD (YAML 1.1); configuration refuses a plain value the two read differently', hint: 'quote it: replicas: "010" if it is text, or write the number meant: 8 or 10' },
+    ],
+  },
+  { name: 'YAML 1.1 boolean in a flow list', edits: [[A, 'replicas: 2\n', 'replicas: 2\nargs: [serve, off]\n']],
+    expect: [
+      { check: 'config/ambiguous-scalar', file: 'apps/alpha/service.yaml', line: 9, path: 'args[1]', message: '- off is the string "off" in configuration (YAML 1.2) but the boolean false for kubectl apply and Argo CD (YAML 1.1); configuration refuses a plain value the two read differently', hint: 'quote it: - "off" (or write false if the boolean false is meant)' },
     ],
   },
   { name: 'file is a sequence, not a mapping', files: { [A]: '- name: alpha\n' },
