@@ -9,6 +9,7 @@ import type { Finding } from '../core/finding.js';
 import { FileRefused, FileTooLarge, type FileSystem } from '../core/fs.js';
 import { DocumentSplitter, DocumentTooLarge, firstContentLine } from './document-stream.js';
 import { manifestError, manifestFiles } from './manifest-files.js';
+import { duplicateKeyFindings } from './yaml-checks.js';
 
 /** Bounds against hostile input (the CLI's `--max-file-size`, `--max-document-size`, `--max-alias-nodes`). */
 export interface ReadLimits {
@@ -207,6 +208,9 @@ function parseDocument(src: DocumentSource, options: ReadOptions = {}): Manifest
     const mark = (e as { mark?: { line: number } }).mark;
     const reason = (e as { reason?: string }).reason ?? (e as Error).message;
     const at = mark ? src.line + mark.line + 1 : line;
+    // js-yaml names one place of a repeated key; the duplicate-key check names the key and both lines.
+    const duplicate = /duplicated mapping key/.test(reason) ? duplicateKeyFindings(file, text, src.line + 1)[0] : undefined;
+    if (duplicate) return [withFindings({ file, index: src.index, line: duplicate.line ?? at, error: duplicate })];
     return [withFindings({ file, index: src.index, line: at, error: manifestError(file, 'manifest/yaml', `YAML syntax error: ${reason}`, undefined, at) })];
   }
   if (parsed === null || parsed === undefined) return [];

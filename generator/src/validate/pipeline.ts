@@ -142,7 +142,7 @@ function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
 /** `validate PATH...`: the options of paths.ts from the command's. */
 async function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<Report> {
   // Imported here: a repository run (and a validate served by the result cache) never loads the PATH reader.
-  const { validatePaths } = await import('./paths.js');
+  const [{ validatePaths }, { ambiguousScalarFindings }] = await Promise.all([import('./paths.js'), import('./yaml-checks.js')]);
   return validatePaths(
     { fs: world.fs, ...(world.stdin ? { stdin: world.stdin } : {}) },
     {
@@ -151,6 +151,8 @@ async function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<
       ignoreMissingSchemas: o.ignoreMissingSchemas,
       skip: o.skip ?? [],
       reject: o.reject ?? [],
+      // A plain `yes` is true for kubectl apply and Argo CD, "yes" for kustomize: docs/yaml.md.
+      detectors: [({ file, text, firstLine }) => ambiguousScalarFindings(file, text, firstLine)],
       ...(o.policies ? { policies: { tier: o.tier ?? 'production', kubernetesVersion: o.kubernetesVersion ?? '1.31' } } : {}),
       ...(o.limits ? { limits: o.limits } : {}),
     },
