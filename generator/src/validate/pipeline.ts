@@ -20,7 +20,6 @@ import type { Tier } from '../policy/engine.js';
 import type { Report, ResourceResult } from '../report/result.js';
 import { windowFacts } from '../windows/check.js';
 import { interruptedRenderFindings } from '../write/pending.js';
-import { addonsStep } from './addons-step.js';
 import { answer, Inputs, recordingFs, unchanged, type Observation } from './inputs.js';
 import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultCacheDir, resultKey } from './result-cache.js';
 import type { ReadLimits } from './manifests.js';
@@ -273,10 +272,11 @@ async function validateRepository(
 ): Promise<RepositoryValidation> {
   // Loaded here, not on every run: a run the result cache serves needs neither the configuration, the
   // model, the renderers, the policies nor the schema validator (~0.1 s of start-up).
-  const [{ createSchemaValidator, staleCrdFindings }, { loadRendered }, { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn }] = await Promise.all([
+  const [{ createSchemaValidator, staleCrdFindings }, { loadRendered }, { argocdStep, driftStep, kustomizeStep, policyStep, schemaStep, startKustomizeStep, turn }, { addonsStep }] = await Promise.all([
     import('./schema/index.js'),
     import('./load-rendered.js'),
     import('./steps.js'),
+    import('./addons-step.js'),
   ]);
   const validator = createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas });
   const { config, model, rendered } = loadRendered(world.fs);

@@ -61,9 +61,9 @@ describe('readManifests', () => {
     ]);
   });
 
-  it('reports duplicate keys (kubeconform -strict does too)', async () => {
+  it('reports duplicate keys naming the key and both lines (kubeconform -strict refuses them too)', async () => {
     const fs = memoryFs({ 'dup.yaml': 'apiVersion: v1\nkind: ConfigMap\nkind: Secret\n' });
-    expect(await shape(fs, ['dup.yaml'])).toEqual(['dup.yaml:3 #0 manifest/yaml: YAML syntax error: duplicated mapping key']);
+    expect(await shape(fs, ['dup.yaml'])).toEqual(['dup.yaml:3 #0 yaml/duplicate-key: duplicate key "kind" at lines 2 and 3; kubectl apply and Argo CD keep the last value without a word (sigs.k8s.io/yaml decodes non-strictly), kustomize refuses the file ("mapping key already defined")']);
   });
 
   it('keeps timestamps as strings, as the Kubernetes YAML parser does', async () => {
