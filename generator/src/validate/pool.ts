@@ -40,6 +40,7 @@ export class JudgePool {
   private pending = 0;
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
+  private closing = false;
 
   constructor(size: number, job: PoolJob) {
     const url = new URL('./pool-worker.js', import.meta.url);
@@ -53,8 +54,9 @@ export class JudgePool {
         this.notify();
       });
       worker.on('error', (e) => this.fail(e));
+      // Any exit before the pool stops it (even code 0) would leave its batch unanswered: a failure, not a wait.
       worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a validate worker thread exited with code ${code}`));
+        if (!this.closing) this.fail(new Error(`a validate worker thread exited with code ${code}`));
       });
       this.workers.push(worker);
       this.idle.push(worker);
@@ -87,7 +89,7 @@ export class JudgePool {
       while (!this.failure && this.pending > 0) await new Promise<void>((r) => (this.wake = r));
       if (this.failure) throw this.failure;
     } finally {
-      await Promise.all(this.workers.map((w) => w.terminate()));
+      await this.close();
     }
     const out: ResourceResult[] = [];
     const next = new Map<string, number>();
@@ -106,6 +108,7 @@ export class JudgePool {
 
   /** Stops the workers (after a failure of the reader). */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
