@@ -4,6 +4,7 @@
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
 import * as nodeFs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { isatty } from 'node:tty';
 import { inspect } from 'node:util';
@@ -71,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--max-file-size <size>', 'PATH: refuse a file or standard input larger than this, e.g. 64MiB (default: none, files are streamed)', parseSize)
     .option('--max-document-size <size>', 'PATH: refuse a single YAML document larger than this (it is held whole to parse)', parseSize, 64 * 1024 * 1024)
     .option('--max-alias-nodes <n>', 'PATH: refuse a document whose YAML aliases expand to more nodes than this (alias bombs)', parseCount, 1_000_000)
+    .option('-j, --jobs <n>', 'PATH: worker threads that parse and check (like kubeconform -n); 1 is in-process (default: in-process below 1 MiB of files or with fewer than 3 CPUs, else CPUs - 1, at most 4)', parseCount)
     .option('-v, --verbose', 'also list valid and skipped resources')
     .option(
       '--no-cache',
@@ -101,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
           maxDocumentBytes: o.maxDocumentSize,
           maxExpandedNodes: o.maxAliasNodes,
         },
+        ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+        parallelism: availableParallelism(),
         // CI never trusts a cache: one restored from another run (or shipped by a pull request) could hide findings.
         cache: o.cache !== false && !inCI(process.env),
         cacheSecretFile: cacheSecretFile(process.env),
@@ -219,6 +223,7 @@ interface ValidateFlags {
   maxFileSize?: number;
   maxDocumentSize: number;
   maxAliasNodes: number;
+  jobs?: number;
   kustomize?: boolean;
   ignoreMissingSchemas?: boolean;
   verbose?: boolean;

@@ -62,6 +62,14 @@ export interface ManifestSink {
   /** A file (or `stdin`) about to be read: counted in the summary, even when it holds no document. */
   file(name: string): void;
   document(doc: ManifestDocument): void;
+  /**
+   * When set, each document's text is handed over unparsed (to be parsed elsewhere with
+   * {@link parseDocument}, e.g. on a worker thread); `document` still receives the read failures,
+   * their `index` then counted from 0 (the receiver numbers the resources).
+   */
+  text?(src: DocumentSource): void;
+  /** Awaited after each piece of input read: a receiver with too much in hand makes the reader wait. */
+  drain?(): Promise<void> | void;
 }
 
 /** What {@link readManifests} reads: paths, `-` standing for standard input. */
@@ -148,6 +156,7 @@ async function readStream(name: string, pieces: AsyncIterable<string> | Iterable
   let whole = '';
   let index = 0;
   const emit = (text: string, line: number) => {
+    if (sink.text) return sink.text({ file: name, text, line, json, index: 0 });
     for (const doc of parseDocument({ file: name, text, line, json, index }, options)) {
       index++;
       sink.document(doc);
@@ -166,18 +175,19 @@ async function readStream(name: string, pieces: AsyncIterable<string> | Iterable
         for (const d of splitter.push(piece)) emit(d.text, d.line);
         if (splitter.failed) throw splitter.failed;
       }
+      if (sink.drain) await sink.drain();
     }
     if (json) emit(whole, 0);
     else for (const d of splitter.end()) emit(d.text, d.line);
     if (splitter.failed) throw splitter.failed;
   } catch (e) {
     const [check, message, hint] = readFailure(e, options.maxFileBytes);
-    sink.document({ file: name, index, error: manifestError(name, check, message, hint) });
+    sink.document({ file: name, index: sink.text ? 0 : index, error: manifestError(name, check, message, hint) });
   }
 }
 
 /** One document as the splitter hands it over. */
-interface DocumentSource {
+export interface DocumentSource {
   file: string;
   /** The document's text (line 0 is the rest of its `---` line). */
   text: string;
@@ -194,7 +204,7 @@ interface DocumentSource {
  * detectors run over its text, the YAML is parsed (syntax errors and alias bombs become error
  * documents), and a `kind: List` becomes its items.
  */
-function parseDocument(src: DocumentSource, options: ReadOptions = {}): ManifestDocument[] {
+export function parseDocument(src: DocumentSource, options: ReadOptions = {}): ManifestDocument[] {
   const first = firstContentLine(src.text);
   if (first < 0) return [];
   const { file, text } = src;

@@ -6,14 +6,16 @@
  * `--ignore-missing-schemas`); then the schema (and, unless `--schema-only`, the semantic checks).
  * Policies run only when asked (`--policies`), on the schema-valid resources together.
  */
-import type { Finding } from '../core/finding.js';
 import type { FileSystem } from '../core/fs.js';
-import { isPlainObject, objectIdOf } from '../core/objects.js';
 import { checkManifests } from '../policy/repository.js';
 import type { Tier } from '../policy/engine.js';
 import type { Report, ResourceResult } from '../report/result.js';
+import type { Finding } from '../core/finding.js';
+import { judge } from './judge.js';
 import { readManifests, type DocumentDetector, type ManifestDocument, type ReadLimits } from './manifests.js';
+import { JudgePool } from './pool.js';
 import { createSchemaValidator, staleCrdFindings, type SchemaValidator } from './schema/index.js';
+import { ambiguousScalarFindings } from './yaml-checks.js';
 
 /** What `validate PATH...` checks (the CLI maps its flags to these). */
 export interface PathOptions {
@@ -34,9 +36,23 @@ export interface PathOptions {
   policies?: { tier: Tier; kubernetesVersion: string };
   /** Bounds against hostile input. Default {@link ReadLimits}' defaults. */
   limits?: ReadLimits;
-  /** Checks over each document's text (manifests.ts {@link DocumentDetector}). Default none. */
+  /** Checks over each document's text (manifests.ts {@link DocumentDetector}); they keep the run in-process. Default none. */
   detectors?: readonly DocumentDetector[];
+  /** Report YAML 1.1-ambiguous plain scalars (yaml-checks.ts), in-process or on the workers. Default false. */
+  ambiguousScalars?: boolean;
+  /**
+   * Worker threads that parse and judge (`--jobs`, kubeconform's `-n`): 1 is in-process, N > 1 a pool of N.
+   * Default: in-process below {@link POOL_MIN_BYTES} of files given, else min(available CPUs - 1, 4) workers
+   * when that is 2 or more (the reading thread needs a CPU of its own: on 2 CPUs a pool measured slower).
+   * `--policies`, standard input and an injected validator or detectors always run in-process.
+   */
+  jobs?: number;
+  /** CPUs available to the pool (os.availableParallelism(), passed in by the caller). Default 1. */
+  parallelism?: number;
 }
+
+/** Below this many bytes of input files a pool costs more (worker start-up, ~100 ms each) than it saves. */
+const POOL_MIN_BYTES = 1024 * 1024;
 
 /** The world of `validate PATH...`: the file system, and standard input when it is read. */
 export interface PathWorld {
@@ -50,7 +66,10 @@ export interface PathWorld {
 /** The report of `validate PATH...`: one result per resource, in the order read. */
 export async function validatePaths(world: PathWorld, o: PathOptions): Promise<Report> {
   const validator = world.validator ?? createSchemaValidator({ ignoreMissingSchemas: o.ignoreMissingSchemas === true, semantic: o.schemaOnly !== true });
+  const jobs = poolSize(world, o);
+  if (jobs > 1) return validatePooled(world, o, validator, jobs);
   const match = { skip: new Set(o.skip ?? []), reject: new Set(o.reject ?? []) };
+  const detectors = [...(o.detectors ?? []), ...(o.ambiguousScalars ? [ambiguousScalars] : [])];
   const results: ResourceResult[] = [];
   const files: string[] = [];
   // Only `--policies` keeps objects (the policies look across resources); otherwise each is dropped once judged.
@@ -65,44 +84,49 @@ export async function validatePaths(world: PathWorld, o: PathOptions): Promise<R
         if (o.policies && result.status === 'valid') forPolicies.push(doc);
       },
     },
-    { ...o.limits, ...(o.detectors ? { detectors: o.detectors } : {}) },
+    { ...o.limits, ...(detectors.length > 0 ? { detectors } : {}) },
   );
+  return reportOf(world, o, validator, results, files, o.policies ? checkManifests(forPolicies, o.policies) : []);
+}
+
+const ambiguousScalars: DocumentDetector = ({ file, text, firstLine }) => ambiguousScalarFindings(file, text, firstLine);
+
+function reportOf(world: PathWorld, o: PathOptions, validator: SchemaValidator, results: ResourceResult[], files: string[], policy: Finding[]): Report {
   // Schemas compiled from CRD files that have changed since `npm run build` would judge by the old ones.
-  const findings = [...staleCrdFindings(world.fs, validator.crds), ...(o.policies ? checkManifests(forPolicies, o.policies) : [])];
+  const findings = [...staleCrdFindings(world.fs, validator.crds), ...policy];
   return { results, findings, files, ...(o.paths.length === 1 && o.paths[0] === '-' ? { stdin: true } : {}) };
 }
 
-/**
- * Whether `--skip`/`--reject` name the resource: its kind alone or `apiVersion/kind`, as kubeconform
- * matches (`GroupVersionKind()` is `apiVersion/kind`, yannh/kubeconform pkg/resource/resource.go:26-28
- * and pkg/validator/validator.go:150-164 @ v0.7.0): `v1/ReplicationController` matches, `v2/…` does not.
- */
-function named(set: ReadonlySet<string>, apiVersion: string, kind: string): boolean {
-  return set.size > 0 && (set.has(`${apiVersion}/${kind}`) || set.has(kind));
+/** How many workers judge: 1 (in-process) unless the input is large or `jobs` asks for more. */
+function poolSize(world: PathWorld, o: PathOptions): number {
+  if (o.policies || world.validator || (o.detectors ?? []).length > 0 || o.paths.includes('-')) return 1;
+  if (o.jobs !== undefined) return o.jobs;
+  const bytes = o.paths.reduce((sum, p) => sum + (world.fs.size(p) ?? 0), 0);
+  const workers = Math.min((o.parallelism ?? 1) - 1, 4);
+  return bytes < POOL_MIN_BYTES || workers < 2 ? 1 : workers;
 }
 
-function judge(doc: ManifestDocument, validator: SchemaValidator, match: { skip: ReadonlySet<string>; reject: ReadonlySet<string> }): ResourceResult {
-  const base = { file: doc.file, index: doc.index, ...(doc.line !== undefined ? { line: doc.line } : {}) };
-  const detected = doc.findings ?? [];
-  if (doc.error) return { ...base, status: 'error', findings: [doc.error, ...detected] };
-  const obj = doc.object;
-  if (isPlainObject(obj) && typeof obj.apiVersion === 'string' && typeof obj.kind === 'string' && obj.apiVersion !== '' && obj.kind !== '') {
-    const { apiVersion, kind } = obj;
-    const meta = isPlainObject(obj.metadata) ? obj.metadata : undefined;
-    const object = objectIdOf(`${apiVersion}/${kind}`, meta);
-    const at = (f: Finding): Finding => (doc.line !== undefined ? { ...f, line: doc.line } : f);
-    if (named(match.skip, apiVersion, kind)) {
-      const f = at({ check: 'manifest/skipped', severity: 'info', file: doc.file, object, message: `${kind} is named by --skip` });
-      return { ...base, object, kind, status: 'skipped', findings: [f, ...detected] };
-    }
-    if (named(match.reject, apiVersion, kind)) {
-      // kubeconform's wording: "prohibited resource kind ReplicationController" (pkg/validator/validator.go:194 @ v0.7.0).
-      const f = at({ check: 'manifest/rejected', severity: 'error', file: doc.file, object, message: `prohibited resource kind ${kind}`, hint: `${kind} is named by --reject` });
-      return { ...base, object, kind, status: 'error', findings: [f, ...detected] };
-    }
+/** {@link validatePaths} with the documents parsed and judged on `jobs` worker threads (pool.ts). */
+async function validatePooled(world: PathWorld, o: PathOptions, validator: SchemaValidator, jobs: number): Promise<Report> {
+  const job = { schemaOnly: o.schemaOnly === true, ignoreMissingSchemas: o.ignoreMissingSchemas === true, skip: [...(o.skip ?? [])], reject: [...(o.reject ?? [])], limits: { ...o.limits }, ambiguousScalars: o.ambiguousScalars === true };
+  const pool = new JudgePool(jobs, job);
+  const match = { skip: new Set(job.skip), reject: new Set(job.reject) };
+  const files: string[] = [];
+  try {
+    await readManifests(
+      { fs: world.fs, paths: o.paths },
+      {
+        file: (name) => void files.push(name),
+        document: (doc) => pool.addJudged(judge(doc, validator, match)),
+        text: (src) => pool.add(src),
+        drain: () => pool.drain(),
+      },
+      { ...o.limits },
+    );
+  } catch (e) {
+    await pool.close();
+    throw e;
   }
-  const v = validator.validate(obj, { file: doc.file, ...(doc.line !== undefined ? { line: doc.line } : {}) });
-  const findings = detected.length > 0 ? [...v.findings, ...detected] : v.findings;
-  const status = v.status === 'valid' && detected.some((f) => f.severity === 'error') ? 'invalid' : v.status;
-  return { ...base, ...(v.object ? { object: v.object } : {}), ...(v.kind ? { kind: v.kind } : {}), status, findings };
+  return reportOf(world, o, validator, await pool.finish(), files, []);
 }
+

@@ -59,6 +59,10 @@ export interface ValidateOptions {
   reject?: string[];
   /** Manifests given as `paths`: bounds against hostile input (validate/manifests.ts). Default its defaults. */
   limits?: ReadLimits;
+  /** Manifests given as `paths`: worker threads (`--jobs`, validate/paths.ts `jobs`). Default: by input size. */
+  jobs?: number;
+  /** CPUs the worker pool may use (the CLI passes os.availableParallelism()). Default 1. */
+  parallelism?: number;
   /** Kubernetes minor version manifests given as `paths` are checked against, e.g. `1.31`. Default `1.31`. */
   kubernetesVersion?: string;
   /** Change windows: the instant to evaluate, ISO-8601 with an offset. Default now. */
@@ -141,7 +145,7 @@ function underRoots(files: ReadonlyMap<string, string>): Map<string, string> {
 /** `validate PATH...`: the options of paths.ts from the command's. */
 async function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<Report> {
   // Imported here: a repository run (and a validate served by the result cache) never loads the PATH reader.
-  const [{ validatePaths }, { ambiguousScalarFindings }] = await Promise.all([import('./paths.js'), import('./yaml-checks.js')]);
+  const { validatePaths } = await import('./paths.js');
   return validatePaths(
     { fs: world.fs, ...(world.stdin ? { stdin: world.stdin } : {}) },
     {
@@ -151,7 +155,9 @@ async function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<
       skip: o.skip ?? [],
       reject: o.reject ?? [],
       // A plain `yes` is true for kubectl apply and Argo CD, "yes" for kustomize: docs/yaml.md.
-      detectors: [({ file, text, firstLine }) => ambiguousScalarFindings(file, text, firstLine)],
+      ambiguousScalars: true,
+      ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+      parallelism: o.parallelism ?? 1,
       ...(o.policies ? { policies: { tier: o.tier ?? 'production', kubernetesVersion: o.kubernetesVersion ?? '1.31' } } : {}),
       ...(o.limits ? { limits: o.limits } : {}),
     },
