@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { TypeTable } from './type-table.js';
 import {
   INDEX_VERSION,
   LEAF,
@@ -97,19 +98,14 @@ function validatorOf(file: ModelFile, kind: string): KindEntry['v'] {
 }
 
 class IndexBuilder {
-  readonly types: IndexType[] = ['leaf', 'open', 'quantity'];
-  private readonly interned = new Map<string, number>();
+  private readonly table = new TypeTable(['leaf', 'open', 'quantity']);
+  readonly types: IndexType[] = this.table.types;
   private readonly byTypeId = new Map<number, number>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
   private intern(t: IndexType): number {
-    const key = JSON.stringify(t);
-    const hit = this.interned.get(key);
-    if (hit !== undefined) return hit;
-    this.types.push(t);
-    this.interned.set(key, this.types.length - 1);
-    return this.types.length - 1;
+    return this.table.intern(t);
   }
 
   /** Converts a TypeScript type into an index reference. `field` is the property name it appears under. */

@@ -17,6 +17,7 @@
  */
 import { LEAF, OPEN, QUANTITY, type IndexType } from '../src/validate/schema/index-format.js';
 import type { CrdSchema } from './crd-sources.js';
+import { TypeTable } from './type-table.js';
 
 /** Fields of ObjectMeta: an object whose fields all come from here is metadata-like (labels, annotations). */
 const METADATA_FIELDS = new Set([
@@ -29,31 +30,24 @@ const obj = (v: unknown): CrdSchema | undefined => (v !== null && typeof v === '
 
 /** Adds CRD schemas to an existing index's type table, interning identical types. */
 export class CrdIndexer {
-  private readonly interned = new Map<string, number>();
+  private readonly table: TypeTable;
 
   /**
    * @param types the index's type table (appended to)
    * @param objectMeta reference of ObjectMeta in that table (from kubernetes-models)
    */
   constructor(
-    private readonly types: IndexType[],
+    types: IndexType[],
     private readonly objectMeta: number,
   ) {
-    types.forEach((t, i) => {
-      if (typeof t === 'object') this.interned.set(JSON.stringify(t), i);
-    });
+    this.table = new TypeTable(types);
   }
 
   private intern(t: IndexType): number {
     if (t === 'leaf') return LEAF;
     if (t === 'open') return OPEN;
     if (t === 'quantity') return QUANTITY;
-    const key = JSON.stringify(t);
-    const hit = this.interned.get(key);
-    if (hit !== undefined) return hit;
-    this.types.push(t);
-    this.interned.set(key, this.types.length - 1);
-    return this.types.length - 1;
+    return this.table.intern(t);
   }
 
   /** The root type of a resource: its schema, with `metadata` as ObjectMeta. */
