@@ -303,12 +303,15 @@ async function validateRepository(
     // kustomize reads the files in child processes: what it reads, found as its build cache finds it, is read here too.
     if (inputs) noteKustomizeInputs(world.fs, targets, inputs, cache ? readMemo(cache) : undefined);
   }
-  const findings: Finding[] = staleCrdFindings(world.fs, validator.crds);
+  const addons = o.schemaOnly ? [] : addonsStep({ fs: world.fs, addons: config.addons, targets: rendered.targets });
+  // An edited CRD is one problem (addons/crd-modified), not also a stale schema.
+  const modified = new Set(addons.filter((f) => f.check === 'addons/crd-modified').map((f) => f.file));
+  const findings: Finding[] = staleCrdFindings(world.fs, validator.crds, modified);
   if (!o.schemaOnly) findings.push(...driftStep(world.fs, rendered.files));
   await turn();
   if (!o.schemaOnly) findings.push(...policyStep({ model, targets: rendered.targets }));
   if (!o.schemaOnly) findings.push(...argo.findings);
-  if (!o.schemaOnly) findings.push(...addonsStep({ fs: world.fs, addons: config.addons, targets: rendered.targets }));
+  findings.push(...addons);
   const schema = await schemaStep({ validator, targets, applications: argo.applications, yieldBetween: builds !== undefined });
   findings.push(...schema.findings);
   if (!builds) return { report: { results: schema.intended.flat(), findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };

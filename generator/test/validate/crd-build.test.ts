@@ -129,6 +129,12 @@ describe('stale CRD schemas', () => {
     ]);
   });
 
+  it('a file the add-on checks report as edited (addons/crd-modified) is not reported again as stale', () => {
+    const files = new Map([['platform/crds/a/v1/one.yaml', 'kind: changed\n']]);
+    const found = staleCrdFindings(memoryFs(Object.fromEntries(files)), compiled, new Set(['platform/crds/a/v1/one.yaml']));
+    expect(found.map((f) => f.file)).toEqual(['platform/crds/a/v1/gone.yaml']);
+  });
+
   it('a repository without platform/crds is judged by the CRDs compiled in', () => {
     expect(staleCrdFindings(memoryFs(Object.fromEntries([['apps/x/service.yaml', 'a: 1\n']])), compiled)).toEqual([]);
   });

@@ -19,8 +19,10 @@ const HINT = 'run `npm run build`: it compiles the schemas of the custom resourc
  * error per CRD file that differs from what the build compiled: changed, added or removed. A
  * repository without `platform/crds/` is judged by the CRDs compiled in, and nothing is reported.
  * Every file is read through `fs`, so the result cache counts the folder among its inputs.
+ * `modified`: files already reported as edited upstream files (`addons/crd-modified`); the edit is
+ * the cause to fix, so they get no second error here (a run without the add-on checks passes none).
  */
-export function staleCrdFindings(fs: FileSystem, compiled: readonly CompiledCrd[]): Finding[] {
+export function staleCrdFindings(fs: FileSystem, compiled: readonly CompiledCrd[], modified: ReadonlySet<string> = new Set()): Finding[] {
   if (!fs.isDir(CRD_DIR)) return [];
   const built = new Map(compiled.map((c) => [c.file, c.sha256]));
   const out: Finding[] = [];
@@ -30,7 +32,7 @@ export function staleCrdFindings(fs: FileSystem, compiled: readonly CompiledCrd[
     const sha = text === undefined ? undefined : createHash('sha256').update(text).digest('hex');
     const was = built.get(file);
     built.delete(file);
-    if (was === sha) continue;
+    if (was === sha || modified.has(file)) continue;
     const message =
       was === undefined
         ? 'this CRD is not in the schemas the validator was built with (added since the last `npm run build`)'
