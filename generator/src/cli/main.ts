@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
     .option('--policies', 'PATH: run the policies too (docs/policies.md), at --tier; the repository always runs them')
     .addOption(new Option('--tier <tier>', 'PATH with --policies: policy strictness (the repository uses each environment\'s tier)').choices(['production', 'development']).default('production'))
-    .option('--kubernetes-version <minor>', 'PATH with --policies: Kubernetes version checked against (removed APIs)', '1.31')
+    .option('--kubernetes-version <minor>', 'PATH with --policies: Kubernetes version checked against (removed APIs); default: the highest kubernetesVersion of clusters/*/cluster.yaml under --root, else 1.31')
     .option('--skip <kinds>', 'PATH: kinds or apiVersion/kinds to skip (counted as Skipped), comma-separated, repeatable', collectNames)
     .option('--reject <kinds>', 'PATH: kinds or apiVersion/kinds to reject (each an Error), comma-separated, repeatable', collectNames)
     .option('--ignore-missing-schemas', 'skip kinds without a schema instead of reporting them as errors')
@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
         ignoreMissingSchemas: o.ignoreMissingSchemas === true,
         verbose: o.verbose === true,
         tier: o.tier as 'production' | 'development',
-        kubernetesVersion: o.kubernetesVersion,
+        ...(o.kubernetesVersion !== undefined ? { kubernetesVersion: o.kubernetesVersion } : {}),
         policies: o.policies === true,
         skip: o.skip ?? [],
         reject: o.reject ?? [],
@@ -228,7 +228,7 @@ interface ValidateFlags {
   ignoreMissingSchemas?: boolean;
   verbose?: boolean;
   tier: string;
-  kubernetesVersion: string;
+  kubernetesVersion?: string;
   cache?: boolean;
   at?: string;
   base?: string;

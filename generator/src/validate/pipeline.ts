@@ -9,6 +9,7 @@
  *
  * An object kustomize built exactly as intended shares the intended object's schema verdict.
  */
+import { clustersKubernetesVersion } from './kubernetes-version.js';
 import type { Finding } from '../core/finding.js';
 import { snapshotFs, type FileSystem } from '../core/fs.js';
 import type { Seal } from '../core/seal.js';
@@ -158,7 +159,7 @@ async function validateGiven(world: ValidateWorld, o: ValidateOptions): Promise<
       ambiguousScalars: true,
       ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
       parallelism: o.parallelism ?? 1,
-      ...(o.policies ? { policies: { tier: o.tier ?? 'production', kubernetesVersion: o.kubernetesVersion ?? '1.31' } } : {}),
+      ...(o.policies ? { policies: { tier: o.tier ?? 'production', kubernetesVersion: o.kubernetesVersion ?? clustersKubernetesVersion(world.fs) } } : {}),
       ...(o.limits ? { limits: o.limits } : {}),
     },
   );

@@ -5,6 +5,7 @@
  * (test/cli/validate-kubeconform.test.ts).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,25 @@ describe('validate --policies PATH runs the policies', () => {
     expect(r.stdout.split('\n').filter((l) => l.includes('(policy/deprecated-api)'))).toEqual([
       `${BAD}/pdb.yaml:1 - PodDisruptionBudget default/api warning: apiVersion: policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25 (policy/deprecated-api)`,
     ]);
+  });
+
+  it('without --kubernetes-version: the highest version the clusters under --root run (1.24 here: deprecated, not removed)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'suoke-k8s-version-'));
+    try {
+      const write = (rel: string, text: string) => (fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true }), fs.writeFileSync(path.join(root, rel), text));
+      write('clusters/old/cluster.yaml', 'name: old\nkubernetesVersion: "1.22"\n');
+      write('clusters/new/cluster.yaml', 'name: new\nkubernetesVersion: "1.24"\n');
+      write('pdb.yaml', fs.readFileSync(path.join(REPO_ROOT, BAD, 'pdb.yaml'), 'utf8'));
+      const r = await runCli(['validate', '--policies', '--root', root, path.join(root, 'pdb.yaml')], { cwd: root });
+      expect(r.stdout.split('\n').filter((l) => l.includes('(policy/deprecated-api)')).map((l) => l.slice(l.indexOf(' - ')))).toEqual([
+        ' - PodDisruptionBudget default/api warning: apiVersion: policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25 (policy/deprecated-api)',
+      ]);
+      // The repository's own clusters (1.31): removed.
+      const here = await run(`${BAD}/pdb.yaml`);
+      expect(here.stdout).toContain('PodDisruptionBudget default/api error: apiVersion: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25; the cluster runs 1.31');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('every finding appears in json, junit, tap and sarif', async () => {
