@@ -23,6 +23,7 @@ export type { Autoscaling } from './service/autoscaling-schema.js';
 export type { DataKind } from './shared/vocabulary.js';
 export type { ChangeFreeze, ChangeWindowRule, ChangeWindowsConfig } from './cluster/windows-schema.js';
 export type { DataServicesConfig } from './cluster/data-services.js';
+export type { PostgresClusterConfig } from './cluster/postgres.js';
 export type { NodePoolConfig } from './cluster/node-pools-schema.js';
 export type { ArgoConfig, ArgoRoleGroups } from './argocd/schema.js';
 export type { AddonConfig } from './addons/schema.js';

@@ -70,6 +70,8 @@ export interface EnvironmentModel {
   cluster: ClusterConfig;
   /** Path of the per-environment shared resources (namespace, quota, policies), e.g. `clusters/prod/prod/shared`. */
   sharedPath: string;
+  /** Path of its data layer (render/data), e.g. `clusters/prod/prod/data`; rendered only when it has one. */
+  dataPath: string;
   instances: ServiceInstance[];
   /** The data services it declares (sorted by kind), with the services of this environment that depend on each. */
   data: { service: DataService; clients: string[] }[];

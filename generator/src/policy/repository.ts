@@ -9,6 +9,7 @@ import type { Model } from '../model/types.js';
 import type { BuildTarget } from '../render/layout.js';
 import { measureCapacity, type CapacityReport } from './capacity.js';
 import { measureQuota } from './quota.js';
+import { checkDataLayer } from './data.js';
 import { runPolicies, type ConfigWaiver, type Obj, type PolicyScope, type Rule, type Tier } from './engine.js';
 import { RULES } from './rules/index.js';
 
@@ -68,6 +69,7 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
     const line = e.env.quota.line;
     findings.push(...measureQuota({ env: e.env.name, file: e.cluster.file, ...(line !== undefined ? { line } : {}), objects }).findings);
   }
+  findings.push(...checkDataLayer(model.environments));
   return { findings: sortFindings(findings), capacity };
 }
 

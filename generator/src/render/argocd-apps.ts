@@ -97,6 +97,16 @@ export function sharedParams(e: EnvironmentModel): AppParams {
   };
 }
 
+/** Name of an environment's data-layer Application, e.g. `prod-data`. */
+export function dataApplicationName(env: string): string {
+  return `${env}-data`;
+}
+
+/** Parameters of an environment's data layer (render/data): PostgreSQL, Redis, RabbitMQ and their backups. */
+export function dataParams(e: EnvironmentModel): AppParams {
+  return { ...sharedParams(e), name: dataApplicationName(e.env.name), path: e.dataPath, service: 'data' };
+}
+
 /** Settings every Application of the platform shares. */
 export interface AppContext {
   project: string;

@@ -1,6 +1,7 @@
 import type { ArgoConfig } from '../config/types.js';
 import type { EnvironmentModel } from '../model/types.js';
-import { application, applicationTemplate, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
+import { application, applicationTemplate, dataParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
+import { dataObjects } from './data/index.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './argocd-projects.js';
 import type { Application, ApplicationSet } from './kinds.js';
@@ -10,11 +11,28 @@ const WAVE = 'argocd.argoproj.io/sync-wave';
 /**
  * Sync waves of an environment root's sync (Argo CD waits for every object of a wave to be Healthy
  * before the next): the environment's foundation Application (namespace, quota, network baseline),
- * then the data services (reserved, not rendered yet), then the ApplicationSet that generates the
+ * then the data layer (render/data: its custom resources need the namespace and its policies, and the
+ * services need their databases; Argo CD's built-in health checks of CloudNativePG's `Cluster` and
+ * `Database` hold the wave until they are ready), then the ApplicationSet that generates the
  * services' Applications. Every wait is on the environment's own Applications, so only its own
  * change windows can hold it.
  */
 const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0' } as const;
+
+/**
+ * The data layer's Application: the environment's Application with the data namespace as its
+ * destination. It prunes like the others; the objects that hold data (the Cluster, whose volumes the
+ * operator deletes with it) carry `Prune=false,Delete=false` themselves (render/data/postgres.ts).
+ */
+function dataApplication(ctx: AppContext, e: EnvironmentArgo): Application {
+  const params = dataParams(e.env);
+  const app = application(ctx, (k) => params[k]);
+  return {
+    ...app,
+    metadata: { ...app.metadata, annotations: { [WAVE]: ENVIRONMENT_WAVES.data, ...app.metadata.annotations } },
+    spec: { ...app.spec!, destination: { server: ctx.server, namespace: e.env.env.dataServices!.namespace } },
+  };
+}
 
 /** What the Argo CD objects of one environment share. */
 export interface EnvironmentArgo {
@@ -94,7 +112,9 @@ export function environmentObjects(e: EnvironmentArgo): { file: string; object: 
       template: applicationTemplate(ctx),
     },
   };
+  const data = dataObjects(e.env).length > 0 ? [dataApplication(ctx, e)] : [];
   return [
+    ...data.map((object) => ({ file: 'data.yaml', object })),
     { file: 'services.yaml', object: services },
     { file: 'shared.yaml', object: foundation },
   ];

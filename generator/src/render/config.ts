@@ -1,4 +1,5 @@
 /** A service's configuration objects: the ConfigMap of its settings and the ExternalSecret of its secrets. */
+import { serviceDatabase } from '../model/postgres.js';
 import type { ServiceInstance } from '../model/types.js';
 import { PORTS, secretName, serviceMeta } from './conventions.js';
 import type { ConfigMap, ExternalSecret } from './kinds.js';
@@ -22,8 +23,47 @@ export function configMap(i: ServiceInstance): ConfigMap {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: serviceMeta(i), data: configData(i) };
 }
 
-/** Materialises the service's secrets from the environment's store (`{env}` in a key names the environment). */
+/** The variables the service's Secret holds for its container, in order: its `secrets`, then `DATABASE_URL` when it depends on postgres. */
+export function secretVariables(i: ServiceInstance): string[] {
+  return [...i.service.secrets.map((s) => s.env), ...(serviceDatabase(i) ? [DATABASE_URL] : [])];
+}
+
+const DATABASE_URL = 'DATABASE_URL';
+
+/**
+ * Materialises the service's secrets from the environment's store (`{env}` in a key names the
+ * environment). Where the environment renders its PostgreSQL, `DATABASE_URL` is composed by the
+ * ExternalSecret's template from the role's credentials (the key the data layer's role Secret reads
+ * too) and the pooler, database and port that are rendered; the password is URL-encoded (`urlquery`,
+ * a Go text/template builtin). `mergePolicy: Merge` keeps the other keys beside it.
+ */
 export function externalSecret(i: ServiceInstance): ExternalSecret {
+  const db = serviceDatabase(i);
+  const fromStore = i.service.secrets.map((s) => ({
+    secretKey: s.env,
+    remoteRef: { key: s.key.replaceAll('{env}', i.env.name), ...(s.property ? ({ property: s.property } satisfies Pick<RemoteRef, 'property'>) : {}) },
+  }));
+  const database =
+    db?.kind === 'rendered'
+      ? [
+          { secretKey: 'database_username', remoteRef: { key: db.credentialsKey, property: 'username' } },
+          { secretKey: 'database_password', remoteRef: { key: db.credentialsKey, property: 'password' } },
+        ]
+      : db?.kind === 'external'
+        ? [{ secretKey: DATABASE_URL, remoteRef: { key: db.key, property: 'database-url' } }]
+        : [];
+  const template =
+    db?.kind === 'rendered'
+      ? {
+          template: {
+            engineVersion: 'v2' as const,
+            mergePolicy: 'Merge',
+            data: {
+              [DATABASE_URL]: `postgresql://{{ .database_username | urlquery }}:{{ .database_password | urlquery }}@${db.host}:${db.port}/${db.database}`,
+            },
+          },
+        }
+      : {};
   return {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ExternalSecret',
@@ -31,11 +71,8 @@ export function externalSecret(i: ServiceInstance): ExternalSecret {
     spec: {
       refreshInterval: '1h',
       secretStoreRef: { kind: i.env.secretStore.kind, name: i.env.secretStore.name },
-      target: { name: secretName(i.service.name), creationPolicy: 'Owner', deletionPolicy: 'Retain' },
-      data: i.service.secrets.map((s) => ({
-        secretKey: s.env,
-        remoteRef: { key: s.key.replaceAll('{env}', i.env.name), ...(s.property ? ({ property: s.property } satisfies Pick<RemoteRef, 'property'>) : {}) },
-      })),
+      target: { name: secretName(i.service.name), creationPolicy: 'Owner', deletionPolicy: 'Retain', ...template },
+      data: [...fromStore, ...database],
     },
   };
 }

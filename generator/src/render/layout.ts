@@ -8,6 +8,8 @@ import { toYaml } from './yaml.js';
 import { jsonDiff } from './json-patch.js';
 import type { K8sObject } from './kinds.js';
 import { serviceObjects } from './service-objects.js';
+import { dataObjects } from './data/index.js';
+import { dataApplicationName } from './argocd-apps.js';
 
 /** A path Argo CD builds with kustomize, and the objects the generator means it to produce. */
 export interface BuildTarget {
@@ -60,6 +62,10 @@ export function renderLayout(model: Model): LayoutResult {
     const objects = environmentObjects(e);
     files.push(...shared(e, objects));
     targets.push({ path: e.sharedPath, application: `${e.env.name}-shared`, env: e.env.name, objects });
+    const data = dataObjects(e);
+    if (data.length === 0) continue;
+    files.push(...flat(e.dataPath, [e.cluster.file, 'apps/*/service.yaml'], data));
+    targets.push({ path: e.dataPath, application: dataApplicationName(e.env.name), env: e.env.name, objects: data });
   }
   return { files, targets };
 }
@@ -103,11 +109,15 @@ function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], b
 }
 
 function shared(e: EnvironmentModel, objects: K8sObject[]): RenderedFile[] {
-  const sources = [e.cluster.file];
+  return flat(e.sharedPath, [e.cluster.file], objects);
+}
+
+/** A directory of one file per object, `<kind>-<name>.yaml`, and a kustomization listing them. */
+function flat(dir: string, sources: string[], objects: K8sObject[]): RenderedFile[] {
   const names = objects.map((o) => `${o.kind.toLowerCase()}-${o.metadata.name}.yaml`);
   return [
-    ...objects.map((o, n) => yamlFile(`${e.sharedPath}/${names[n]}`, sources, o)),
-    yamlFile(`${e.sharedPath}/kustomization.yaml`, sources, { ...KUSTOMIZATION, resources: [...names].sort(cmp) }),
+    ...objects.map((o, n) => yamlFile(`${dir}/${names[n]}`, sources, o)),
+    yamlFile(`${dir}/kustomization.yaml`, sources, { ...KUSTOMIZATION, resources: [...names].sort(cmp) }),
   ];
 }
 

@@ -7,6 +7,7 @@ import { SIDECAR_ANNOTATIONS } from '../core/istio.js';
 import { isGray, runningVersion } from '../model/build.js';
 import type { ServiceInstance } from '../model/types.js';
 import { configData } from './config.js';
+import { secretVariables } from './config.js';
 import { PORTS, RUN_AS, secretName, selectorLabels, serviceLabels, serviceMeta } from './conventions.js';
 import type { PodTemplate, ServiceAccount } from './kinds.js';
 
@@ -58,11 +59,11 @@ export function podTemplate(i: ServiceInstance): PodTemplate {
         imagePullPolicy: 'IfNotPresent',
         ports: containerPorts(i),
         envFrom: [{ configMapRef: { name: s.name } }],
-        ...(s.secrets.length > 0
+        ...(secretVariables(i).length > 0
           ? ({
-              env: s.secrets.map((x) => ({
-                name: x.env,
-                valueFrom: { secretKeyRef: { name: secretName(s.name), key: x.env } },
+              env: secretVariables(i).map((name) => ({
+                name,
+                valueFrom: { secretKeyRef: { name: secretName(s.name), key: name } },
               })),
             } satisfies Pick<Container, 'env'>)
           : {}),

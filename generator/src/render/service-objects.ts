@@ -1,7 +1,7 @@
 import { isGray } from '../model/build.js';
 import type { ServiceInstance } from '../model/types.js';
 import { analysisTemplate } from './analysis.js';
-import { configMap, externalSecret } from './config.js';
+import { configMap, externalSecret, secretVariables } from './config.js';
 import type { K8sObject } from './kinds.js';
 import { virtualService } from './mesh.js';
 import { monitorLabels, podMonitor, serviceMonitor } from './monitoring.js';
@@ -23,7 +23,7 @@ export function serviceObjects(i: ServiceInstance): K8sObject[] {
   return [
     serviceAccount(i),
     configMap(i),
-    ...(i.service.secrets.length > 0 ? [externalSecret(i)] : []),
+    ...(secretVariables(i).length > 0 ? [externalSecret(i)] : []),
     workload(i),
     svc,
     ...(gray ? [canaryService(gray, svc)] : []),

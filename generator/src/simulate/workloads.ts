@@ -15,9 +15,20 @@ const POD_READY_MS = 60_000;
 /** `progressDeadlineSeconds` default of Deployments and Rollouts. */
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
+const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
+
+/**
+ * When a CloudNativePG Cluster reports "Cluster in healthy state": the operator creates the primary,
+ * then each replica in turn, one instance at a time (cloudnative-pg internal/controller/cluster_create.go,
+ * `createPrimaryInstance` then `joinReplicaInstance`, @ v1.30.0), each taking {@link POD_READY_MS}.
+ */
+function cnpgReadyAt(live: Live): number {
+  return live.appliedAt + Math.max(1, Number(rec(live.manifest['spec'])['instances'] ?? 1)) * POD_READY_MS;
+}
+
 const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'argoproj.io/Rollout']);
 /** Kinds whose status a controller of the simulation writes (every other object keeps its status). */
-const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace']);
+const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace', CNPG_CLUSTER]);
 
 /** Pods of one workload generation. */
 interface PodSet {
@@ -67,6 +78,10 @@ export class Workloads {
   /** The next instant a pod becomes ready or a progress deadline passes, after `now`. */
   nextEvent(now: number): number | undefined {
     let next = Infinity;
+    for (const live of this.cluster.list(CNPG_CLUSTER)) {
+      const at = cnpgReadyAt(live);
+      if (at > now && at < next) next = at;
+    }
     for (const [key, set] of this.pods) {
       for (const r of set.readyAt) if (r > now && r < next) next = r;
       const live = this.cluster.get(key);
@@ -196,6 +211,12 @@ export class Workloads {
         return { conditions: [{ type: 'Ready', status: 'True', reason: 'SecretSynced' }] };
       case '/Namespace':
         return { phase: 'Active' };
+      case CNPG_CLUSTER: {
+        const instances = Math.max(1, Number(rec(live.manifest['spec'])['instances'] ?? 1));
+        const up = Math.min(instances, Math.floor((now - live.appliedAt) / POD_READY_MS));
+        const phase = up >= instances ? 'Cluster in healthy state' : up === 0 ? 'Setting up primary' : 'Creating a new replica';
+        return { instances, readyInstances: up, phase };
+      }
       default:
         return live.status;
     }

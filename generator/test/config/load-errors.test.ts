@@ -145,6 +145,11 @@ const cases: Case[] = [
       { check: 'config/name', file: 'apps/shared/service.yaml', line: 1, path: 'name', message: '`shared` is reserved: the generator names per-environment resources `shared`', hint: 'choose another service name' },
     ],
   },
+  { name: 'reserved service name data', files: { 'apps/data/service.yaml': alpha.replace('name: alpha', 'name: data') },
+    expect: [
+      { check: 'config/name', file: 'apps/data/service.yaml', line: 1, path: 'name', message: "`data` is reserved: the generator writes an environment's data layer to `clusters/<cluster>/<env>/data`", hint: 'choose another service name' },
+    ],
+  },
   { name: 'two folders declare the same service', files: { 'apps/gamma/service.yaml': alpha },
     expect: [
       { check: 'config/duplicate', file: 'apps/gamma/service.yaml', line: 1, path: 'name', message: 'service `alpha` is also declared in apps/alpha/service.yaml', hint: 'every service is declared once, in the folder of its name: rename or remove one of them' },

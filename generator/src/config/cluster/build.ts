@@ -22,14 +22,22 @@ export function buildCluster(f: ParsedFile, v: ClusterFile): ClusterConfig {
     file: f.source.file,
     ...rest,
     environments: Object.entries(environments)
-      .map(([env, e]) => buildEnvironment(env, v.name, e, f.source.lineOf(['environments', env, 'quota'], 'key')))
+      .map(([env, e]) =>
+        buildEnvironment(env, v.name, e, f.source.lineOf(['environments', env, 'quota'], 'key'), (...p) => f.source.lineOf(['environments', env, 'dataServices', ...p], 'key')),
+      )
       .sort((a, b) => cmp(a.name, b.name)),
     ...(nodePools !== undefined ? { nodePools: buildNodePools(nodePools, (i) => lineOf('nodePools', i)) } : {}),
     ...(waivers !== undefined ? { waivers: buildWaivers(waivers, (i) => lineOf('waivers', i)) } : {}),
   };
 }
 
-function buildEnvironment(name: string, cluster: string, e: Static<typeof Environment>, quotaLine: number): EnvironmentConfig {
+function buildEnvironment(
+  name: string,
+  cluster: string,
+  e: Static<typeof Environment>,
+  quotaLine: number,
+  dataLine: (...path: (string | number)[]) => number,
+): EnvironmentConfig {
   const { quota, limitRange, sidecar, changeWindows, dataServices, ...rest } = e;
   return {
     name,
@@ -39,6 +47,6 @@ function buildEnvironment(name: string, cluster: string, e: Static<typeof Enviro
     limitRange: { default: amounts(limitRange.default), defaultRequest: amounts(limitRange.defaultRequest) },
     sidecar: resources(sidecar),
     ...(changeWindows !== undefined ? { changeWindows: buildChangeWindows(changeWindows) } : {}),
-    ...(dataServices !== undefined ? { dataServices: buildDataServices(dataServices) } : {}),
+    ...(dataServices !== undefined ? { dataServices: buildDataServices(dataServices, name, dataLine) } : {}),
   };
 }

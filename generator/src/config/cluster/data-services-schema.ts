@@ -5,25 +5,29 @@
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Struct } from '../shared/declare.js';
+import { PostgresCluster } from './postgres-schema.js';
 import { DEFAULT_OPERATOR_NAMESPACES, DEFAULT_PORTS, type DataKind } from '../shared/vocabulary.js';
 
-const Service = (kind: DataKind, example: string) =>
-  Struct(
-    {
-      name: Type.String({ description: 'Name of the custom resource that runs it; its pods are labelled after it.', examples: [example] }),
-      port: Type.Integer({ minimum: 1, maximum: 65535, default: DEFAULT_PORTS[kind], description: `Client port. Default ${DEFAULT_PORTS[kind]}.` }),
-      operatorNamespace: Type.String({
-        default: DEFAULT_OPERATOR_NAMESPACES[kind],
-        description: `Namespace of its operator. Default \`${DEFAULT_OPERATOR_NAMESPACES[kind]}\`.`,
-      }),
-    },
-    { examples: [{ name: example }] },
-  );
+const serviceProperties = (kind: DataKind, example: string) => ({
+  name: Type.String({ description: 'Name of the custom resource that runs it; its pods are labelled after it.', examples: [example] }),
+  port: Type.Integer({ minimum: 1, maximum: 65535, default: DEFAULT_PORTS[kind], description: `Client port. Default ${DEFAULT_PORTS[kind]}.` }),
+  operatorNamespace: Type.String({
+    default: DEFAULT_OPERATOR_NAMESPACES[kind],
+    description: `Namespace of its operator. Default \`${DEFAULT_OPERATOR_NAMESPACES[kind]}\`.`,
+  }),
+});
+
+const Service = (kind: DataKind, example: string) => Struct(serviceProperties(kind, example), { examples: [{ name: example }] });
+
+const Postgres = Struct(
+  { ...serviceProperties('postgres', 'postgres'), cluster: Type.Optional(PostgresCluster) },
+  { examples: [{ name: 'postgres' }] },
+);
 
 export const DataServices = Struct(
   {
     namespace: Type.String({ description: 'DNS-1123 label; not the environment namespace.', examples: ['suoke-prod-data'] }),
-    postgres: Type.Optional(Service('postgres', 'postgres')),
+    postgres: Type.Optional(Postgres),
     redis: Type.Optional(Service('redis', 'redis')),
     mq: Type.Optional(Service('mq', 'rabbitmq')),
     elasticsearch: Type.Optional(Service('elasticsearch', 'elasticsearch')),

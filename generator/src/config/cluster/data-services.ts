@@ -11,6 +11,7 @@ import { Reporter, isRaw } from '../shared/checks.js';
 import { checkName } from '../shared/names.js';
 import { DEFAULT_OPERATOR_NAMESPACES, dataKinds, type DataKind } from '../shared/vocabulary.js';
 import type { DataServiceConfig, DataServicesFile } from './data-services-schema.js';
+import { buildPostgresCluster, checkPostgresCluster, type PostgresClusterConfig } from './postgres.js';
 
 /** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {
@@ -18,6 +19,8 @@ export interface DataServicesConfig {
   namespace: string;
   /** A kind some service depends on must be declared. */
   services: Partial<Record<DataKind, DataServiceConfig>>;
+  /** The CloudNativePG Cluster rendered for `postgres` (`postgres.cluster`); absent when it runs outside the repository. */
+  postgres?: PostgresClusterConfig;
 }
 
 /**
@@ -57,6 +60,9 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
       if (!isRaw(s)) continue;
       checkName(r, at(kind, 'name'), s.name, kind === 'mq' ? 'rabbitmq' : kind);
       checkName(r, at(kind, 'operatorNamespace'), s.operatorNamespace, DEFAULT_OPERATOR_NAMESPACES[kind]);
+    }
+    if (isRaw(ds.postgres) && isRaw(ds.postgres.cluster)) {
+      checkPostgresCluster(r, (...p) => at('postgres', 'cluster', ...p), ds.postgres.cluster, env, d.region);
     }
   }
 }
@@ -100,11 +106,19 @@ function dependsOn(d: Raw, kind: DataKind): boolean {
 }
 
 /** The checked `dataServices`, defaults filled in, with the services grouped by kind (in the order of `dataKinds`). */
-export function buildDataServices(v: DataServicesFile): DataServicesConfig {
+export function buildDataServices(v: DataServicesFile, env: string, lineOf: (...path: (string | number)[]) => number): DataServicesConfig {
   const services: DataServicesConfig['services'] = {};
   for (const kind of dataKinds) {
     const s = v[kind];
-    if (s) services[kind] = s;
+    if (s) {
+      const { name, port, operatorNamespace } = s;
+      services[kind] = { name, port, operatorNamespace };
+    }
   }
-  return { namespace: v.namespace, services };
+  const pg = v.postgres?.cluster;
+  return {
+    namespace: v.namespace,
+    services,
+    ...(pg ? { postgres: buildPostgresCluster(pg, env, lineOf('postgres', 'cluster')) } : {}),
+  };
 }

@@ -50,6 +50,9 @@ export const ClusterFile = Struct(
     name: Type.String({ description: 'DNS-1123 label equal to the folder name.', examples: ['dev'] }),
     server: Type.String({ description: 'https URL of the API server.', examples: ['https://kubernetes.default.svc'] }),
     kubernetesVersion: Type.String({ description: 'Minor version, quoted.', examples: ['1.31'] }),
+    region: Type.Optional(
+      Type.String({ description: 'Cloud region the cluster runs in; backups must go to another one (off-site).', examples: ['cn-hangzhou'] }),
+    ),
     ingressNamespace: Type.String({ examples: ['istio-ingress'] }),
     monitoringNamespace: Type.String({ examples: ['monitoring'] }),
     monitoringLabels: MapOf(Type.String(), {

@@ -49,6 +49,39 @@ const Secret = Struct({
   property: Type.Optional(Type.String({ minLength: 1, examples: ['url'] })),
 });
 
+const Database = Struct(
+  {
+    name: Type.Optional(
+      Type.String({
+        pattern: '^[a-z_][a-z0-9_]{0,62}$',
+        description: 'PostgreSQL database (and owner role) name. Default the service name with `-` as `_`, e.g. `health_data`.',
+        examples: ['health_data'],
+      }),
+    ),
+    poolSize: Type.Integer({
+      minimum: 1,
+      default: 5,
+      description: 'Connections one pod opens to the pooler at most (its driver\'s pool size): the connection budget counts it per pod at the autoscaling maximum. Default 5.',
+    }),
+    migrations: Type.Optional(
+      Struct(
+        {
+          command: Type.Array(Type.String({ minLength: 1 }), {
+            minItems: 1,
+            description: 'Command of the service\'s image that brings the schema to this version; it must be idempotent (it runs before every sync that changes the service).',
+            examples: [['/app/migrate', 'up']],
+          }),
+        },
+        { description: 'Schema migrations, run as an Argo CD PreSync Job with the service\'s image (docs/data-layer.md#migrations).' },
+      ),
+    ),
+  },
+  {
+    description: 'The service\'s PostgreSQL database, where the environment renders the CloudNativePG Cluster (`dataServices.postgres.cluster`): requires `postgres` in `dependsOn.data`; `DATABASE_URL` is then composed from what is rendered. Default pool size 5, no migrations.',
+    examples: [{ poolSize: 5, migrations: { command: ['/app/migrate', 'up'] } }],
+  },
+);
+
 export const ServiceFile = Struct(
   {
     name: Type.String({ description: 'DNS-1123 label equal to the folder name.', examples: ['health-data'] }),
@@ -82,6 +115,7 @@ export const ServiceFile = Struct(
     external: Type.Array(External, { default: [], description: 'Egress to endpoints outside the cluster. Default none.' }),
     settings: envMap('Plain settings rendered into the ConfigMap. Default none.', { default: {} }),
     secrets: Type.Array(Secret, { default: [], description: 'Secrets from the secret store, as environment variables. Default none.' }),
+    database: Type.Optional(Database),
     resources: Resources,
     replicas: replicas(),
     autoscaling: AutoscalingOrFalse,

@@ -8,8 +8,11 @@ import type { PathSegment } from '../yaml-source.js';
 import type { ParsedFile, Reporter } from './checks.js';
 import { q } from './checks.js';
 
-/** The name the service uses for per-environment resources; no service may take it. */
-const reservedServiceName = 'shared';
+/** Folders the generator writes beside the services' under `clusters/<cluster>/<env>/`: no service may take their names. */
+const reservedServiceNames: Readonly<Record<string, string>> = {
+  shared: '`shared` is reserved: the generator names per-environment resources `shared`',
+  data: '`data` is reserved: the generator writes an environment\'s data layer to `clusters/<cluster>/<env>/data`',
+};
 
 /** "did you mean `x`?" for the candidate nearest to `name` (core/names.ts `suggest`); `undefined` when none is near. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
@@ -46,9 +49,8 @@ export function checkOwnName(r: Reporter, f: ParsedFile, dir: string, fileName: 
   // the name made valid: every name a hint suggests must itself pass the check.
   const example = folderOk ? f.folder : (toDns1123Label(name) ?? toDns1123Label(f.folder) ?? (dir === 'apps' ? 'health-data' : 'prod'));
   if (!checkName(r, ['name'], name, example)) return;
-  if (dir === 'apps' && name === reservedServiceName) {
-    r.report('name', ['name'], '`shared` is reserved: the generator names per-environment resources `shared`', 'choose another service name');
-  }
+  const reserved = dir === 'apps' ? reservedServiceNames[name] : undefined;
+  if (reserved) r.report('name', ['name'], reserved, 'choose another service name');
   if (name !== f.folder) {
     r.report(
       'name',

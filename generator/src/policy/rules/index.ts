@@ -77,4 +77,9 @@ export const ENGINE_CHECKS: readonly { id: string; severity: string; description
   { id: 'capacity-unplaced', severity: 'warning', description: 'A service whose group no node pool hosts (warning).' },
   { id: 'quota', severity: 'error', description: 'A ResourceQuota cannot hold its pods (Istio sidecars and init containers included) at minimum replicas, or at the worst case: maximum replicas with rolling-update surge and canary pods; or a pod leaves a tracked resource unset.' },
   { id: 'quota-headroom', severity: 'info', description: 'The quota report: requests, limits and pods at minimum replicas and at the worst case, per namespace (info).' },
+  { id: 'data-connections', severity: 'error', description: "A PostgreSQL's pooler may open more server connections than max_connections leaves, or the services at their maxima more client connections than the pooler accepts." },
+  { id: 'data-connections-headroom', severity: 'info', description: 'The connection budget of each PostgreSQL: server and client connections against what is available (info).' },
+  { id: 'data-backup', severity: 'error', description: 'A production database without backups.' },
+  { id: 'data-recovery', severity: 'error', description: "A production database whose backups miss the plan's objectives: RPO < 1 h, RTO < 4 h, computed from the configured settings." },
+  { id: 'data-recovery-figures', severity: 'info', description: 'The RPO and RTO of each backed-up database, with the figures they come from (info).' },
 ];

@@ -2,6 +2,7 @@
 import type { Obj, Rule } from '../engine.js';
 import { labelledCandidates, list, namespaceOf, objectsNamed, rec, selects, selectsMap, showSelector, str, workloadCandidates } from './pod.js';
 import { isPlainObject } from '../../core/objects.js';
+import { operatorPodLabels } from './operator-pods.js';
 
 const where = 'in the same environment';
 
@@ -55,6 +56,7 @@ function selectsSomePods(o: Pick<Rule, 'id' | 'description' | 'severity'> & { ki
     check(obj, ctx) {
       const selector = rec(rec(obj.spec)[o.field]);
       if (isEmptySelector(selector) || selectsSomeWorkload(obj, ctx.neighbours, selector)) return [];
+      if (operatorPodLabels(ctx.neighbours, namespaceOf(obj)).some((labels) => selects(selector, labels))) return [];
       // A data service's pods are made by its operator, never rendered as a workload: they count where configured.
       if (o.dataPods && ctx.dataServices.some((d) => d.namespace === namespaceOf(obj) && selects(selector, d.podLabels))) return [];
       return [ctx.report(['spec', o.field], `${o.kind} ${o.fails}: no workload ${where} has pods labelled ${showSelector(selector)}`, `make spec.${o.field} match the workload's pod template labels`)];

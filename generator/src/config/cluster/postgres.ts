@@ -1,0 +1,154 @@
+/**
+ * `environments.<env>.dataServices.postgres.cluster`: the CloudNativePG Cluster of an environment, its
+ * pooler and backups. The checks (what the schema cannot say) and the builder; the declaration is
+ * ./postgres-schema.ts, what is rendered render/data/postgres.ts.
+ */
+import { Cron } from 'croner';
+import { parseMemory } from '../../core/quantity.js';
+import { parseDuration } from '../../time/duration.js';
+import type { PathSegment } from '../yaml-source.js';
+import { isRaw, q, type Raw, type Reporter } from '../shared/checks.js';
+import { checkResources, resources } from '../shared/resources.js';
+import type { ResourcesConfig } from '../shared/resources-schema.js';
+import type { PostgresClusterFile } from './postgres-schema.js';
+
+/** Backups of one environment's database, as configured (docs/data-layer.md#backups). */
+export interface PostgresBackupConfig {
+  destinationPath: string;
+  endpointURL?: string;
+  region: string;
+  /** Secret-store key of the object-store credentials, `{env}` already replaced. */
+  credentials: string;
+  retention: string;
+  /** Six-field cron with seconds, UTC. */
+  schedule: string;
+  /** `archive_timeout`, e.g. `5min`. */
+  archiveTimeout: string;
+  /** Bytes per second a restore reads and writes. */
+  restoreThroughput: number;
+  /** Bytes of WAL a day at peak. */
+  walPerDay: number;
+  /** Milliseconds a recovery takes beyond moving the data. */
+  recoveryOverhead: number;
+}
+
+/** The Cluster as the renderer and the policies read it: quantities as strings, sizes parsed. */
+export interface PostgresClusterConfig {
+  instances: number;
+  imageName: string;
+  primaryUpdateStrategy: 'unsupervised' | 'supervised';
+  storage: { size: string; storageClass: string; bytes: number };
+  resources: ResourcesConfig;
+  parameters: Record<string, string>;
+  /** `max_connections`: the parameter, else PostgreSQL's default 100. */
+  maxConnections: number;
+  reservedConnections: number;
+  pooler: { instances: number; poolMode: 'session' | 'transaction'; defaultPoolSize: number; maxClientConnections: number; resources?: ResourcesConfig };
+  backup?: PostgresBackupConfig;
+  /** Line of `cluster` in the cluster file, where the policies point. */
+  line?: number;
+}
+
+/** PostgreSQL's default `max_connections` (postgresql.org docs, runtime-config-connection). */
+const DEFAULT_MAX_CONNECTIONS = 100;
+
+/**
+ * Checks one `postgres.cluster` (reached at `at()`): sizes are quantities, the image is pinned, the
+ * backup schedule is a cron the operator accepts, the backups leave the cluster's region, and
+ * `max_connections` is a number.
+ */
+export function checkPostgresCluster(r: Reporter, at: (...p: PathSegment[]) => PathSegment[], v: Raw, env: string, clusterRegion: unknown): void {
+  if (isRaw(v.storage) && v.storage.size !== undefined) memory(r, at('storage', 'size'), v.storage.size, '100Gi');
+  checkResources(r, at('resources'), v.resources);
+  if (isRaw(v.pooler)) checkResources(r, at('pooler', 'resources'), v.pooler.resources);
+  if (typeof v.imageName === 'string' && !/:[\w][\w.-]{0,127}$/.test(v.imageName.replace(/@sha256:[0-9a-f]{64}$/, ':digest'))) {
+    r.report('image-tag', at('imageName'), `${q(at('imageName'))} is \`${v.imageName}\`, which has no tag`, 'pin a version, e.g. `ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie`');
+  } else if (typeof v.imageName === 'string' && v.imageName.endsWith(':latest')) {
+    r.report('image-tag', at('imageName'), `${q(at('imageName'))} is \`${v.imageName}\`: \`latest\` moves under the database`, 'pin a version, e.g. `ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie`');
+  }
+  if (isRaw(v.parameters) && v.parameters.max_connections !== undefined && !/^[1-9][0-9]*$/.test(String(v.parameters.max_connections))) {
+    r.report('postgres-parameter', at('parameters', 'max_connections'), `${q(at('parameters', 'max_connections'))} must be a whole number; found \`${String(v.parameters.max_connections)}\``, 'e.g. `max_connections: "200"`');
+  }
+  const b = v.backup;
+  if (!isRaw(b)) return;
+  if (typeof b.schedule === 'string') checkSchedule(r, at('backup', 'schedule'), b.schedule);
+  if (b.restoreThroughput !== undefined) memory(r, at('backup', 'restoreThroughput'), b.restoreThroughput, '50Mi');
+  if (b.walPerDay !== undefined) memory(r, at('backup', 'walPerDay'), b.walPerDay, '10Gi');
+  if (typeof b.region === 'string' && typeof clusterRegion === 'string' && b.region === clusterRegion) {
+    r.report(
+      'backup-offsite',
+      at('backup', 'region'),
+      `${q(at('backup', 'region'))} is \`${b.region}\`, the cluster's own region: a regional outage would take the database and its backups together`,
+      `store the backups of \`${env}\` in another region (备份策略: 异地备份), e.g. a bucket in \`cn-shanghai\` for a cluster in \`cn-hangzhou\``,
+    );
+  }
+}
+
+/**
+ * CloudNativePG parses `ScheduledBackup.spec.schedule` with robfig/cron v1 `cron.Parse`
+ * (internal/webhook/v1/scheduledbackup_webhook.go:138 @ v1.30.0; go.mod: robfig/cron v1.2.0), whose
+ * first field is seconds. A five-field crontab would be read shifted by one field, so six are required.
+ */
+function checkSchedule(r: Reporter, path: PathSegment[], s: string): void {
+  const fields = s.trim().split(/\s+/);
+  let error: string | undefined;
+  if (fields.length !== 6) error = `has ${fields.length} fields; CloudNativePG's cron has six, the first being seconds`;
+  else {
+    try {
+      new Cron(s, { paused: true });
+    } catch (e) {
+      error = `is not a valid cron expression (${(e as Error).message})`;
+    }
+  }
+  if (error) r.report('cron', path, `${q(path)} \`${s}\` ${error}`, 'e.g. `0 0 18 * * *` for 18:00 UTC (02:00 Asia/Shanghai) every day');
+}
+
+function memory(r: Reporter, path: PathSegment[], v: unknown, example: string): void {
+  const b = parseMemory(v as string | number);
+  if (b === undefined || b <= 0) r.report('quantity', path, `${q(path)} is \`${String(v)}\`, not a positive byte quantity`, `e.g. \`${example}\``);
+}
+
+/** The checked `cluster`, defaults filled in; `{env}` in the credentials key replaced. */
+export function buildPostgresCluster(v: PostgresClusterFile, env: string, line?: number): PostgresClusterConfig {
+  const parameters = Object.fromEntries(Object.entries(v.parameters).map(([k, x]) => [k, String(x)]));
+  const b = v.backup;
+  return {
+    instances: v.instances,
+    imageName: v.imageName,
+    primaryUpdateStrategy: v.primaryUpdateStrategy,
+    storage: { size: String(v.storage.size), storageClass: v.storage.storageClass, bytes: parseMemory(v.storage.size) ?? 0 },
+    resources: resources(v.resources),
+    parameters,
+    maxConnections: Number(parameters.max_connections ?? DEFAULT_MAX_CONNECTIONS),
+    reservedConnections: v.reservedConnections,
+    pooler: {
+      instances: v.pooler.instances,
+      poolMode: v.pooler.poolMode,
+      defaultPoolSize: v.pooler.defaultPoolSize,
+      maxClientConnections: v.pooler.maxClientConnections,
+      ...(v.pooler.resources ? { resources: resources(v.pooler.resources) } : {}),
+    },
+    ...(b
+      ? {
+          backup: {
+            destinationPath: b.destinationPath,
+            ...(b.endpointURL !== undefined ? { endpointURL: b.endpointURL } : {}),
+            region: b.region,
+            credentials: b.credentials.replaceAll('{env}', env),
+            retention: b.retention,
+            schedule: b.schedule,
+            archiveTimeout: b.archiveTimeout,
+            restoreThroughput: parseMemory(b.restoreThroughput ?? '50Mi') ?? 0,
+            walPerDay: parseMemory(b.walPerDay ?? '10Gi') ?? 0,
+            recoveryOverhead: durationMs(b.recoveryOverhead),
+          },
+        }
+      : {}),
+    ...(line !== undefined ? { line } : {}),
+  };
+}
+
+function durationMs(text: string): number {
+  const d = parseDuration(text);
+  return typeof d === 'number' ? d : 0;
+}

@@ -1,0 +1,102 @@
+/**
+ * The PostgreSQL of one environment as the renderer and the policies read it: the CloudNativePG
+ * Cluster, its PgBouncer pooler, and one database with its owner role per service that depends on
+ * postgres (docs/data-layer.md: why one database per service rather than the plan's single `suoke_life`).
+ */
+import type { PostgresClusterConfig } from '../config/types.js';
+import type { EnvironmentModel, ServiceInstance } from './types.js';
+
+/** One service's database in the environment's Cluster. */
+export interface PostgresDatabase {
+  service: string;
+  /** Database and owner role name, e.g. `health_data`. */
+  database: string;
+  /** Kubernetes name of its objects (Database, role Secret), e.g. `postgres-health-data`. */
+  objectName: string;
+  /** Secret-store key of the role's `username` and `password`, e.g. `suoke/prod/postgres/health-data`. */
+  credentialsKey: string;
+  /** Connections one pod opens at most. */
+  poolSize: number;
+  /** Pods that can run at once at the autoscaling maximum, a canary's second ReplicaSet included. */
+  maxPods: number;
+}
+
+/** An environment's rendered PostgreSQL. */
+export interface PostgresPlan {
+  /** Name of the Cluster, e.g. `postgres`. */
+  name: string;
+  namespace: string;
+  cluster: PostgresClusterConfig;
+  /** Name of the read-write Pooler and of its Service, e.g. `postgres-pooler-rw`. */
+  pooler: string;
+  /** Where services connect: the pooler's Service. */
+  host: string;
+  port: number;
+  /** Sorted by service. */
+  databases: PostgresDatabase[];
+}
+
+/** CloudNativePG's PgBouncer listens on 5432 (cloudnative-pg pkg/management/pgbouncer/config/config.go:79 @ v1.30.0). */
+const PGBOUNCER_PORT = 5432;
+
+/** The environment's PostgreSQL, when it renders the Cluster (`dataServices.postgres.cluster`). */
+export function postgresPlan(e: Pick<EnvironmentModel, 'env' | 'instances'>): PostgresPlan | undefined {
+  const d = e.env.dataServices;
+  const pg = d?.services.postgres;
+  if (!d || !pg || !d.postgres) return undefined;
+  const pooler = `${pg.name}-pooler-rw`;
+  const databases = e.instances
+    .filter((i) => i.service.dependsOn.data.includes('postgres'))
+    .map((i) => database(i, pg.name))
+    .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  return { name: pg.name, namespace: d.namespace, cluster: d.postgres, pooler, host: `${pooler}.${d.namespace}.svc`, port: PGBOUNCER_PORT, databases };
+}
+
+function database(i: ServiceInstance, cluster: string): PostgresDatabase {
+  const name = i.service.database?.name ?? databaseName(i.service.name);
+  const max = i.autoscaling ? i.autoscaling.maxReplicas : i.replicas;
+  return {
+    service: i.service.name,
+    database: name,
+    objectName: `${cluster}-${i.service.name}`,
+    credentialsKey: `suoke/${i.env.name}/postgres/${i.service.name}`,
+    poolSize: i.service.database?.poolSize ?? 5,
+    // During a canary the stable ReplicaSet keeps its pods while the canary's scale up to the same
+    // count at 100 % (Argo Rollouts scales the canary to the weight's share of spec.replicas).
+    maxPods: i.workload === 'Rollout' ? 2 * max : max,
+  };
+}
+
+/** `health-data` → `health_data`: a PostgreSQL identifier that needs no quoting. */
+export function databaseName(service: string): string {
+  return service.replaceAll('-', '_');
+}
+
+/** Server connections the pooler may open: per PgBouncer pod, `default_pool_size` for each database and user pair. */
+export function poolerServerConnections(p: PostgresPlan): number {
+  return p.cluster.pooler.instances * p.cluster.pooler.defaultPoolSize * p.databases.length;
+}
+
+/** PostgreSQL's `superuser_reserved_connections` default (postgresql.org docs, runtime-config-connection). */
+export const SUPERUSER_RESERVED = 3;
+
+/** Client connections the services may open at their maxima. */
+export function clientConnections(p: PostgresPlan): number {
+  return p.databases.reduce((n, d) => n + d.poolSize * d.maxPods, 0);
+}
+
+/**
+ * Where a service's `DATABASE_URL` comes from: the rendered pooler, database and role (`rendered`), or,
+ * where postgres runs outside the repository, the secret store (`suoke/<env>/<service>`, `database-url`).
+ * `undefined` for a service that does not depend on postgres.
+ */
+export function serviceDatabase(
+  i: ServiceInstance,
+): { kind: 'rendered'; host: string; port: number; database: string; credentialsKey: string } | { kind: 'external'; key: string } | undefined {
+  if (!i.service.dependsOn.data.includes('postgres')) return undefined;
+  const d = i.env.dataServices;
+  const pg = d?.services.postgres;
+  if (!d || !pg || !d.postgres) return { kind: 'external', key: `suoke/${i.env.name}/${i.service.name}` };
+  const db = database(i, pg.name);
+  return { kind: 'rendered', host: `${pg.name}-pooler-rw.${d.namespace}.svc`, port: PGBOUNCER_PORT, database: db.database, credentialsKey: db.credentialsKey };
+}

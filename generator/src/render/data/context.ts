@@ -1,0 +1,32 @@
+import type { EnvironmentModel } from '../../model/types.js';
+import { MANAGED_BY, PART_OF } from '../conventions.js';
+
+/** What every data-layer object of one environment shares. */
+export interface DataContext {
+  /** Environment name, e.g. `prod`. */
+  env: string;
+  /** The data namespace, e.g. `suoke-prod-data`. */
+  namespace: string;
+  /** Labels on every object. */
+  labels: Record<string, string>;
+  /** Labels the cluster's Prometheus selects monitors by. */
+  monitorLabels: Record<string, string>;
+  /** The environment's secret store, which the ExternalSecrets read. */
+  secretStore: { kind: string; name: string };
+  /** Node selector and tolerations of the data pods' node pool; empty when none is configured. */
+  scheduling: { nodeSelector?: Record<string, string>; tolerations?: { key: string; operator: 'Equal'; value: string; effect: string }[] };
+}
+
+/** The context of an environment that declares `dataServices`. */
+export function dataContext(e: EnvironmentModel): DataContext | undefined {
+  const d = e.env.dataServices;
+  if (!d) return undefined;
+  return {
+    env: e.env.name,
+    namespace: d.namespace,
+    labels: { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY, 'suoke-life.com/environment': e.env.name },
+    monitorLabels: { team: 'suoke-life', ...e.cluster.monitoringLabels },
+    secretStore: { kind: e.env.secretStore.kind, name: e.env.secretStore.name },
+    scheduling: {},
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The data layer of an environment (issue 12, docs/data-layer.md): what `clusters/<cluster>/<env>/data`
+ * holds, delivered by the `<env>-data` Application in the wave before the services'. Each data
+ * service renders its own objects; the namespace and its NetworkPolicies stay with the environment's
+ * foundation (render/data-policies.ts), which syncs first.
+ */
+import type { EnvironmentModel } from '../../model/types.js';
+import { postgresPlan } from '../../model/postgres.js';
+import type { K8sObject } from '../kinds.js';
+import { dataContext } from './context.js';
+import { postgresObjects } from './postgres.js';
+
+/** Every data-layer object of the environment, in a fixed order; empty when it renders none. */
+export function dataObjects(e: EnvironmentModel): K8sObject[] {
+  const ctx = dataContext(e);
+  if (!ctx) return [];
+  const pg = postgresPlan(e);
+  return [...(pg ? postgresObjects(ctx, pg) : [])];
+}
