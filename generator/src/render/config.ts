@@ -23,9 +23,14 @@ export function configMap(i: ServiceInstance): ConfigMap {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: serviceMeta(i), data: configData(i) };
 }
 
-/** The variables the service's Secret holds for its container, in order: its `secrets`, then `DATABASE_URL` when it depends on postgres. */
+/**
+ * The variables the service's Secret holds for its container, in order: its `secrets`, then
+ * `DATABASE_URL` when it depends on postgres and does not declare it (the loader refuses a declared one
+ * where the environment renders its PostgreSQL).
+ */
 export function secretVariables(i: ServiceInstance): string[] {
-  return [...i.service.secrets.map((s) => s.env), ...(serviceDatabase(i) ? [DATABASE_URL] : [])];
+  const own = i.service.secrets.map((s) => s.env);
+  return [...own, ...(serviceDatabase(i) && !own.includes(DATABASE_URL) ? [DATABASE_URL] : [])];
 }
 
 const DATABASE_URL = 'DATABASE_URL';
@@ -49,7 +54,7 @@ export function externalSecret(i: ServiceInstance): ExternalSecret {
           { secretKey: 'database_username', remoteRef: { key: db.credentialsKey, property: 'username' } },
           { secretKey: 'database_password', remoteRef: { key: db.credentialsKey, property: 'password' } },
         ]
-      : db?.kind === 'external'
+      : db?.kind === 'external' && !i.service.secrets.some((s) => s.env === DATABASE_URL)
         ? [{ secretKey: DATABASE_URL, remoteRef: { key: db.key, property: 'database-url' } }]
         : [];
   const template =

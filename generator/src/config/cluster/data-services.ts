@@ -96,6 +96,36 @@ export function checkDataDependencies(services: readonly ParsedFile[], clusters:
   }
 }
 
+/**
+ * Where an environment renders its PostgreSQL (`postgres.cluster`), a service that depends on it gets
+ * `DATABASE_URL` composed from the rendered role, pooler and database (render/config.ts), so it may not
+ * declare one of its own: the two would disagree.
+ */
+export function checkDatabaseUrl(services: readonly ParsedFile[], clusters: readonly ParsedFile[], out: Finding[]): void {
+  const rendered: string[] = [];
+  for (const f of clusters) {
+    if (!isRaw(f.data.environments)) continue;
+    for (const [env, e] of Object.entries(f.data.environments)) {
+      if (isRaw(e) && isRaw(e.dataServices) && isRaw(e.dataServices.postgres) && e.dataServices.postgres.cluster !== undefined) rendered.push(env);
+    }
+  }
+  for (const s of services) {
+    if (!dependsOn(s.data, 'postgres') || !Array.isArray(s.data.secrets)) continue;
+    const envs = rendered.filter((env) => runsIn(s.data, env)).sort();
+    if (envs.length === 0) continue;
+    const r = new Reporter(s.source, out);
+    s.data.secrets.forEach((x, i) => {
+      if (!isRaw(x) || x.env !== 'DATABASE_URL') return;
+      r.report(
+        'database-url',
+        ['secrets', i],
+        `\`DATABASE_URL\` is composed by the generator in ${envs.join(', ')}, where the environment renders its PostgreSQL: from the role, pooler and database that are rendered`,
+        'remove this entry; where postgres runs outside the repository the URL is read from `suoke/<env>/<service>` property `database-url` (docs/data-layer.md#how-a-service-reaches-its-database)',
+      );
+    });
+  }
+}
+
 function runsIn(d: Raw, env: string): boolean {
   const o = isRaw(d.environments) ? d.environments[env] : undefined;
   return !(isRaw(o) && o.enabled === false);

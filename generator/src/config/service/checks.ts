@@ -60,28 +60,12 @@ export function checkServiceFile(f: ParsedFile, out: Finding[]): void {
   }
 }
 
-/**
- * `database` needs the `postgres` dependency; a service that depends on postgres gets `DATABASE_URL`
- * from the generator (composed from the rendered role, pooler and database where the environment
- * renders the CloudNativePG Cluster, read from `suoke/<env>/<service>` where it runs outside the
- * repository), so it may not declare one of its own.
- */
+/** `database` needs the `postgres` dependency. */
 function checkDatabase(r: Reporter, d: Raw): void {
   const usesPostgres = isRaw(d.dependsOn) && Array.isArray(d.dependsOn.data) && d.dependsOn.data.includes('postgres');
   if (d.database !== undefined && !usesPostgres) {
     r.report('database', ['database'], '`database` is set, but `dependsOn.data` does not list `postgres`', 'add `postgres` to `dependsOn.data`, or remove `database`', 'key');
   }
-  if (!usesPostgres || !Array.isArray(d.secrets)) return;
-  d.secrets.forEach((s, i) => {
-    if (isRaw(s) && s.env === 'DATABASE_URL') {
-      r.report(
-        'database-url',
-        ['secrets', i],
-        '`DATABASE_URL` is composed by the generator for a service that depends on postgres: from the rendered role, pooler and database, or from `suoke/<env>/<service>` property `database-url` where postgres runs outside the repository',
-        'remove this entry (docs/data-layer.md#how-a-service-reaches-its-database)',
-      );
-    }
-  });
 }
 
 function checkHealth(r: Reporter, health: unknown): void {
