@@ -1,0 +1,174 @@
+/**
+ * The PostgreSQL of the data layer (issue 12, docs/data-layer.md): what the seed renders per
+ * environment, how a service reaches it, how Argo CD delivers it, and that every object passes the
+ * strict validator against the pinned CloudNativePG and Barman Cloud CRDs.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { K8sObject } from '../../../src/render/kinds.js';
+import { runCli } from '../../helpers/cli.js';
+import { REPO_ROOT, renderOf } from '../../helpers/platform.js';
+
+const seed = renderOf(REPO_ROOT);
+const target = (p: string) => seed.targets.find((t) => t.path === p)!;
+const byKind = (objects: readonly K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
+const spec = (o: K8sObject | undefined) => (o as { spec: Record<string, unknown> } | undefined)?.spec ?? {};
+
+const POSTGRES_SERVICES = ['communication', 'health-data', 'knowledge', 'laoke', 'soer', 'unified-support', 'user-management', 'utility', 'xiaoai', 'xiaoke'];
+
+describe('prod PostgreSQL, as the plan says', () => {
+  const objects = target('clusters/prod/prod/data').objects;
+  const cluster = byKind(objects, 'Cluster')[0];
+
+  it('renders exactly these objects, all in the data namespace', () => {
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Cluster/postgres',
+      'Pooler/postgres-pooler-rw',
+      'PodDisruptionBudget/postgres-pooler-rw',
+      ...POSTGRES_SERVICES.flatMap((s) => [`Database/postgres-${s}`, `ExternalSecret/postgres-${s}-role`]),
+      'ObjectStore/postgres-backup',
+      'ExternalSecret/postgres-backup-credentials',
+      'ScheduledBackup/postgres-daily',
+      'PodMonitor/postgres',
+      'PodMonitor/postgres-pooler-rw',
+    ]);
+    expect(new Set(objects.map((o) => o.metadata.namespace))).toEqual(new Set(['suoke-prod-data']));
+  });
+
+  it('the Cluster: 3 instances, unsupervised, the plan parameters, 100Gi fast-ssd, one instance per node, WAL archived by the plugin', () => {
+    expect(spec(cluster)).toMatchObject({
+      instances: 3,
+      primaryUpdateStrategy: 'unsupervised',
+      enableSuperuserAccess: false,
+      postgresql: { parameters: { archive_timeout: '5min', effective_cache_size: '1GB', max_connections: '200', shared_buffers: '256MB' } },
+      storage: { size: '100Gi', storageClass: 'fast-ssd' },
+      affinity: { enablePodAntiAffinity: true, podAntiAffinityType: 'required', topologyKey: 'kubernetes.io/hostname' },
+      plugins: [{ name: 'barman-cloud.cloudnative-pg.io', isWALArchiver: true, parameters: { barmanObjectName: 'postgres-backup' } }],
+    });
+    expect(cluster!.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' });
+  });
+
+  it('one database and owner role per service that depends on postgres, passwords from the secret store', () => {
+    const roles = (spec(cluster).managed as { roles: { name: string; passwordSecret: { name: string } }[] }).roles;
+    expect(roles.map((r) => `${r.name}:${r.passwordSecret.name}`)).toEqual(POSTGRES_SERVICES.map((s) => `${s.replaceAll('-', '_')}:postgres-${s}-role`));
+    expect(spec(objects.find((o) => o.metadata.name === 'postgres-health-data'))).toEqual({
+      name: 'health_data',
+      owner: 'health_data',
+      cluster: { name: 'postgres' },
+      ensure: 'present',
+      databaseReclaimPolicy: 'retain',
+    });
+    expect(spec(objects.find((o) => o.metadata.name === 'postgres-health-data-role'))).toMatchObject({
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'suoke-vault-prod' },
+      target: { name: 'postgres-health-data-role', template: { type: 'kubernetes.io/basic-auth', metadata: { labels: { 'cnpg.io/reload': 'true' } } } },
+      data: [
+        { secretKey: 'username', remoteRef: { key: 'suoke/prod/postgres/health-data', property: 'username' } },
+        { secretKey: 'password', remoteRef: { key: 'suoke/prod/postgres/health-data', property: 'password' } },
+      ],
+    });
+  });
+
+  it('backups: off-site object store kept 30 days, a daily base backup at 02:00 Asia/Shanghai through the plugin', () => {
+    expect(spec(byKind(objects, 'ObjectStore')[0])).toMatchObject({
+      retentionPolicy: '30d',
+      configuration: { destinationPath: 's3://suoke-pg-backup-prod/', endpointURL: 'https://oss-cn-shanghai.aliyuncs.com' },
+    });
+    expect(spec(byKind(objects, 'ScheduledBackup')[0])).toEqual({
+      schedule: '0 0 18 * * *',
+      immediate: true,
+      backupOwnerReference: 'self',
+      cluster: { name: 'postgres' },
+      method: 'plugin',
+      pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' },
+    });
+  });
+
+  it('the pooler: PgBouncer in transaction mode with the configured pool sizes', () => {
+    expect(spec(byKind(objects, 'Pooler')[0])).toMatchObject({
+      cluster: { name: 'postgres' },
+      instances: 2,
+      type: 'rw',
+      pgbouncer: { poolMode: 'transaction', parameters: { default_pool_size: '8', max_client_conn: '1000' } },
+    });
+  });
+});
+
+describe('the other environments', () => {
+  it.each([
+    ['clusters/staging/staging/data', 2, true],
+    ['clusters/dev/dev/data', 1, false],
+    ['clusters/dev/test/data', 1, false],
+  ])('%s: %i instances, backups %s', (p, instances, backups) => {
+    const objects = target(p).objects;
+    expect(spec(byKind(objects, 'Cluster')[0]).instances).toBe(instances);
+    expect(byKind(objects, 'ScheduledBackup').length > 0).toBe(backups);
+    // One PgBouncer pod needs no PodDisruptionBudget.
+    expect(byKind(objects, 'PodDisruptionBudget').length).toBe(instances > 1 ? 1 : 0);
+  });
+});
+
+describe('how a service reaches its database', () => {
+  const xiaoai = target('clusters/prod/prod/xiaoai').objects;
+
+  it('DATABASE_URL is composed from the rendered role, pooler, namespace, port and database', () => {
+    const es = spec(byKind(xiaoai, 'ExternalSecret')[0]) as { target: { template: unknown }; data: { secretKey: string; remoteRef: unknown }[] };
+    expect(es.target.template).toEqual({
+      engineVersion: 'v2',
+      mergePolicy: 'Merge',
+      data: { DATABASE_URL: 'postgresql://{{ .database_username | urlquery }}:{{ .database_password | urlquery }}@postgres-pooler-rw.suoke-prod-data.svc:5432/xiaoai' },
+    });
+    expect(es.data.filter((d) => d.secretKey.startsWith('database_'))).toEqual([
+      { secretKey: 'database_username', remoteRef: { key: 'suoke/prod/postgres/xiaoai', property: 'username' } },
+      { secretKey: 'database_password', remoteRef: { key: 'suoke/prod/postgres/xiaoai', property: 'password' } },
+    ]);
+  });
+
+  it('the container reads DATABASE_URL from the service Secret', () => {
+    const workload = xiaoai.find((o) => o.kind === 'Deployment' || o.kind === 'Rollout')!;
+    const env = (spec(workload) as { template: { spec: { containers: { env: { name: string; valueFrom: unknown }[] }[] } } }).template.spec.containers[0]!.env;
+    expect(env.find((e) => e.name === 'DATABASE_URL')).toEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'xiaoai-secrets', key: 'DATABASE_URL' } } });
+  });
+
+  it('a service without postgres gets no database entries', () => {
+    const es = byKind(target('clusters/prod/prod/api-gateway').objects, 'ExternalSecret')[0];
+    expect(JSON.stringify(es ?? {})).not.toContain('database_');
+  });
+});
+
+describe('delivery by Argo CD', () => {
+  it('prod-data syncs the data directory into the data namespace at wave -1, before the services (wave 0)', () => {
+    const app = parse(seed.files.find((f) => f.path === 'argocd/environments/prod/data.yaml')!.content) as K8sObject & { spec: Record<string, unknown> };
+    expect(app.metadata.name).toBe('prod-data');
+    expect(app.metadata.annotations!['argocd.argoproj.io/sync-wave']).toBe('-1');
+    expect(app.spec.source).toMatchObject({ path: 'clusters/prod/prod/data' });
+    expect(app.spec.destination).toEqual({ server: 'https://api.prod.k8s.suoke-life.internal:6443', namespace: 'suoke-prod-data' });
+    const services = parse(seed.files.find((f) => f.path === 'argocd/environments/prod/services.yaml')!.content) as K8sObject;
+    expect(services.metadata.annotations!['argocd.argoproj.io/sync-wave']).toBe('0');
+  });
+
+  it("the project lets prod's Applications apply the CloudNativePG kinds", () => {
+    const project = parse(seed.files.find((f) => f.path === 'argocd/projects/suoke-prod.yaml')!.content) as { spec: { namespaceResourceWhitelist: { group: string; kind: string }[] } };
+    const kinds = project.spec.namespaceResourceWhitelist.map((k) => `${k.group}/${k.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining(['postgresql.cnpg.io/Cluster', 'postgresql.cnpg.io/Pooler', 'postgresql.cnpg.io/Database', 'postgresql.cnpg.io/ScheduledBackup', 'barmancloud.cnpg.io/ObjectStore']));
+  });
+});
+
+describe('strict schemas from the pinned CRDs', () => {
+  it('every data object of the seed is valid', async () => {
+    const r = await runCli(['validate', '--schema-only', '--skip', 'Kustomization', path.join(REPO_ROOT, 'clusters/prod/prod/data'), path.join(REPO_ROOT, 'clusters/staging/staging/data')]);
+    expect(r.stdout).toMatch(/Valid: 56, Invalid: 0, Errors: 0, Skipped: 2/);
+    expect(r.code).toBe(0);
+  });
+
+  it('an unknown field in the Cluster is rejected', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-'));
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'clusters/prod/prod/data/cluster-postgres.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'cluster.yaml'), text.replace('  instances: 3\n', '  instances: 3\n  instancez: 3\n'));
+    const r = await runCli(['validate', '--schema-only', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('instancez');
+  });
+});
