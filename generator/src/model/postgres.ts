@@ -92,11 +92,12 @@ export function clientConnections(p: PostgresPlan): number {
  */
 export function serviceDatabase(
   i: ServiceInstance,
-): { kind: 'rendered'; host: string; port: number; database: string; credentialsKey: string } | { kind: 'external'; key: string } | undefined {
+): { kind: 'rendered'; host: string; rwHost: string; port: number; database: string; credentialsKey: string } | { kind: 'external'; key: string } | undefined {
   if (!i.service.dependsOn.data.includes('postgres')) return undefined;
   const d = i.env.dataServices;
   const pg = d?.services.postgres;
   if (!d || !pg || !d.postgres) return { kind: 'external', key: `suoke/${i.env.name}/${i.service.name}` };
   const db = database(i, pg.name);
-  return { kind: 'rendered', host: `${pg.name}-pooler-rw.${d.namespace}.svc`, port: PGBOUNCER_PORT, database: db.database, credentialsKey: db.credentialsKey };
+  // `<cluster>-rw`: the Service CloudNativePG points at the primary (docs/src/service_management.md @ v1.30.0).
+  return { kind: 'rendered', host: `${pg.name}-pooler-rw.${d.namespace}.svc`, rwHost: `${pg.name}-rw.${d.namespace}.svc`, port: PGBOUNCER_PORT, database: db.database, credentialsKey: db.credentialsKey };
 }

@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { selectorLabels } from './conventions.js';
+import { migrationSelector, runsMigrations } from './migrations.js';
 import type { Namespace, NetworkPolicy } from './kinds.js';
 
 type Peer = NonNullable<NonNullable<NonNullable<NetworkPolicy['spec']>['ingress']>[number]['from']>[number];
@@ -27,6 +28,7 @@ export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string,
   const d = e.env.dataServices;
   if (!d) return [];
   const used = e.data.filter((x) => x.clients.length > 0);
+  const migrating = e.instances.filter(runsMigrations).map((i) => i.service.name);
   return [
     {
       apiVersion: 'v1',
@@ -49,7 +51,11 @@ export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string,
         policyTypes: ['Ingress'],
         ingress: [
           {
-            from: clients.map((c) => ({ ...byName(e.env.namespace), podSelector: { matchLabels: selectorLabels(c) } })),
+            from: [
+              ...clients.map((c) => ({ ...byName(e.env.namespace), podSelector: { matchLabels: selectorLabels(c) } })),
+              // Schema migrations connect straight to the Cluster (render/migrations.ts).
+              ...(s.kind === 'postgres' ? migrating.map((c) => ({ ...byName(e.env.namespace), podSelector: { matchLabels: migrationSelector(c) } })) : []),
+            ],
             ports: [{ protocol: 'TCP', port: s.port }],
           },
           { from: [{ podSelector: { matchLabels: { ...s.podLabels } } }] },

@@ -6,6 +6,7 @@ import type { K8sObject } from './kinds.js';
 import { virtualService } from './mesh.js';
 import { monitorLabels, podMonitor, serviceMonitor } from './monitoring.js';
 import { canaryService, networkPolicy, service } from './networking.js';
+import { migrationObjects } from './migrations.js';
 import { serviceAccount } from './pod.js';
 import { autoscaler, disruptionBudget, workload } from './workload.js';
 
@@ -30,6 +31,8 @@ export function serviceObjects(i: ServiceInstance): K8sObject[] {
     ...(i.autoscaling ? [autoscaler(i, i.autoscaling)] : []),
     ...(i.disruptionBudget ? [disruptionBudget(i)] : []),
     networkPolicy(i),
+    // Schema migrations: a PreSync hook Job and the egress its pod needs (migrations.ts).
+    ...migrationObjects(i),
     // A Rollout's pods are scraped by a PodMonitor: the controller re-points its Services (monitoring.ts).
     ...(i.service.metrics ? [gray ? podMonitor(gray, monitorLabels(i)) : serviceMonitor(i)] : []),
     // A gray release adds its traffic route and, where thresholds are set, its analysis.

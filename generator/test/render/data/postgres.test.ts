@@ -172,3 +172,57 @@ describe('strict schemas from the pinned CRDs', () => {
     expect(r.stdout).toContain('instancez');
   });
 });
+
+describe('schema migrations: a PreSync hook before the new version', () => {
+  const objects = target('clusters/prod/prod/health-data').objects;
+  const named = (kind: string) => objects.find((o) => o.kind === kind && o.metadata.name === 'health-data-migrate')!;
+
+  it('its credentials are a PreSync hook one wave before the Job, pointing at the read-write Service, not the pooler', () => {
+    const es = named('ExternalSecret');
+    expect(es.metadata.annotations).toEqual({
+      'argocd.argoproj.io/hook': 'PreSync',
+      'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+      'argocd.argoproj.io/sync-wave': '-1',
+    });
+    expect((spec(es).target as { template: unknown }).template).toEqual({
+      engineVersion: 'v2',
+      data: { DATABASE_URL: 'postgresql://{{ .username | urlquery }}:{{ .password | urlquery }}@postgres-rw.suoke-prod-data.svc:5432/health_data' },
+    });
+  });
+
+  it("the Job runs the configured command with the image of the version deployed, without a sidecar or the service's selector label", () => {
+    const job = named('Job');
+    expect(job.metadata.annotations).toEqual({
+      'argocd.argoproj.io/hook': 'PreSync',
+      'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+      'argocd.argoproj.io/sync-wave': '0',
+    });
+    const template = spec(job).template as { metadata: { labels: Record<string, string>; annotations: Record<string, string> }; spec: { containers: { image: string; command: string[] }[] } };
+    const workload = objects.find((o) => o.kind === 'Deployment')!;
+    const image = (spec(workload).template as { spec: { containers: { image: string }[] } }).spec.containers[0]!.image;
+    expect(template.spec.containers[0]).toMatchObject({ image, command: ['/app/migrate', 'up'] });
+    expect(template.metadata.annotations).toEqual({ 'sidecar.istio.io/inject': 'false' });
+    expect(template.metadata.labels['app.kubernetes.io/name']).toBeUndefined();
+    expect(template.metadata.labels['suoke-life.com/migration']).toBe('health-data');
+  });
+
+  it('its pod may reach the PostgreSQL pods, and the data namespace admits it', () => {
+    expect(spec(named('NetworkPolicy'))).toEqual({
+      podSelector: { matchLabels: { 'suoke-life.com/migration': 'health-data' } },
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'suoke-prod-data' } }, podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } } }],
+          ports: [{ protocol: 'TCP', port: 5432 }],
+        },
+      ],
+    });
+    const access = target('clusters/prod/prod/shared').objects.find((o) => o.metadata.name === 'postgres-access')!;
+    const from = (spec(access).ingress as { from: { podSelector: { matchLabels: Record<string, string> } }[] }[])[0]!.from.map((p) => p.podSelector.matchLabels);
+    expect(from).toEqual(expect.arrayContaining([{ 'suoke-life.com/migration': 'health-data' }, { 'suoke-life.com/migration': 'user-management' }]));
+  });
+
+  it('a service without migrations runs none', () => {
+    expect(target('clusters/prod/prod/xiaoai').objects.filter((o) => o.kind === 'Job')).toEqual([]);
+  });
+});
