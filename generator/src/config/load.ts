@@ -18,7 +18,7 @@ import { ADDONS_FILE, buildAddons, checkAddonsFile } from './addons/checks.js';
 import { buildArgocd, checkArgocdAcross, checkArgocdFile } from './argocd/checks.js';
 import { buildCluster } from './cluster/build.js';
 import { checkClusterFile } from './cluster/checks.js';
-import { checkDatabaseUrl, checkDataDependencies, checkDataServicesFile } from './cluster/data-services.js';
+import { checkDatabaseUrl, checkDataDependencies, checkDataServicesFile, checkRestoreDrills } from './cluster/data-services.js';
 import { checkNodePools } from './cluster/node-pools.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
 import { buildService } from './service/build.js';
@@ -74,6 +74,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkDataServicesFile(f, findings);
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   checkDatabaseUrl(services.parsed, clusters.parsed, findings);
+  checkRestoreDrills(clusters.parsed, findings);
   for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);

@@ -126,6 +126,44 @@ export function checkDatabaseUrl(services: readonly ParsedFile[], clusters: read
   }
 }
 
+/**
+ * A restore drill restores another environment's backups: `from` must name an environment that
+ * renders its PostgreSQL with backups, and not the drill's own.
+ */
+export function checkRestoreDrills(clusters: readonly ParsedFile[], out: Finding[]): void {
+  const backedUp = new Set<string>();
+  const all = new Set<string>();
+  for (const f of clusters) {
+    if (!isRaw(f.data.environments)) continue;
+    for (const [env, e] of Object.entries(f.data.environments)) {
+      all.add(env);
+      const pg = isRaw(e) && isRaw(e.dataServices) && isRaw(e.dataServices.postgres) && isRaw(e.dataServices.postgres.cluster) ? e.dataServices.postgres.cluster : undefined;
+      if (pg && isRaw(pg.backup)) backedUp.add(env);
+    }
+  }
+  for (const f of clusters) {
+    if (!isRaw(f.data.environments)) continue;
+    const r = new Reporter(f.source, out);
+    for (const [env, e] of Object.entries(f.data.environments)) {
+      const pg = isRaw(e) && isRaw(e.dataServices) && isRaw(e.dataServices.postgres) && isRaw(e.dataServices.postgres.cluster) ? e.dataServices.postgres.cluster : undefined;
+      const drill = pg && isRaw(pg.restoreDrill) ? pg.restoreDrill : undefined;
+      if (!drill || typeof drill.from !== 'string') continue;
+      const path = ['environments', env, 'dataServices', 'postgres', 'cluster', 'restoreDrill', 'from'];
+      const candidates = [...backedUp].filter((x) => x !== env).sort();
+      if (drill.from === env) {
+        r.report('restore-drill', path, `\`${env}\` cannot drill restoring its own backups into itself`, `name the environment whose backups are rehearsed, e.g. \`${candidates[0] ?? 'prod'}\``);
+      } else if (!backedUp.has(drill.from)) {
+        r.report(
+          'restore-drill',
+          path,
+          all.has(drill.from) ? `environment \`${drill.from}\` has no PostgreSQL backups to restore` : `no environment is called \`${drill.from}\``,
+          candidates.length > 0 ? `environments with backups: ${candidates.join(', ')}` : 'give the source environment `postgres.cluster.backup` first',
+        );
+      }
+    }
+  }
+}
+
 function runsIn(d: Raw, env: string): boolean {
   const o = isRaw(d.environments) ? d.environments[env] : undefined;
   return !(isRaw(o) && o.enabled === false);

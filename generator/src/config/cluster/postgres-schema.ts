@@ -73,6 +73,32 @@ const Backup = Struct(
   },
 );
 
+const RestoreDrill = Struct(
+  {
+    from: Type.String({ description: 'Environment whose backups are restored (its `postgres.cluster.backup`).', examples: ['prod'] }),
+    schedule: Type.String({ default: '0 3 * * 0', description: 'CronJob schedule (five fields) in `timeZone`. Default `0 3 * * 0`, Sundays 03:00.' }),
+    timeZone: Type.String({ default: 'Asia/Shanghai', description: 'IANA time zone of `schedule`. Default `Asia/Shanghai`.' }),
+    credentials: Type.String({
+      description: 'Secret-store key of read-only credentials (`access-key-id`, `secret-access-key`) for the source\'s object store; `{env}` is this environment.',
+      examples: ['suoke/{env}/postgres-prod-backup-readonly'],
+    }),
+    image: Type.String({
+      description: 'Image with `kubectl` and `sh` the drill Job runs, pinned by tag.',
+      examples: ['registry.suoke-life.com/platform/kubectl:1.32.3'],
+    }),
+    staleAfter: Type.String({
+      pattern: '^[1-9][0-9]*h$',
+      default: '192h',
+      description: 'The alert fires when no drill succeeded for this long: whole hours. Default `192h` (8 days: a weekly drill missed once).',
+    }),
+  },
+  {
+    description:
+      'A scheduled restore of another environment\'s backups into a throw-away Cluster here, checked and deleted, with alerts when it fails or goes stale (docs/data-layer.md#restore-drill).',
+    examples: [{ from: 'prod', credentials: 'suoke/{env}/postgres-prod-backup-readonly', image: 'registry.suoke-life.com/platform/kubectl:1.32.3' }],
+  },
+);
+
 export const PostgresCluster = Struct(
   {
     instances: Type.Integer({ minimum: 1, default: 1, description: 'PostgreSQL instances (one primary, the rest replicas). Default 1.' }),
@@ -98,6 +124,7 @@ export const PostgresCluster = Struct(
     }),
     pooler: Pooler,
     backup: Type.Optional(Backup),
+    restoreDrill: Type.Optional(RestoreDrill),
   },
   {
     description: 'The CloudNativePG Cluster of the environment, its pooler and backups (docs/data-layer.md).',

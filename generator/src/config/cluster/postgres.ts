@@ -6,6 +6,8 @@
 import { Cron } from 'croner';
 import { parseMemory } from '../../core/quantity.js';
 import { parseDuration } from '../../time/duration.js';
+import { parseCron } from '../../time/cron.js';
+import { checkZone } from '../../time/zone.js';
 import type { PathSegment } from '../yaml-source.js';
 import { isRaw, q, type Raw, type Reporter } from '../shared/checks.js';
 import { checkResources, resources } from '../shared/resources.js';
@@ -32,6 +34,18 @@ export interface PostgresBackupConfig {
   recoveryOverhead: number;
 }
 
+/** A scheduled restore of another environment's backups (docs/data-layer.md#restore-drill). */
+export interface RestoreDrillConfig {
+  from: string;
+  schedule: string;
+  timeZone: string;
+  /** Secret-store key, `{env}` replaced. */
+  credentials: string;
+  image: string;
+  /** Hours without a successful drill before the alert. */
+  staleAfterHours: number;
+}
+
 /** The Cluster as the renderer and the policies read it: quantities as strings, sizes parsed. */
 export interface PostgresClusterConfig {
   instances: number;
@@ -45,6 +59,7 @@ export interface PostgresClusterConfig {
   reservedConnections: number;
   pooler: { instances: number; poolMode: 'session' | 'transaction'; defaultPoolSize: number; maxClientConnections: number; resources?: ResourcesConfig };
   backup?: PostgresBackupConfig;
+  restoreDrill?: RestoreDrillConfig;
   /** Line of `cluster` in the cluster file, where the policies point. */
   line?: number;
 }
@@ -68,6 +83,20 @@ export function checkPostgresCluster(r: Reporter, at: (...p: PathSegment[]) => P
   }
   if (isRaw(v.parameters) && v.parameters.max_connections !== undefined && !/^[1-9][0-9]*$/.test(String(v.parameters.max_connections))) {
     r.report('postgres-parameter', at('parameters', 'max_connections'), `${q(at('parameters', 'max_connections'))} must be a whole number; found \`${String(v.parameters.max_connections)}\``, 'e.g. `max_connections: "200"`');
+  }
+  if (isRaw(v.restoreDrill) && typeof v.restoreDrill.image === 'string' && (!/:[\w][\w.-]{0,127}$/.test(v.restoreDrill.image) || v.restoreDrill.image.endsWith(':latest'))) {
+    r.report('image-tag', at('restoreDrill', 'image'), `${q(at('restoreDrill', 'image'))} is \`${v.restoreDrill.image}\`: pin a version, never \`latest\``, 'e.g. `registry.suoke-life.com/platform/kubectl:1.32.3`');
+  }
+  if (isRaw(v.restoreDrill)) {
+    const d = v.restoreDrill;
+    if (typeof d.schedule === 'string') {
+      const c = parseCron(d.schedule);
+      if ('error' in c) r.report('cron', at('restoreDrill', 'schedule'), `${q(at('restoreDrill', 'schedule'))} \`${d.schedule}\`: ${c.error}`, 'e.g. `0 3 * * 0` for Sundays 03:00 in `timeZone`');
+    }
+    if (typeof d.timeZone === 'string') {
+      const z = checkZone(d.timeZone);
+      if (!z.ok) r.report('time-zone', at('restoreDrill', 'timeZone'), `${q(at('restoreDrill', 'timeZone'))} \`${d.timeZone}\` is not an IANA time zone`, z.suggestion ? `did you mean \`${z.suggestion}\`?` : 'e.g. `Asia/Shanghai`');
+    }
   }
   const b = v.backup;
   if (!isRaw(b)) return;
@@ -141,6 +170,18 @@ export function buildPostgresCluster(v: PostgresClusterFile, env: string, line?:
             restoreThroughput: parseMemory(b.restoreThroughput ?? '50Mi') ?? 0,
             walPerDay: parseMemory(b.walPerDay ?? '10Gi') ?? 0,
             recoveryOverhead: durationMs(b.recoveryOverhead),
+          },
+        }
+      : {}),
+    ...(v.restoreDrill
+      ? {
+          restoreDrill: {
+            from: v.restoreDrill.from,
+            schedule: v.restoreDrill.schedule,
+            timeZone: v.restoreDrill.timeZone,
+            credentials: v.restoreDrill.credentials.replaceAll('{env}', env),
+            image: v.restoreDrill.image,
+            staleAfterHours: Number(v.restoreDrill.staleAfter.slice(0, -1)),
           },
         }
       : {}),
