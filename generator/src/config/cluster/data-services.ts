@@ -10,14 +10,15 @@ import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, isRaw } from '../shared/checks.js';
 import { checkName } from '../shared/names.js';
 import { DEFAULT_OPERATOR_NAMESPACES, dataKinds, type DataKind } from '../shared/vocabulary.js';
-import type { DataServiceConfig, DataServicesFile } from './data-services-schema.js';
+import type { DataServiceConfig, DataServicesFile, MqServiceConfig, RedisServiceConfig } from './data-services-schema.js';
+import { checkRedisMq } from './redis-mq.js';
 
 /** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {
   /** Namespace the data services run in, its own (not the services' namespace), e.g. `suoke-prod-data`. */
   namespace: string;
-  /** A kind some service depends on must be declared. */
-  services: Partial<Record<DataKind, DataServiceConfig>>;
+  /** A kind some service depends on must be declared. Redis and RabbitMQ carry what the data layer renders. */
+  services: Partial<Record<DataKind, DataServiceConfig>> & { redis?: RedisServiceConfig; mq?: MqServiceConfig };
 }
 
 /**
@@ -36,6 +37,7 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
   for (const [env, e] of Object.entries(d.environments)) {
     if (isRaw(e) && typeof e.namespace === 'string' && !taken.has(e.namespace)) taken.set(e.namespace, `environment \`${env}\``);
   }
+  const pools = Array.isArray(d.nodePools) ? d.nodePools.flatMap((p) => (isRaw(p) && typeof p.name === 'string' ? [p.name] : [])) : [];
   for (const [env, e] of Object.entries(d.environments)) {
     if (!isRaw(e) || !isRaw(e.dataServices)) continue;
     const at = (...p: (string | number)[]) => ['environments', env, 'dataServices', ...p];
@@ -57,7 +59,16 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
       if (!isRaw(s)) continue;
       checkName(r, at(kind, 'name'), s.name, kind === 'mq' ? 'rabbitmq' : kind);
       checkName(r, at(kind, 'operatorNamespace'), s.operatorNamespace, DEFAULT_OPERATOR_NAMESPACES[kind]);
+      if (typeof s.nodePool === 'string' && !pools.includes(s.nodePool)) {
+        r.report(
+          'unknown-pool',
+          at(kind, 'nodePool'),
+          `\`environments.${env}.dataServices.${kind}.nodePool\` is \`${s.nodePool}\`, which is not a node pool of this cluster`,
+          pools.length > 0 ? `name one of ${pools.map((p) => `\`${p}\``).join(', ')}` : 'declare the pool under `nodePools`',
+        );
+      }
     }
+    checkRedisMq(r, at, ds);
   }
 }
 
@@ -104,7 +115,7 @@ export function buildDataServices(v: DataServicesFile): DataServicesConfig {
   const services: DataServicesConfig['services'] = {};
   for (const kind of dataKinds) {
     const s = v[kind];
-    if (s) services[kind] = s;
+    if (s) Object.assign(services, { [kind]: s });
   }
   return { namespace: v.namespace, services };
 }
