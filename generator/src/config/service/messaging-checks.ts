@@ -72,30 +72,35 @@ function duplicates(items: readonly Named[], what: string, out: Finding[]): void
 
 /** Two objects of one kind whose RabbitMQ names derive the same Kubernetes name would overwrite each other. */
 function collisions(exchanges: readonly Named[], queues: readonly Named[], out: Finding[]): void {
-  const taken = new Map<string, string>();
-  const claim = (x: Named, kind: string, name: string, what: string) => {
+  const taken = new Map<string, { what: string; rabbit: string }>();
+  // `rabbit`: the RabbitMQ name the object stands for; one declared twice is already a duplicate.
+  // A derived object (dead-letter queue or exchange) never is: it collides with whatever has its name.
+  const claim = (x: Named, kind: string, rabbit: string, what: string, name = objectName(rabbit), derived = false) => {
     const key = `${kind}/${name}`;
     const prev = taken.get(key);
-    if (prev === undefined) return void taken.set(key, what);
-    if (prev === what) return;
+    const id = `${derived ? 'derived' : 'declared'} ${rabbit}`;
+    if (prev === undefined) return void taken.set(key, { what, rabbit: id });
+    if (prev.rabbit === id) return;
     new Reporter(x.file.source, out).report(
       'object-name',
       [...x.path, 'name'],
-      `${what} maps to the Kubernetes name \`${name}\` of a ${kind}, which ${prev} already has`,
+      `${what} maps to the Kubernetes name \`${name}\` of ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}, which ${prev.what} already has`,
       'rename one of them: names are lower-cased and every run of characters other than letters and digits becomes `-`',
     );
   };
   const dlx = new Set<string>();
-  for (const x of exchanges) claim(x, 'Exchange', objectName(x.name), `exchange \`${x.name}\` (service \`${x.service}\`)`);
+  for (const x of exchanges) claim(x, 'Exchange', x.name, `exchange \`${x.name}\` (service \`${x.service}\`)`);
   for (const x of queues) {
     const what = `queue \`${x.name}\` (service \`${x.service}\`)`;
-    claim(x, 'Queue', objectName(x.name), what);
-    claim(x, 'Policy', objectName(x.name), what);
-    list(x.raw.bindings).forEach((_b, j) => claim(x, 'Binding', bindingName(x.name, j + 1), what));
+    claim(x, 'Queue', x.name, what);
+    claim(x, 'Policy', x.name, what);
+    list(x.raw.bindings).forEach((_b, j) => claim(x, 'Binding', `${x.name} #${j + 1}`, what, bindingName(x.name, j + 1)));
     if (x.raw.deadLetter === false) continue;
-    claim(x, 'Queue', objectName(deadLetterQueue(x.name)), `the dead-letter queue of ${what}`);
-    claim(x, 'Binding', objectName(deadLetterQueue(x.name)), `the dead-letter queue of ${what}`);
-    if (!dlx.has(x.service)) claim(x, 'Exchange', objectName(deadLetterExchange(x.service)), `the dead-letter exchange of service \`${x.service}\``);
+    const dlq = deadLetterQueue(x.name);
+    claim(x, 'Queue', dlq, `the dead-letter queue of ${what}`, objectName(dlq), true);
+    claim(x, 'Binding', dlq, `the dead-letter queue of ${what}`, objectName(dlq), true);
+    const dlxName = deadLetterExchange(x.service);
+    if (!dlx.has(x.service)) claim(x, 'Exchange', dlxName, `the dead-letter exchange of service \`${x.service}\``, objectName(dlxName), true);
     dlx.add(x.service);
   }
 }
