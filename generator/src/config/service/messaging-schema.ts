@@ -4,7 +4,6 @@
  * ./messaging-checks.ts; rendered by render/data/rabbitmq.ts). Used by the build and `npm run schemas`;
  * run-time code imports its types only.
  */
-import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Enum, Struct } from '../shared/declare.js';
 
@@ -45,6 +44,3 @@ export const Messaging = Struct(
   },
   { description: 'RabbitMQ topology of the service (needs `mq` in `dependsOn.data`). Default none.' },
 );
-
-/** `messaging` with its defaults filled in. */
-export type MessagingConfig = Static<typeof Messaging>;
