@@ -157,6 +157,11 @@ describe('dataServices.redis and .mq', () => {
        `${P}:19 environments.prod.dataServices.redis.version config/image-tag \`environments.prod.dataServices.redis.version\` is "latest"; expected a pinned image tag | e.g. \`v7.0.15\`, a tag that never moves`],
     ],
     [
+      'a performance test of a data service the environment does not declare',
+      [prodData('    dataServices: {namespace: prod-data, postgres: {name: postgres}, redis: {name: redis}}\n    perfTests: {redis: {minOpsPerSecond: 1000, maxP99Ms: 5}, mq: {minMessagesPerSecond: 100, maxLatencyMs: 50}}\n')],
+      [`${P}:20 environments.prod.perfTests.mq config/perf-test \`environments.prod.perfTests.mq\` tests mq, but \`environments.prod.dataServices.mq\` does not declare it | declare \`dataServices.mq\`, or remove the test`],
+    ],
+    [
       'an unknown persistence mode',
       [with_(', persistence: none')],
       [`${P}:19 environments.prod.dataServices.redis.persistence config/enum \`environments.prod.dataServices.redis.persistence\` must be one of aof, rdb, aof+rdb; found \`none\` | use one of: aof, rdb, aof+rdb`],

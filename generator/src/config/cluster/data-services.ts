@@ -11,7 +11,7 @@ import { Reporter, isRaw } from '../shared/checks.js';
 import { checkName } from '../shared/names.js';
 import { DEFAULT_OPERATOR_NAMESPACES, dataKinds, type DataKind } from '../shared/vocabulary.js';
 import type { DataServiceConfig, DataServicesFile, MqServiceConfig, RedisServiceConfig } from './data-services-schema.js';
-import { checkRedisMq } from './redis-mq.js';
+import { checkPerfTests, checkRedisMq } from './redis-mq.js';
 
 /** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {
@@ -39,6 +39,7 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
   }
   const pools = Array.isArray(d.nodePools) ? d.nodePools.flatMap((p) => (isRaw(p) && typeof p.name === 'string' ? [p.name] : [])) : [];
   for (const [env, e] of Object.entries(d.environments)) {
+    if (isRaw(e)) checkPerfTests(r, env, e);
     if (!isRaw(e) || !isRaw(e.dataServices)) continue;
     const at = (...p: (string | number)[]) => ['environments', env, 'dataServices', ...p];
     const ds = e.dataServices;

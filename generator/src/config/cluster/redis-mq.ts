@@ -44,6 +44,22 @@ export function checkRedisMq(r: Reporter, at: (...p: PathSegment[]) => PathSegme
   }
 }
 
+/** Each performance test of `environments.<env>.perfTests` needs its data service declared in `dataServices`. */
+export function checkPerfTests(r: Reporter, env: string, e: Raw): void {
+  if (!isRaw(e.perfTests)) return;
+  const ds = isRaw(e.dataServices) ? e.dataServices : {};
+  for (const kind of ['redis', 'mq'] as const) {
+    if (e.perfTests[kind] === undefined || isRaw(ds[kind])) continue;
+    r.report(
+      'perf-test',
+      ['environments', env, 'perfTests', kind],
+      `\`environments.${env}.perfTests.${kind}\` tests ${kind}, but \`environments.${env}.dataServices.${kind}\` does not declare it`,
+      `declare \`dataServices.${kind}\`, or remove the test`,
+      'key',
+    );
+  }
+}
+
 function checkSize(r: Reporter, path: PathSegment[], storage: unknown): void {
   if (!isRaw(storage) || typeof storage.size !== 'string') return;
   if (!(Number(parseMemory(storage.size)) > 0)) {

@@ -5,6 +5,7 @@
  * rabbitmq-messaging-topology-operator/v1.20.1/); the strict validator holds the rendered objects
  * to those CRDs, so a field missing from them fails the tests, and a misspelt one does not compile.
  */
+import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
@@ -116,3 +117,6 @@ export type Policy = {
   metadata: Meta;
   spec: ClusterRef & { name: string; vhost: string; pattern: string; applyTo: 'queues'; priority: number; definition: Record<string, string | number> };
 };
+
+/** `batch/v1` CronJob with its name and namespace set (the performance tests). */
+export type CronJob = Omit<ICronJob, 'metadata'> & { metadata: Meta };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentModel } from '../../../src/model/types.js';
 import type { K8sObject } from '../../../src/render/kinds.js';
+import { perfTestObjects } from '../../../src/render/data/perf-tests.js';
 import { rabbitmqObjects } from '../../../src/render/data/rabbitmq.js';
 import { redisObjects } from '../../../src/render/data/redis.js';
 import { poolScheduling } from '../../../src/render/data/scheduling.js';
@@ -212,5 +213,41 @@ describe('RabbitMQ', () => {
     const e = envOf(seed, 'prod');
     const objects = rabbitmqObjects({ ...e, instances: e.instances.filter((i) => i.service.name !== 'laoke') }, LABELS, seed.services);
     expect(kinds(objects).filter((k) => k.includes('laoke'))).toEqual([]);
+  });
+});
+
+describe('performance tests (staging seed)', () => {
+  const objects = perfTestObjects(envOf(seed, 'staging'), LABELS);
+
+  it('a suspended CronJob per tested data service, passing the strict validator', () => {
+    expect(kinds(objects)).toEqual(['CronJob/perf-test-redis', 'CronJob/perf-test-mq']);
+    expect(objects.flatMap((o) => errors(o))).toEqual([]);
+    for (const o of objects as any[]) {
+      expect(o.metadata.namespace).toBe('suoke-staging-data');
+      expect(o.spec.suspend).toBe(true);
+      expect(o.spec.jobTemplate.spec.backoffLimit).toBe(0);
+      const pod = o.spec.jobTemplate.spec.template.spec;
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true });
+      expect(pod.containers[0].resources.limits).toBeDefined();
+    }
+  });
+
+  it('thresholds and targets from the configuration', () => {
+    const env = (name: string) => Object.fromEntries(((find(objects, 'CronJob', name) as any).spec.jobTemplate.spec.template.spec.containers[0].env as any[]).map((v) => [v.name, v.value ?? v.valueFrom]));
+    expect(env('perf-test-redis')).toEqual({
+      REDIS_HOST: 'redis',
+      REDIS_PORT: '6379',
+      REDIS_PASSWORD: { secretKeyRef: { name: 'redis-auth', key: 'password' } },
+      REQUESTS: '100000',
+      CLIENTS: '50',
+      MIN_OPS_PER_SECOND: '20000',
+      MAX_P99_MS: '5',
+    });
+    expect(env('perf-test-mq')).toMatchObject({ RABBITMQ_URI: { secretKeyRef: { name: 'rabbitmq-default-user', key: 'connection_string' } }, MIN_MESSAGES_PER_SECOND: '5000', MAX_LATENCY_MS: '50', SECONDS_TO_RUN: '60' });
+  });
+
+  it('none where the environment has no perfTests', () => {
+    expect(perfTestObjects(envOf(seed, 'prod'), LABELS)).toEqual([]);
   });
 });
