@@ -27,7 +27,12 @@ const CONTAINER_SECURITY = { allowPrivilegeEscalation: false, capabilities: { dr
 const SENTINEL_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } };
 const EXPORTER_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } };
 
-/** `redis.conf` lines of each persistence mode: snapshots after 1 change in 15 min, 10 in 5 min, 10000 in 1 min. */
+/**
+ * `redis.conf` lines of each persistence mode: snapshots after 1 change in 15 min, 10 in 5 min, 10000
+ * in 1 min. With a volume the operator's own configuration turns on both AOF and these snapshots, then
+ * `include`s our file last, so ours decides (internal/agent/bootstrap/redis/config.go:135-140, :176-177
+ * @ v0.26.0): `save ""` drops the snapshots, `appendonly no` the AOF.
+ */
 const PERSISTENCE = {
   aof: ['appendonly yes', 'appendfsync everysec', 'save ""'],
   rdb: ['appendonly no', 'save 900 1 300 10 60 10000'],
