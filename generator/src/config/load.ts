@@ -20,6 +20,7 @@ import { buildCluster } from './cluster/build.js';
 import { checkClusterFile } from './cluster/checks.js';
 import { checkDatabaseUrl, checkDataDependencies, checkDataServicesFile, checkRestoreDrills } from './cluster/data-services.js';
 import { checkNodePools } from './cluster/node-pools.js';
+import { checkMessaging } from './service/messaging-checks.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
 import { buildService } from './service/build.js';
 import { checkServiceFile } from './service/checks.js';
@@ -75,6 +76,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   checkDatabaseUrl(services.parsed, clusters.parsed, findings);
   checkRestoreDrills(clusters.parsed, findings);
+  checkMessaging(services.parsed, findings);
   for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);

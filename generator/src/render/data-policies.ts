@@ -1,6 +1,7 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { selectorLabels } from './conventions.js';
 import { migrationSelector, runsMigrations } from './migrations.js';
+import { PERF_LABEL } from './data/perf-tests.js';
 import type { Namespace, NetworkPolicy } from './kinds.js';
 
 type Peer = NonNullable<NonNullable<NonNullable<NetworkPolicy['spec']>['ingress']>[number]['from']>[number];
@@ -59,6 +60,10 @@ export function dataNamespaceObjects(e: EnvironmentModel, labels: Record<string,
             ports: [{ protocol: 'TCP', port: s.port }],
           },
           { from: [{ podSelector: { matchLabels: { ...s.podLabels } } }] },
+          // Redis Sentinels watch and fail over the Redis pods (render/data/redis.ts); performance
+          // tests, started by hand in the data namespace, load the service they test (render/data/perf-tests.ts).
+          ...(s.kind === 'redis' ? [{ from: [{ podSelector: { matchLabels: { app: `${s.name}-sentinel` } } }], ports: [{ protocol: 'TCP' as const, port: s.port }] }] : []),
+          ...(s.kind === 'redis' || s.kind === 'mq' ? [{ from: [{ podSelector: { matchLabels: { [PERF_LABEL]: s.kind } } }], ports: [{ protocol: 'TCP' as const, port: s.port }] }] : []),
           { from: [byName(s.operatorNamespace)] },
           ...(s.metricsPort !== undefined ? [{ from: [byName(e.cluster.monitoringNamespace)], ports: [{ protocol: 'TCP' as const, port: s.metricsPort }] }] : []),
         ],

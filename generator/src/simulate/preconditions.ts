@@ -33,6 +33,20 @@ const WORKLOAD_PRECONDITIONS: readonly Precondition[] = [
     namespaces: ['cnpg-system'],
   },
   {
+    name: 'Redis operator (OT-CONTAINER-KIT), RabbitMQ cluster and messaging-topology operators (pinned in platform/addons.yaml)',
+    source: 'platform/addons.yaml, docs/data-layer.md',
+    crds: [
+      'redis.redis.opstreelabs.in/Redis',
+      'redis.redis.opstreelabs.in/RedisReplication',
+      'redis.redis.opstreelabs.in/RedisSentinel',
+      'rabbitmq.com/RabbitmqCluster',
+      'rabbitmq.com/Queue',
+      'rabbitmq.com/Exchange',
+      'rabbitmq.com/Binding',
+      'rabbitmq.com/Policy',
+    ],
+  },
+  {
     name: 'Istio 1.22 with the CNI node agent and sidecar injection',
     source: 'docs/argocd.md:29-30, docs/gray-releases.md:251-254',
     crds: ['networking.istio.io/VirtualService', 'networking.istio.io/DestinationRule', 'networking.istio.io/Gateway', 'security.istio.io/PeerAuthentication', 'security.istio.io/AuthorizationPolicy'],

@@ -68,9 +68,105 @@ describe('dataServices', () => {
       namespace: 'prod-data',
       services: {
         postgres: { name: 'main', port: 6432, operatorNamespace: 'cnpg' },
-        redis: { name: 'cache', port: 6379, operatorNamespace: 'ot-operators' },
-        mq: { name: 'rabbitmq', port: 5672, operatorNamespace: 'rabbitmq-system' },
+        redis: {
+          name: 'cache',
+          port: 6379,
+          operatorNamespace: 'ot-operators',
+          replicas: 1,
+          sentinels: 3,
+          version: 'v7.0.15',
+          persistence: 'aof+rdb',
+          resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+          storage: { size: '8Gi', storageClass: 'fast-ssd' },
+        },
+        mq: {
+          name: 'rabbitmq',
+          port: 5672,
+          operatorNamespace: 'rabbitmq-system',
+          replicas: 1,
+          image: 'rabbitmq:4.2.6-management',
+          resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+          storage: { size: '20Gi', storageClass: 'fast-ssd' },
+        },
       },
     });
+  });
+});
+
+describe('node pools: labels, taints and the data services placed on them', () => {
+  const pools = (pool: string) => [P, 'name: prod\n', `name: prod\nnodePools:\n${pool}`] as Edit;
+  const CACHE = '  - {name: cache, nodes: 3, cpu: "4", memory: 16Gi, taints: [{key: suoke-life.com/node-pool, value: cache, effect: NoSchedule}]}\n';
+  it.each<[string, Edit[], string[]]>([
+    [
+      'label keys and values that are not label syntax',
+      [pools('  - {name: cache, nodes: 3, cpu: "4", memory: 16Gi, labels: {"a b": x, pool: "-cache"}, taints: [{key: "bad key", value: "x y", effect: NoSchedule}]}\n')],
+      [`${P}:3 nodePools[0].labels.pool config/label \`nodePools[0].labels.pool\`: "-cache" is not a valid label value | at most 63 letters, digits, \`-\`, \`_\` or \`.\`, starting and ending with a letter or digit, e.g. \`database\``,
+       `${P}:3 nodePools[0].labels["a b"] config/label \`nodePools[0].labels["a b"]\`: "a b" is not a valid label key | an optional DNS subdomain prefix and \`/\`, then at most 63 letters, digits, \`-\`, \`_\` or \`.\`, e.g. \`suoke-life.com/node-pool\``,
+       `${P}:3 nodePools[0].taints[0].key config/label \`nodePools[0].taints[0].key\`: "bad key" is not a valid label key | an optional DNS subdomain prefix and \`/\`, then at most 63 letters, digits, \`-\`, \`_\` or \`.\`, e.g. \`suoke-life.com/node-pool\``,
+       `${P}:3 nodePools[0].taints[0].value config/label \`nodePools[0].taints[0].value\`: "x y" is not a valid label value | at most 63 letters, digits, \`-\`, \`_\` or \`.\`, starting and ending with a letter or digit, e.g. \`database\``],
+    ],
+    [
+      'a taint effect Kubernetes does not know',
+      [pools('  - {name: cache, nodes: 3, cpu: "4", memory: 16Gi, taints: [{key: k, effect: NoExecuteSoon}]}\n')],
+      [`${P}:3 nodePools[0].taints[0].effect config/enum \`nodePools[0].taints[0].effect\` must be one of NoSchedule, PreferNoSchedule, NoExecute; found \`NoExecuteSoon\` | did you mean \`NoExecute\`?`],
+    ],
+    [
+      'a data service on a pool the cluster does not declare',
+      [pools(CACHE), prodData('    dataServices: {namespace: prod-data, postgres: {name: postgres, nodePool: database}, redis: {name: redis, nodePool: cache}}\n')],
+      [`${P}:21 environments.prod.dataServices.postgres.nodePool config/unknown-pool \`environments.prod.dataServices.postgres.nodePool\` is \`database\`, which is not a node pool of this cluster | name one of \`cache\``],
+    ],
+    [
+      'a data service on a pool of a cluster without pools',
+      [prodData('    dataServices: {namespace: prod-data, postgres: {name: postgres}, redis: {name: redis, nodePool: cache}}\n')],
+      [`${P}:19 environments.prod.dataServices.redis.nodePool config/unknown-pool \`environments.prod.dataServices.redis.nodePool\` is \`cache\`, which is not a node pool of this cluster | declare the pool under \`nodePools\``],
+    ],
+  ])('%s', (_name, edits, expected) => {
+    expect(show(edits)).toEqual(expected);
+  });
+
+  it('a pool without labels is labelled with its name; taints default to none', () => {
+    const r = readConfig(fixtureFs([pools(CACHE + '  - {name: other, nodes: 1, cpu: "4", memory: 8Gi, labels: {tier: other}}\n')]), loadOptions);
+    expect(r.findings).toEqual([]);
+    const got = r.config!.clusters.find((c) => c.name === 'prod')!.nodePools!.map(({ name, labels, taints }) => ({ name, labels, taints }));
+    expect(got).toEqual([
+      { name: 'cache', labels: { 'suoke-life.com/node-pool': 'cache' }, taints: [{ key: 'suoke-life.com/node-pool', value: 'cache', effect: 'NoSchedule' }] },
+      { name: 'other', labels: { tier: 'other' }, taints: [] },
+    ]);
+  });
+});
+
+describe('dataServices.redis and .mq', () => {
+  const with_ = (redis: string, mq = '') => prodData(`    dataServices: {namespace: prod-data, postgres: {name: postgres}, redis: {name: redis${redis}}${mq}}\n`);
+  it.each<[string, Edit[], string[]]>([
+    [
+      'an even number of sentinels',
+      [with_(', replicas: 3, sentinels: 4')],
+      [`${P}:19 environments.prod.dataServices.redis.sentinels config/sentinels \`environments.prod.dataServices.redis.sentinels\` is 4; with 3 replicas it must be odd and at least 3 | use 3 (or 5): Sentinel fails over only when a majority of the Sentinels agree`],
+    ],
+    [
+      'one sentinel for a replication',
+      [with_(', replicas: 2, sentinels: 1')],
+      [`${P}:19 environments.prod.dataServices.redis.sentinels config/sentinels \`environments.prod.dataServices.redis.sentinels\` is 1; with 2 replicas it must be odd and at least 3 | use 3 (or 5): Sentinel fails over only when a majority of the Sentinels agree`],
+    ],
+    ['sentinels do not matter for a standalone Redis', [with_(', replicas: 1, sentinels: 2')], []],
+    [
+      'images that are not pinned',
+      [with_(', version: latest, storage: {size: lots}', ', mq: {name: rabbitmq, image: "rabbitmq:latest"}')],
+      [`${P}:19 environments.prod.dataServices.mq.image config/image-tag \`environments.prod.dataServices.mq.image\` is "rabbitmq:latest"; expected \`rabbitmq:<version>-management\` with a pinned version | e.g. \`rabbitmq:4.2.6-management\``,
+       `${P}:19 environments.prod.dataServices.redis.storage.size config/quantity \`environments.prod.dataServices.redis.storage.size\` is "lots"; expected a volume size | write bytes with a binary suffix, e.g. \`20Gi\``,
+       `${P}:19 environments.prod.dataServices.redis.version config/image-tag \`environments.prod.dataServices.redis.version\` is "latest"; expected a pinned image tag | e.g. \`v7.0.15\`, a tag that never moves`],
+    ],
+    [
+      'a performance test of a data service the environment does not declare',
+      [prodData('    dataServices: {namespace: prod-data, postgres: {name: postgres}, redis: {name: redis}}\n    perfTests: {redis: {minOpsPerSecond: 1000, maxP99Ms: 5}, mq: {minMessagesPerSecond: 100, maxLatencyMs: 50}}\n')],
+      [`${P}:20 environments.prod.perfTests.mq config/perf-test \`environments.prod.perfTests.mq\` tests mq, but \`environments.prod.dataServices.mq\` does not declare it | declare \`dataServices.mq\`, or remove the test`],
+    ],
+    [
+      'an unknown persistence mode',
+      [with_(', persistence: none')],
+      [`${P}:19 environments.prod.dataServices.redis.persistence config/enum \`environments.prod.dataServices.redis.persistence\` must be one of aof, rdb, aof+rdb; found \`none\` | use one of: aof, rdb, aof+rdb`],
+    ],
+  ])('%s', (_name, edits, expected) => {
+    expect(show(edits)).toEqual(expected);
   });
 });

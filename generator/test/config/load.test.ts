@@ -121,10 +121,23 @@ describe('defaults', () => {
           sidecar: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1024Mi' } },
           secretStore: { kind: 'ClusterSecretStore', name: 'vault-prod' },
           settings: {},
-          // Port and operator namespace default by kind.
+          // Port and operator namespace default by kind; Redis gets its size, image and persistence defaults.
           dataServices: {
             namespace: 'prod-data',
-            services: { postgres: { name: 'postgres', port: 5432, operatorNamespace: 'cnpg-system' }, redis: { name: 'redis', port: 6379, operatorNamespace: 'ot-operators' } },
+            services: {
+              postgres: { name: 'postgres', port: 5432, operatorNamespace: 'cnpg-system' },
+              redis: {
+                name: 'redis',
+                port: 6379,
+                operatorNamespace: 'ot-operators',
+                replicas: 1,
+                sentinels: 3,
+                version: 'v7.0.15',
+                persistence: 'aof+rdb',
+                resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+                storage: { size: '8Gi', storageClass: 'fast-ssd' },
+              },
+            },
           },
         },
       ],

@@ -45,6 +45,6 @@ describe('nodePools', () => {
   it('good pools load with their defaults', () => {
     const r = readConfig(fixtureFs([], { [P]: `${prod}nodePools:\n  - {name: general, nodes: 3, cpu: 4, memory: 16Gi}\n` }), loadOptions);
     expect(r.findings).toEqual([]);
-    expect(r.config!.clusters.find((c) => c.name === 'prod')!.nodePools).toEqual([{ line: prod.split('\n').length + 1, name: 'general', nodes: 3, cpu: '4', memory: '16Gi', groups: [], services: [] }]);
+    expect(r.config!.clusters.find((c) => c.name === 'prod')!.nodePools).toEqual([{ line: prod.split('\n').length + 1, name: 'general', nodes: 3, cpu: '4', memory: '16Gi', groups: [], services: [], labels: { 'suoke-life.com/node-pool': 'general' }, taints: [] }]);
   });
 });

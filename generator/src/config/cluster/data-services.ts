@@ -10,15 +10,16 @@ import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, isRaw } from '../shared/checks.js';
 import { checkName } from '../shared/names.js';
 import { DEFAULT_OPERATOR_NAMESPACES, dataKinds, type DataKind } from '../shared/vocabulary.js';
-import type { DataServiceConfig, DataServicesFile } from './data-services-schema.js';
+import type { DataServiceConfig, DataServicesFile, MqServiceConfig, RedisServiceConfig } from './data-services-schema.js';
 import { buildPostgresCluster, checkPostgresCluster, type PostgresClusterConfig } from './postgres.js';
+import { checkPerfTests, checkRedisMq } from './redis-mq.js';
 
 /** `environments.<env>.dataServices`: the data namespace, and the declared data services by kind. */
 export interface DataServicesConfig {
   /** Namespace the data services run in, its own (not the services' namespace), e.g. `suoke-prod-data`. */
   namespace: string;
-  /** A kind some service depends on must be declared. */
-  services: Partial<Record<DataKind, DataServiceConfig>>;
+  /** A kind some service depends on must be declared. Redis and RabbitMQ carry what the data layer renders. */
+  services: Partial<Record<DataKind, DataServiceConfig>> & { redis?: RedisServiceConfig; mq?: MqServiceConfig };
   /** The CloudNativePG Cluster rendered for `postgres` (`postgres.cluster`); absent when it runs outside the repository. */
   postgres?: PostgresClusterConfig;
 }
@@ -39,7 +40,9 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
   for (const [env, e] of Object.entries(d.environments)) {
     if (isRaw(e) && typeof e.namespace === 'string' && !taken.has(e.namespace)) taken.set(e.namespace, `environment \`${env}\``);
   }
+  const pools = Array.isArray(d.nodePools) ? d.nodePools.flatMap((p) => (isRaw(p) && typeof p.name === 'string' ? [p.name] : [])) : [];
   for (const [env, e] of Object.entries(d.environments)) {
+    if (isRaw(e)) checkPerfTests(r, env, e);
     if (!isRaw(e) || !isRaw(e.dataServices)) continue;
     const at = (...p: (string | number)[]) => ['environments', env, 'dataServices', ...p];
     const ds = e.dataServices;
@@ -60,10 +63,19 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
       if (!isRaw(s)) continue;
       checkName(r, at(kind, 'name'), s.name, kind === 'mq' ? 'rabbitmq' : kind);
       checkName(r, at(kind, 'operatorNamespace'), s.operatorNamespace, DEFAULT_OPERATOR_NAMESPACES[kind]);
+      if (typeof s.nodePool === 'string' && !pools.includes(s.nodePool)) {
+        r.report(
+          'unknown-pool',
+          at(kind, 'nodePool'),
+          `\`environments.${env}.dataServices.${kind}.nodePool\` is \`${s.nodePool}\`, which is not a node pool of this cluster`,
+          pools.length > 0 ? `name one of ${pools.map((p) => `\`${p}\``).join(', ')}` : 'declare the pool under `nodePools`',
+        );
+      }
     }
     if (isRaw(ds.postgres) && isRaw(ds.postgres.cluster)) {
       checkPostgresCluster(r, (...p) => at('postgres', 'cluster', ...p), ds.postgres.cluster, env, d.region);
     }
+    checkRedisMq(r, at, ds);
   }
 }
 
@@ -179,8 +191,9 @@ export function buildDataServices(v: DataServicesFile, env: string, lineOf: (...
   for (const kind of dataKinds) {
     const s = v[kind];
     if (s) {
-      const { name, port, operatorNamespace } = s;
-      services[kind] = { name, port, operatorNamespace };
+      // `postgres.cluster` is built into `postgres` below; the rest is kept as declared.
+      const { cluster: _c, ...rest } = s as typeof s & { cluster?: unknown };
+      Object.assign(services, { [kind]: rest });
     }
   }
   const pg = v.postgres?.cluster;

@@ -4,8 +4,20 @@
  */
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
-import { Enum, Quantity, Struct } from '../shared/declare.js';
+import { Enum, MapOf, Quantity, Struct } from '../shared/declare.js';
 import { serviceGroups } from '../shared/vocabulary.js';
+
+/** Effects a taint can have (Kubernetes 1.31 `Taint.effect`). */
+const taintEffects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+
+const Taint = Struct(
+  {
+    key: Type.String({ description: 'Label-syntax key, e.g. `suoke-life.com/node-pool`.', examples: ['suoke-life.com/node-pool'] }),
+    value: Type.String({ default: '', description: 'Label-syntax value. Default empty.', examples: ['database'] }),
+    effect: Enum(taintEffects, { description: 'What happens to pods that do not tolerate it.', examples: ['NoSchedule'] }),
+  },
+  { examples: [{ key: 'suoke-life.com/node-pool', value: 'database', effect: 'NoSchedule' }] },
+);
 
 const NodePool = Struct(
   {
@@ -15,6 +27,17 @@ const NodePool = Struct(
     memory: Quantity('Allocatable memory per node.', '8Gi'),
     groups: Type.Array(Enum(serviceGroups), { uniqueItems: true, default: [], examples: [['core', 'diagnosis']] }),
     services: Type.Array(Type.String(), { uniqueItems: true, default: [], examples: [['api-gateway']] }),
+    labels: Type.Optional(
+      MapOf(Type.String(), {
+        description: 'Labels every node of the pool carries, which pods scheduled to it select. Default `{suoke-life.com/node-pool: <name>}`.',
+        examples: [{ 'suoke-life.com/node-pool': 'database' }],
+      }),
+    ),
+    taints: Type.Array(Taint, {
+      default: [],
+      description: 'Taints of the pool\'s nodes; pods scheduled to it tolerate each (operator Equal). Default none.',
+      examples: [[{ key: 'suoke-life.com/node-pool', value: 'database', effect: 'NoSchedule' }]],
+    }),
   },
   { examples: [{ name: 'business', nodes: 6, cpu: '4', memory: '8Gi', groups: ['core', 'diagnosis', 'support', 'frontend'] }] },
 );
@@ -29,7 +52,13 @@ export const NodePools = Type.Array(NodePool, {
  * One pool of identical nodes, e.g. `{name: agents, nodes: 4, cpu: "8", memory: 16Gi, groups: [agent]}`:
  * allocatable CPU and memory of one node as quantity strings; `line` is its line in the cluster file.
  */
-export type NodePoolConfig = Omit<Static<typeof NodePool>, 'cpu' | 'memory'> & { cpu: string; memory: string; line?: number };
+export type NodePoolConfig = Omit<Static<typeof NodePool>, 'cpu' | 'memory' | 'labels'> & {
+  cpu: string;
+  memory: string;
+  /** The node labels, the default filled in. */
+  labels: Record<string, string>;
+  line?: number;
+};
 
 /** One pool as written. */
 export type NodePoolFile = Static<typeof NodePool>;

@@ -4,10 +4,11 @@
  * the declaration is ./node-pools-schema.ts.
  */
 import type { Finding } from '../../core/finding.js';
-import { isDns1123Label } from '../../core/names.js';
+import { isDns1123Label, isLabelKey, isLabelValue } from '../../core/names.js';
 import { parseCpu, parseMemory } from '../../core/quantity.js';
 import type { ParsedFile } from '../shared/checks.js';
-import { Reporter, isRaw } from '../shared/checks.js';
+import type { PathSegment } from '../yaml-source.js';
+import { Reporter, isRaw, q } from '../shared/checks.js';
 import type { NodePoolConfig, NodePoolFile } from './node-pools-schema.js';
 
 /** Checks `nodePools` of one cluster file; `services` are the known service names (for `services`). */
@@ -32,6 +33,7 @@ export function checkNodePools(f: ParsedFile, services: readonly string[], out: 
     if ((typeof p.memory === 'string' || typeof p.memory === 'number') && !(Number(parseMemory(p.memory)) >= 1024 ** 3)) {
       r.report('quantity', at('memory'), `\`nodePools[${i}].memory\` is ${JSON.stringify(p.memory)}; expected the memory of one node (at least 1Gi), e.g. \`8Gi\``, 'write bytes with a binary suffix');
     }
+    checkNodeLabels(r, at, p.labels, p.taints);
     for (const [field, owner] of [['groups', groupOwner], ['services', serviceOwner]] as const) {
       const items = p[field];
       if (!Array.isArray(items)) continue;
@@ -48,7 +50,32 @@ export function checkNodePools(f: ParsedFile, services: readonly string[], out: 
   });
 }
 
+/** Label keys and values of `labels` and `taints` must have the Kubernetes label syntax (the schema checks the effect). */
+function checkNodeLabels(r: Reporter, at: (...x: (string | number)[]) => PathSegment[], labels: unknown, taints: unknown): void {
+  const key = (path: PathSegment[], k: string, anchor: 'key' | 'value') => {
+    if (!isLabelKey(k)) r.report('label', path, `${q(path)}: ${JSON.stringify(k)} is not a valid label key`, 'an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, e.g. `suoke-life.com/node-pool`', anchor);
+  };
+  const value = (path: PathSegment[], v: unknown) => {
+    if (typeof v === 'string' && !isLabelValue(v)) r.report('label', path, `${q(path)}: ${JSON.stringify(v)} is not a valid label value`, 'at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit, e.g. `database`');
+  };
+  if (isRaw(labels)) {
+    for (const [k, v] of Object.entries(labels)) {
+      key(at('labels', k), k, 'key');
+      value(at('labels', k), v);
+    }
+  }
+  if (!Array.isArray(taints)) return;
+  taints.forEach((t, j) => {
+    if (!isRaw(t)) return;
+    if (typeof t.key === 'string') key(at('taints', j, 'key'), t.key, 'value');
+    value(at('taints', j, 'value'), t.value);
+  });
+}
+
+/** Label every node of a pool carries when `labels` is not given: `{suoke-life.com/node-pool: <name>}`. */
+const POOL_LABEL = 'suoke-life.com/node-pool';
+
 /** The checked `nodePools`; `lineOf(i)`: the line of `nodePools[i]` in its file, for findings. */
 export function buildNodePools(pools: readonly NodePoolFile[], lineOf: (index: number) => number): NodePoolConfig[] {
-  return pools.map((p, i) => ({ line: lineOf(i), ...p, cpu: String(p.cpu), memory: String(p.memory) }));
+  return pools.map((p, i) => ({ line: lineOf(i), ...p, cpu: String(p.cpu), memory: String(p.memory), labels: p.labels ?? { [POOL_LABEL]: p.name } }));
 }

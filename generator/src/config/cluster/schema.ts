@@ -13,6 +13,7 @@ import { Waivers } from '../shared/waivers-schema.js';
 import { envMap } from '../service/schema.js';
 import { DataServices } from './data-services-schema.js';
 import { NodePools } from './node-pools-schema.js';
+import { PerfTests } from './perf-tests-schema.js';
 import { LimitRange, Quota, Sidecar } from './quota-schema.js';
 import { ChangeWindows } from './windows-schema.js';
 
@@ -43,6 +44,7 @@ export const Environment = Struct({
   settings: envMap('Settings added to every service ConfigMap in this environment. Default none.', { default: {} }),
   changeWindows: Type.Optional(ChangeWindows),
   dataServices: Type.Optional(DataServices),
+  perfTests: Type.Optional(PerfTests),
 });
 
 export const ClusterFile = Struct(

@@ -14,6 +14,7 @@ import { dataKinds, serviceGroups } from '../shared/vocabulary.js';
 import { Waivers } from '../shared/waivers-schema.js';
 import { AutoscalingOrFalse } from './autoscaling-schema.js';
 import { GrayRelease } from './gray-release-schema.js';
+import { Messaging } from './messaging-schema.js';
 
 /** Environment variables by name, e.g. settings rendered into a ConfigMap. */
 export const envMap = (description: string, options: { default?: Record<string, string> } = {}) =>
@@ -120,6 +121,7 @@ export const ServiceFile = Struct(
     replicas: replicas(),
     autoscaling: AutoscalingOrFalse,
     environments: MapOf(EnvOverride, { default: {}, description: 'Per-environment overrides, by environment name. Default none.' }),
+    messaging: Type.Optional(Messaging),
     waivers: Type.Optional(Waivers),
   },
   { $id: 'https://suoke-life.com/schemas/service.json', title: 'apps/<service>/service.yaml' },

@@ -2,7 +2,7 @@
 import type { Obj, Rule } from '../engine.js';
 import { labelledCandidates, list, namespaceOf, objectsNamed, rec, selects, selectsMap, showSelector, str, workloadCandidates } from './pod.js';
 import { isPlainObject } from '../../core/objects.js';
-import { operatorPodLabels } from './operator-pods.js';
+import { operatorPodLabels, operatorServices } from './operator-pods.js';
 
 const where = 'in the same environment';
 
@@ -98,6 +98,16 @@ export const danglingServiceMonitor: Rule = {
     const services = namespaces.flatMap((ns) =>
       labelledCandidates(ctx.neighbours, String(ns), 'Service', spec.selector).filter((o) => o.apiVersion === 'v1' && selects(spec.selector, rec(rec(o.metadata).labels))),
     );
+    // A Service an operator makes for a rendered custom resource counts, with its port names.
+    const made = namespaces.flatMap((ns) => operatorServices(ctx.neighbours, String(ns)).filter((s) => selects(spec.selector, s.labels)));
+    if (services.length === 0 && made.length > 0) {
+      const madePorts = new Set(made.flatMap((m) => m.ports));
+      return list(spec.endpoints).flatMap((e, i) => {
+        const port = str(rec(e).port);
+        if (port === undefined || madePorts.has(port)) return [];
+        return [ctx.report(['spec', 'endpoints', i, 'port'], `ServiceMonitor scrapes port "${port}", which the operator's Service does not name (${[...madePorts].map((p) => `"${p}"`).join(', ')})`, 'scrape a port the Service has')];
+      });
+    }
     if (services.length === 0) {
       return [ctx.report(['spec', 'selector'], `ServiceMonitor selects no Service: none ${where} is labelled ${showSelector(spec.selector)}`, "make spec.selector match the Service's labels")];
     }

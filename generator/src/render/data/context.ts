@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '../../model/types.js';
 import { MANAGED_BY, PART_OF } from '../conventions.js';
+import type { PoolScheduling } from './scheduling.js';
 
 /** What every data-layer object of one environment shares. */
 export interface DataContext {
@@ -14,7 +15,7 @@ export interface DataContext {
   /** The environment's secret store, which the ExternalSecrets read. */
   secretStore: { kind: string; name: string };
   /** Node selector and tolerations of the data pods' node pool; empty when none is configured. */
-  scheduling: { nodeSelector?: Record<string, string>; tolerations?: { key: string; operator: 'Equal'; value: string; effect: string }[] };
+  scheduling: Partial<PoolScheduling>;
 }
 
 /** The context of an environment that declares `dataServices`. */

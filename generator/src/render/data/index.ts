@@ -8,12 +8,23 @@ import type { EnvironmentModel } from '../../model/types.js';
 import { postgresPlan } from '../../model/postgres.js';
 import type { K8sObject } from '../kinds.js';
 import { dataContext } from './context.js';
+import { perfTestObjects } from './perf-tests.js';
 import { postgresObjects } from './postgres.js';
+import { rabbitmqObjects } from './rabbitmq.js';
+import { redisObjects } from './redis.js';
+import { poolScheduling } from './scheduling.js';
 
 /** Every data-layer object of the environment, in a fixed order; empty when it renders none. */
 export function dataObjects(e: EnvironmentModel): K8sObject[] {
   const ctx = dataContext(e);
   if (!ctx) return [];
   const pg = postgresPlan(e);
-  return [...(pg ? postgresObjects(ctx, pg) : [])];
+  const pool = e.env.dataServices?.services.postgres?.nodePool;
+  const pgCtx = pool ? { ...ctx, scheduling: poolScheduling(e.cluster, pool) } : ctx;
+  return [
+    ...(pg ? postgresObjects(pgCtx, pg) : []),
+    ...redisObjects(e, ctx.labels),
+    ...rabbitmqObjects(e, ctx.labels, e.instances.map((i) => i.service)),
+    ...perfTestObjects(e, ctx.labels),
+  ];
 }

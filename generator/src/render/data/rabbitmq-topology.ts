@@ -1,0 +1,92 @@
+/**
+ * The RabbitMQ topology the services declare (`messaging` in apps/<service>/service.yaml), as
+ * messaging-topology-operator v1.20.1 objects: exchanges, queues, their bindings, and per queue its
+ * dead-letter queue and one Policy.
+ *
+ * Dead-lettering: a queue's Policy names the service's `<service>.dlx` (direct) exchange and the
+ * queue's own name as routing key, and `<queue>.dlq` is bound to that exchange with that key, so
+ * every queue's rejected, expired, overflowing or over-delivered messages land in its own DLQ.
+ *
+ * One Policy per queue, carrying every key (dead-letter exchange and key, TTL, max length, delivery
+ * limit): RabbitMQ applies at most one policy to a queue, the one of highest priority
+ * (messaging-topology-operator api/v1beta1/policy_types.go:28 @ v1.20.1; rabbitmq-website
+ * docs/policies.md, "Policy Priorities"), so keys split over two policies would not add up.
+ */
+import { bindingName, deadLetterExchange, deadLetterQueue, objectName } from '../../config/service/messaging-names.js';
+import type { ServiceConfig } from '../../config/types.js';
+import type { Binding, Exchange, Policy, Queue } from './kinds-redis-mq.js';
+
+/** The RabbitmqCluster the objects belong to, and their namespace and labels. */
+interface Target {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+type QueueConfig = NonNullable<ServiceConfig['messaging']>['queues'][number];
+
+const VHOST = '/';
+
+/** `^name$` with the regular-expression characters of the name escaped, so the policy matches that queue only. */
+const exactly = (name: string): string => `^${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
+
+/** The topology of `services` (those running in the environment), in service order: exchanges, then per queue its objects. */
+export function topologyObjects(t: Target, services: readonly ServiceConfig[]): (Exchange | Queue | Binding | Policy)[] {
+  const out: (Exchange | Queue | Binding | Policy)[] = [];
+  const meta = (name: string) => ({ name, namespace: t.namespace, labels: { ...t.labels } });
+  const ref = { rabbitmqClusterReference: { name: t.name } };
+  const exchange = (name: string, type: Exchange['spec']['type']): Exchange => ({
+    apiVersion: 'rabbitmq.com/v1beta1',
+    kind: 'Exchange',
+    metadata: meta(objectName(name)),
+    spec: { name, vhost: VHOST, type, durable: true, autoDelete: false, ...ref },
+  });
+  // Durable and never auto-deleted: queues and exchanges outlive broker restarts and idle consumers.
+  const queue = (name: string, type: Queue['spec']['type']): Queue => ({
+    apiVersion: 'rabbitmq.com/v1beta1',
+    kind: 'Queue',
+    metadata: meta(objectName(name)),
+    spec: { name, vhost: VHOST, type, durable: true, autoDelete: false, ...ref },
+  });
+  const binding = (k8sName: string, source: string, destination: string, routingKey: string): Binding => ({
+    apiVersion: 'rabbitmq.com/v1beta1',
+    kind: 'Binding',
+    metadata: meta(k8sName),
+    spec: { vhost: VHOST, source, destination, destinationType: 'queue', routingKey, ...ref },
+  });
+  for (const s of services) {
+    const m = s.messaging;
+    if (!m) continue;
+    for (const x of m.exchanges) out.push(exchange(x.name, x.type));
+    const dlx = deadLetterExchange(s.name);
+    if (m.queues.some((q) => q.deadLetter)) out.push(exchange(dlx, 'direct'));
+    for (const q of m.queues) {
+      out.push(queue(q.name, q.type));
+      q.bindings.forEach((b, j) => out.push(binding(bindingName(q.name, j + 1), b.exchange, q.name, b.routingKey)));
+      if (q.deadLetter) {
+        const dlq = deadLetterQueue(q.name);
+        out.push(queue(dlq, q.type), binding(objectName(dlq), dlx, dlq, q.name));
+      }
+      const definition = policyDefinition(q, dlx);
+      if (Object.keys(definition).length > 0) {
+        out.push({
+          apiVersion: 'rabbitmq.com/v1beta1',
+          kind: 'Policy',
+          metadata: meta(objectName(q.name)),
+          spec: { name: q.name, vhost: VHOST, pattern: exactly(q.name), applyTo: 'queues', priority: 0, definition, ...ref },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys of a queue's one policy, in a fixed order; empty when it sets none. */
+function policyDefinition(q: QueueConfig, dlx: string): Record<string, string | number> {
+  return {
+    ...(q.deadLetter ? { 'dead-letter-exchange': dlx, 'dead-letter-routing-key': q.name } : {}),
+    ...(q.messageTtl !== undefined ? { 'message-ttl': q.messageTtl } : {}),
+    ...(q.maxLength !== undefined ? { 'max-length': q.maxLength } : {}),
+    ...(q.deliveryLimit !== undefined ? { 'delivery-limit': q.deliveryLimit } : {}),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The environment's Redis (`dataServices.redis`), run by the OT-CONTAINER-KIT redis-operator v0.26.0.
+ *
+ * Why RedisReplication + RedisSentinel and not RedisCluster: a RedisCluster shards the keyspace and
+ * needs at least 3 leaders, each with its followers, so 6 pods for any redundancy (admission refuses
+ * fewer than 3 shards: api/rediscluster/v1beta2/rediscluster_webhook.go:79-83; docs/content/en/docs/
+ * Getting Started/Cluster/_index.md:14 @ v0.26.0). The plan has 3 cache nodes and a cache that fits
+ * one node's memory: one master with replicas on the other nodes, and Sentinels electing a new master
+ * when it fails, keep the data on every node with half the pods, and clients need no cluster protocol.
+ */
+import type { EnvironmentModel } from '../../model/types.js';
+import type { ConfigMap, ExternalSecret, K8sObject } from '../kinds.js';
+import type { Redis, RedisReplication, RedisSentinel } from './kinds-redis-mq.js';
+import { placement, dataServiceMonitor, disruptionBudget } from './shared.js';
+
+/** Images of the chart the operator publishes with v0.26.0 (charts/redis-replication/values.yaml:5-6, :95-96, :223-224). */
+const IMAGES = { redis: 'quay.io/opstree/redis', sentinel: 'quay.io/opstree/redis-sentinel', exporter: 'quay.io/opstree/redis-exporter:v1.44.0' };
+
+/** The opstree images run Redis as uid 1000 (example/v1beta2/redis-replication.yaml:7-9 @ v0.26.0). */
+const REDIS_UID = 1000;
+
+/** Pod and container security contexts that pass Pod Security `restricted` (the data namespace's level). */
+const POD_SECURITY = { runAsNonRoot: true, runAsUser: REDIS_UID, runAsGroup: REDIS_UID, fsGroup: REDIS_UID, seccompProfile: { type: 'RuntimeDefault' as const } };
+const CONTAINER_SECURITY = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true };
+
+/** Sentinel pods: small, fixed. */
+const SENTINEL_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '250m', memory: '256Mi' } };
+const EXPORTER_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } };
+
+/**
+ * `redis.conf` lines of each persistence mode: snapshots after 1 change in 15 min, 10 in 5 min, 10000
+ * in 1 min. With a volume the operator's own configuration turns on both AOF and these snapshots, then
+ * `include`s our file last, so ours decides (internal/agent/bootstrap/redis/config.go:135-140, :176-177
+ * @ v0.26.0): `save ""` drops the snapshots, `appendonly no` the AOF.
+ */
+const PERSISTENCE = {
+  aof: ['appendonly yes', 'appendfsync everysec', 'save ""'],
+  rdb: ['appendonly no', 'save 900 1 300 10 60 10000'],
+  'aof+rdb': ['appendonly yes', 'appendfsync everysec', 'save 900 1 300 10 60 10000'],
+} as const;
+
+/**
+ * Redis of one environment: its password's ExternalSecret, the persistence ConfigMap, a `Redis`
+ * (one replica) or a `RedisReplication` with a `RedisSentinel` (more), the ServiceMonitor of the
+ * exporter and, when HA, PodDisruptionBudgets. `labels` go on every object. Empty without `redis`.
+ */
+export function redisObjects(e: EnvironmentModel, labels: Record<string, string>): K8sObject[] {
+  const d = e.env.dataServices;
+  const r = d?.services.redis;
+  if (!d || !r) return [];
+  const namespace = d.namespace;
+  const meta = (name: string) => ({ name, namespace, labels: { ...labels } });
+  const secret = `${r.name}-auth`;
+  const config = `${r.name}-config`;
+  // Pods are labelled `app: <name>` (model/data-services.ts); the Sentinels `app: <name>-sentinel`,
+  // the StatefulSet of a RedisSentinel being `<name>-sentinel` (internal/k8sutils/redis-sentinel.go:61-62 @ v0.26.0).
+  const podLabels = { app: r.name };
+  const sentinelLabels = { app: `${r.name}-sentinel` };
+  const ha = r.replicas > 1;
+  const place = placement(e.cluster, r.nodePool, r.replicas, podLabels);
+  const resources = { requests: { cpu: String(r.resources.requests.cpu), memory: String(r.resources.requests.memory) }, limits: { cpu: String(r.resources.limits.cpu), memory: String(r.resources.limits.memory) } };
+  const pods = {
+    kubernetesConfig: {
+      image: `${IMAGES.redis}:${r.version}`,
+      imagePullPolicy: 'IfNotPresent' as const,
+      resources,
+      // With a secret the operator passes the password to Redis and to the exporter
+      // (internal/k8sutils/redis-replication.go:177-180, statefulset.go:868 @ v0.26.0).
+      redisSecret: { name: secret, key: 'password' },
+    },
+    // The exporter's own Service `<name>-metrics` (component `metrics`) exposes port 9121 only
+    // (internal/k8sutils/redis-replication.go:67-72, services.go:180-185 @ v0.26.0).
+    redisExporter: { enabled: true, image: IMAGES.exporter, resources: EXPORTER_RESOURCES, securityContext: CONTAINER_SECURITY },
+    ...(place.scheduling ? { nodeSelector: place.scheduling.nodeSelector, tolerations: place.scheduling.tolerations } : {}),
+    affinity: place.affinity,
+    podSecurityContext: POD_SECURITY,
+    securityContext: CONTAINER_SECURITY,
+  };
+  const data = {
+    ...pods,
+    // The ConfigMap is mounted at /etc/redis/external.conf.d and read as redis-additional.conf
+    // (internal/k8sutils/statefulset.go:427-436, :892-893; internal/agent/bootstrap/redis/config.go:42 @ v0.26.0).
+    redisConfig: { additionalRedisConfig: config },
+    storage: {
+      // Deleting the custom resource must not delete the data.
+      keepAfterDelete: true,
+      volumeClaimTemplate: {
+        spec: { storageClassName: r.storage.storageClass, accessModes: ['ReadWriteOnce' as const], resources: { requests: { storage: r.storage.size } } },
+      },
+    },
+  };
+  const server: Redis | RedisReplication = ha
+    ? { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: meta(r.name), spec: { clusterSize: r.replicas, ...data } }
+    : { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'Redis', metadata: meta(r.name), spec: data };
+  const out: K8sObject[] = [passwordSecret(e, meta(secret)), persistenceConfig(meta(config), r.persistence), server];
+  if (ha) {
+    const sentinelPlace = placement(e.cluster, r.nodePool, r.sentinels, sentinelLabels);
+    const sentinel: RedisSentinel = {
+      apiVersion: 'redis.redis.opstreelabs.in/v1beta2',
+      kind: 'RedisSentinel',
+      metadata: meta(r.name),
+      spec: {
+        clusterSize: r.sentinels,
+        kubernetesConfig: { image: `${IMAGES.sentinel}:${r.version}`, imagePullPolicy: 'IfNotPresent', resources: SENTINEL_RESOURCES },
+        redisSentinelConfig: {
+          redisReplicationName: r.name,
+          quorum: String(Math.floor(r.sentinels / 2) + 1),
+          redisReplicationPassword: { secretKeyRef: { name: secret, key: 'password' } },
+        },
+        ...(sentinelPlace.scheduling ? { nodeSelector: sentinelPlace.scheduling.nodeSelector, tolerations: sentinelPlace.scheduling.tolerations } : {}),
+        affinity: sentinelPlace.affinity,
+        podSecurityContext: POD_SECURITY,
+        securityContext: CONTAINER_SECURITY,
+      },
+    };
+    out.push(sentinel, disruptionBudget(r.name, namespace, labels, podLabels), disruptionBudget(`${r.name}-sentinel`, namespace, labels, sentinelLabels));
+  }
+  out.push(dataServiceMonitor(e.cluster, meta(r.name), { ...podLabels, 'app.kubernetes.io/component': 'metrics' }, 'redis-exporter'));
+  return out;
+}
+
+/** The Redis password from the environment's store, key `suoke/<env>/redis`, property `password`. */
+function passwordSecret(e: EnvironmentModel, metadata: { name: string; namespace: string; labels: Record<string, string> }): ExternalSecret {
+  return {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata,
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: e.env.secretStore.kind, name: e.env.secretStore.name },
+      target: { name: metadata.name, creationPolicy: 'Owner', deletionPolicy: 'Retain' },
+      data: [{ secretKey: 'password', remoteRef: { key: `suoke/${e.env.name}/redis`, property: 'password' } }],
+    },
+  };
+}
+
+function persistenceConfig(metadata: { name: string; namespace: string; labels: Record<string, string> }, mode: keyof typeof PERSISTENCE): ConfigMap {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { 'redis-additional.conf': `${PERSISTENCE[mode].join('\n')}\n` } };
+}
