@@ -34,6 +34,8 @@ export interface PostgresPlan {
   port: number;
   /** Sorted by service. */
   databases: PostgresDatabase[];
+  /** Namespace of the CloudNativePG operator, which reaches every instance. */
+  operatorNamespace: string;
 }
 
 /** CloudNativePG's PgBouncer listens on 5432 (cloudnative-pg pkg/management/pgbouncer/config/config.go:79 @ v1.30.0). */
@@ -49,7 +51,7 @@ export function postgresPlan(e: Pick<EnvironmentModel, 'env' | 'instances'>): Po
     .filter((i) => i.service.dependsOn.data.includes('postgres'))
     .map((i) => database(i, pg.name))
     .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
-  return { name: pg.name, namespace: d.namespace, cluster: d.postgres, pooler, host: `${pooler}.${d.namespace}.svc`, port: PGBOUNCER_PORT, databases };
+  return { name: pg.name, namespace: d.namespace, cluster: d.postgres, pooler, host: `${pooler}.${d.namespace}.svc`, port: PGBOUNCER_PORT, databases, operatorNamespace: pg.operatorNamespace };
 }
 
 function database(i: ServiceInstance, cluster: string): PostgresDatabase {

@@ -1,7 +1,6 @@
 import type { ArgoConfig } from '../config/types.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { application, applicationTemplate, dataParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
-import { dataObjects } from './data/index.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './argocd-projects.js';
 import type { Application, ApplicationSet } from './kinds.js';
@@ -45,6 +44,8 @@ export interface EnvironmentArgo {
   /** Directory the root Application syncs, e.g. `argocd/environments/prod`. */
   path: string;
   labels: Record<string, string>;
+  /** Whether the environment has a data layer to deliver (`clusters/<cluster>/<env>/data`). */
+  data: boolean;
 }
 
 /** Name of an environment's root Application: `suoke-<env>`. */
@@ -112,7 +113,7 @@ export function environmentObjects(e: EnvironmentArgo): { file: string; object: 
       template: applicationTemplate(ctx),
     },
   };
-  const data = dataObjects(e.env).length > 0 ? [dataApplication(ctx, e)] : [];
+  const data = e.data ? [dataApplication(ctx, e)] : [];
   return [
     ...data.map((object) => ({ file: 'data.yaml', object })),
     { file: 'services.yaml', object: services },

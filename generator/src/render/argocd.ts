@@ -66,7 +66,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
     const env = e.env.name;
     const envLabels = { ...labels, 'suoke-life.com/environment': env };
     docs.push({ file: `projects/${projectName(env)}.yaml`, objects: [environmentProject(a, e, targets, envLabels)] });
-    const ea = { argo: a, env: e, inCluster: IN_CLUSTER, platformProject: PLATFORM_PROJECT, path: environmentPath(env), labels: envLabels };
+    const ea = { argo: a, env: e, inCluster: IN_CLUSTER, platformProject: PLATFORM_PROJECT, path: environmentPath(env), labels: envLabels, data: targets.some((t) => t.path === e.dataPath) };
     const root = environmentRoot(ea, BOOTSTRAP_WAVES.environments);
     docs.push({ file: `environments/${env}.yaml`, objects: [root] });
     const inside = environmentObjects(ea);

@@ -62,7 +62,7 @@ export function renderLayout(model: Model): LayoutResult {
     const objects = environmentObjects(e);
     files.push(...shared(e, objects));
     targets.push({ path: e.sharedPath, application: `${e.env.name}-shared`, env: e.env.name, objects });
-    const data = dataObjects(e);
+    const data = dataObjects(e, model.environments);
     if (data.length === 0) continue;
     files.push(...flat(e.dataPath, [e.cluster.file, 'apps/*/service.yaml'], data));
     targets.push({ path: e.dataPath, application: dataApplicationName(e.env.name), env: e.env.name, objects: data });

@@ -5,9 +5,10 @@
  * foundation (render/data-policies.ts), which syncs first.
  */
 import type { EnvironmentModel } from '../../model/types.js';
-import { postgresPlan } from '../../model/postgres.js';
+import { postgresPlan, type PostgresPlan } from '../../model/postgres.js';
 import type { K8sObject } from '../kinds.js';
-import { dataContext } from './context.js';
+import { dataContext, type DataContext } from './context.js';
+import { restoreDrillObjects } from './restore-drill.js';
 import { perfTestObjects } from './perf-tests.js';
 import { postgresObjects } from './postgres.js';
 import { rabbitmqObjects } from './rabbitmq.js';
@@ -15,7 +16,7 @@ import { redisObjects } from './redis.js';
 import { poolScheduling } from './scheduling.js';
 
 /** Every data-layer object of the environment, in a fixed order; empty when it renders none. */
-export function dataObjects(e: EnvironmentModel): K8sObject[] {
+export function dataObjects(e: EnvironmentModel, environments: readonly EnvironmentModel[]): K8sObject[] {
   const ctx = dataContext(e);
   if (!ctx) return [];
   const pg = postgresPlan(e);
@@ -23,8 +24,19 @@ export function dataObjects(e: EnvironmentModel): K8sObject[] {
   const pgCtx = pool ? { ...ctx, scheduling: poolScheduling(e.cluster, pool) } : ctx;
   return [
     ...(pg ? postgresObjects(pgCtx, pg) : []),
+    ...(pg ? drill(pgCtx, pg, environments) : []),
     ...redisObjects(e, ctx.labels),
     ...rabbitmqObjects(e, ctx.labels, e.instances.map((i) => i.service)),
     ...perfTestObjects(e, ctx.labels),
   ];
+}
+
+/** The restore drill of `pg`, restoring the backups of the environment it names (the loader checked it has them). */
+function drill(ctx: DataContext, pg: PostgresPlan, environments: readonly EnvironmentModel[]): K8sObject[] {
+  const d = pg.cluster.restoreDrill;
+  if (!d) return [];
+  const from = environments.find((x) => x.env.name === d.from);
+  const source = from ? postgresPlan(from) : undefined;
+  if (!source?.cluster.backup) throw new Error(`restore drill of ${ctx.env}: environment ${d.from} renders no backed-up PostgreSQL (the config checks should have said so)`);
+  return restoreDrillObjects(ctx, pg, source);
 }
