@@ -15,6 +15,7 @@ import type { FileSystem } from '../core/fs.js';
 import { symlinkFinding } from '../core/safe-read.js';
 import { checkAcrossFiles } from './across.js';
 import { ADDONS_FILE, buildAddons, checkAddonsFile } from './addons/checks.js';
+import { checkAddonInstalls } from './addons/install.js';
 import { buildArgocd, checkArgocdAcross, checkArgocdFile } from './argocd/checks.js';
 import { buildCluster } from './cluster/build.js';
 import { checkClusterFile } from './cluster/checks.js';
@@ -77,6 +78,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);
   if (argocd) checkArgocdFile(argocd, findings);
   if (addons) checkAddonsFile(addons, findings);
+  if (addons) checkAddonInstalls(addons, clusters.parsed.map((f) => (typeof f.data.name === 'string' ? f.data.name : f.folder)), findings);
   checkAcrossFiles(services.parsed, clusters.parsed, { serviceFolders: services.broken, someCluster: clusters.broken.length > 0 }, findings);
   if (argocd) checkArgocdAcross(argocd, clusters.parsed, findings);
   checkPolicyConfig(services.parsed, clusters.parsed, options.waivable, findings);
