@@ -41,7 +41,7 @@ export function checkAddonInstalls(f: ParsedFile, clusters: readonly string[], o
     if (isRaw(install.chart) && typeof install.chart.version === 'string' && !CHART_VERSION.test(install.chart.version)) {
       r.report('chart-version', at('chart', 'version'), `${q(at('chart', 'version'))} is ${JSON.stringify(install.chart.version)}, not an exact chart version`, 'pin the chart version whose `appVersion` is the pinned `version`, e.g. `version: 0.29.0` (a range would move under the pin)');
     }
-    if (isRaw(install.git) && install.values !== undefined && isRaw(install.values) && Object.keys(install.values).length > 0) {
+    if (isRaw(install.git) && install.chart === undefined && install.values !== undefined && isRaw(install.values) && Object.keys(install.values).length > 0) {
       r.report('install-values', at('values'), `${q(at('values'))} is set, but \`git\` installs read no Helm values`, 'remove `values`, or install from the chart', 'key');
     }
     const wave = waveOf(install);
