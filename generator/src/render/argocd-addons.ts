@@ -39,7 +39,7 @@ export interface AddonApplication {
 }
 
 /** The add-ons that have an `install:`, each with the clusters that run it (every cluster by default), by name. */
-export function installedAddons(addons: readonly AddonConfig[], clusters: readonly ClusterConfig[]): { addon: AddonConfig; clusters: ClusterConfig[] }[] {
+function installedAddons(addons: readonly AddonConfig[], clusters: readonly ClusterConfig[]): { addon: AddonConfig; clusters: ClusterConfig[] }[] {
   return addons
     .filter((a) => a.install !== undefined)
     .map((addon) => ({ addon, clusters: clusters.filter((c) => addon.install?.clusters?.includes(c.name) ?? true) }));

@@ -96,9 +96,6 @@ const Addon = Struct({
   install: Type.Optional(Install),
 });
 
-/** How one add-on is installed (`install:` of its entry), defaults filled in. */
-export type AddonInstall = Static<typeof Install>;
-
 export const AddonsFile = Struct(
   {
     addons: Type.Array(Addon, {
