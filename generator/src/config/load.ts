@@ -21,6 +21,7 @@ import { buildCluster } from './cluster/build.js';
 import { checkClusterFile } from './cluster/checks.js';
 import { checkDataDependencies, checkDataServicesFile } from './cluster/data-services.js';
 import { checkNodePools } from './cluster/node-pools.js';
+import { checkClusterPlatform } from './cluster/platform.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
 import { buildService } from './service/build.js';
 import { checkServiceFile } from './service/checks.js';
@@ -73,6 +74,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
   for (const f of clusters.parsed) checkDataServicesFile(f, findings);
+  for (const f of clusters.parsed) checkClusterPlatform(f, findings);
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   for (const f of services.parsed) checkSettingSecrets(f, 'service', findings);
   for (const f of clusters.parsed) checkSettingSecrets(f, 'cluster', findings);

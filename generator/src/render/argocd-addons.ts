@@ -105,24 +105,30 @@ function source(addon: AddonConfig): Source {
 }
 
 /**
- * The add-ons' AppProject: exactly the chart and Git repositories the add-on Applications use, the
- * add-on namespaces of the clusters that run them, and the cluster-scoped kinds operators install.
+ * The add-ons' AppProject, of the add-on Applications and the clusters' platform Applications
+ * (`apps`): exactly the chart and Git repositories they use, their destination namespaces on each
+ * cluster, and the cluster-scoped kinds operators install (and the storage class).
  * Any namespaced kind is allowed there: the upstream charts decide them, and the destinations keep
  * them to the add-on namespaces.
  */
-export function addonsProject(a: ArgoConfig, apps: readonly AddonApplication[], labels: Record<string, string>): AppProject {
-  const repos = [...new Set(apps.map((x) => x.application.spec!.source!.repoURL))].sort(cmp);
+export function addonsProject(a: ArgoConfig, apps: readonly Application[], labels: Record<string, string>): AppProject {
+  const repos = [...new Set(apps.map((x) => x.spec!.source!.repoURL))].sort(cmp);
   const destinations = new Map<string, { server: string; namespace: string }>();
-  for (const x of apps) destinations.set(`${x.cluster.server} ${x.addon.install!.namespace}`, { server: x.cluster.server, namespace: x.addon.install!.namespace });
+  for (const x of apps) {
+    const { server, namespace } = x.spec!.destination as { server: string; namespace: string };
+    destinations.set(`${server} ${namespace}`, { server, namespace });
+  }
+  // The cluster platform Applications (render/cluster-platform.ts) apply the storage class.
+  const platform = apps.some((x) => x.metadata.labels?.[ADDON_LABEL] === undefined);
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
     metadata: { name: ADDONS_PROJECT, namespace: a.namespace, labels, annotations: { [WAVE]: String(BOOTSTRAP_WAVES.projects) } },
     spec: {
-      description: 'Add-ons of the Suoke Life platform (platform/addons.yaml): operators and their CRDs, from their upstream releases',
+      description: 'Add-ons of the Suoke Life platform (platform/addons.yaml): operators and their CRDs, from their upstream releases; each cluster\'s storage class and backups',
       sourceRepos: repos,
       destinations: [...destinations.values()].sort((x, y) => cmp(x.server, y.server) || cmp(x.namespace, y.namespace)),
-      clusterResourceWhitelist: CLUSTER_KINDS,
+      clusterResourceWhitelist: platform ? [...CLUSTER_KINDS, { group: 'storage.k8s.io', kind: 'StorageClass' }] : CLUSTER_KINDS,
       namespaceResourceWhitelist: [{ group: '*', kind: '*' }],
     },
   };

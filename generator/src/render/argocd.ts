@@ -1,7 +1,8 @@
 import { cmp } from '../core/finding.js';
 import type { Model } from '../model/types.js';
 import { ADDONS_FILE } from '../config/addons/checks.js';
-import { addonApplications, addonsProject } from './argocd-addons.js';
+import { ADDONS_PROJECT, addonApplications, addonsProject } from './argocd-addons.js';
+import { clusterPlatformApplication, clusterPlatformObjects, clusterPlatformPath } from './cluster-platform.js';
 import { SYNC_RETRY } from './argocd-apps.js';
 import { environmentObjects, environmentRoot } from './argocd-environments.js';
 import { HEALTH_GATE, healthConfigMap } from './argocd-health.js';
@@ -58,8 +59,12 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   // operators and CRDs are Healthy before any environment root syncs.
   const addons = addonApplications(a, model.addons, model.clusters, labels);
   const addonSources = [...sources, ADDONS_FILE];
-  if (addons.length > 0) docs.push({ file: 'projects/suoke-addons.yaml', objects: [addonsProject(a, addons, labels)], sources: addonSources });
   for (const x of addons) docs.push({ file: x.file, objects: [x.application], sources: addonSources });
+  // Each cluster's storage class and backups, after the add-ons (Velero's CRDs), before the environments.
+  const platform = renderClusterPlatforms(model, labels);
+  for (const x of platform.applications) docs.push({ file: `platform/${x.cluster}.yaml`, objects: [x.application] });
+  const projectApps = [...addons.map((x) => x.application), ...platform.applications.map((x) => x.application)];
+  if (projectApps.length > 0) docs.push({ file: `projects/${ADDONS_PROJECT}.yaml`, objects: [addonsProject(a, projectApps, labels)], sources: addonSources });
 
   const out: RenderedFile[] = [];
   const envTargets: BuildTarget[] = [];
@@ -79,11 +84,29 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   const files = docs.map((d) =>
     d.objects.length === 1 ? yamlFile(`${ARGOCD_PATH}/${d.file}`, d.sources ?? sources, d.objects[0]) : yamlStream(`${ARGOCD_PATH}/${d.file}`, d.sources ?? sources, d.objects),
   );
-  files.push(kustomization(ARGOCD_PATH, sources, docs.map((d) => d.file)), ...out);
+  files.push(kustomization(ARGOCD_PATH, sources, docs.map((d) => d.file)), ...out, ...platform.files);
   return {
     files,
-    targets: [{ path: ARGOCD_PATH, application: BOOTSTRAP_APPLICATION, env: '', objects: docs.flatMap((d) => d.objects) }, ...envTargets],
+    targets: [{ path: ARGOCD_PATH, application: BOOTSTRAP_APPLICATION, env: '', objects: docs.flatMap((d) => d.objects) }, ...envTargets, ...platform.targets],
   };
+}
+
+/** The clusters' platform folders (render/cluster-platform.ts), their Applications and build targets. */
+function renderClusterPlatforms(model: Model, labels: Record<string, string>): { files: RenderedFile[]; targets: BuildTarget[]; applications: { cluster: string; application: Application }[] } {
+  const files: RenderedFile[] = [];
+  const targets: BuildTarget[] = [];
+  const applications: { cluster: string; application: Application }[] = [];
+  for (const c of model.clusters) {
+    const objects = clusterPlatformObjects(c, labels);
+    if (objects.length === 0) continue;
+    const dir = clusterPlatformPath(c.name);
+    const from = [`clusters/${c.name}/cluster.yaml`];
+    files.push(...objects.map((o) => yamlFile(`${dir}/${o.file}`, from, o.object)), kustomization(dir, from, objects.map((o) => o.file)));
+    const application = clusterPlatformApplication(model.argocd, c, ADDONS_PROJECT, labels);
+    applications.push({ cluster: c.name, application });
+    targets.push({ path: dir, application: application.metadata.name, env: '', objects: objects.map((o) => o.object) });
+  }
+  return { files, targets, applications };
 }
 
 function kustomization(dir: string, sources: readonly string[], resources: readonly string[]): RenderedFile {

@@ -107,6 +107,6 @@ describe('addonApplications', () => {
 
   it('lists each add-on namespace of each cluster once as a project destination', () => {
     const apps = addonApplications(argo, [addon('a'), addon('b', { namespace: 'a' })], [cluster('dev')], {});
-    expect(addonsProject(argo, apps, {}).spec!.destinations).toEqual([{ server: 'https://dev.example:6443', namespace: 'a' }]);
+    expect(addonsProject(argo, apps.map((x) => x.application), {}).spec!.destinations).toEqual([{ server: 'https://dev.example:6443', namespace: 'a' }]);
   });
 });

@@ -13,6 +13,7 @@ import { Waivers } from '../shared/waivers-schema.js';
 import { envMap } from '../service/schema.js';
 import { DataServices } from './data-services-schema.js';
 import { NodePools } from './node-pools-schema.js';
+import { ClusterPlatform } from './platform-schema.js';
 import { LimitRange, Quota, Sidecar } from './quota-schema.js';
 import { ChangeWindows } from './windows-schema.js';
 
@@ -63,6 +64,7 @@ export const ClusterFile = Struct(
     }),
     nodePools: Type.Optional(NodePools),
     waivers: Type.Optional(Waivers),
+    platform: Type.Optional(ClusterPlatform),
   },
   { $id: 'https://suoke-life.com/schemas/cluster.json', title: 'clusters/<cluster>/cluster.yaml' },
 );
