@@ -74,9 +74,9 @@ describe('the add-on Applications of this repository', () => {
     expect(objectOf('argocd/addons/prod/velero.yaml').spec.destination).toEqual({ server: 'https://api.prod.k8s.suoke-life.internal:6443', namespace: 'velero' });
   });
 
-  it('belong to suoke-addons, whose sources are exactly the repositories they use', () => {
+  it('belong to suoke-addons, whose sources are exactly the repositories they use (and this one, of the cluster platform folders)', () => {
     const project = objectOf('argocd/projects/suoke-addons.yaml');
-    const repos = [...new Set(apps.map((p) => objectOf(p).spec.source.repoURL as string))].sort();
+    const repos = [...new Set([...apps.map((p) => objectOf(p).spec.source.repoURL as string), model.argocd.repoURL])].sort();
     expect(project.spec.sourceRepos).toEqual(repos);
     for (const p of apps) expect(objectOf(p).spec.project).toBe('suoke-addons');
     expect(project.spec.clusterResourceWhitelist).toContainEqual({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' });
