@@ -3,7 +3,6 @@
  * Application renders (docs/addons.md, "Storage class and backups"): its storage class and its
  * Velero backups. Checks: ./platform.ts. Used by the build and `npm run schemas`; run-time code imports its types only.
  */
-import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Enum, MapOf, Struct } from '../shared/declare.js';
 
@@ -53,6 +52,3 @@ export const ClusterPlatform = Struct(
     examples: [{ region: 'cn-east-2', storageClass: { provisioner: 'ebs.csi.aws.com' }, backup: { provider: 'aws', bucket: 'suoke-prod-backup', region: 'cn-north-1', credentials: { secretStore: { kind: 'ClusterSecretStore', name: 'suoke-vault-prod' }, key: 'suoke/prod/velero' }, ttl: '720h' } }],
   },
 );
-
-/** `platform` as written, with the declared defaults filled in. */
-export type ClusterPlatformConfig = Static<typeof ClusterPlatform>;
