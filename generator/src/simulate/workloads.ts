@@ -10,6 +10,9 @@ import { describe, groupKind, kindOf, list, meta, nameOf, namespaceOf, rec, str,
 import { add, applyLimitRanges, injectSidecar, podCharge, ZERO, type Usage } from './pods.js';
 import { podSecurityViolations } from './podsecurity.js';
 
+/** CloudNativePG's `Cluster`, whose health check (argocd-cm) reads the phase its operator reports. */
+const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
+
 /** Image pull and start-up: an assumption, not a measurement (documented in docs/simulation.md). */
 const POD_READY_MS = 60_000;
 /** `progressDeadlineSeconds` default of Deployments and Rollouts. */
@@ -17,7 +20,7 @@ const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
 const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'argoproj.io/Rollout']);
 /** Kinds whose status a controller of the simulation writes (every other object keeps its status). */
-const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace']);
+const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace', CNPG_CLUSTER]);
 
 /** Pods of one workload generation. */
 interface PodSet {
@@ -196,6 +199,11 @@ export class Workloads {
         return { conditions: [{ type: 'Ready', status: 'True', reason: 'SecretSynced' }] };
       case '/Namespace':
         return { phase: 'Active' };
+      // Its operator runs (the kind is served only once the add-on is Healthy, simulate/addons.ts); its
+      // instances are not simulated: the phase of a healthy cluster at once (cloudnative-pg
+      // api/v1/cluster_types.go:730 @ v1.30.0, PhaseHealthy).
+      case CNPG_CLUSTER:
+        return { phase: 'Cluster in healthy state' };
       default:
         return live.status;
     }

@@ -79,9 +79,9 @@ describe('add-on Applications', () => {
       { at: new Date(AT), horizonMs: 3_600_000 },
       [],
     );
-    // Applied once, at 60s (no retry configured); the simulation runs no CloudNativePG controller, so
-    // the Cluster's own health check (argocd-cm) reports it Progressing.
-    expect(outcome(r, 'data').sync).toBe('Synced');
+    // Applied once, at 60s (no retry configured), and reported healthy by its operator (its health
+    // check in argocd-cm reads the phase).
+    expect(outcome(r, 'data')).toEqual({ sync: 'Synced', health: 'Healthy' });
     expect(r.apps.find((a) => a.name === 'data')!.since - r.start).toBe(60_000);
   });
 });
