@@ -13,6 +13,7 @@ import { cacheSeal } from '../validate/result-cache.js';
 import { runSimulation } from '../validate/simulation.js';
 import type { CommandContext } from './context.js';
 import { instantOption } from './windows.js';
+import { ADDONS_PROJECT } from '../render/argocd-addons.js';
 
 export interface SimulateOptions {
   /** Where the simulated clock starts, ISO-8601 with an offset. Default now. */
@@ -32,10 +33,11 @@ export async function runSimulate(ctx: CommandContext, o: SimulateOptions): Prom
   const at = instantOption(ctx, o.at);
   const seal = o.cache === false ? undefined : cacheSeal(ctx.root, o.cacheSecretFile);
   const { findings, result, tree } = await runSimulation({ root: ctx.root, fs: ctx.fs, at, ...(o.cache === false ? { cache: false } : {}), ...(seal ? { seal } : {}) });
-  // An environment's Applications are `<env>-…`, outside the project of the bootstrap Application.
+  // An environment's Applications are `<env>-…`, outside the project of the bootstrap Application
+  // and the add-ons' (`addon-<cluster>-<addon>`, cluster-wide).
   const root = tree.input.bootstrap.find((b) => b['kind'] === 'Application');
   const rootProject = String(rec(root?.['spec'])['project'] ?? '');
-  const envs = [...new Set(result.apps.filter((a) => a.project !== rootProject && a.name.includes('-')).map((a) => a.name.split('-')[0]!))].sort();
+  const envs = [...new Set(result.apps.filter((a) => a.project !== rootProject && a.project !== ADDONS_PROJECT && a.name.includes('-')).map((a) => a.name.split('-')[0]!))].sort();
   if (o.env !== undefined && !envs.includes(o.env)) throw new UsageError(`unknown environment "${o.env}": expected one of ${envs.join(', ')}`);
   const mine = (name: string | undefined) => o.env === undefined || (name !== undefined && name.startsWith(`${o.env}-`));
   const shown = o.env === undefined ? result : { ...result, apps: result.apps.filter((a) => mine(a.name)), stalls: result.stalls.filter((s) => mine(s.app)), rejections: result.rejections.filter((j) => mine(j.app)) };

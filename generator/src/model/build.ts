@@ -58,7 +58,7 @@ export function buildModel(config: PlatformConfig): Model {
     for (const i of instances) i.data = i.service.dependsOn.data.map((kind) => declared.find((d) => d.kind === kind)!);
     return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, dataPath: `clusters/${cluster.name}/${env.name}/data`, instances, data };
   });
-  return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd };
+  return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd, addons: config.addons ?? [] };
 }
 
 function instance(

@@ -1,4 +1,4 @@
-import type { ArgoConfig, Autoscaling, ClusterConfig, DataKind, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
+import type { AddonConfig, ArgoConfig, Autoscaling, ClusterConfig, DataKind, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
 
 /** How a service's pods are run: a Deployment, or an Argo Rollouts canary where a gray release is configured. */
 type WorkloadKind = 'Deployment' | 'Rollout';
@@ -83,4 +83,6 @@ export interface Model {
   clusters: ClusterConfig[];
   environments: EnvironmentModel[];
   argocd: ArgoConfig;
+  /** The pinned add-ons (platform/addons.yaml), sorted by name; empty without the file. */
+  addons: AddonConfig[];
 }

@@ -1,4 +1,5 @@
 import type { ConfigMap } from './kinds.js';
+import { BOOTSTRAP_WAVES } from './argocd-waves.js';
 
 /**
  * The label that takes an Application out of every sync-wave gate: its health, as the check below
@@ -82,7 +83,7 @@ export function healthConfigMap(namespace: string): ConfigMap {
       labels: { 'app.kubernetes.io/part-of': 'argocd' },
       annotations: {
         'argocd.argoproj.io/sync-options': 'ServerSideApply=true,Prune=false,Delete=false',
-        'argocd.argoproj.io/sync-wave': '-3',
+        'argocd.argoproj.io/sync-wave': String(BOOTSTRAP_WAVES.projects),
       },
     },
     data: { ...HEALTH_CUSTOMIZATIONS },

@@ -5,6 +5,7 @@ import { RESOURCES_FINALIZER } from './argocd-apps.js';
 import { syncWindowsFor, type SyncWindow } from './argocd-sync-windows.js';
 import type { BuildTarget } from './layout.js';
 import type { AppProject } from './kinds.js';
+import { BOOTSTRAP_WAVES } from './argocd-waves.js';
 
 /** A `group|kind` pair of an AppProject resource allow-list. */
 type GroupKind = NonNullable<NonNullable<AppProject['spec']>['namespaceResourceWhitelist']>[number];
@@ -87,7 +88,7 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
     // @ v2.13.9): when an environment is removed, the bootstrap prunes its project and its root together,
     // and the root's cascade deletes Applications whose own finalizers need the project
     // (appcontroller.go:1154-1157: without it their deletion fails and never ends).
-    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' }, finalizers: [RESOURCES_FINALIZER] },
+    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': String(BOOTSTRAP_WAVES.projects) }, finalizers: [RESOURCES_FINALIZER] },
     spec: {
       description: `Suoke Life ${e.env.name} environment (namespace ${e.env.namespace} on cluster ${e.cluster.name})`,
       sourceRepos: [a.repoURL],
@@ -121,7 +122,7 @@ export function platformProject(a: ArgoConfig, project: string, server: string, 
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
-    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-3' } },
+    metadata: { name: project, namespace: a.namespace, labels, annotations: { 'argocd.argoproj.io/sync-wave': String(BOOTSTRAP_WAVES.projects) } },
     spec: {
       description: 'Argo CD objects of the Suoke Life platform: bootstrap, projects, environment roots, foundation Applications, ApplicationSets, health checks',
       sourceRepos: [a.repoURL],

@@ -1,9 +1,13 @@
 import { cmp } from '../core/finding.js';
 import type { Model } from '../model/types.js';
+import { ADDONS_FILE } from '../config/addons/checks.js';
+import { ADDONS_PROJECT, addonApplications, addonsProject } from './argocd-addons.js';
+import { clusterPlatformApplication, clusterPlatformObjects, clusterPlatformPath } from './cluster-platform.js';
 import { SYNC_RETRY } from './argocd-apps.js';
 import { environmentObjects, environmentRoot } from './argocd-environments.js';
 import { HEALTH_GATE, healthConfigMap } from './argocd-health.js';
 import { environmentProject, platformProject, projectName } from './argocd-projects.js';
+import { BOOTSTRAP_WAVES } from './argocd-waves.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
 import type { RenderedFile } from '../core/generated-files.js';
 import { yamlFile, yamlStream } from './files.js';
@@ -17,14 +21,6 @@ const BOOTSTRAP_APPLICATION = 'suoke-life-bootstrap';
 
 /** Path Argo CD builds for its own objects (the bootstrap Application points here). */
 export const ARGOCD_PATH = 'argocd';
-
-/**
- * Sync waves of the bootstrap Application's own sync: the AppProjects and the `argocd-cm` health
- * checks first, then the environment roots. The bootstrap itself has no annotation (wave 0). Both the
- * bootstrap and the roots are labelled {@link HEALTH_GATE}, so no wave of this sync ever waits on an
- * environment or on the bootstrap's own running sync (docs/argocd.md, "Sync waves").
- */
-const BOOTSTRAP_WAVES = { projects: '-3', environments: '-2' } as const;
 
 /** Directory of an environment's root Application: `argocd/environments/<env>`. */
 function environmentPath(env: string): string {
@@ -43,7 +39,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   const a = model.argocd;
   const sources = [a.file, 'clusters/*/cluster.yaml', 'apps/*/service.yaml'];
   const labels = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY };
-  const docs: { file: string; objects: K8sObject[] }[] = [];
+  const docs: { file: string; objects: K8sObject[]; sources?: string[] }[] = [];
 
   const bootstrap: Application = {
     apiVersion: 'argoproj.io/v1alpha1',
@@ -59,6 +55,16 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   };
   docs.push({ file: 'bootstrap.yaml', objects: [platformProject(a, PLATFORM_PROJECT, IN_CLUSTER, labels), bootstrap] });
   docs.push({ file: 'config/argocd-cm.yaml', objects: [healthConfigMap(a.namespace)] });
+  // The add-ons (platform/addons.yaml): their Applications gate the bootstrap's later waves, so the
+  // operators and CRDs are Healthy before any environment root syncs.
+  const addons = addonApplications(a, model.addons, model.clusters, labels);
+  const addonSources = [...sources, ADDONS_FILE];
+  for (const x of addons) docs.push({ file: x.file, objects: [x.application], sources: addonSources });
+  // Each cluster's storage class and backups, after the add-ons (Velero's CRDs), before the environments.
+  const platform = renderClusterPlatforms(model, labels);
+  for (const x of platform.applications) docs.push({ file: `platform/${x.cluster}.yaml`, objects: [x.application] });
+  const projectApps = [...addons.map((x) => x.application), ...platform.applications.map((x) => x.application)];
+  if (projectApps.length > 0) docs.push({ file: `projects/${ADDONS_PROJECT}.yaml`, objects: [addonsProject(a, projectApps, labels)], sources: addonSources });
 
   const out: RenderedFile[] = [];
   const envTargets: BuildTarget[] = [];
@@ -67,7 +73,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
     const envLabels = { ...labels, 'suoke-life.com/environment': env };
     docs.push({ file: `projects/${projectName(env)}.yaml`, objects: [environmentProject(a, e, targets, envLabels)] });
     const ea = { argo: a, env: e, inCluster: IN_CLUSTER, platformProject: PLATFORM_PROJECT, path: environmentPath(env), labels: envLabels, data: targets.some((t) => t.path === e.dataPath) };
-    const root = environmentRoot(ea, BOOTSTRAP_WAVES.environments);
+    const root = environmentRoot(ea, String(BOOTSTRAP_WAVES.environments));
     docs.push({ file: `environments/${env}.yaml`, objects: [root] });
     const inside = environmentObjects(ea);
     out.push(...inside.map((d) => yamlFile(`${ea.path}/${d.file}`, sources, d.object)), kustomization(ea.path, sources, inside.map((d) => d.file)));
@@ -76,13 +82,31 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
 
   docs.sort((x, y) => cmp(x.file, y.file));
   const files = docs.map((d) =>
-    d.objects.length === 1 ? yamlFile(`${ARGOCD_PATH}/${d.file}`, sources, d.objects[0]) : yamlStream(`${ARGOCD_PATH}/${d.file}`, sources, d.objects),
+    d.objects.length === 1 ? yamlFile(`${ARGOCD_PATH}/${d.file}`, d.sources ?? sources, d.objects[0]) : yamlStream(`${ARGOCD_PATH}/${d.file}`, d.sources ?? sources, d.objects),
   );
-  files.push(kustomization(ARGOCD_PATH, sources, docs.map((d) => d.file)), ...out);
+  files.push(kustomization(ARGOCD_PATH, sources, docs.map((d) => d.file)), ...out, ...platform.files);
   return {
     files,
-    targets: [{ path: ARGOCD_PATH, application: BOOTSTRAP_APPLICATION, env: '', objects: docs.flatMap((d) => d.objects) }, ...envTargets],
+    targets: [{ path: ARGOCD_PATH, application: BOOTSTRAP_APPLICATION, env: '', objects: docs.flatMap((d) => d.objects) }, ...envTargets, ...platform.targets],
   };
+}
+
+/** The clusters' platform folders (render/cluster-platform.ts), their Applications and build targets. */
+function renderClusterPlatforms(model: Model, labels: Record<string, string>): { files: RenderedFile[]; targets: BuildTarget[]; applications: { cluster: string; application: Application }[] } {
+  const files: RenderedFile[] = [];
+  const targets: BuildTarget[] = [];
+  const applications: { cluster: string; application: Application }[] = [];
+  for (const c of model.clusters) {
+    const objects = clusterPlatformObjects(c, labels);
+    if (objects.length === 0) continue;
+    const dir = clusterPlatformPath(c.name);
+    const from = [`clusters/${c.name}/cluster.yaml`];
+    files.push(...objects.map((o) => yamlFile(`${dir}/${o.file}`, from, o.object)), kustomization(dir, from, objects.map((o) => o.file)));
+    const application = clusterPlatformApplication(model.argocd, c, ADDONS_PROJECT, labels);
+    applications.push({ cluster: c.name, application });
+    targets.push({ path: dir, application: application.metadata.name, env: '', objects: objects.map((o) => o.object) });
+  }
+  return { files, targets, applications };
 }
 
 function kustomization(dir: string, sources: readonly string[], resources: readonly string[]): RenderedFile {

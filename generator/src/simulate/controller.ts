@@ -11,6 +11,7 @@
  * cleared only when the operation completes (appcontroller.go:1444-1463).
  */
 import { expandApplications } from '../argo/expand.js';
+import { addonOf, addonRelease, createNamespace, serveAddonKinds } from './addons.js';
 import { destinationPermitted, globMatch } from '../argo/glob.js';
 import { parseDuration } from '../time/duration.js';
 import type { Cluster, Live } from './cluster.js';
@@ -109,7 +110,8 @@ function compare(world: World, app: Live): Compared {
   const spec = rec(app.manifest['spec']);
   const dst = rec(spec['destination']);
   const name = nameOf(app.manifest);
-  const built = world.source(str(rec(spec['source'])['path']) ?? '');
+  // An add-on's upstream release is stood in for by its operator (simulate/addons.ts).
+  const built = addonOf(app.manifest) !== undefined ? addonRelease(app.manifest) : world.source(str(rec(spec['source'])['path']) ?? '');
   if ('error' in built) return { targets: [], prunes: [], sync: 'Unknown', health: { status: 'Unknown', message: built.error }, error: `ComparisonError: ${built.error}` };
   const cluster = world.cluster(str(dst['server']) ?? '');
   const { targets, keys } = targetsOf(built, str(dst['namespace']));
@@ -196,6 +198,7 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
     ctx.blockedByWindow = !canSync(windows, now, rec(app.operation['initiatedBy'])['automated'] !== true);
     if (!ctx.blockedByWindow && !(ctx.retryAt !== undefined && ctx.retryAt > now)) {
       if (!ctx.started) {
+        createNamespace(world.cluster(str(rec(spec['destination'])['server']) ?? ''), app.manifest, now);
         ctx.tasks = planTasks(c.targets, c.prunes, hasSyncOption({ metadata: { annotations: { 'argocd.argoproj.io/sync-options': list(rec(spec['syncPolicy'])['syncOptions']).join(',') } } }, 'PruneLast=true'));
         ctx.retryAt = undefined;
       }
@@ -225,10 +228,15 @@ export function reconcileApplication(world: World, app: Live, now: number): bool
     }
   }
   app.status = { ...app.status, sync: { status: c.sync, revision: world.input.revision }, health: c.health };
+  const addon = addonOf(app.manifest);
+  // The operator runs and its CRDs are established: custom resources of its kinds are served from now on.
+  const served = addon !== undefined && c.sync === 'Synced' && c.health.status === 'Healthy' && !app.operation
+    ? serveAddonKinds(world.cluster(str(rec(spec['destination'])['server']) ?? ''), world.input.addonKinds?.get(addon) ?? [])
+    : false;
   const same = JSON.stringify([app.status, app.operation ?? null]) === before;
   // An unchanged status keeps its identity, so the health computed from it stays cached.
   if (same) app.status = original;
-  return stepped || !same;
+  return stepped || served || !same;
 }
 
 /** A completed step: Succeeded clears `.operation`; Failed is retried while the retry limit allows. */

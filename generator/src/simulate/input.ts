@@ -28,7 +28,16 @@ export interface SimTree {
  * A tree given as the bootstrap file's text, the `argocd/` path's objects (with the files they
  * come from), and the objects of every other path.
  */
-export function simTree(opts: { bootstrap: string; argocdPath: string; argocd: readonly ArgoDocument[]; source: (path: string) => readonly Obj[] | { error: string }; revision: string; namespace?: string }): SimTree {
+export function simTree(opts: {
+  bootstrap: string;
+  argocdPath: string;
+  argocd: readonly ArgoDocument[];
+  source: (path: string) => readonly Obj[] | { error: string };
+  revision: string;
+  namespace?: string;
+  /** The kinds of each add-on's pinned CRDs, by add-on ({@link SimInput.addonKinds}). */
+  addonKinds?: ReadonlyMap<string, readonly string[]>;
+}): SimTree {
   const ns = opts.namespace ?? 'argocd';
   const bootstrap = documents(opts.bootstrap);
   const files = new Map<string, string>();
@@ -42,5 +51,6 @@ export function simTree(opts: { bootstrap: string; argocdPath: string; argocd: r
     const via = a.origin.startsWith('ApplicationSet ') ? setKey(a.origin) : keyOf({ ...a.application, metadata: { ...meta(a.application), namespace: ns } });
     expected.push({ name, project: str(rec(a.application['spec'])['project']) ?? '', via });
   }
-  return { input: { bootstrap, source: opts.source, revision: opts.revision, argocdNamespace: ns, preconditions: PRECONDITIONS }, expected, files };
+  const input: SimInput = { bootstrap, source: opts.source, revision: opts.revision, argocdNamespace: ns, preconditions: PRECONDITIONS, ...(opts.addonKinds ? { addonKinds: opts.addonKinds } : {}) };
+  return { input, expected, files };
 }

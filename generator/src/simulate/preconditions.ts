@@ -20,33 +20,6 @@ const WORKLOAD_PRECONDITIONS: readonly Precondition[] = [
   { name: 'External Secrets, with the secret store the ExternalSecrets name', source: 'docs/argocd.md:29-30', crds: ['external-secrets.io/ExternalSecret', 'external-secrets.io/SecretStore', 'external-secrets.io/ClusterSecretStore'] },
   { name: 'prometheus-operator', source: 'docs/argocd.md:29-30', crds: ['monitoring.coreos.com/ServiceMonitor', 'monitoring.coreos.com/PodMonitor', 'monitoring.coreos.com/PrometheusRule'], namespaces: ['monitoring'] },
   {
-    name: 'CloudNativePG with the Barman Cloud plugin (pinned in platform/addons.yaml)',
-    source: 'platform/addons.yaml, docs/data-layer.md',
-    crds: [
-      'postgresql.cnpg.io/Cluster',
-      'postgresql.cnpg.io/Pooler',
-      'postgresql.cnpg.io/Database',
-      'postgresql.cnpg.io/ScheduledBackup',
-      'postgresql.cnpg.io/Backup',
-      'barmancloud.cnpg.io/ObjectStore',
-    ],
-    namespaces: ['cnpg-system'],
-  },
-  {
-    name: 'Redis operator (OT-CONTAINER-KIT), RabbitMQ cluster and messaging-topology operators (pinned in platform/addons.yaml)',
-    source: 'platform/addons.yaml, docs/data-layer.md',
-    crds: [
-      'redis.redis.opstreelabs.in/Redis',
-      'redis.redis.opstreelabs.in/RedisReplication',
-      'redis.redis.opstreelabs.in/RedisSentinel',
-      'rabbitmq.com/RabbitmqCluster',
-      'rabbitmq.com/Queue',
-      'rabbitmq.com/Exchange',
-      'rabbitmq.com/Binding',
-      'rabbitmq.com/Policy',
-    ],
-  },
-  {
     name: 'Istio 1.22 with the CNI node agent and sidecar injection',
     source: 'docs/argocd.md:29-30, docs/gray-releases.md:251-254',
     crds: ['networking.istio.io/VirtualService', 'networking.istio.io/DestinationRule', 'networking.istio.io/Gateway', 'security.istio.io/PeerAuthentication', 'security.istio.io/AuthorizationPolicy'],

@@ -8,7 +8,11 @@ import { argoDocuments } from '../argo/documents.js';
 import { simTree, type SimTree } from './input.js';
 import type { Obj } from './objects.js';
 
-export function renderedTree(rendered: RenderResult, revision = 'HEAD'): SimTree {
+/**
+ * `addonKinds`: the kinds of each add-on's pinned CRDs (validate/simulation.ts `pinnedKinds`), served
+ * once its Application runs; without them an add-on serves nothing.
+ */
+export function renderedTree(rendered: RenderResult, revision = 'HEAD', addonKinds?: ReadonlyMap<string, readonly string[]>): SimTree {
   const byPath = new Map(rendered.targets.map((t) => [t.path, t.objects as unknown as Obj[]]));
   const bootstrap = rendered.files.find((f) => f.path === 'argocd/bootstrap.yaml')?.content ?? '';
   return simTree({
@@ -17,5 +21,6 @@ export function renderedTree(rendered: RenderResult, revision = 'HEAD'): SimTree
     argocd: argoDocuments(rendered.files, 'argocd'),
     source: (path) => byPath.get(path) ?? { error: `path ${JSON.stringify(path)} does not exist in the repository` },
     revision,
+    ...(addonKinds ? { addonKinds } : {}),
   });
 }

@@ -10,12 +10,13 @@ import { describe, groupKind, kindOf, list, meta, nameOf, namespaceOf, rec, str,
 import { add, applyLimitRanges, injectSidecar, podCharge, ZERO, type Usage } from './pods.js';
 import { podSecurityViolations } from './podsecurity.js';
 
+/** CloudNativePG's `Cluster`, whose health check (argocd-cm) reads the phase its operator reports. */
+const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
+
 /** Image pull and start-up: an assumption, not a measurement (documented in docs/simulation.md). */
 const POD_READY_MS = 60_000;
 /** `progressDeadlineSeconds` default of Deployments and Rollouts. */
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
-
-const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
 
 /**
  * When a CloudNativePG Cluster reports "Cluster in healthy state": the operator creates the primary,

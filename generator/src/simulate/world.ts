@@ -23,6 +23,12 @@ export interface SimInput {
   argocdNamespace?: string;
   /** What is installed outside the repository, per cluster (`argocd` for Argo CD's own, `workload` for the others). */
   preconditions: { argocd: readonly Precondition[]; workload: readonly Precondition[] };
+  /**
+   * The kinds (`group/Kind`) each add-on's pinned CRDs define (platform/crds/<addon>/<version>/), by
+   * add-on name: served on a cluster once that add-on's Application there is Synced and Healthy
+   * (simulate/addons.ts). Default none.
+   */
+  addonKinds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The controller's memory of one operation. */

@@ -2,6 +2,7 @@ import type { ArgoDocument } from '../argo/documents.js';
 import { expandApplications, type ExpandedApplication } from '../argo/expand.js';
 import { destinationPermitted, sourcePermitted, type ProjectDestination } from '../argo/glob.js';
 import { cmp, type Finding } from '../core/finding.js';
+import { ADDON_LABEL } from '../render/argocd-addons.js';
 import { checkWaveGates } from './argocd-gates.js';
 
 /** What the Argo CD checks need from the rest of `validate`. */
@@ -76,15 +77,19 @@ export function checkArgo(input: ArgoCheckInput): ArgoCheckResult {
       }
     }
     const path = source.path ?? '';
-    if (!input.isDir(path)) {
+    // An add-on Application syncs an upstream chart or repository at its pinned release
+    // (docs/addons.md, "Installing"): nothing of this repository to find, render or build.
+    const addon = isAddon(app.application);
+    if (!addon && !input.isDir(path)) {
       bad('path-missing', 'spec.source.path', `source path ${JSON.stringify(path)} does not exist in the repository`);
-    } else if (!rendered.has(path)) {
+    } else if (!addon && !rendered.has(path)) {
       bad('path-not-rendered', 'spec.source.path', `source path ${JSON.stringify(path)} exists but the generator does not render it, so nothing proves what it builds`);
-    } else {
+    } else if (!addon) {
       deployed.add(path);
     }
+    // An add-on's sync never prunes (docs/addons.md): a CRD goes only by a person's hand.
     const automated = (spec['syncPolicy'] as { automated?: { prune?: unknown; selfHeal?: unknown } } | undefined)?.automated;
-    if (automated?.prune !== true || automated.selfHeal !== true) {
+    if ((automated?.prune !== true && !addon) || automated?.selfHeal !== true) {
       bad('not-automated', 'spec.syncPolicy.automated', 'Application does not auto-sync with prune and self-heal, so Argo CD would not keep the cluster equal to the committed output');
     }
   }
@@ -96,6 +101,11 @@ export function checkArgo(input: ArgoCheckInput): ArgoCheckResult {
   const unique = applications.filter((a) => seen.get(appName(a)) === a);
   if (input.builds) findings.push(...checkWaveGates({ applications: unique, projects, builds: input.builds, hint: GATE_FIX }));
   return { applications: unique, buildPaths: [...deployed].sort(cmp), findings };
+}
+
+function isAddon(o: Record<string, unknown>): boolean {
+  const labels = (o['metadata'] as { labels?: Record<string, unknown> } | undefined)?.labels;
+  return typeof labels?.[ADDON_LABEL] === 'string';
 }
 
 function nameOf(o: Record<string, unknown>): string {

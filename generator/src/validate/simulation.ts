@@ -14,6 +14,9 @@ import { rec, str, type Obj } from '../simulate/objects.js';
 import { simulate, type SimResult } from '../simulate/run.js';
 import { expandApplications } from '../argo/expand.js';
 import { argoDocuments } from '../argo/documents.js';
+import { addonOf } from '../simulate/addons.js';
+import { crdFacts } from './crd-facts.js';
+import { CRDS_DIR } from './crd-readme.js';
 
 export interface SimulationOptions {
   /** Repository root (absolute), where kustomize runs. */
@@ -56,7 +59,9 @@ export async function committedTree(o: SimulationOptions): Promise<SimTree> {
     .filter((d) => d.file !== `${ARGOCD}/argocd.yaml`)
     .map((d) => ({ ...d, object: strip(d.object as Obj) }));
   const { applications } = expandApplications(docs);
-  const paths = [...new Set([ARGOCD, ...applications.map((a) => str(rec(rec(a.application['spec'])['source'])['path']) ?? '')])].filter((p) => p !== '').sort();
+  // An add-on Application syncs an upstream release, not a path of this repository (simulate/addons.ts).
+  const own = applications.filter((a) => addonOf(a.application) === undefined);
+  const paths = [...new Set([ARGOCD, ...own.map((a) => str(rec(rec(a.application['spec'])['source'])['path']) ?? '')])].filter((p) => p !== '').sort();
   const built = await buildPaths(
     paths.map((path) => ({ path })),
     { root: o.root, ...(o.tool ?? {}), ...(o.cache === false || !o.seal ? { cacheDir: false as const } : { cacheDir: defaultCacheDir(o.root), seal: o.seal }) },
@@ -68,7 +73,22 @@ export async function committedTree(o: SimulationOptions): Promise<SimTree> {
     argocd: docs,
     source: (p) => byPath.get(p) ?? { error: `path ${JSON.stringify(p)} is not built` },
     revision: 'HEAD',
+    addonKinds: pinnedKinds(o.fs, applications.flatMap((a) => addonOf(a.application) ?? [])),
   });
+}
+
+/**
+ * The kinds each add-on's pinned CRDs define, read from `platform/crds/<addon>/` (one version folder
+ * each: validate's add-on step refuses any other), without their schemas (validate/crd-facts.ts).
+ */
+export function pinnedKinds(fs: FileSystem, addons: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const addon of [...new Set(addons)].sort()) {
+    const files = filesBelow(fs, `${CRDS_DIR}/${addon}`).filter((p) => /\.ya?ml$/.test(p)).sort();
+    const kinds = files.flatMap((f) => crdFacts(fs.readText(f) ?? '').map((c) => `${c.group}/${c.kind}`));
+    out.set(addon, [...new Set(kinds)].sort());
+  }
+  return out;
 }
 
 /** Plays the committed tree; its findings and the result. */

@@ -30,15 +30,16 @@ describe('Argo CD objects of the fixture platform', () => {
         .targets.find((t) => t.path === path)!
         .objects.map((o) => `${o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 'none'} ${o.kind} ${o.metadata.name}`)
         .sort();
+    // -10 leaves -9…-3 to the add-ons and the clusters' platform Applications (the fixture has none).
     expect(waves('argocd')).toEqual([
+      '-10 AppProject suoke-dev',
+      '-10 AppProject suoke-platform',
+      '-10 AppProject suoke-prod',
+      '-10 AppProject suoke-test',
+      '-10 ConfigMap argocd-cm',
       '-2 Application suoke-dev',
       '-2 Application suoke-prod',
       '-2 Application suoke-test',
-      '-3 AppProject suoke-dev',
-      '-3 AppProject suoke-platform',
-      '-3 AppProject suoke-prod',
-      '-3 AppProject suoke-test',
-      '-3 ConfigMap argocd-cm',
       'none Application suoke-life-bootstrap',
     ]);
     expect(waves('argocd/environments/prod')).toEqual(['-2 Application prod-shared', '0 ApplicationSet suoke-prod']);
@@ -153,7 +154,9 @@ describe('canary visibility in the repository: ApplicationSet element → Applic
       { name: 'staging-knowledge', environment: 'staging', service: 'knowledge', weight: '10', version: '1.4.0', stable: '1.3.0', control: 'auto', steps: '10,25,50,100' },
     ]);
     const others = applications.map((a) => meta(a.application)).filter((m) => m.labels?.[ARGO_KEYS.grayRelease] === 'false');
-    expect(others.length).toBe(applications.length - 2 - 1 - 4); // less the two gray releases, the bootstrap Application and the four environment roots
+    // Less the two gray releases, the bootstrap Application, the four environment roots, the 21 add-on
+    // Applications (7 add-ons on 3 clusters) and the 3 clusters' platform Applications.
+    expect(others.length).toBe(applications.length - 2 - 1 - 4 - 21 - 3);
     for (const m of others) expect([m.name, m.labels[ARGO_KEYS.canaryWeight], m.annotations[ARGO_KEYS.canaryVersion]]).toEqual([m.name, '0', '']);
   });
 

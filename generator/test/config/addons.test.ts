@@ -82,7 +82,7 @@ const cases: Case[] = [
     expect: [{ check: 'config/enum', file: F, line: 5, path: 'addons[0].licence', message: '`addons[0].licence` must be one of Apache-2.0, MPL-2.0, MIT, BSD-2-Clause, BSD-3-Clause, ISC; found `Elastic-2.0`', hint: 'use one of: Apache-2.0, MPL-2.0, MIT, BSD-2-Clause, BSD-3-Clause, ISC' }],
   },
   { name: 'an unknown key in an entry', text: edit('    licence: Apache-2.0\n  - name: cert', '    licence: Apache-2.0\n    chart: istio/base\n  - name: cert'),
-    expect: [{ check: 'config/unknown-key', file: F, line: 6, path: 'addons[0].chart', message: 'unknown key `chart` in `addons[0]`', hint: 'allowed keys: name, version, repository, licence' }],
+    expect: [{ check: 'config/unknown-key', file: F, line: 6, path: 'addons[0].chart', message: 'unknown key `chart` in `addons[0]`', hint: 'allowed keys: name, version, repository, licence, install' }],
   },
 ];
 

@@ -46,7 +46,7 @@ const cases: { name: string; edits: Edit[]; expect: Expected[] }[] = [
   },
   {
     name: 'backups in the cluster region',
-    edits: [...pg(`, backup: {${BACKUP}}`), [P, 'kubernetesVersion: "1.31"\n', 'kubernetesVersion: "1.31"\nregion: cn-shanghai\n']],
+    edits: [...pg(`, backup: {${BACKUP}}`), [P, 'monitoringNamespace: monitoring\n', 'monitoringNamespace: monitoring\nplatform: {region: cn-shanghai, storageClass: {provisioner: diskplugin.csi.alibabacloud.com}}\n']],
     expect: [
       {
         check: 'config/backup-offsite', file: P, line: 20, path: `${PC}.backup.region`,

@@ -112,7 +112,8 @@ export interface TempRepo {
 }
 
 /** Top-level entries of the repository that hold configuration and generated output. */
-const TREE = ['apps', 'clusters', 'argocd', '.generated-files'];
+/** The configuration and generated output; `platform/` holds the add-on pins and their CRDs (docs/addons.md). */
+const TREE = ['apps', 'clusters', 'argocd', 'platform', '.generated-files'];
 
 /**
  * A fresh copy of the working tree's configuration and generated output (`repo`) or of the fixture
@@ -124,6 +125,8 @@ export function tempRepo(from: RepoSource, opts: TempRepoOptions = {}): TempRepo
   const source = from === 'repo' ? REPO_ROOT : FIXTURE_PLATFORM;
   if (opts.configOnly) {
     for (const rel of configFiles(source)) copy(path.join(source, rel), path.join(root, rel));
+    // The add-on pins are configuration, read with their CRDs (render and validate).
+    if (fs.existsSync(path.join(source, 'platform'))) fs.cpSync(path.join(source, 'platform'), path.join(root, 'platform'), { recursive: true });
   } else {
     for (const name of TREE) {
       const p = path.join(source, name);

@@ -36,7 +36,7 @@ describe('simulate', () => {
     expect(report.summary).toMatchObject({ resources: 20, valid: 20 });
   }, 180_000);
 
-  it('text: exit 0, the preconditions, then one row per Application: dev at once, prod when its window opens', async () => {
+  it('text: exit 0, the preconditions, then one row per Application: the add-ons wave by wave, dev once they run, prod when its window opens', async () => {
     const repo = tempRepo('repo');
     const r = await runCli(['simulate', '--at', SATURDAY, '--root', repo.root], { timeoutMs: 120_000 });
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -44,7 +44,11 @@ describe('simulate', () => {
     expect(lines[0]).toBe('assumed installed outside this repository:');
     expect(lines).toContain('simulated from 2026-12-05 12:00 +08:00 to 2026-12-08 22:01 +08:00');
     expect(lines.find((l) => l.startsWith('APPLICATION'))).toMatch(/^APPLICATION +SYNC +HEALTH +SINCE +BLOCKED BY$/);
-    expect(lines.find((l) => l.startsWith('dev-shared '))).toMatch(/^dev-shared +Synced +Healthy +2026-12-05 12:00 \+08:00 \(\+0s\)$/);
+    // The add-ons first (platform/addons.yaml), one wave a minute (each operator's pod ready after
+    // POD_READY_MS): cert-manager, then what needs it, then the topology operator; then the environments.
+    expect(lines.find((l) => l.startsWith('addon-dev-cert-manager '))).toMatch(/^addon-dev-cert-manager +Synced +Healthy +2026-12-05 12:01 \+08:00 \(\+1m\)$/);
+    expect(lines.find((l) => l.startsWith('addon-dev-rabbitmq-messaging-topology-operator '))).toMatch(/^addon-dev-rabbitmq-messaging-topology-operator +Synced +Healthy +2026-12-05 12:03 \+08:00 \(\+3m\)$/);
+    expect(lines.find((l) => l.startsWith('dev-shared '))).toMatch(/^dev-shared +Synced +Healthy +2026-12-05 12:03 \+08:00 \(\+3m\)$/);
     // Prod's window opens on Tuesday at 22:00 (clusters/prod/cluster.yaml); its root waits for it, and holds nothing else.
     expect(lines.find((l) => l.startsWith('suoke-prod '))).toMatch(/^suoke-prod +Synced +Healthy +2026-12-08 22:00 \+08:00 \(\+82h\)$/);
     expect(lines.find((l) => l.startsWith('prod-xiaoai '))).toMatch(/^prod-xiaoai +Synced +Healthy +2026-12-08 22:01 \+08:00 \(\+82h1m\)$/);

@@ -5,7 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempRepo } from '../helpers/cli.js';
-import { renderOf } from '../helpers/platform.js';
+import { modelOf } from '../helpers/platform.js';
+import { render } from '../../src/render/index.js';
+import { diskFs } from '../../src/core/fs.js';
+import { pinnedKinds } from '../../src/validate/simulation.js';
 import { renderedTree } from '../../src/simulate/rendered.js';
 import { simulate, type SimResult } from '../../src/simulate/run.js';
 import type { SimTree } from '../../src/simulate/input.js';
@@ -27,7 +30,8 @@ function seedWithFreeze(): SimTree {
   const text = repo.read(file);
   expect(text).toContain(anchor);
   repo.write(file, text.replace(anchor, `${anchor}${FREEZE}\n`));
-  return renderedTree(renderOf(repo.root));
+  const model = modelOf(repo.root);
+  return renderedTree(render(model), 'HEAD', pinnedKinds(diskFs(repo.root), model.addons.map((a) => a.name)));
 }
 
 /** Per hour of the week: the Applications not Synced and Healthy at the end of its play. */
@@ -46,7 +50,8 @@ describe(`the seed with a staging freeze, played from empty at every hour of a w
   const since = (r: SimResult, app: string) => Math.floor(r.apps.find((a) => a.name === app)!.since / 60_000) * 60_000;
 
   it.each([
-    ['Monday 12:00, staging window open', '2026-12-07T12:00:00+08:00', '2026-12-07T12:00:00+08:00'],
+    // Open: once the add-ons run, three minutes in (three add-on waves, one pod start each).
+    ['Monday 12:00, staging window open', '2026-12-07T12:00:00+08:00', '2026-12-07T12:03:00+08:00'],
     ['Monday 20:00, closed: waits for Tuesday 10:00', '2026-12-07T20:00:00+08:00', '2026-12-08T10:00:00+08:00'],
     ['Wednesday 12:00, inside the window hours but frozen: waits for Friday 10:00', '2026-12-09T12:00:00+08:00', '2026-12-11T10:00:00+08:00'],
     ['Saturday 12:00, closed: waits for Monday 10:00', '2026-12-12T12:00:00+08:00', '2026-12-14T10:00:00+08:00'],

@@ -73,7 +73,7 @@ export function checkDataServicesFile(f: ParsedFile, out: Finding[]): void {
       }
     }
     if (isRaw(ds.postgres) && isRaw(ds.postgres.cluster)) {
-      checkPostgresCluster(r, (...p) => at('postgres', 'cluster', ...p), ds.postgres.cluster, env, d.region);
+      checkPostgresCluster(r, (...p) => at('postgres', 'cluster', ...p), ds.postgres.cluster, env, isRaw(d.platform) ? d.platform.region : undefined);
     }
     checkRedisMq(r, at, ds);
   }

@@ -44,7 +44,7 @@ const Backup = Struct(
   {
     destinationPath: Type.String({ description: 'Object-store URL the base backups and WAL go to, in another region than the cluster.', examples: ['s3://suoke-pg-backup-prod/'] }),
     endpointURL: Type.Optional(Type.String({ description: 'S3-compatible endpoint, e.g. `https://oss-cn-shanghai.aliyuncs.com`.' })),
-    region: Type.String({ description: 'Region of the object store; must differ from the cluster\'s `region` (off-site).', examples: ['cn-shanghai'] }),
+    region: Type.String({ description: 'Region of the object store; must differ from the cluster\'s `platform.region` (off-site).', examples: ['cn-shanghai'] }),
     credentials: Type.String({
       description: 'Secret-store key holding `access-key-id` and `secret-access-key` for the object store, read by an ExternalSecret. `{env}` stands for the environment.',
       examples: ['suoke/{env}/postgres-backup'],

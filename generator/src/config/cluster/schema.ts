@@ -14,6 +14,7 @@ import { envMap } from '../service/schema.js';
 import { DataServices } from './data-services-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
+import { ClusterPlatform } from './platform-schema.js';
 import { LimitRange, Quota, Sidecar } from './quota-schema.js';
 import { ChangeWindows } from './windows-schema.js';
 
@@ -52,9 +53,6 @@ export const ClusterFile = Struct(
     name: Type.String({ description: 'DNS-1123 label equal to the folder name.', examples: ['dev'] }),
     server: Type.String({ description: 'https URL of the API server.', examples: ['https://kubernetes.default.svc'] }),
     kubernetesVersion: Type.String({ description: 'Minor version, quoted.', examples: ['1.31'] }),
-    region: Type.Optional(
-      Type.String({ description: 'Cloud region the cluster runs in; backups must go to another one (off-site).', examples: ['cn-hangzhou'] }),
-    ),
     ingressNamespace: Type.String({ examples: ['istio-ingress'] }),
     monitoringNamespace: Type.String({ examples: ['monitoring'] }),
     monitoringLabels: MapOf(Type.String(), {
@@ -68,6 +66,7 @@ export const ClusterFile = Struct(
     }),
     nodePools: Type.Optional(NodePools),
     waivers: Type.Optional(Waivers),
+    platform: Type.Optional(ClusterPlatform),
   },
   { $id: 'https://suoke-life.com/schemas/cluster.json', title: 'clusters/<cluster>/cluster.yaml' },
 );

@@ -28,3 +28,9 @@ export const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
   elasticsearch: 'elastic-system',
 };
 
+
+/**
+ * The add-on waves of `install.wave` in platform/addons.yaml, first to last: an add-on waits for
+ * every add-on of a lower wave to be Healthy (render/argocd-waves.ts maps them into the bootstrap's sync).
+ */
+export const ADDON_WAVES = { first: 0, last: 5 } as const;

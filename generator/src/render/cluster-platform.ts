@@ -1,0 +1,100 @@
+/**
+ * Each cluster's platform objects, from `platform` of its cluster.yaml (docs/addons.md, "Storage class
+ * and backups"): the storage class the data services' volumes use, and Velero's backups (where they go,
+ * the credentials to get there, and the daily Schedules). Rendered to `clusters/<cluster>/platform/`,
+ * synced by the Application `platform-<cluster>` after the add-ons (Velero's CRDs) and before the
+ * environments (their volumes).
+ */
+import type { ArgoConfig, ClusterConfig } from '../config/types.js';
+import { SYNC_RETRY } from './argocd-apps.js';
+import { BOOTSTRAP_WAVES } from './argocd-waves.js';
+import type { Application, K8sObject } from './kinds.js';
+
+/** Velero's namespace: the add-on's (platform/addons.yaml `install.namespace` of velero). */
+const VELERO_NAMESPACE = 'velero';
+/** The Secret the ExternalSecret writes and the BackupStorageLocation reads, and its key. */
+const CREDENTIALS = { name: 'velero-credentials', key: 'cloud' } as const;
+const LOCATION = 'default';
+
+/** The platform objects of one cluster, by file name inside its folder. */
+export function clusterPlatformObjects(cluster: ClusterConfig, labels: Record<string, string>): { file: string; object: K8sObject }[] {
+  const p = cluster.platform;
+  if (!p) return [];
+  const b = p.backup;
+  const meta = (name: string) => ({ name, namespace: VELERO_NAMESPACE, labels });
+  const storageClass: K8sObject = {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: p.storageClass.name, labels },
+    provisioner: p.storageClass.provisioner,
+    ...(Object.keys(p.storageClass.parameters).length > 0 ? { parameters: p.storageClass.parameters } : {}),
+    reclaimPolicy: p.storageClass.reclaimPolicy,
+    // Bound where the pod is scheduled: a zonal SSD must be in the zone of the node that mounts it.
+    volumeBindingMode: 'WaitForFirstConsumer',
+    allowVolumeExpansion: p.storageClass.allowVolumeExpansion,
+  };
+  const credentials: K8sObject = {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: meta(CREDENTIALS.name),
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: b.credentials.secretStore.kind, name: b.credentials.secretStore.name },
+      target: { name: CREDENTIALS.name, creationPolicy: 'Owner', deletionPolicy: 'Retain' },
+      data: [{ secretKey: CREDENTIALS.key, remoteRef: { key: b.credentials.key, ...(b.credentials.property ? { property: b.credentials.property } : {}) } }],
+    },
+  };
+  const location: K8sObject = {
+    apiVersion: 'velero.io/v1',
+    kind: 'BackupStorageLocation',
+    metadata: meta(LOCATION),
+    spec: {
+      provider: b.provider,
+      objectStorage: { bucket: b.bucket, ...(b.prefix ? { prefix: b.prefix } : {}) },
+      config: { ...b.config, region: b.region },
+      credential: { name: CREDENTIALS.name, key: CREDENTIALS.key },
+      default: true,
+    },
+  };
+  // Two daily backups: the cluster's objects (no volume data), and the volumes' data, read by the node
+  // agent (file-system backup: the chart runs it, `deployNodeAgent`), so no VolumeSnapshotLocation.
+  const schedule = (name: string, template: Record<string, unknown>): K8sObject => ({
+    apiVersion: 'velero.io/v1',
+    kind: 'Schedule',
+    metadata: meta(name),
+    spec: { schedule: b.schedule, template: { includedNamespaces: ['*'], storageLocation: LOCATION, ttl: b.ttl, ...template } },
+  });
+  return [
+    { file: 'storage-class.yaml', object: storageClass },
+    { file: 'backup-credentials.yaml', object: credentials },
+    { file: 'backup-location.yaml', object: location },
+    { file: 'schedule-cluster-state.yaml', object: schedule('cluster-state', { includeClusterResources: true, snapshotVolumes: false }) },
+    { file: 'schedule-volumes.yaml', object: schedule('volumes', { includeClusterResources: false, snapshotVolumes: false, defaultVolumesToFsBackup: true }) },
+  ];
+}
+
+/** Folder of a cluster's platform objects. */
+export function clusterPlatformPath(cluster: string): string {
+  return `clusters/${cluster}/platform`;
+}
+
+/** The Application `platform-<cluster>` syncing that folder, at the bootstrap's platform wave. */
+export function clusterPlatformApplication(a: ArgoConfig, cluster: ClusterConfig, project: string, labels: Record<string, string>): Application {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: {
+      name: `platform-${cluster.name}`,
+      namespace: a.namespace,
+      labels: { ...labels, 'suoke-life.com/cluster': cluster.name },
+      annotations: { 'argocd.argoproj.io/sync-wave': String(BOOTSTRAP_WAVES.platform) },
+    },
+    spec: {
+      project,
+      source: { repoURL: a.repoURL, targetRevision: a.targetRevision, path: clusterPlatformPath(cluster.name) },
+      // Cluster-scoped (the StorageClass) and namespaced (Velero's) objects, each with its own namespace.
+      destination: { server: cluster.server, namespace: VELERO_NAMESPACE },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC_RETRY },
+    },
+  };
+}
