@@ -12,6 +12,7 @@ import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { NodePoolConfig } from '../config/types.js';
 import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
+import { dataPods } from './data-pods.js';
 import { nameOf, namespaceOf, rec, str } from './rules/pod.js';
 
 /** One pool's figures. */
@@ -88,6 +89,24 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
       report('error', path(at), `a pod of ${String(w.kind)} ${id} requests ${cores(one.cpu)} CPU / ${gib(one.memory)}, more than one node of pool ${at.pool} has (${cores(at.node.cpu)} CPU / ${gib(at.node.memory)})`, 'lower its requests, or give the pool larger nodes');
     }
   }
+  // The data layer's pods, run by operators from the rendered custom resources (data-pods.ts): in the
+  // pool whose node labels they select, always at their full count (they do not autoscale).
+  for (const d of dataPods(input.objects)) {
+    const at = placing ? usage.find((u) => selectsPool(d.nodeSelector, input.pools[u.index!]!.labels)) : usage[0];
+    if (!at) {
+      unplaced.push(d.id);
+      continue;
+    }
+    at.steady = add(at.steady, d.requests, d.count);
+    at.peak = add(at.peak, d.requests, d.count);
+    at.workloads.push(d.id);
+    if (placing && (d.requests.cpu > at.node.cpu || d.requests.memory > at.node.memory)) {
+      report('error', path(at), `a pod of ${d.id} requests ${cores(d.requests.cpu)} CPU / ${gib(d.requests.memory)}, more than one node of pool ${at.pool} has (${cores(at.node.cpu)} CPU / ${gib(at.node.memory)})`, 'lower its requests, or give the pool larger nodes');
+    }
+    if (d.onePerNode && d.count > at.nodes) {
+      report('error', path(at), `${d.id} runs ${d.count} pods one per node (required anti-affinity), but ${at.pool === 'cluster' ? 'the cluster' : `pool ${at.pool}`} has ${at.nodes} node${at.nodes === 1 ? '' : 's'}: ${d.count - at.nodes} stay${d.count - at.nodes === 1 ? 's' : ''} Pending`, 'add nodes to the pool, or run fewer instances');
+    }
+  }
   for (const u of usage) {
     u.workloads.sort(cmp);
     const over = (a: Amount) => [a.cpu > u.capacity.cpu ? `${cores(a.cpu - u.capacity.cpu)} CPU` : '', a.memory > u.capacity.memory ? gib(a.memory - u.capacity.memory) : ''].filter((s) => s !== '');
@@ -99,13 +118,19 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
     } else if (peak.length > 0) {
       report('warning', path(u), `${size} cannot hold its pods at maximum replicas with rolling-update surge and canary pods: they request ${cores(u.peak.cpu)} CPU / ${gib(u.peak.memory)}, ${peak.join(' and ')} too much; the autoscalers cannot reach their maximum`, 'add nodes to the pool, or lower maxReplicas (autoscaling) of its services in apps/<service>/service.yaml');
     }
-    // Pools hosting none of our services (the data services' pools) have nothing to report.
+    // Pools hosting nothing of ours have nothing to report.
     if (u.workloads.length > 0 || !placing) findings.push({ check: 'policy/capacity-headroom', severity: 'info', file: input.file, ...lineOf(path(u)), ...(path(u) ? { path: path(u)! } : {}), message: headroom(size, u) });
   }
   if (unplaced.length > 0) {
     report('warning', 'nodePools', `no node pool hosts ${unplaced.sort(cmp).join(', ')}: their requests are not counted`, 'list their group under `groups`, or the service under `services`, of a node pool', 'policy/capacity-unplaced');
   }
   return { report: { cluster: input.cluster, pools: usage, unplaced }, findings: waive(findings, input) };
+}
+
+/** A pod selecting `selector` runs in a pool whose node labels include all of it (and that has labels). */
+function selectsPool(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  const keys = Object.keys(selector);
+  return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
 }
 
 function waive(findings: Finding[], input: CapacityInput): Finding[] {

@@ -1,0 +1,86 @@
+/**
+ * The pods operators run for the data layer's custom resources, as the capacity check counts them
+ * (policy/capacity.ts): how many, what one requests, and the node labels it selects. The fields are
+ * the pinned CRDs'; the counts are the operators' (cited where each resource is rendered,
+ * render/data/*.ts).
+ */
+import { parseCpu, parseMemory } from '../core/quantity.js';
+import type { Obj } from './engine.js';
+import type { Amount } from './pod-usage.js';
+import { list, nameOf, namespaceOf, rec } from './rules/pod.js';
+
+/** The pods of one custom resource. */
+export interface DataPods {
+  /** `<namespace>/<name>` with its kind, e.g. `suoke-prod-data/postgres (Cluster)`. */
+  id: string;
+  count: number;
+  /** Requests of one pod, every container of it. */
+  requests: Amount;
+  /** The node labels its pods require (nodeSelector, or a required node affinity of single values). */
+  nodeSelector: Record<string, string>;
+  /** Whether a required pod anti-affinity on `kubernetes.io/hostname` puts each pod on its own node. */
+  onePerNode: boolean;
+}
+
+const amount = (resources: unknown): Amount => {
+  const r = rec(rec(resources).requests);
+  return { cpu: parseCpu((r.cpu as string | number | undefined) ?? 0) ?? 0, memory: parseMemory((r.memory as string | number | undefined) ?? 0) ?? 0 };
+};
+const plus = (a: Amount, b: Amount): Amount => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory });
+const labels = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(rec(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
+/** Node labels a required node affinity of `In` single values demands (RabbitmqCluster has no nodeSelector). */
+function affinityLabels(affinity: unknown): Record<string, string> {
+  const terms = list(rec(rec(rec(rec(affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution)).nodeSelectorTerms);
+  if (terms.length !== 1) return {};
+  const out: Record<string, string> = {};
+  for (const e of list(rec(terms[0]).matchExpressions)) {
+    const x = rec(e);
+    const values = list(x.values);
+    if (x.operator === 'In' && values.length === 1 && typeof x.key === 'string' && typeof values[0] === 'string') out[x.key] = values[0];
+  }
+  return out;
+}
+
+/** A required pod anti-affinity on the node name (the Kubernetes form). */
+function requiredPerNode(affinity: unknown): boolean {
+  return list(rec(rec(affinity).podAntiAffinity).requiredDuringSchedulingIgnoredDuringExecution).some((t) => rec(t).topologyKey === 'kubernetes.io/hostname');
+}
+
+const KINDS: Readonly<Record<string, (spec: Record<string, unknown>) => Omit<DataPods, 'id'>>> = {
+  // CloudNativePG's own anti-affinity switch (api/v1/cluster_types.go, AffinityConfiguration @ v1.30.0).
+  'postgresql.cnpg.io/Cluster': (s) => {
+    const a = rec(s.affinity);
+    const perNode = a.enablePodAntiAffinity !== false && a.podAntiAffinityType === 'required' && (a.topologyKey ?? 'kubernetes.io/hostname') === 'kubernetes.io/hostname';
+    return { count: Number(s.instances ?? 1), requests: amount(s.resources), nodeSelector: labels(a.nodeSelector), onePerNode: perNode };
+  },
+  'postgresql.cnpg.io/Pooler': (s) => {
+    const pod = rec(rec(s.template).spec);
+    const requests = list(pod.containers).reduce<Amount>((a, c) => plus(a, amount(rec(c).resources)), { cpu: 0, memory: 0 });
+    return { count: Number(s.instances ?? 1), requests, nodeSelector: labels(pod.nodeSelector), onePerNode: requiredPerNode(pod.affinity) };
+  },
+  'redis.redis.opstreelabs.in/Redis': (s) => redisPods(s, 1),
+  'redis.redis.opstreelabs.in/RedisReplication': (s) => redisPods(s, Number(s.clusterSize ?? 1)),
+  'redis.redis.opstreelabs.in/RedisSentinel': (s) => ({
+    count: Number(s.clusterSize ?? 1),
+    requests: amount(rec(s.kubernetesConfig).resources),
+    nodeSelector: labels(s.nodeSelector),
+    onePerNode: requiredPerNode(s.affinity),
+  }),
+  'rabbitmq.com/RabbitmqCluster': (s) => ({ count: Number(s.replicas ?? 1), requests: amount(s.resources), nodeSelector: affinityLabels(s.affinity), onePerNode: requiredPerNode(s.affinity) }),
+};
+
+function redisPods(s: Record<string, unknown>, count: number): Omit<DataPods, 'id'> {
+  const exporter = rec(s.redisExporter);
+  const requests = plus(amount(rec(s.kubernetesConfig).resources), exporter.enabled === true ? amount(exporter.resources) : { cpu: 0, memory: 0 });
+  return { count, requests, nodeSelector: labels(s.nodeSelector), onePerNode: requiredPerNode(s.affinity) };
+}
+
+/** The operator-run pods of the rendered data layer. */
+export function dataPods(objects: readonly Obj[]): DataPods[] {
+  return objects.flatMap((o) => {
+    const make = KINDS[`${String(o.apiVersion).split('/')[0]}/${String(o.kind)}`];
+    return make ? [{ id: `${namespaceOf(o)}/${nameOf(o)} (${String(o.kind)})`, ...make(rec(o.spec)) }] : [];
+  });
+}
+
