@@ -42,7 +42,7 @@ describe('Argo CD objects of the fixture platform', () => {
       '-2 Application suoke-test',
       'none Application suoke-life-bootstrap',
     ]);
-    expect(waves('argocd/environments/prod')).toEqual(['-2 Application prod-shared', '0 ApplicationSet suoke-prod']);
+    expect(waves('argocd/environments/prod')).toEqual(['-1 Application prod-data', '-2 Application prod-shared', '0 ApplicationSet suoke-prod']);
   });
 
   it('regression (issue 9, defects 1 and 2): the bootstrap and the environment roots are exempt from wave gates; nothing else is', () => {
@@ -64,6 +64,7 @@ describe('Argo CD objects of the fixture platform', () => {
     });
     expect(root.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
     expect(docs.filter((d) => d.file.startsWith('argocd/environments/prod/')).map((d) => `${d.file} ${d.object['kind']} ${(d.object['metadata'] as any).name}`)).toEqual([
+      'argocd/environments/prod/data.yaml Application prod-data',
       'argocd/environments/prod/services.yaml ApplicationSet suoke-prod',
       'argocd/environments/prod/shared.yaml Application prod-shared',
     ]);

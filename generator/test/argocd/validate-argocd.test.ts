@@ -32,12 +32,14 @@ describe('the rendered Argo CD layer of the fixture platform', () => {
     expect(result.findings).toEqual([]);
   });
 
-  it('expands to one Application per service instance, one foundation Application and one root per environment, and the bootstrap', () => {
+  it('expands to one Application per service instance, one foundation and one data Application and one root per environment, and the bootstrap', () => {
     expect(result.applications.map((a) => `${(a.application['metadata'] as { name: string }).name} <- ${a.origin}`)).toEqual([
+      'dev-data <- Application dev-data',
       'dev-gateway <- ApplicationSet suoke-dev element 0',
       'dev-records <- ApplicationSet suoke-dev element 1',
       'dev-scheduler <- ApplicationSet suoke-dev element 2',
       'dev-shared <- Application dev-shared',
+      'prod-data <- Application prod-data',
       'prod-gateway <- ApplicationSet suoke-prod element 0',
       'prod-records <- ApplicationSet suoke-prod element 1',
       'prod-scheduler <- ApplicationSet suoke-prod element 2',
@@ -46,6 +48,7 @@ describe('the rendered Argo CD layer of the fixture platform', () => {
       'suoke-life-bootstrap <- Application suoke-life-bootstrap',
       'suoke-prod <- Application suoke-prod',
       'suoke-test <- Application suoke-test',
+      'test-data <- Application test-data',
       'test-gateway <- ApplicationSet suoke-test element 0',
       'test-records <- ApplicationSet suoke-test element 1',
       'test-shared <- Application test-shared',
