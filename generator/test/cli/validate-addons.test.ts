@@ -51,7 +51,7 @@ describe('validate: the pinned add-ons and their CRD files', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error: platform/addons.yaml:59: addons[13].version: `addons[13].version` is "main", not a release tag\n' +
+      'error: platform/addons.yaml:134: addons[13].version: `addons[13].version` is "main", not a release tag\n' +
         '  fix: pin the exact upstream tag, e.g. `version: v1.21.1` (a branch, `latest` or a range would move under the pin)\n' +
         '1 problem in the configuration; nothing was written.\n',
     );

@@ -19,19 +19,22 @@ describe('rendered tree of the fixture platform', () => {
     expect(paths).toEqual([...new Set(paths)].sort());
   });
 
-  it('has one Argo CD path per service instance, one shared path and one root directory per environment, and argocd/', () => {
+  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, and argocd/', () => {
     expect(result.targets.map((t) => `${t.application} ${t.path}`)).toEqual([
       'suoke-life-bootstrap argocd',
       'suoke-dev argocd/environments/dev',
       'suoke-prod argocd/environments/prod',
       'suoke-test argocd/environments/test',
+      'dev-data clusters/dev/dev/data',
       'dev-gateway clusters/dev/dev/gateway',
       'dev-records clusters/dev/dev/records',
       'dev-scheduler clusters/dev/dev/scheduler',
       'dev-shared clusters/dev/dev/shared',
+      'test-data clusters/dev/test/data',
       'test-gateway clusters/dev/test/gateway',
       'test-records clusters/dev/test/records',
       'test-shared clusters/dev/test/shared',
+      'prod-data clusters/prod/prod/data',
       'prod-gateway clusters/prod/prod/gateway',
       'prod-records clusters/prod/prod/records',
       'prod-scheduler clusters/prod/prod/scheduler',

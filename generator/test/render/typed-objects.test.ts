@@ -16,6 +16,7 @@ import { environmentProject, platformProject } from '../../src/render/argocd-pro
 import { configMap, externalSecret } from '../../src/render/config.js';
 import { environmentObjects } from '../../src/render/environment-objects.js';
 import type * as K from '../../src/render/kinds.js';
+import type * as D from '../../src/render/data/kinds-redis-mq.js';
 import { virtualService } from '../../src/render/mesh.js';
 import { podMonitor, serviceMonitor } from '../../src/render/monitoring.js';
 import { canaryService, networkPolicy, service } from '../../src/render/networking.js';
@@ -49,6 +50,8 @@ const TYPED_KINDS: (
   | KindOf<K.Application>
   | KindOf<K.ApplicationSet>
   | KindOf<K.AppProject>
+  | KindOf<D.Redis>
+  | KindOf<D.RabbitmqCluster>
 )[] = [
   'apps/v1 Deployment',
   'argoproj.io/v1alpha1 AnalysisTemplate',
@@ -63,6 +66,8 @@ const TYPED_KINDS: (
   'networking.istio.io/v1 VirtualService',
   'networking.k8s.io/v1 NetworkPolicy',
   'policy/v1 PodDisruptionBudget',
+  'rabbitmq.com/v1beta1 RabbitmqCluster',
+  'redis.redis.opstreelabs.in/v1beta2 Redis',
   'v1 ConfigMap',
   'v1 LimitRange',
   'v1 Namespace',

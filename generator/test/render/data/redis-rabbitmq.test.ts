@@ -220,15 +220,16 @@ describe('performance tests (staging seed)', () => {
   const objects = perfTestObjects(envOf(seed, 'staging'), LABELS);
 
   it('a suspended CronJob per tested data service, passing the strict validator', () => {
-    expect(kinds(objects)).toEqual(['CronJob/perf-test-redis', 'CronJob/perf-test-mq']);
+    expect(kinds(objects)).toEqual(['CronJob/perf-test-redis', 'CronJob/perf-test-mq', 'NetworkPolicy/perf-test-redis', 'NetworkPolicy/perf-test-mq']);
     expect(objects.flatMap((o) => errors(o))).toEqual([]);
-    for (const o of objects as any[]) {
+    for (const o of objects.filter((x) => x.kind === 'CronJob') as any[]) {
       expect(o.metadata.namespace).toBe('suoke-staging-data');
       expect(o.spec.suspend).toBe(true);
       expect(o.spec.jobTemplate.spec.backoffLimit).toBe(0);
       const pod = o.spec.jobTemplate.spec.template.spec;
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
-      expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true });
+      expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsNonRoot: true, readOnlyRootFilesystem: true });
+      expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }]);
       expect(pod.containers[0].resources.limits).toBeDefined();
     }
   });
