@@ -70,7 +70,7 @@ function database(i: ServiceInstance, cluster: string): PostgresDatabase {
 }
 
 /** `health-data` → `health_data`: a PostgreSQL identifier that needs no quoting. */
-export function databaseName(service: string): string {
+function databaseName(service: string): string {
   return service.replaceAll('-', '_');
 }
 

@@ -11,7 +11,7 @@ import { clientConnections, poolerServerConnections, postgresPlan, SUPERUSER_RES
 import type { EnvironmentModel } from '../model/types.js';
 
 /** The plan's recovery objectives (备份策略: RTO目标 < 4小时, RPO目标 < 1小时). */
-export const OBJECTIVES = { rpoMs: 3_600_000, rtoMs: 4 * 3_600_000 } as const;
+const OBJECTIVES = { rpoMs: 3_600_000, rtoMs: 4 * 3_600_000 } as const;
 
 /** The figures the recovery objectives are judged on. */
 export interface RecoveryFigures {

@@ -15,7 +15,7 @@ import type { ResourcesConfig } from '../shared/resources-schema.js';
 import type { PostgresClusterFile } from './postgres-schema.js';
 
 /** Backups of one environment's database, as configured (docs/data-layer.md#backups). */
-export interface PostgresBackupConfig {
+interface PostgresBackupConfig {
   destinationPath: string;
   endpointURL?: string;
   region: string;
@@ -35,7 +35,7 @@ export interface PostgresBackupConfig {
 }
 
 /** A scheduled restore of another environment's backups (docs/data-layer.md#restore-drill). */
-export interface RestoreDrillConfig {
+interface RestoreDrillConfig {
   from: string;
   schedule: string;
   timeZone: string;
