@@ -46,7 +46,7 @@ const cases: { name: string; edits: Edit[]; expect: Expected[] }[] = [
   },
   {
     name: 'backups in the cluster region',
-    edits: [...pg(`, backup: {${BACKUP}}`), [P, 'monitoringNamespace: monitoring\n', 'monitoringNamespace: monitoring\nplatform: {region: cn-shanghai, storageClass: {provisioner: diskplugin.csi.alibabacloud.com}}\n']],
+    edits: [...pg(`, backup: {${BACKUP}}`), [P, 'monitoringNamespace: monitoring\n', 'monitoringNamespace: monitoring\nplatform: {region: cn-shanghai, storageClass: {provisioner: diskplugin.csi.alibabacloud.com}, backup: {provider: aws, bucket: v, region: cn-hangzhou, credentials: {secretStore: {kind: ClusterSecretStore, name: vault-prod}, key: k}, ttl: 720h}}\n']],
     expect: [
       {
         check: 'config/backup-offsite', file: P, line: 20, path: `${PC}.backup.region`,

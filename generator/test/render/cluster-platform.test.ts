@@ -28,12 +28,12 @@ describe('clusters/<cluster>/platform/', () => {
   });
 
   it('fast-ssd binds where the pod runs and keeps its volumes', () => {
-    expect(objectOf('clusters/prod/platform/storage-class.yaml')).toMatchObject({ provisioner: 'ebs.csi.aws.com', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true });
+    expect(objectOf('clusters/prod/platform/storage-class.yaml')).toMatchObject({ provisioner: 'diskplugin.csi.alibabacloud.com', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true });
   });
 
   it('backs up to a bucket in another region, with credentials from the secret store', () => {
     const bsl = objectOf('clusters/prod/platform/backup-location.yaml').spec;
-    expect(bsl).toEqual({ provider: 'aws', objectStorage: { bucket: 'suoke-prod-backup', prefix: 'prod' }, config: { region: 'cn-north-1' }, credential: { name: 'velero-credentials', key: 'cloud' }, default: true });
+    expect(bsl).toEqual({ provider: 'aws', objectStorage: { bucket: 'suoke-prod-velero', prefix: 'prod' }, config: { s3Url: 'https://oss-cn-shanghai.aliyuncs.com', region: 'cn-shanghai' }, credential: { name: 'velero-credentials', key: 'cloud' }, default: true });
     expect(bsl.config.region).not.toBe(modelOf(REPO_ROOT).clusters.find((c) => c.name === 'prod')!.platform!.region);
     const es = objectOf('clusters/prod/platform/backup-credentials.yaml').spec;
     expect(es.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'suoke-vault-prod' });

@@ -33,7 +33,7 @@ describe('simulate', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const report = JSON.parse(r.stdout) as { findings: { check: string; message: string }[]; summary: { resources: number; valid: number } };
     expect(report.findings).toEqual([]);
-    expect(report.summary).toMatchObject({ resources: 20, valid: 20 });
+    expect(report.summary).toMatchObject({ resources: 21, valid: 21 });
   }, 180_000);
 
   it('text: exit 0, the preconditions, then one row per Application: the add-ons wave by wave, dev once they run, prod when its window opens', async () => {
@@ -42,7 +42,7 @@ describe('simulate', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('assumed installed outside this repository:');
-    expect(lines).toContain('simulated from 2026-12-05 12:00 +08:00 to 2026-12-08 22:01 +08:00');
+    expect(lines).toContain('simulated from 2026-12-05 12:00 +08:00 to 2026-12-08 22:05 +08:00');
     expect(lines.find((l) => l.startsWith('APPLICATION'))).toMatch(/^APPLICATION +SYNC +HEALTH +SINCE +BLOCKED BY$/);
     // The add-ons first (platform/addons.yaml), one wave a minute (each operator's pod ready after
     // POD_READY_MS): cert-manager, then what needs it, then the topology operator; then the environments.
