@@ -39,21 +39,21 @@ describe('validate --base: environments touched by what they build', () => {
     const { repo } = gitRepo();
     repo.write('apps/api-gateway/service.yaml', `${repo.read('apps/api-gateway/service.yaml')}environments:\n  prod: {replicas: 3, autoscaling: {minReplicas: 3, maxReplicas: 10, cpu: 70, memory: 80}}\n`);
     expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(705, 85) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1023, 92) });
     expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({
       code: 1,
       stdout:
         (await waived(repo.root)) +
         'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 object differs from HEAD, e.g. changed autoscaling/v2/HorizontalPodAutoscaler suoke-prod/api-gateway (clusters/prod/prod/api-gateway)), ' +
         `and ${PROD_CLOSED} (windows/closed)\n${PROD_HINT}` +
-        summary(705, 85, 1),
+        summary(1023, 92, 1),
     });
   });
 
   test('regression: a git-controlled prod canary advance lands inside the prod window', async () => {
     const { repo } = gitRepo();
     expect((await runCli(['canary', 'advance', 'xiaoke', '--env', 'prod', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(705, 85) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1023, 92) });
   });
 });
 
@@ -81,11 +81,11 @@ autoscaling: false
         'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (9 objects differ from HEAD, e.g. added argoproj.io/v1alpha1/Application argocd/prod-notice), ' +
         `and ${PROD_CLOSED}; staging and prod are never open at the same time in the next 8 weeks, so no single change can land in both: stage it one environment at a time, ${STAGE_STAGING} (windows/closed)\n` +
         PROD_HINT +
-        summary(731, 89, 1),
+        summary(1049, 96, 1),
     );
 
     // Locally, --no-windows leaves the windows out: the same tree passes at the same instant.
-    expect(await runCli(['validate', '--no-simulate', '--no-windows', '--base', 'HEAD', '--at', WEDNESDAY_1030, '--root', repo.root])).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(731, 89) });
+    expect(await runCli(['validate', '--no-simulate', '--no-windows', '--base', 'HEAD', '--at', WEDNESDAY_1030, '--root', repo.root])).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1049, 96) });
 
     // 1. staging alone, merged on Wednesday morning.
     const staged = await runCli(['stage', 'notice', '--env', 'staging', '--root', repo.root]);
@@ -101,7 +101,7 @@ autoscaling: false
         'removed clusters/dev/dev/notice/kustomization.yaml\nremoved clusters/dev/test/notice/kustomization.yaml\nremoved clusters/prod/prod/notice/kustomization.yaml\n' +
         'Rendered: 7 written, 3 removed, 350 unchanged.\n',
     });
-    expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(712, 86) });
+    expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1030, 93) });
     commit('notice in staging');
 
     // 2. promoted to prod, merged on Tuesday night; on Wednesday morning it touches prod alone.
@@ -117,7 +117,7 @@ autoscaling: false
         'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/staging/staging/notice/kustomization.yaml\n' +
         'Rendered: 6 written, 0 removed, 352 unchanged.\n',
     });
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(719, 87) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1037, 94) });
     const outside = await validate(repo.root, WEDNESDAY_1030);
     expect(outside.code).toBe(1);
     expect(outside.stdout).toContain('error: environments.prod.changeWindows: the change touches prod (');
