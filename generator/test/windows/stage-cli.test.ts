@@ -99,7 +99,7 @@ autoscaling: false
         'wrote argocd/environments/dev/services.yaml\nwrote argocd/environments/prod/services.yaml\nwrote argocd/environments/test/services.yaml\n' +
         'wrote clusters/staging/staging/notice/kustomization.yaml\n' +
         'removed clusters/dev/dev/notice/kustomization.yaml\nremoved clusters/dev/test/notice/kustomization.yaml\nremoved clusters/prod/prod/notice/kustomization.yaml\n' +
-        'Rendered: 7 written, 3 removed, 350 unchanged.\n',
+        'Rendered: 7 written, 3 removed, 657 unchanged.\n',
     });
     expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1030, 93) });
     commit('notice in staging');
