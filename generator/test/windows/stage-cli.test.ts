@@ -115,7 +115,7 @@ autoscaling: false
         'apps/notice/service.yaml\n  @@ line 15 @@\n  -  prod:\n  -    enabled: false\n' +
         'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\nwrote argocd/environments/prod/services.yaml\n' +
         'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/staging/staging/notice/kustomization.yaml\n' +
-        'Rendered: 6 written, 0 removed, 352 unchanged.\n',
+        'Rendered: 6 written, 0 removed, 659 unchanged.\n',
     });
     expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1037, 94) });
     const outside = await validate(repo.root, WEDNESDAY_1030);
