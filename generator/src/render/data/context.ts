@@ -1,5 +1,6 @@
 import type { EnvironmentModel } from '../../model/types.js';
 import { MANAGED_BY, PART_OF } from '../conventions.js';
+import type { ExternalSecret, ObjectMeta } from '../kinds.js';
 import type { PoolScheduling } from './scheduling.js';
 
 /** What every data-layer object of one environment shares. */
@@ -29,5 +30,25 @@ export function dataContext(e: EnvironmentModel): DataContext | undefined {
     monitorLabels: { team: 'suoke-life', ...e.cluster.monitoringLabels },
     secretStore: { kind: e.env.secretStore.kind, name: e.env.secretStore.name },
     scheduling: {},
+  };
+}
+
+type Target = NonNullable<ExternalSecret['spec']>['target'];
+
+/**
+ * An ExternalSecret of the data namespace reading `data` (`[secretKey, store key, property]`) from the
+ * environment's store into the Secret of the same name, kept when the ExternalSecret goes.
+ */
+export function storeSecret(ctx: DataContext, metadata: ObjectMeta & { name: string }, data: [string, string, string][], template?: NonNullable<Target>['template']): ExternalSecret {
+  return {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata,
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: ctx.secretStore,
+      target: { name: metadata.name, creationPolicy: 'Owner', deletionPolicy: 'Retain', ...(template ? { template } : {}) },
+      data: data.map(([secretKey, key, property]) => ({ secretKey, remoteRef: { key, property } })),
+    },
   };
 }

@@ -6,13 +6,13 @@
  * `ScheduledBackup`, and what Prometheus scrapes. docs/data-layer.md explains each choice.
  */
 import type { PostgresDatabase, PostgresPlan } from '../../model/postgres.js';
-import type { ExternalSecret, K8sObject, PodDisruptionBudget, PodMonitor } from '../kinds.js';
-import type { DataContext } from './context.js';
+import type { ExternalSecret, K8sObject, ObjectMeta, PodDisruptionBudget, PodMonitor } from '../kinds.js';
+import { storeSecret, type DataContext } from './context.js';
 
 const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
 
 /** The plugin's name in `Cluster.spec.plugins` (plugin-barman-cloud docs/src/usage.md @ v0.14.0). */
-const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
+export const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
 
 /** Name of the ObjectStore, of its credentials Secret, and of the ScheduledBackup. */
 const names = (p: PostgresPlan) => ({ store: `${p.name}-backup`, storeSecret: `${p.name}-backup-credentials`, schedule: `${p.name}-daily` });
@@ -25,7 +25,7 @@ export function postgresObjects(ctx: DataContext, p: PostgresPlan): K8sObject[] 
     pooler(ctx, p),
     ...(p.cluster.pooler.instances > 1 ? [poolerBudget(ctx, p)] : []),
     ...p.databases.flatMap((d) => [databaseObject(ctx, p, d), roleSecret(ctx, d)]),
-    ...(backup ? [objectStore(ctx, p), storeSecret(ctx, p), scheduledBackup(ctx, p)] : []),
+    ...(backup ? [objectStore(ctx, p), objectStoreSecret(ctx, p), scheduledBackup(ctx, p)] : []),
     instancesMonitor(ctx, p),
     poolerMonitor(ctx, p),
   ];
@@ -158,25 +158,15 @@ function roleSecretName(d: PostgresDatabase): string {
  * The service's own ExternalSecret reads the same key to compose its `DATABASE_URL`.
  */
 function roleSecret(ctx: DataContext, d: PostgresDatabase): ExternalSecret {
-  return {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ExternalSecret',
-    metadata: meta(ctx, roleSecretName(d), { 'suoke-life.com/service': d.service }),
-    spec: {
-      refreshInterval: '1h',
-      secretStoreRef: ctx.secretStore,
-      target: {
-        name: roleSecretName(d),
-        creationPolicy: 'Owner',
-        deletionPolicy: 'Retain',
-        template: { type: 'kubernetes.io/basic-auth', metadata: { labels: { 'cnpg.io/reload': 'true' } } },
-      },
-      data: [
-        { secretKey: 'username', remoteRef: { key: d.credentialsKey, property: 'username' } },
-        { secretKey: 'password', remoteRef: { key: d.credentialsKey, property: 'password' } },
-      ],
-    },
-  };
+  return storeSecret(
+    ctx,
+    meta(ctx, roleSecretName(d), { 'suoke-life.com/service': d.service }),
+    [
+      ['username', d.credentialsKey, 'username'],
+      ['password', d.credentialsKey, 'password'],
+    ],
+    { type: 'kubernetes.io/basic-auth', metadata: { labels: { 'cnpg.io/reload': 'true' } } },
+  );
 }
 
 function objectStore(ctx: DataContext, p: PostgresPlan): K8sObject {
@@ -202,23 +192,17 @@ function objectStore(ctx: DataContext, p: PostgresPlan): K8sObject {
   };
 }
 
-function storeSecret(ctx: DataContext, p: PostgresPlan): ExternalSecret {
+function objectStoreSecret(ctx: DataContext, p: PostgresPlan): ExternalSecret {
   const b = p.cluster.backup!;
-  const n = names(p);
-  return {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ExternalSecret',
-    metadata: meta(ctx, n.storeSecret),
-    spec: {
-      refreshInterval: '1h',
-      secretStoreRef: ctx.secretStore,
-      target: { name: n.storeSecret, creationPolicy: 'Owner', deletionPolicy: 'Retain' },
-      data: [
-        { secretKey: 'ACCESS_KEY_ID', remoteRef: { key: b.credentials, property: 'access-key-id' } },
-        { secretKey: 'ACCESS_SECRET_KEY', remoteRef: { key: b.credentials, property: 'secret-access-key' } },
-      ],
-    },
-  };
+  return objectStoreCredentials(ctx, meta(ctx, names(p).storeSecret), b.credentials);
+}
+
+/** The object store's keys, as the ObjectStore's `s3Credentials` read them, from store key `key`. */
+export function objectStoreCredentials(ctx: DataContext, metadata: ObjectMeta & { name: string }, key: string): ExternalSecret {
+  return storeSecret(ctx, metadata, [
+    ['ACCESS_KEY_ID', key, 'access-key-id'],
+    ['ACCESS_SECRET_KEY', key, 'secret-access-key'],
+  ]);
 }
 
 function scheduledBackup(ctx: DataContext, p: PostgresPlan): K8sObject {

@@ -7,13 +7,13 @@
  */
 import type { PostgresPlan } from '../../model/postgres.js';
 import { stringify } from 'yaml';
-import type { ConfigMap, ExternalSecret, K8sObject, NetworkPolicy, ServiceAccount } from '../kinds.js';
+import { RUN_AS } from '../conventions.js';
+import type { ConfigMap, K8sObject, NetworkPolicy, ServiceAccount } from '../kinds.js';
+import { BARMAN_PLUGIN, objectStoreCredentials } from './postgres.js';
 import type { CronJob } from './kinds-redis-mq.js';
 import type { DataContext } from './context.js';
 
 const NAME = 'postgres-restore-drill';
-const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
-const RUN_AS = 10001;
 
 /** Every object of the drill of `plan` (this environment) restoring `source`'s backups. */
 export function restoreDrillObjects(ctx: DataContext, plan: PostgresPlan, source: PostgresPlan): K8sObject[] {
@@ -36,20 +36,7 @@ export function restoreDrillObjects(ctx: DataContext, plan: PostgresPlan, source
       },
     },
   };
-  const credentials: ExternalSecret = {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ExternalSecret',
-    metadata: meta(store),
-    spec: {
-      refreshInterval: '1h',
-      secretStoreRef: ctx.secretStore,
-      target: { name: store, creationPolicy: 'Owner', deletionPolicy: 'Retain' },
-      data: [
-        { secretKey: 'ACCESS_KEY_ID', remoteRef: { key: drill.credentials, property: 'access-key-id' } },
-        { secretKey: 'ACCESS_SECRET_KEY', remoteRef: { key: drill.credentials, property: 'secret-access-key' } },
-      ],
-    },
-  };
+  const credentials = objectStoreCredentials(ctx, meta(store), drill.credentials);
   // The recovery Cluster the Job applies: one instance, the source's size, bootstrapped from its
   // backups through the plugin (cloudnative-pg docs/src/recovery.md:94-118 @ v1.30.0); `serverName` is
   // the source Cluster's name, the folder its backups are under.
