@@ -2,6 +2,7 @@ import type { Autoscaling, EnvironmentConfig, PlatformConfig, Resources, Service
 import { cmp } from '../core/finding.js';
 import { scaleCpu, scaleMemory } from '../core/quantity.js';
 import { resolveDataServices } from './data-services.js';
+import { hostPool, poolScheduling } from './scheduling.js';
 import type { EnvironmentModel, GrayInstance, Model, ServiceInstance } from './types.js';
 
 /** The promotion order of the deployment plan; environments with other names follow, by name. */
@@ -93,6 +94,7 @@ function instance(
     // The fewest pods that run: the HPA's minimum where one scales the workload, else the fixed count.
     disruptionBudget: (autoscaling ? autoscaling.minReplicas : replicas) >= 2,
     topologySpread: env.topologySpread,
+    ...placement(cluster, service),
     path: `clusters/${cluster.name}/${env.name}/${service.name}`,
   };
 }
@@ -130,4 +132,10 @@ function scaleResources(r: Resources, factor: number): Resources {
     requests: { cpu: scaleCpu(r.requests.cpu, factor), memory: scaleMemory(r.requests.memory, factor) },
     limits: { cpu: scaleCpu(r.limits.cpu, factor), memory: scaleMemory(r.limits.memory, factor) },
   };
+}
+
+/** The scheduling fields of the pool hosting the service, if one does. */
+function placement(cluster: EnvironmentModel['cluster'], service: ServiceConfig): Pick<ServiceInstance, 'scheduling'> {
+  const pool = hostPool(cluster.nodePools, service.name, service.group);
+  return pool ? { scheduling: poolScheduling(cluster, pool.name) } : {};
 }

@@ -1,3 +1,4 @@
+import type { PoolScheduling } from './scheduling.js';
 import type { AddonConfig, ArgoConfig, Autoscaling, ClusterConfig, DataKind, GrayReleaseConfig, EnvironmentConfig, Resources, ServiceConfig } from '../config/types.js';
 
 /** How a service's pods are run: a Deployment, or an Argo Rollouts canary where a gray release is configured. */
@@ -33,6 +34,11 @@ export interface ServiceInstance {
   /** A PodDisruptionBudget is rendered when at least two replicas always run (the HPA's `minReplicas`, else `replicas`). */
   disruptionBudget: boolean;
   topologySpread: boolean;
+  /**
+   * The node pool its pods run on (`nodePools`: the pool listing the service, else its group), as the
+   * pod's node selector and tolerations; absent when no pool hosts it (any untainted node).
+   */
+  scheduling?: PoolScheduling;
   /**
    * Requests and limits of the Istio sidecar injected into its pods, when the environment's namespace
    * is in the mesh (`environments.<env>.sidecar`); absent outside the mesh.

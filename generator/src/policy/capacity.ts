@@ -13,7 +13,8 @@ import type { NodePoolConfig } from '../config/types.js';
 import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
 import { dataPods } from './data-pods.js';
-import { nameOf, namespaceOf, rec, str } from './rules/pod.js';
+import { list, nameOf, namespaceOf, podTemplate, rec } from './rules/pod.js';
+import { schedulesOn, type Toleration } from '../model/scheduling.js';
 
 /** One pool's figures. */
 interface PoolUsage {
@@ -67,20 +68,32 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
   };
   const report = (severity: Finding['severity'], path: string | undefined, message: string, hint: string, check = 'policy/capacity') =>
     findings.push({ check, severity, file: input.file, ...lineOf(path), ...(path ? { path } : {}), message, hint });
+  // Where the scheduler puts a workload's pods: the pool whose node labels its node selector names
+  // (model/scheduling.ts). Pods selecting labels no pool has, or on a pool whose taints they do not
+  // tolerate, are never scheduled; pods selecting nothing may land on any untainted node.
+  const place = (id: string, selector: Record<string, string>, tolerations: readonly Toleration[]): PoolUsage | undefined => {
+    if (!placing) return usage[0];
+    if (Object.keys(selector).length === 0) {
+      unplaced.push(id);
+      return undefined;
+    }
+    const at = usage.find((u) => selectsPool(selector, input.pools[u.index!]!.labels));
+    const shown = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ');
+    if (!at) {
+      report('error', 'nodePools', `the pods of ${id} select the node labels ${shown}, which no node pool has: they stay Pending`, 'place the service in a pool (`services` or `groups` of a node pool), or declare the pool its node selector names');
+      return undefined;
+    }
+    const why = schedulesOn(input.pools[at.index!]!, selector, tolerations);
+    if (why) report('error', path(at), `the pods of ${id} select node pool ${at.pool}, but ${why}: they stay Pending`, 'render the pool\'s tolerations with the pods (re-render), or remove the taint');
+    return at;
+  };
   for (const w of input.objects) {
     const range = replicaRange(w, input.objects);
     if (!range) continue;
-    const labels = rec(rec(w.metadata).labels);
-    const service = str(labels['app.kubernetes.io/name']) ?? nameOf(w);
-    const group = str(labels['app.kubernetes.io/component']);
     const id = `${namespaceOf(w)}/${nameOf(w)}`;
-    const at = placing
-      ? usage.find((u) => input.pools[u.index!]!.services.includes(service)) ?? usage.find((u) => group !== undefined && (input.pools[u.index!]!.groups as string[]).includes(group))
-      : usage[0];
-    if (!at) {
-      unplaced.push(id);
-      continue;
-    }
+    const pod = rec(podTemplate(w)?.spec);
+    const at = place(id, stringMap(pod.nodeSelector), list(pod.tolerations) as Toleration[]);
+    if (!at) continue;
     const one = podUsage(w, input.objects).requests;
     at.steady = add(at.steady, one, range.min);
     at.peak = add(at.peak, one, range.max + range.surge + range.canary);
@@ -92,11 +105,8 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
   // The data layer's pods, run by operators from the rendered custom resources (data-pods.ts): in the
   // pool whose node labels they select, always at their full count (they do not autoscale).
   for (const d of dataPods(input.objects)) {
-    const at = placing ? usage.find((u) => selectsPool(d.nodeSelector, input.pools[u.index!]!.labels)) : usage[0];
-    if (!at) {
-      unplaced.push(d.id);
-      continue;
-    }
+    const at = place(d.id, d.nodeSelector, d.tolerations);
+    if (!at) continue;
     at.steady = add(at.steady, d.requests, d.count);
     at.peak = add(at.peak, d.requests, d.count);
     at.workloads.push(d.id);
@@ -126,6 +136,8 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
   }
   return { report: { cluster: input.cluster, pools: usage, unplaced }, findings: waive(findings, input) };
 }
+
+const stringMap = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(rec(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /** A pod selecting `selector` runs in a pool whose node labels include all of it (and that has labels). */
 function selectsPool(selector: Record<string, string>, labels: Record<string, string>): boolean {

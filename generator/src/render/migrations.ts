@@ -110,6 +110,9 @@ export function migrationObjects(i: ServiceInstance): K8sObject[] {
             },
           ],
           volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
+          // On the service's own pool, whose capacity holds its pods (model/scheduling.ts).
+          ...(i.scheduling ? { nodeSelector: { ...i.scheduling.nodeSelector } } : {}),
+          ...(i.scheduling?.tolerations.length ? { tolerations: i.scheduling.tolerations.map((t) => ({ ...t })) } : {}),
         },
       },
     },

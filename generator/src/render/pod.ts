@@ -86,6 +86,12 @@ export function podTemplate(i: ServiceInstance): PodTemplate {
     ],
     volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
   };
+  if (i.scheduling) {
+    // On the nodes of its pool (model/scheduling.ts): a pool's taints keep other pods off it, so its
+    // own pods tolerate them.
+    podSpec.nodeSelector = { ...i.scheduling.nodeSelector };
+    if (i.scheduling.tolerations.length > 0) podSpec.tolerations = i.scheduling.tolerations.map((t) => ({ ...t }));
+  }
   if (i.topologySpread) {
     // Spread each revision on its own: the label that tells revisions apart is `pod-template-hash` on a
     // Deployment's pods and `rollouts-pod-template-hash` on a Rollout's (argo-rollouts

@@ -111,6 +111,12 @@ describe('node pools: labels, taints and the data services placed on them', () =
       [`${P}:3 nodePools[0].taints[0].effect config/enum \`nodePools[0].taints[0].effect\` must be one of NoSchedule, PreferNoSchedule, NoExecute; found \`NoExecuteSoon\` | did you mean \`NoExecute\`?`],
     ],
     [
+      'two pools whose nodes cannot be told apart by the labels pods select',
+      [pools('  - {name: fast, nodes: 2, cpu: "4", memory: 16Gi, labels: {disk: ssd}}\n  - {name: faster, nodes: 2, cpu: "8", memory: 16Gi, labels: {disk: ssd, cpu: high}}\n  - {name: cache, nodes: 1, cpu: "4", memory: 16Gi}\n  - {name: spare, nodes: 1, cpu: "4", memory: 16Gi, labels: {suoke-life.com/node-pool: cache}}\n')],
+      [`${P}:3 nodePools[0].labels config/labels the nodes of pool \`faster\` carry every label of pool \`fast\` (disk=ssd): pods placed on \`fast\` could run on \`faster\` | give each pool a label the others lack (the default is \`suoke-life.com/node-pool: <name>\`)`,
+       `${P}:5 nodePools[2] config/labels the nodes of pool \`spare\` carry every label of pool \`cache\` (suoke-life.com/node-pool=cache): pods placed on \`cache\` could run on \`spare\` | give each pool a label the others lack (the default is \`suoke-life.com/node-pool: <name>\`)`],
+    ],
+    [
       'a data service on a pool the cluster does not declare',
       [pools(CACHE), prodData('    dataServices: {namespace: prod-data, postgres: {name: postgres, nodePool: database}, redis: {name: redis, nodePool: cache}}\n')],
       [`${P}:21 environments.prod.dataServices.postgres.nodePool config/unknown-pool \`environments.prod.dataServices.postgres.nodePool\` is \`database\`, which is not a node pool of this cluster | name one of \`cache\``],

@@ -48,6 +48,31 @@ export function checkNodePools(f: ParsedFile, services: readonly string[], out: 
       });
     }
   });
+  checkDistinctLabels(r, pools);
+}
+
+/**
+ * A pod placed on a pool selects the pool's labels; a node carrying all of them runs it whichever pool
+ * it belongs to. So no pool's labels may all be carried by another pool's nodes, or pods meant for
+ * one would land on the other and the capacity of neither would be what the check counts.
+ */
+function checkDistinctLabels(r: Reporter, pools: unknown[]): void {
+  const effective = pools.map((p) => {
+    if (!isRaw(p) || typeof p.name !== 'string') return undefined;
+    if (p.labels === undefined) return { name: p.name, written: false, labels: { [POOL_LABEL]: p.name } as Record<string, unknown> };
+    return isRaw(p.labels) ? { name: p.name, written: true, labels: p.labels } : undefined;
+  });
+  effective.forEach((a, i) => {
+    if (!a) return;
+    const other = effective.find((b, j) => b && j !== i && a.name !== b.name && Object.entries(a.labels).every(([k, v]) => b.labels[k] === v) && (j > i || Object.keys(b.labels).length !== Object.keys(a.labels).length));
+    if (!other) return;
+    r.report(
+      'labels',
+      ['nodePools', i, ...(a.written ? ['labels'] : [])],
+      `the nodes of pool \`${other.name}\` carry every label of pool \`${a.name}\` (${Object.entries(a.labels).map(([k, v]) => `${k}=${String(v)}`).join(', ')}): pods placed on \`${a.name}\` could run on \`${other.name}\``,
+      `give each pool a label the others lack (the default is \`${POOL_LABEL}: <name>\`)`,
+    );
+  });
 }
 
 /** Label keys and values of `labels` and `taints` must have the Kubernetes label syntax (the schema checks the effect). */

@@ -1,7 +1,7 @@
 import type { EnvironmentModel } from '../../model/types.js';
 import { MANAGED_BY, PART_OF } from '../conventions.js';
 import type { ExternalSecret, ObjectMeta } from '../kinds.js';
-import type { PoolScheduling } from './scheduling.js';
+import type { PoolScheduling } from '../../model/scheduling.js';
 
 /** What every data-layer object of one environment shares. */
 export interface DataContext {

@@ -13,7 +13,7 @@ import { perfTestObjects } from './perf-tests.js';
 import { postgresObjects } from './postgres.js';
 import { rabbitmqObjects } from './rabbitmq.js';
 import { redisObjects } from './redis.js';
-import { poolScheduling } from './scheduling.js';
+import { poolScheduling } from '../../model/scheduling.js';
 
 /** Every data-layer object of the environment, in a fixed order; empty when it renders none. */
 export function dataObjects(e: EnvironmentModel, environments: readonly EnvironmentModel[]): K8sObject[] {

@@ -6,7 +6,7 @@ import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { ClusterConfig } from '../../config/types.js';
 import { SCRAPE } from '../conventions.js';
 import type { PodDisruptionBudget, ServiceMonitor } from '../kinds.js';
-import { poolScheduling, type PoolScheduling } from './scheduling.js';
+import { poolScheduling, type PoolScheduling } from '../../model/scheduling.js';
 
 /** Where the pods of one data service go: the pool's scheduling (when it names one) and the anti-affinity. */
 export interface Placement {

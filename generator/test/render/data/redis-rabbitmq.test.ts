@@ -9,7 +9,7 @@ import type { K8sObject } from '../../../src/render/kinds.js';
 import { perfTestObjects } from '../../../src/render/data/perf-tests.js';
 import { rabbitmqObjects } from '../../../src/render/data/rabbitmq.js';
 import { redisObjects } from '../../../src/render/data/redis.js';
-import { poolScheduling } from '../../../src/render/data/scheduling.js';
+import { poolScheduling } from '../../../src/model/scheduling.js';
 import { createSchemaValidator } from '../../../src/validate/schema/index.js';
 import { FIXTURE_PLATFORM, REPO_ROOT, modelOf } from '../../helpers/platform.js';
 
