@@ -10,6 +10,8 @@ import type { BuildTarget } from '../render/layout.js';
 import { measureCapacity, type CapacityReport } from './capacity.js';
 import { measureQuota } from './quota.js';
 import { checkDataLayer } from './data.js';
+import { checkStorageClasses } from './storage.js';
+import { clusterPlatformPath } from '../render/cluster-platform.js';
 import { runPolicies, type ConfigWaiver, type Obj, type PolicyScope, type Rule, type Tier } from './engine.js';
 import { RULES } from './rules/index.js';
 
@@ -70,6 +72,11 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
     findings.push(...measureQuota({ env: e.env.name, file: e.cluster.file, ...(line !== undefined ? { line } : {}), objects }).findings);
   }
   findings.push(...checkDataLayer(model.environments));
+  for (const c of model.clusters) {
+    const names = new Set(c.environments.map((e) => e.name));
+    const provided = targets.filter((t) => t.path === clusterPlatformPath(c.name)).flatMap((t) => t.objects).filter((o) => o.kind === 'StorageClass').map((o) => o.metadata.name);
+    findings.push(...checkStorageClasses(c.name, c.file, provided, targets.filter((t) => names.has(t.env)).map((t) => ({ path: t.path, objects: t.objects as Obj[] }))));
+  }
   return { findings: sortFindings(findings), capacity };
 }
 

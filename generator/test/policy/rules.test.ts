@@ -19,6 +19,17 @@ const gray = (edit: (v: any) => void, editRollout: (r: any) => void = () => {}) 
 const PG_MISSED = 'error spec.egress[0].to[0]: egress to postgres (CloudNativePG Cluster "postgres": pods cnpg.io/cluster=postgres in namespace suoke-prod-data, TCP 5432) selects pods cnpg.io/cluster=postgres in the policy\'s own namespace suoke-prod, so it never reaches postgres';
 const FROZEN = 'Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git';
 
+/** Data custom resources as the generator renders them (render/data), sized and spread. */
+const D = { namespace: 'suoke-prod-data' };
+const SIZE = () => ({ requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } });
+const PER_NODE = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'redis' } } }] } };
+const pgCluster = (edit: (s: any) => void = () => {}) => edited({ apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'postgres', ...D }, spec: { instances: 3, resources: SIZE(), affinity: { podAntiAffinityType: 'required' } } } as any, (o) => edit(o.spec));
+const pooler = (edit: (s: any) => void = () => {}) =>
+  edited({ apiVersion: 'postgresql.cnpg.io/v1', kind: 'Pooler', metadata: { name: 'postgres-pooler-rw', ...D }, spec: { cluster: { name: 'postgres' }, instances: 2, template: { spec: { containers: [{ name: 'pgbouncer', resources: SIZE() }], affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } }] } } } } } } as any, (o) => edit(o.spec));
+const redisReplication = (edit: (s: any) => void = () => {}) =>
+  edited({ apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: { name: 'redis', ...D }, spec: { clusterSize: 3, kubernetesConfig: { image: 'quay.io/opstree/redis:v7.0.15', resources: SIZE() }, redisExporter: { enabled: true, image: 'quay.io/opstree/redis-exporter:v1.44.0', resources: SIZE() }, affinity: PER_NODE } } as any, (o) => edit(o.spec));
+const rabbit = (edit: (s: any) => void = () => {}) => edited({ apiVersion: 'rabbitmq.com/v1beta1', kind: 'RabbitmqCluster', metadata: { name: 'rabbitmq', ...D }, spec: { replicas: 3, resources: SIZE(), affinity: PER_NODE } } as any, (o) => edit(o.spec));
+
 interface Case {
   name: string;
   objects: Obj[];
@@ -163,6 +174,19 @@ const cases: Record<string, Case[]> = {
   'data-service-reach': [
     { name: 'regression: a podSelector alone looks for postgres in the services\' own namespace', objects: replace('NetworkPolicy', egressTo([{ podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } } }])), data: [postgres], expected: [PG_MISSED] },
     { name: 'quiet: namespace and pods in one peer', objects: replace('NetworkPolicy', egressTo([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'suoke-prod-data' } }, podSelector: { matchLabels: { 'cnpg.io/cluster': 'postgres' } } }])), data: [postgres], expected: [] },
+  ],
+  'data-resources': [
+    { name: 'a pooler without resources (the prod Pooler, before)', objects: [pooler((s) => delete s.template.spec.containers[0].resources)], expected: ['error spec.template.spec.containers[0].resources: the pgbouncer container of Pooler "postgres-pooler-rw" sets no CPU request, memory request, CPU limit or memory limit: the operator runs its pods unsized (a quota refuses them, or one starves its node)'] },
+    { name: 'the Redis exporter without a CPU limit, in development: a warning', objects: [redisReplication((s) => delete s.redisExporter.resources.limits.cpu)], tier: 'development', expected: ['warning spec.redisExporter.resources: the redis-exporter container of RedisReplication "redis" sets no CPU limit: the operator runs its pods unsized (a quota refuses them, or one starves its node)'] },
+    { name: 'a RabbitmqCluster without resources', objects: [rabbit((s) => delete s.resources)], expected: ['error spec.resources: the rabbitmq container of RabbitmqCluster "rabbitmq" sets no CPU request, memory request, CPU limit or memory limit: the operator runs its pods unsized (a quota refuses them, or one starves its node)'] },
+    { name: 'quiet: every data resource sized (the exporter disabled needs none)', objects: [pgCluster(), pooler(), redisReplication((s) => { s.redisExporter = { enabled: false }; }), rabbit()], expected: [] },
+  ],
+  'data-spread': [
+    { name: 'three PostgreSQL instances, anti-affinity only preferred (the operator\'s default)', objects: [pgCluster((s) => delete s.affinity)], expected: ['error spec: Cluster "postgres" runs 3 pods without a required anti-affinity on kubernetes.io/hostname: two may share a node, and losing that node loses both (a replica and its primary, or a quorum)'] },
+    { name: 'a RabbitmqCluster of 3 without anti-affinity, in development: a warning', objects: [rabbit((s) => delete s.affinity)], tier: 'development', expected: ['warning spec: RabbitmqCluster "rabbitmq" runs 3 pods without a required anti-affinity on kubernetes.io/hostname: two may share a node, and losing that node loses both (a replica and its primary, or a quorum)'] },
+    { name: 'a pooler of 2 with no anti-affinity', objects: [pooler((s) => delete s.template.spec.affinity)], expected: ['error spec.template.spec.affinity: Pooler "postgres-pooler-rw" runs 2 pods with no anti-affinity on kubernetes.io/hostname: they may all share a node'] },
+    { name: 'quiet: one instance needs no spreading', objects: [pgCluster((s) => { s.instances = 1; delete s.affinity; })], expected: [] },
+    { name: 'quiet: required for the stateful ones, preferred for the pooler', objects: [pgCluster(), pooler(), redisReplication(), rabbit()], expected: [] },
   ],
   'rbac-wildcard': [
     { name: '* verbs and resources', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'all', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] }], expected: ['error rules[0].resources: Role grants every resource ("*" in rules[0].resources)', 'error rules[0].verbs: Role grants every verb ("*" in rules[0].verbs)'] },

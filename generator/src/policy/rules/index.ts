@@ -16,6 +16,7 @@ import { imageDigest, imageTag } from './images.js';
 import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
 import { dataServiceReach } from './data-services.js';
+import { dataResources, dataSpread } from './data-pods.js';
 import { probePort, probes } from './probes.js';
 import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
@@ -55,6 +56,8 @@ export const RULES: readonly Rule[] = [
   topologySpread,
   networkPolicyCoverage,
   dataServiceReach,
+  dataResources,
+  dataSpread,
   rbacWildcard,
   clusterAdminBinding,
   deprecatedApi,
@@ -77,6 +80,7 @@ export const ENGINE_CHECKS: readonly { id: string; severity: string; description
   { id: 'capacity-unplaced', severity: 'warning', description: 'A service whose group no node pool hosts (warning).' },
   { id: 'quota', severity: 'error', description: 'A ResourceQuota cannot hold its pods (Istio sidecars and init containers included) at minimum replicas, or at the worst case: maximum replicas with rolling-update surge and canary pods; or a pod leaves a tracked resource unset.' },
   { id: 'quota-headroom', severity: 'info', description: 'The quota report: requests, limits and pods at minimum replicas and at the worst case, per namespace (info).' },
+  { id: 'data-storage-class', severity: 'error', description: 'A volume claims a storage class the cluster does not have (its platform Application renders no such StorageClass): the claim is never bound (error).' },
   { id: 'data-connections', severity: 'error', description: "A PostgreSQL's pooler may open more server connections than max_connections leaves, or the services at their maxima more client connections than the pooler accepts." },
   { id: 'data-connections-headroom', severity: 'info', description: 'The connection budget of each PostgreSQL: server and client connections against what is available (info).' },
   { id: 'data-backup', severity: 'error', description: 'A production database without backups.' },

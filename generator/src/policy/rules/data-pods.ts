@@ -1,0 +1,111 @@
+/**
+ * The pods operators run for the data layer's custom resources get the services' treatment: sized
+ * (requests and limits on every container the resource lets us size) and spread across nodes. Which
+ * field sizes which container is the pinned CRDs' (platform/crds/); how many pods each resource runs
+ * and how its anti-affinity reads are data-pods.ts's, shared with the capacity check.
+ */
+import type { Obj, Rule } from '../engine.js';
+import { dataPods } from '../data-pods.js';
+import { list, rec, type Segments } from './pod.js';
+
+/** A container the operator runs for the resource, and where the resource sizes it. */
+interface Sized {
+  container: string;
+  at: Segments;
+}
+
+const gk = (o: Obj) => `${String(o.apiVersion).split('/')[0]}/${String(o.kind)}`;
+
+/** Per `group/kind`, the containers of its pods and their `resources` fields. */
+const SIZED: Readonly<Record<string, (spec: Record<string, unknown>) => Sized[]>> = {
+  // cloudnative-pg: `spec.resources` sizes the postgres container of every instance.
+  'postgresql.cnpg.io/Cluster': () => [{ container: 'postgres', at: ['spec', 'resources'] }],
+  // cloudnative-pg: the Pooler's pod template, merged into the pgbouncer Deployment's.
+  'postgresql.cnpg.io/Pooler': (s) => {
+    const containers = list(rec(rec(s.template).spec).containers);
+    return containers.length === 0
+      ? [{ container: 'pgbouncer', at: ['spec', 'template', 'spec', 'containers'] }]
+      : containers.map((c, i) => ({ container: String(rec(c).name ?? i), at: ['spec', 'template', 'spec', 'containers', i, 'resources'] }));
+  },
+  'redis.redis.opstreelabs.in/Redis': (s) => redis(s),
+  'redis.redis.opstreelabs.in/RedisReplication': (s) => redis(s),
+  'redis.redis.opstreelabs.in/RedisSentinel': () => [{ container: 'sentinel', at: ['spec', 'kubernetesConfig', 'resources'] }],
+  'rabbitmq.com/RabbitmqCluster': () => [{ container: 'rabbitmq', at: ['spec', 'resources'] }],
+};
+
+function redis(s: Record<string, unknown>): Sized[] {
+  return [
+    { container: 'redis', at: ['spec', 'kubernetesConfig', 'resources'] },
+    ...(rec(s.redisExporter).enabled === true ? [{ container: 'redis-exporter', at: ['spec', 'redisExporter', 'resources'] }] : []),
+  ];
+}
+
+const FIELDS = [
+  ['requests', 'cpu', 'CPU request'],
+  ['requests', 'memory', 'memory request'],
+  ['limits', 'cpu', 'CPU limit'],
+  ['limits', 'memory', 'memory limit'],
+] as const;
+
+/** The value at `path` under `obj` (undefined past any non-object). */
+function at(obj: Obj, path: Segments): unknown {
+  return path.reduce<unknown>((v, k) => (Array.isArray(v) ? v[Number(k)] : rec(v)[String(k)]), obj);
+}
+
+export const dataResources: Rule = {
+  id: 'data-resources',
+  description: 'Every container an operator runs for a data custom resource (PostgreSQL, its pooler, Redis, Sentinel, RabbitMQ) sets CPU and memory requests and limits.',
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => gk(o) in SIZED,
+  check(obj, ctx) {
+    return SIZED[gk(obj)]!(rec(obj.spec)).flatMap(({ container, at: path }) => {
+      const r = rec(at(obj, path));
+      const missing = FIELDS.filter(([g, n]) => {
+        const v = rec(r[g])[n];
+        return v === undefined || v === null || v === '';
+      });
+      if (missing.length === 0) return [];
+      const names = missing.map((m) => m[2]);
+      const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+      return [
+        ctx.report(
+          path,
+          `the ${container} container of ${String(obj.kind)} "${String(rec(obj.metadata).name)}" sets no ${listed}: the operator runs its pods unsized (a quota refuses them, or one starves its node)`,
+          `set ${missing.map(([g, n]) => `${g}.${n}`).join(', ')} in the resources of this data service in the cluster file (dataServices), and re-render`,
+        ),
+      ];
+    });
+  },
+};
+
+/** Kinds whose pods hold state (a volume, a quorum): two on one node are lost together. */
+const STATEFUL = new Set(['postgresql.cnpg.io/Cluster', 'redis.redis.opstreelabs.in/RedisReplication', 'redis.redis.opstreelabs.in/RedisSentinel', 'rabbitmq.com/RabbitmqCluster']);
+
+/** A preferred pod anti-affinity on the node name, in the Kubernetes form (the Pooler's pod template). */
+function preferredPerNode(affinity: unknown): boolean {
+  return list(rec(rec(affinity).podAntiAffinity).preferredDuringSchedulingIgnoredDuringExecution).some((t) => rec(rec(t).podAffinityTerm).topologyKey === 'kubernetes.io/hostname');
+}
+
+export const dataSpread: Rule = {
+  id: 'data-spread',
+  description: 'A data custom resource running two pods or more spreads them across nodes: a required anti-affinity on kubernetes.io/hostname for the stateful ones (PostgreSQL, Redis, Sentinel, RabbitMQ), at least a preferred one for the pooler.',
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => STATEFUL.has(gk(o)) || gk(o) === 'postgresql.cnpg.io/Pooler',
+  check(obj, ctx) {
+    const pods = dataPods([obj])[0];
+    if (!pods || pods.count < 2 || pods.onePerNode) return [];
+    const what = `${String(obj.kind)} "${String(rec(obj.metadata).name)}"`;
+    if (STATEFUL.has(gk(obj))) {
+      return [
+        ctx.report(
+          ['spec'],
+          `${what} runs ${pods.count} pods without a required anti-affinity on kubernetes.io/hostname: two may share a node, and losing that node loses both (a replica and its primary, or a quorum)`,
+          'place one pod per node (CloudNativePG: affinity.podAntiAffinityType: required; the others: a required podAntiAffinity on kubernetes.io/hostname), on a pool with as many nodes',
+        ),
+      ];
+    }
+    return preferredPerNode(rec(rec(rec(obj.spec).template).spec).affinity)
+      ? []
+      : [ctx.report(['spec', 'template', 'spec', 'affinity'], `${what} runs ${pods.count} pods with no anti-affinity on kubernetes.io/hostname: they may all share a node`, 'add a preferred podAntiAffinity on kubernetes.io/hostname to the pod template')];
+  },
+};

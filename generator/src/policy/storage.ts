@@ -1,0 +1,59 @@
+/**
+ * Storage classes: every volume the rendered objects claim names a StorageClass the cluster has. A
+ * claim naming a class that does not exist is never bound (the PersistentVolume controller finds no
+ * provisioner for it and the claim stays Pending), so the database, cache or queue never starts and
+ * nothing in a schema says so. The classes a cluster has are the ones its platform Application renders
+ * (`platform.storageClass` of clusters/<cluster>/cluster.yaml, docs/addons.md). Pure.
+ */
+import { formatPath, type Finding } from '../core/finding.js';
+import type { Obj } from './engine.js';
+import { list, nameOf, namespaceOf, rec, type Segments } from './rules/pod.js';
+
+/** Per `group/kind`, where its spec names the storage class of the volumes its pods claim (the pinned CRDs' fields). */
+const CLAIMS: Readonly<Record<string, (spec: Record<string, unknown>) => Segments[]>> = {
+  // CloudNativePG: the data volume and, when separate, the WAL volume.
+  'postgresql.cnpg.io/Cluster': (s) => [['spec', 'storage', 'storageClass'], ...(s.walStorage ? [['spec', 'walStorage', 'storageClass']] : [])],
+  'redis.redis.opstreelabs.in/Redis': () => [['spec', 'storage', 'volumeClaimTemplate', 'spec', 'storageClassName']],
+  'redis.redis.opstreelabs.in/RedisReplication': () => [['spec', 'storage', 'volumeClaimTemplate', 'spec', 'storageClassName']],
+  'rabbitmq.com/RabbitmqCluster': () => [['spec', 'persistence', 'storageClassName']],
+  '/PersistentVolumeClaim': () => [['spec', 'storageClassName']],
+  'apps/StatefulSet': (s) => list(s.volumeClaimTemplates).map((_, i) => ['spec', 'volumeClaimTemplates', i, 'spec', 'storageClassName']),
+};
+
+const gk = (o: Obj) => `${String(o.apiVersion).includes('/') ? String(o.apiVersion).split('/')[0] : ''}/${String(o.kind)}`;
+
+/** One Argo CD path's objects, where findings are reported. */
+export interface StorageScope {
+  path: string;
+  objects: readonly Obj[];
+}
+
+/**
+ * Findings for every named storage class of `scopes` that is not among `provided`, the StorageClasses
+ * of the cluster `cluster` (`file`: its cluster file, named in the hint). A claim without a class takes
+ * the cluster's default class and is not judged.
+ */
+export function checkStorageClasses(cluster: string, file: string, provided: readonly string[], scopes: readonly StorageScope[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const scope of scopes) {
+    for (const o of scope.objects) {
+      const claims = CLAIMS[gk(o)];
+      if (!claims) continue;
+      for (const path of claims(rec(o.spec))) {
+        const name = path.reduce<unknown>((v, k) => (Array.isArray(v) ? v[Number(k)] : rec(v)[String(k)]), o);
+        if (typeof name !== 'string' || name === '' || provided.includes(name)) continue;
+        const has = provided.length === 0 ? 'renders none' : `renders ${provided.map((p) => `\`${p}\``).join(', ')}`;
+        findings.push({
+          check: 'policy/data-storage-class',
+          severity: 'error',
+          file: scope.path,
+          object: `${String(o.apiVersion)}/${String(o.kind)} ${namespaceOf(o)}/${nameOf(o)}`,
+          path: formatPath(path),
+          message: `${String(o.kind)} "${nameOf(o)}" claims its volumes from storage class \`${name}\`, which cluster ${cluster} does not have (its platform ${has}): the claims are never bound and its pods stay Pending`,
+          hint: `use a class the cluster has, or declare \`${name}\` as \`platform.storageClass\` in ${file}`,
+        });
+      }
+    }
+  }
+  return findings;
+}
