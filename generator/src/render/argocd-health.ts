@@ -78,7 +78,10 @@ end
 return hs
 `;
 
-/** The `argocd-cm` keys this repository owns, by key. */
+/**
+ * The `argocd-cm` keys this repository owns, by key. The RabbitMQ kinds need none: Argo CD v3.5.1 ships
+ * their checks (resource_customizations/rabbitmq.com, re-expressed in simulate/health.ts).
+ */
 export const HEALTH_CUSTOMIZATIONS: Record<string, string> = {
   'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH,
   'resource.customizations.health.postgresql.cnpg.io_Cluster': CNPG_CLUSTER_HEALTH,

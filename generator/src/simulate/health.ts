@@ -144,7 +144,7 @@ const externalSecret: Check = (_obj, _spec, status) => {
 };
 
 /**
- * argo-cd resource_customizations/rabbitmq.com/RabbitmqCluster/health.lua:1-55 @ v3.5.1 (shipped from
+ * argo-cd resource_customizations/rabbitmq.com/RabbitmqCluster/health.lua:1-56 @ v3.5.1 (shipped from
  * v2.14.0): a failed reconcile is Degraded; Healthy once ClusterAvailable and AllReplicasReady are True.
  */
 const rabbitmqCluster: Check = (_obj, _spec, status) => {
