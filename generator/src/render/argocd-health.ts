@@ -60,10 +60,32 @@ end
 return hs
 `;
 
-/** The `argocd-cm` keys this repository owns, by key. */
+/**
+ * Health of a Redis operator `RedisReplication` (OT-CONTAINER-KIT/redis-operator; Argo CD ships no
+ * check for it up to v3.5.1). Its only status is the master the operator elected
+ * (api/redisreplication/v1beta2/redisreplication_types.go:84-89 @ v0.26.0), written once it saw every
+ * pod and linked replication (internal/controller/redisreplication/redisreplication_controller.go:416-462,
+ * :507-519): Healthy with a master, Progressing without (also after losing one, until a new election).
+ * The operator reports no failure, so this check is never Degraded. `Redis` and `RedisSentinel` get
+ * no check: their status is empty (api/redis/v1beta2/redis_types.go:60,
+ * api/redissentinel/v1beta2/redissentinel_types.go:54 @ v0.26.0).
+ */
+const REDIS_REPLICATION_HEALTH = `local hs = { status = "Progressing", message = "waiting for the Redis operator to elect a master" }
+if obj.status ~= nil and obj.status.masterNode ~= nil and obj.status.masterNode ~= "" then
+  hs.status = "Healthy"
+  hs.message = "master: " .. obj.status.masterNode
+end
+return hs
+`;
+
+/**
+ * The `argocd-cm` keys this repository owns, by key. The RabbitMQ kinds need none: Argo CD v3.5.1 ships
+ * their checks (resource_customizations/rabbitmq.com, re-expressed in simulate/health.ts).
+ */
 export const HEALTH_CUSTOMIZATIONS: Record<string, string> = {
   'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH,
   'resource.customizations.health.postgresql.cnpg.io_Cluster': CNPG_CLUSTER_HEALTH,
+  'resource.customizations.health.redis.redis.opstreelabs.in_RedisReplication': REDIS_REPLICATION_HEALTH,
 };
 
 /**

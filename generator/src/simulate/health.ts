@@ -143,6 +143,42 @@ const externalSecret: Check = (_obj, _spec, status) => {
   return progressing('Waiting for ExternalSecret');
 };
 
+/**
+ * argo-cd resource_customizations/rabbitmq.com/RabbitmqCluster/health.lua:1-56 @ v3.5.1 (shipped from
+ * v2.14.0): a failed reconcile is Degraded; Healthy once ClusterAvailable and AllReplicasReady are True.
+ */
+const rabbitmqCluster: Check = (_obj, _spec, status) => {
+  const conditions = list(status['conditions']).map(rec);
+  const failed = conditions.find((c) => c['type'] === 'ReconcileSuccess' && c['status'] === 'False');
+  if (failed) return { status: 'Degraded', message: str(failed['message']) ?? '' };
+  // The script keeps the last condition of each type.
+  const last = (type: string) => str(conditions.filter((c) => c['type'] === type).pop()?.['status']);
+  const [available, replicas] = [last('ClusterAvailable'), last('AllReplicasReady')];
+  if (conditions.length > 0) {
+    if (available === 'Unknown' || replicas === 'Unknown') return progressing('Waiting for RabbitMQ cluster readiness (conditions unknown)');
+    if (available === 'False') return progressing('Waiting for RabbitMQ cluster formation');
+    if (replicas === 'False') return progressing('Waiting for RabbitMQ instances ready');
+    if (available === 'True' && replicas === 'True') return healthy('RabbitMQ cluster ready');
+  }
+  return progressing('Waiting for RabbitMQ Operator');
+};
+
+/**
+ * argo-cd resource_customizations/rabbitmq.com/<Kind>/health.lua:1-22 @ v3.5.1 (shipped from v3.1.0),
+ * the same script for each messaging-topology kind: the `Ready` condition the operator writes; no
+ * status yet is Unknown.
+ */
+const topology =
+  (noun: string): Check =>
+  (_obj, _spec, status) => {
+    for (const c of list(status['conditions']).map(rec)) {
+      if (c['type'] !== 'Ready') continue;
+      if (c['status'] === 'True' && c['reason'] === 'SuccessfulCreateOrUpdate') return healthy(`RabbitMQ ${noun} ready`);
+      if (c['status'] === 'False' && c['reason'] === 'FailedCreateOrUpdate') return { status: 'Degraded', message: `RabbitMQ ${noun} failed to be created or updated` };
+    }
+    return { status: 'Unknown', message: `RabbitMQ ${noun} status is unknown` };
+  };
+
 const BUILT_IN = new Map<string, Check>([
   ['apps/Deployment', deployment],
   ['apps/StatefulSet', statefulSet],
@@ -157,5 +193,7 @@ const BUILT_IN = new Map<string, Check>([
   ['argoproj.io/AnalysisRun', analysisRun],
   ['argoproj.io/ApplicationSet', applicationSet],
   ['external-secrets.io/ExternalSecret', externalSecret],
+  ['rabbitmq.com/RabbitmqCluster', rabbitmqCluster],
+  ...['Binding', 'Exchange', 'Permission', 'Policy', 'Queue', 'Shovel', 'User', 'Vhost'].map((k): [string, Check] => [`rabbitmq.com/${k}`, topology(k.toLowerCase())]),
 ]);
 

@@ -2,34 +2,22 @@
  * The Kubernetes (and add-on) controllers of a workload cluster, reduced to what decides health:
  * workloads create their pods through admission (Istio injection, LimitRange, Pod Security,
  * ResourceQuota), pods become ready after {@link POD_READY_MS} when what they mount exists, and
- * each controller reports the status Argo CD's health checks read.
+ * each controller reports the status Argo CD's health checks read (the data-layer operators in
+ * operators.ts).
  */
 import { formatCpu, formatMemory, parseCpu, parseMemory } from '../core/quantity.js';
 import type { Cluster, Live } from './cluster.js';
 import { describe, groupKind, kindOf, list, meta, nameOf, namespaceOf, rec, str, type Obj } from './objects.js';
 import { add, applyLimitRanges, injectSidecar, podCharge, ZERO, type Usage } from './pods.js';
+import { nextOperatorEvent, OPERATED, operatorStatus, POD_READY_MS } from './operators.js';
 import { podSecurityViolations } from './podsecurity.js';
 
-/** CloudNativePG's `Cluster`, whose health check (argocd-cm) reads the phase its operator reports. */
-const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
-
-/** Image pull and start-up: an assumption, not a measurement (documented in docs/simulation.md). */
-const POD_READY_MS = 60_000;
 /** `progressDeadlineSeconds` default of Deployments and Rollouts. */
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
 
-/**
- * When a CloudNativePG Cluster reports "Cluster in healthy state": the operator creates the primary,
- * then each replica in turn, one instance at a time (cloudnative-pg internal/controller/cluster_create.go,
- * `createPrimaryInstance` then `joinReplicaInstance`, @ v1.30.0), each taking {@link POD_READY_MS}.
- */
-function cnpgReadyAt(live: Live): number {
-  return live.appliedAt + Math.max(1, Number(rec(live.manifest['spec'])['instances'] ?? 1)) * POD_READY_MS;
-}
-
 const SCALABLE = new Set(['apps/Deployment', 'apps/StatefulSet', 'argoproj.io/Rollout']);
 /** Kinds whose status a controller of the simulation writes (every other object keeps its status). */
-const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace', CNPG_CLUSTER]);
+const REPORTED = new Set([...SCALABLE, 'batch/Job', 'autoscaling/HorizontalPodAutoscaler', '/PersistentVolumeClaim', 'external-secrets.io/ExternalSecret', '/Namespace', ...OPERATED]);
 
 /** Pods of one workload generation. */
 interface PodSet {
@@ -79,10 +67,8 @@ export class Workloads {
   /** The next instant a pod becomes ready or a progress deadline passes, after `now`. */
   nextEvent(now: number): number | undefined {
     let next = Infinity;
-    for (const live of this.cluster.list(CNPG_CLUSTER)) {
-      const at = cnpgReadyAt(live);
-      if (at > now && at < next) next = at;
-    }
+    const operators = nextOperatorEvent(this.cluster, now);
+    if (operators !== undefined) next = operators;
     for (const [key, set] of this.pods) {
       for (const r of set.readyAt) if (r > now && r < next) next = r;
       const live = this.cluster.get(key);
@@ -212,14 +198,8 @@ export class Workloads {
         return { conditions: [{ type: 'Ready', status: 'True', reason: 'SecretSynced' }] };
       case '/Namespace':
         return { phase: 'Active' };
-      case CNPG_CLUSTER: {
-        const instances = Math.max(1, Number(rec(live.manifest['spec'])['instances'] ?? 1));
-        const up = Math.min(instances, Math.floor((now - live.appliedAt) / POD_READY_MS));
-        const phase = up >= instances ? 'Cluster in healthy state' : up === 0 ? 'Setting up primary' : 'Creating a new replica';
-        return { instances, readyInstances: up, phase };
-      }
       default:
-        return live.status;
+        return OPERATED.has(gk) ? operatorStatus(this.cluster, live, now) : live.status;
     }
   }
 

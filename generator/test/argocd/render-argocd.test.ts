@@ -106,7 +106,12 @@ describe('Argo CD objects of the fixture platform', () => {
 
   it('the argocd-cm patch carries only the health checks and is applied server-side, never pruned or deleted', () => {
     const cm = of('ConfigMap')[0]!;
-    expect(Object.keys(cm.data)).toEqual(['resource.customizations.health.argoproj.io_Application', 'resource.customizations.health.postgresql.cnpg.io_Cluster']);
+    expect(Object.keys(cm.data)).toEqual([
+      'resource.customizations.health.argoproj.io_Application',
+      'resource.customizations.health.postgresql.cnpg.io_Cluster',
+      // Argo CD v3.5.1 ships none for the Redis operator (issue 12); its RabbitMQ checks are built in.
+      'resource.customizations.health.redis.redis.opstreelabs.in_RedisReplication',
+    ]);
     expect(cm.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('ServerSideApply=true,Prune=false,Delete=false');
     for (const lua of Object.values(HEALTH_CUSTOMIZATIONS)) expect(lua).toMatch(/return hs\n$/);
   });

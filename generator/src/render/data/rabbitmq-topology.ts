@@ -11,6 +11,13 @@
  * limit): RabbitMQ applies at most one policy to a queue, the one of highest priority
  * (messaging-topology-operator api/v1beta1/policy_types.go:28 @ v1.20.1; rabbitmq-website
  * docs/policies.md, "Policy Priorities"), so keys split over two policies would not add up.
+ *
+ * The objects go in a sync wave after their RabbitmqCluster ({@link TOPOLOGY_WAVE}): the operator
+ * marks an object it cannot declare yet (no default user, no broker answering) Ready False,
+ * "FailedCreateOrUpdate" (rabbitmq/messaging-topology-operator internal/controller/topology_controller.go:108-116,
+ * :194-204 @ v1.20.1), which Argo CD reads as Degraded (argo-cd resource_customizations/rabbitmq.com/Queue/health.lua:11-15
+ * @ v3.5.1): applied with the cluster, they made the data Application Degraded, and its parent's sync fail, until
+ * the brokers ran. A later wave is applied only once the cluster is Healthy.
  */
 import { bindingName, deadLetterExchange, deadLetterQueue, objectName } from '../../config/service/messaging-names.js';
 import type { ServiceConfig } from '../../config/types.js';
@@ -27,13 +34,16 @@ type QueueConfig = NonNullable<ServiceConfig['messaging']>['queues'][number];
 
 const VHOST = '/';
 
+/** The data Application's sync wave of the topology objects; everything else of the data layer is in wave 0. */
+const TOPOLOGY_WAVE = '1';
+
 /** `^name$` with the regular-expression characters of the name escaped, so the policy matches that queue only. */
 const exactly = (name: string): string => `^${name.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}$`;
 
 /** The topology of `services` (those running in the environment), in service order: exchanges, then per queue its objects. */
 export function topologyObjects(t: Target, services: readonly ServiceConfig[]): (Exchange | Queue | Binding | Policy)[] {
   const out: (Exchange | Queue | Binding | Policy)[] = [];
-  const meta = (name: string) => ({ name, namespace: t.namespace, labels: { ...t.labels } });
+  const meta = (name: string) => ({ name, namespace: t.namespace, labels: { ...t.labels }, annotations: { 'argocd.argoproj.io/sync-wave': TOPOLOGY_WAVE } });
   const ref = { rabbitmqClusterReference: { name: t.name } };
   const exchange = (name: string, type: Exchange['spec']['type']): Exchange => ({
     apiVersion: 'rabbitmq.com/v1beta1',

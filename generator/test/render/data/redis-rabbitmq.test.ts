@@ -209,6 +209,15 @@ describe('RabbitMQ', () => {
     expect(kinds(objects).filter((k) => !k.endsWith('/rabbitmq'))).toEqual(['Queue/laoke-plain']);
   });
 
+  // Issue 12: applied with their cluster, the topology operator marks them FailedCreateOrUpdate, which
+  // Argo CD v3.5.1 reads as Degraded; in wave 1 they are applied once the RabbitmqCluster is Healthy.
+  it('the topology objects are in the data Application\'s sync wave 1, after their RabbitmqCluster (wave 0)', () => {
+    const objects = rabbitmqObjects(envOf(seed, 'prod'), LABELS, seed.services);
+    const wave = (o: K8sObject) => o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? '0';
+    const byWave = (w: string) => [...new Set(objects.filter((o) => wave(o) === w).map((o) => o.kind))].sort();
+    expect([byWave('0'), byWave('1')]).toEqual([['PodDisruptionBudget', 'RabbitmqCluster', 'ServiceMonitor'], ['Binding', 'Exchange', 'Policy', 'Queue']]);
+  });
+
   it('a service that does not run in the environment brings no topology', () => {
     const e = envOf(seed, 'prod');
     const objects = rabbitmqObjects({ ...e, instances: e.instances.filter((i) => i.service.name !== 'laoke') }, LABELS, seed.services);
