@@ -169,7 +169,9 @@ describe(DOC, () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(SEED))(`${DOC} against the plan (skipped: ${SEED} is absent)`, () => {
+const HAVE_SEED = fs.existsSync(SEED);
+
+describe.skipIf(!HAVE_SEED)(`${DOC} against the plan${HAVE_SEED ? '' : ` (skipped: ${SEED} is absent)`}`, () => {
   /** The plan's lines, 1-based, with the markdown emphasis (`**`) removed: the quotes are of the words. */
   const plan = ['', ...fs.readFileSync(SEED, 'utf8').split('\n').map((l) => l.replace(/\*\*/g, ''))];
 
