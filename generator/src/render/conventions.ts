@@ -66,6 +66,15 @@ export function canaryServiceName(service: string): string {
  */
 export const SCRAPE = { intervalSeconds: 30, timeout: '10s' } as const;
 
+/**
+ * Labels the cluster's Prometheus selects monitor objects (ServiceMonitor, PodMonitor, PrometheusRule)
+ * by: the plan's `team: suoke-life` (its Prometheus `serviceMonitorSelector`), then the cluster's own
+ * (`monitoringLabels`, e.g. kube-prometheus-stack's `release`).
+ */
+export function prometheusSelected(monitoringLabels: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return { team: PART_OF, ...monitoringLabels };
+}
+
 /** Prometheus the canary analysis queries: the prometheus-operator Service in the monitoring namespace. */
 export function prometheusAddress(monitoringNamespace: string): string {
   return `http://prometheus-operated.${monitoringNamespace}.svc:9090`;

@@ -3,12 +3,12 @@
  * (see {@link podMonitor}). The canary analysis that queries the scraped metrics is in analysis.ts.
  */
 import type { GrayInstance, ServiceInstance } from '../model/types.js';
-import { SCRAPE, selectorLabels, serviceLabels, serviceMeta } from './conventions.js';
+import { prometheusSelected, SCRAPE, selectorLabels, serviceLabels, serviceMeta } from './conventions.js';
 import type { PodMonitor, ServiceMonitor } from './kinds.js';
 
 /** Labels of a monitor object: the service's, and those the cluster's Prometheus selects monitors by. */
 export function monitorLabels(i: ServiceInstance): Record<string, string> {
-  return { ...serviceLabels(i.service.name, i.service.group), team: 'suoke-life', ...i.cluster.monitoringLabels };
+  return { ...serviceLabels(i.service.name, i.service.group), ...prometheusSelected(i.cluster.monitoringLabels) };
 }
 
 export function serviceMonitor(i: ServiceInstance): ServiceMonitor {

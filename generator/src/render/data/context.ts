@@ -1,5 +1,5 @@
 import type { EnvironmentModel } from '../../model/types.js';
-import { MANAGED_BY, PART_OF } from '../conventions.js';
+import { MANAGED_BY, PART_OF, prometheusSelected } from '../conventions.js';
 import type { ExternalSecret, ObjectMeta } from '../kinds.js';
 import type { PoolScheduling } from '../../model/scheduling.js';
 
@@ -27,7 +27,7 @@ export function dataContext(e: EnvironmentModel): DataContext | undefined {
     env: e.env.name,
     namespace: d.namespace,
     labels: { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY, 'suoke-life.com/environment': e.env.name },
-    monitorLabels: { team: 'suoke-life', ...e.cluster.monitoringLabels },
+    monitorLabels: prometheusSelected(e.cluster.monitoringLabels),
     secretStore: { kind: e.env.secretStore.kind, name: e.env.secretStore.name },
     scheduling: {},
   };

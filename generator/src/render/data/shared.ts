@@ -4,7 +4,7 @@
  */
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { ClusterConfig } from '../../config/types.js';
-import { SCRAPE } from '../conventions.js';
+import { prometheusSelected, SCRAPE } from '../conventions.js';
 import type { PodDisruptionBudget, ServiceMonitor } from '../kinds.js';
 import { poolScheduling, type PoolScheduling } from '../../model/scheduling.js';
 
@@ -49,7 +49,7 @@ export function dataServiceMonitor(
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'ServiceMonitor',
-    metadata: { ...meta, labels: { ...meta.labels, ...cluster.monitoringLabels } },
+    metadata: { ...meta, labels: { ...meta.labels, ...prometheusSelected(cluster.monitoringLabels) } },
     spec: {
       selector: { matchLabels: selector },
       endpoints: [{ port, interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
