@@ -94,6 +94,20 @@ export function schemaFinding(e: ErrorObject, source: YamlSource, at: PathSegmen
         'remove the repeated entry',
       );
     }
+    case 'pattern': {
+      // A pattern says nothing to a reader: show the value, the form, and the declaration's example or default.
+      const value = valueAt(source.data, at);
+      const example = (parent?.examples as unknown[] | undefined)?.[0] ?? parent?.default;
+      const key = at[at.length - 1];
+      return configFinding(
+        'pattern',
+        file,
+        source.lineOf(at, 'value'),
+        at,
+        `${where} is \`${String(value)}\`, not of the form ${String(e.params.pattern)}`,
+        example !== undefined && typeof key === 'string' ? `e.g. \`${key}: ${inlineYaml(example)}\`` : undefined,
+      );
+    }
     default:
       return configFinding('schema', file, source.lineOf(at), at, `${where} ${e.message ?? 'is invalid'}`);
   }

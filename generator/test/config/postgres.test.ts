@@ -81,7 +81,7 @@ const cases: { name: string; edits: Edit[]; expect: Expected[] }[] = [
     name: 'a retention barman does not read',
     edits: pg(`, backup: {${BACKUP}, retention: 30days}`),
     expect: [
-      { check: 'config/schema', file: P, line: 19, path: `${PC}.backup.retention`, message: `\`${PC}.backup.retention\` must match pattern "^[1-9][0-9]*[dwm]$"` },
+      { check: 'config/pattern', file: P, line: 19, path: `${PC}.backup.retention`, message: `\`${PC}.backup.retention\` is \`30days\`, not of the form ^[1-9][0-9]*[dwm]$`, hint: 'e.g. `retention: 30d`' },
     ],
   },
   {
