@@ -7,7 +7,7 @@
 import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { Obj } from './engine.js';
 import type { Amount } from './pod-usage.js';
-import { list, nameOf, namespaceOf, rec } from './rules/pod.js';
+import { groupKind, list, nameOf, namespaceOf, rec } from './rules/pod.js';
 import type { Toleration } from '../model/scheduling.js';
 
 /** The pods of one custom resource. */
@@ -90,7 +90,7 @@ function redisPods(s: Record<string, unknown>, count: number): Omit<DataPods, 'i
 /** The operator-run pods of the rendered data layer. */
 export function dataPods(objects: readonly Obj[]): DataPods[] {
   return objects.flatMap((o) => {
-    const make = KINDS[`${String(o.apiVersion).split('/')[0]}/${String(o.kind)}`];
+    const make = KINDS[groupKind(o)];
     return make ? [{ id: `${namespaceOf(o)}/${nameOf(o)} (${String(o.kind)})`, ...make(rec(o.spec)) }] : [];
   });
 }

@@ -7,7 +7,7 @@
  */
 import { formatPath, type Finding } from '../core/finding.js';
 import type { Obj } from './engine.js';
-import { list, nameOf, namespaceOf, rec, type Segments } from './rules/pod.js';
+import { groupKind, list, nameOf, namespaceOf, rec, type Segments } from './rules/pod.js';
 
 /** Per `group/kind`, where its spec names the storage class of the volumes its pods claim (the pinned CRDs' fields). */
 const CLAIMS: Readonly<Record<string, (spec: Record<string, unknown>) => Segments[]>> = {
@@ -19,8 +19,6 @@ const CLAIMS: Readonly<Record<string, (spec: Record<string, unknown>) => Segment
   '/PersistentVolumeClaim': () => [['spec', 'storageClassName']],
   'apps/StatefulSet': (s) => list(s.volumeClaimTemplates).map((_, i) => ['spec', 'volumeClaimTemplates', i, 'spec', 'storageClassName']),
 };
-
-const gk = (o: Obj) => `${String(o.apiVersion).includes('/') ? String(o.apiVersion).split('/')[0] : ''}/${String(o.kind)}`;
 
 /** One Argo CD path's objects, where findings are reported. */
 export interface StorageScope {
@@ -37,7 +35,7 @@ export function checkStorageClasses(cluster: string, file: string, provided: rea
   const findings: Finding[] = [];
   for (const scope of scopes) {
     for (const o of scope.objects) {
-      const claims = CLAIMS[gk(o)];
+      const claims = CLAIMS[groupKind(o)];
       if (!claims) continue;
       for (const path of claims(rec(o.spec))) {
         const name = path.reduce<unknown>((v, k) => (Array.isArray(v) ? v[Number(k)] : rec(v)[String(k)]), o);

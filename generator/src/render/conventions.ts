@@ -3,7 +3,7 @@
  * Every service follows them; the README documents them.
  */
 import type { ServiceInstance } from '../model/types.js';
-import type { ObjectMeta } from './kinds.js';
+import type { NetworkPolicy, ObjectMeta } from './kinds.js';
 
 /** HTTP (API and `/health`) on 8080, gRPC on 50051, Prometheus metrics on 9090. */
 export const PORTS = { http: 8080, grpc: 50051, metrics: 9090 } as const;
@@ -87,3 +87,16 @@ export const CANARY_ANNOTATIONS = {
   version: 'suoke-life.com/canary-version',
   weight: 'suoke-life.com/canary-weight',
 } as const;
+
+type EgressRule = NonNullable<NonNullable<NetworkPolicy['spec']>['egress']>[number];
+
+/** The egress rule to the cluster DNS (CoreDNS, `k8s-app: kube-dns` in kube-system), UDP and TCP 53: every isolated pod needs it. */
+export function dnsEgress(): EgressRule {
+  return {
+    to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+    ports: [
+      { protocol: 'UDP', port: 53 },
+      { protocol: 'TCP', port: 53 },
+    ],
+  };
+}

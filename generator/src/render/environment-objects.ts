@@ -1,6 +1,6 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { inMesh } from '../model/build.js';
-import { ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
+import { dnsEgress, ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
 import type { LimitRange, Namespace, NetworkPolicy, ResourceQuota } from './kinds.js';
 import { dataNamespaceObjects } from './data-policies.js';
 
@@ -76,20 +76,7 @@ export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQu
       spec: {
         podSelector: {},
         policyTypes: ['Egress'],
-        egress: [
-          {
-            to: [
-              {
-                namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-              },
-            ],
-            ports: [
-              { protocol: 'UDP', port: 53 },
-              { protocol: 'TCP', port: 53 },
-            ],
-          },
-        ],
+        egress: [dnsEgress()],
       },
     },
     ...(meshed(e) ? [meshPolicy(e, labels)] : []),

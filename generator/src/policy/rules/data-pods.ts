@@ -6,15 +6,13 @@
  */
 import type { Obj, Rule } from '../engine.js';
 import { dataPods } from '../data-pods.js';
-import { list, rec, type Segments } from './pod.js';
+import { groupKind, list, rec, type Segments } from './pod.js';
 
 /** A container the operator runs for the resource, and where the resource sizes it. */
 interface Sized {
   container: string;
   at: Segments;
 }
-
-const gk = (o: Obj) => `${String(o.apiVersion).split('/')[0]}/${String(o.kind)}`;
 
 /** Per `group/kind`, the containers of its pods and their `resources` fields. */
 const SIZED: Readonly<Record<string, (spec: Record<string, unknown>) => Sized[]>> = {
@@ -56,9 +54,9 @@ export const dataResources: Rule = {
   id: 'data-resources',
   description: 'Every container an operator runs for a data custom resource (PostgreSQL, its pooler, Redis, Sentinel, RabbitMQ) sets CPU and memory requests and limits.',
   severity: { development: 'warning', production: 'error' },
-  applies: (o) => gk(o) in SIZED,
+  applies: (o) => groupKind(o) in SIZED,
   check(obj, ctx) {
-    return SIZED[gk(obj)]!(rec(obj.spec)).flatMap(({ container, at: path }) => {
+    return SIZED[groupKind(obj)]!(rec(obj.spec)).flatMap(({ container, at: path }) => {
       const r = rec(at(obj, path));
       const missing = FIELDS.filter(([g, n]) => {
         const v = rec(r[g])[n];
@@ -90,12 +88,12 @@ export const dataSpread: Rule = {
   id: 'data-spread',
   description: 'A data custom resource running two pods or more spreads them across nodes: a required anti-affinity on kubernetes.io/hostname for the stateful ones (PostgreSQL, Redis, Sentinel, RabbitMQ), at least a preferred one for the pooler.',
   severity: { development: 'warning', production: 'error' },
-  applies: (o) => STATEFUL.has(gk(o)) || gk(o) === 'postgresql.cnpg.io/Pooler',
+  applies: (o) => STATEFUL.has(groupKind(o)) || groupKind(o) === 'postgresql.cnpg.io/Pooler',
   check(obj, ctx) {
     const pods = dataPods([obj])[0];
     if (!pods || pods.count < 2 || pods.onePerNode) return [];
     const what = `${String(obj.kind)} "${String(rec(obj.metadata).name)}"`;
-    if (STATEFUL.has(gk(obj))) {
+    if (STATEFUL.has(groupKind(obj))) {
       return [
         ctx.report(
           ['spec'],

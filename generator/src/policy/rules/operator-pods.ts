@@ -4,7 +4,7 @@
  * are the operators' own, cited from their source at the versions platform/addons.yaml pins.
  */
 import type { Obj } from '../engine.js';
-import { nameOf, namespaceOf } from './pod.js';
+import { groupKind, nameOf, namespaceOf } from './pod.js';
 
 type Labels = Record<string, string>;
 
@@ -51,7 +51,7 @@ const OPERATOR_SERVICES: Readonly<Record<string, (name: string) => OperatorServi
 export function operatorServices(objects: readonly Obj[], ns: string): OperatorService[] {
   return objects.flatMap((o) => {
     if (namespaceOf(o) !== ns) return [];
-    const make = OPERATOR_SERVICES[`${String(o.apiVersion).split('/')[0]}/${String(o.kind)}`];
+    const make = OPERATOR_SERVICES[groupKind(o)];
     return make ? make(nameOf(o)) : [];
   });
 }
@@ -60,7 +60,7 @@ export function operatorServices(objects: readonly Obj[], ns: string): OperatorS
 export function operatorPodLabels(objects: readonly Obj[], ns: string): Labels[] {
   return objects.flatMap((o) => {
     if (namespaceOf(o) !== ns) return [];
-    const make = OPERATOR_PODS[`${String(o.apiVersion).split('/')[0]}/${String(o.kind)}`];
+    const make = OPERATOR_PODS[groupKind(o)];
     return make ? make(nameOf(o), (o.spec ?? {}) as Record<string, unknown>) : [];
   });
 }

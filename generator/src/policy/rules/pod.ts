@@ -79,6 +79,12 @@ export function nameOf(o: Obj): string {
   return str(rec(o.metadata).name) ?? '';
 }
 
+/** `<group>/<Kind>` of an object, the core group empty: `postgresql.cnpg.io/Cluster`, `/PersistentVolumeClaim`. */
+export function groupKind(o: Obj): string {
+  const api = String(o.apiVersion);
+  return `${api.includes('/') ? api.split('/')[0] : ''}/${String(o.kind)}`;
+}
+
 /** Whether a LabelSelector (`matchLabels`, `matchExpressions`) selects these labels. An empty selector selects everything. */
 export function selects(selector: unknown, labels: Record<string, unknown>): boolean {
   const s = rec(selector);

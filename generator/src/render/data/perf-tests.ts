@@ -7,6 +7,7 @@
  */
 import type { EnvironmentModel } from '../../model/types.js';
 import type { NetworkPolicy } from '../kinds.js';
+import { dnsEgress } from '../conventions.js';
 import type { CronJob } from './kinds-redis-mq.js';
 
 /** Pinned images: the official Redis image (redis-benchmark; user redis, uid 999) and RabbitMQ PerfTest
@@ -58,10 +59,7 @@ export function perfTestObjects(e: EnvironmentModel, labels: Record<string, stri
   const jobs = perfTestJobs(e, labels);
   const d = e.env.dataServices;
   if (jobs.length === 0 || !d) return jobs;
-  const dns = {
-    to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-    ports: [{ protocol: 'UDP' as const, port: 53 }, { protocol: 'TCP' as const, port: 53 }],
-  };
+  const dns = dnsEgress();
   const policies = e.data
     .filter((x) => (x.service.kind === 'redis' || x.service.kind === 'mq') && jobs.some((j) => j.metadata.name === `perf-test-${x.service.kind}`))
     .map(({ service: x }): NetworkPolicy => ({

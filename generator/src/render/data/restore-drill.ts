@@ -7,7 +7,7 @@
  */
 import type { PostgresPlan } from '../../model/postgres.js';
 import { stringify } from 'yaml';
-import { RUN_AS } from '../conventions.js';
+import { dnsEgress, RUN_AS } from '../conventions.js';
 import type { ConfigMap, K8sObject, NetworkPolicy, ServiceAccount } from '../kinds.js';
 import { BARMAN_PLUGIN, objectStoreCredentials } from './postgres.js';
 import type { CronJob } from './kinds-redis-mq.js';
@@ -146,10 +146,7 @@ export function restoreDrillObjects(ctx: DataContext, plan: PostgresPlan, source
       podSelector: { matchLabels: { 'suoke-life.com/restore-drill': 'postgres' } },
       policyTypes: ['Ingress', 'Egress'],
       egress: [
-        {
-          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-          ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-        },
+        dnsEgress(),
         // The API server's address is the cluster's, not known here: its ports.
         { ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 6443 }] },
       ],
