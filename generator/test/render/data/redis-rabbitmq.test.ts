@@ -100,7 +100,7 @@ describe('Redis', () => {
       data: [{ secretKey: 'password', remoteRef: { key: 'suoke/prod/redis', property: 'password' } }],
     });
     const sm = find(objects, 'ServiceMonitor', 'redis');
-    expect(sm.metadata.labels).toEqual({ ...LABELS, release: 'kube-prometheus-stack' });
+    expect(sm.metadata.labels).toEqual({ ...LABELS, release: 'kube-prometheus-stack', team: 'suoke-life' });
     expect(sm.spec.selector).toEqual({ matchLabels: { app: 'redis', 'app.kubernetes.io/component': 'metrics' } });
     expect(sm.spec.endpoints[0].port).toBe('redis-exporter');
   });
