@@ -30,6 +30,8 @@ const redisReplication = (edit: (s: any) => void = () => {}) =>
   edited({ apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: { name: 'redis', ...D }, spec: { clusterSize: 3, kubernetesConfig: { image: 'quay.io/opstree/redis:v7.0.15', resources: SIZE() }, redisExporter: { enabled: true, image: 'quay.io/opstree/redis-exporter:v1.44.0', resources: SIZE() }, affinity: PER_NODE } } as any, (o) => edit(o.spec));
 const rabbit = (edit: (s: any) => void = () => {}) => edited({ apiVersion: 'rabbitmq.com/v1beta1', kind: 'RabbitmqCluster', metadata: { name: 'rabbitmq', ...D }, spec: { replicas: 3, resources: SIZE(), affinity: PER_NODE } } as any, (o) => edit(o.spec));
 
+const dataPdb = (matchLabels: Record<string, string>) => ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: `pdb-${Object.values(matchLabels)[0]}`, ...D }, spec: { maxUnavailable: 1, selector: { matchLabels } } });
+
 interface Case {
   name: string;
   objects: Obj[];
@@ -187,6 +189,13 @@ const cases: Record<string, Case[]> = {
     { name: 'a pooler of 2 with no anti-affinity', objects: [pooler((s) => delete s.template.spec.affinity)], expected: ['error spec.template.spec.affinity: Pooler "postgres-pooler-rw" runs 2 pods with no anti-affinity on kubernetes.io/hostname: they may all share a node'] },
     { name: 'quiet: one instance needs no spreading', objects: [pgCluster((s) => { s.instances = 1; delete s.affinity; })], expected: [] },
     { name: 'quiet: required for the stateful ones, preferred for the pooler', objects: [pgCluster(), pooler(), redisReplication(), rabbit()], expected: [] },
+  ],
+  'data-disruption': [
+    { name: 'a pooler of 2 without a budget', objects: [pooler()], expected: ['error metadata.name: no PodDisruptionBudget in suoke-prod-data selects the 2 pods of Pooler "postgres-pooler-rw": a node drain may evict them all at once'] },
+    { name: 'a RabbitmqCluster of 3 whose budget selects other pods, in development: a warning', objects: [rabbit(), dataPdb({ app: 'redis' })], tier: 'development', expected: ['warning metadata.name: no PodDisruptionBudget in suoke-prod-data selects the 3 pods of RabbitmqCluster "rabbitmq": a node drain may evict them all at once'] },
+    { name: 'CloudNativePG told not to make its budgets', objects: [pgCluster((s) => (s.enablePDB = false))], expected: ['error spec.enablePDB: Cluster "postgres" runs 3 instances with enablePDB: false: a node drain may evict the primary and its replicas at once'] },
+    { name: 'quiet: CloudNativePG\'s own budgets (enablePDB by default), the pooler\'s and RabbitMQ\'s rendered', objects: [pgCluster(), pooler(), dataPdb({ 'cnpg.io/poolerName': 'postgres-pooler-rw' }), rabbit(), dataPdb({ 'app.kubernetes.io/name': 'rabbitmq' })], expected: [] },
+    { name: 'quiet: one pod needs no budget', objects: [rabbit((s) => (s.replicas = 1))], expected: [] },
   ],
   'rbac-wildcard': [
     { name: '* verbs and resources', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'all', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] }], expected: ['error rules[0].resources: Role grants every resource ("*" in rules[0].resources)', 'error rules[0].verbs: Role grants every verb ("*" in rules[0].verbs)'] },

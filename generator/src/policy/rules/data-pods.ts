@@ -6,7 +6,8 @@
  */
 import type { Obj, Rule } from '../engine.js';
 import { dataPods } from '../data-pods.js';
-import { groupKind, list, rec, type Segments } from './pod.js';
+import { groupKind, list, namespaceOf, rec, selects, type Segments } from './pod.js';
+import { operatorPodLabels } from './operator-pods.js';
 
 /** A container the operator runs for the resource, and where the resource sizes it. */
 interface Sized {
@@ -105,5 +106,29 @@ export const dataSpread: Rule = {
     return preferredPerNode(rec(rec(rec(obj.spec).template).spec).affinity)
       ? []
       : [ctx.report(['spec', 'template', 'spec', 'affinity'], `${what} runs ${pods.count} pods with no anti-affinity on kubernetes.io/hostname: they may all share a node`, 'add a preferred podAntiAffinity on kubernetes.io/hostname to the pod template')];
+  },
+};
+
+export const dataDisruption: Rule = {
+  id: 'data-disruption',
+  description: 'A data custom resource running two pods or more has a PodDisruptionBudget over its pods (rendered, or CloudNativePG\'s own with enablePDB), so a node drain cannot evict them all at once.',
+  severity: { development: 'warning', production: 'error' },
+  applies: (o) => STATEFUL.has(groupKind(o)) || groupKind(o) === 'postgresql.cnpg.io/Pooler',
+  check(obj, ctx) {
+    const pods = dataPods([obj])[0];
+    if (!pods || pods.count < 2) return [];
+    // CloudNativePG makes the Cluster's budgets itself unless told not to: `enablePDB`, default true
+    // (platform/crds/cloudnative-pg/v1.30.0/postgresql.cnpg.io_clusters.yaml:2150-2158).
+    if (groupKind(obj) === 'postgresql.cnpg.io/Cluster') {
+      return rec(obj.spec).enablePDB === false
+        ? [ctx.report(['spec', 'enablePDB'], `Cluster "${String(rec(obj.metadata).name)}" runs ${pods.count} instances with enablePDB: false: a node drain may evict the primary and its replicas at once`, 'remove enablePDB: false, so CloudNativePG keeps its PodDisruptionBudgets')]
+        : [];
+    }
+    const ns = namespaceOf(obj);
+    const labels = operatorPodLabels([obj], ns);
+    const covered = ctx.neighbours.some((b) => b.kind === 'PodDisruptionBudget' && namespaceOf(b) === ns && labels.some((l) => selects(rec(b.spec).selector, l)));
+    return covered
+      ? []
+      : [ctx.report(['metadata', 'name'], `no PodDisruptionBudget in ${ns} selects the ${pods.count} pods of ${String(obj.kind)} "${String(rec(obj.metadata).name)}": a node drain may evict them all at once`, 'render a PodDisruptionBudget with maxUnavailable: 1 over its pods (render/data does for the pooler, Redis, Sentinel and RabbitMQ)')];
   },
 };

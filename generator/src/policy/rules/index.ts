@@ -16,7 +16,7 @@ import { imageDigest, imageTag } from './images.js';
 import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
 import { dataServiceReach } from './data-services.js';
-import { dataResources, dataSpread } from './data-pods.js';
+import { dataDisruption, dataResources, dataSpread } from './data-pods.js';
 import { probePort, probes } from './probes.js';
 import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
@@ -58,6 +58,7 @@ export const RULES: readonly Rule[] = [
   dataServiceReach,
   dataResources,
   dataSpread,
+  dataDisruption,
   rbacWildcard,
   clusterAdminBinding,
   deprecatedApi,
