@@ -10,6 +10,7 @@ import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IEnvVarSource } from 'kubernetes-models/v1/EnvVarSource';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
@@ -37,6 +38,7 @@ interface RedisPods {
 interface RedisData extends RedisPods {
   redisConfig?: { additionalRedisConfig?: string };
   storage?: { keepAfterDelete?: boolean; volumeClaimTemplate: Pick<IPersistentVolumeClaim, 'spec'> };
+  livenessProbe?: IProbe;
 }
 
 /** `redis.redis.opstreelabs.in/v1beta2` Redis: one standalone Redis. */

@@ -28,6 +28,18 @@ const SENTINEL_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits:
 const EXPORTER_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } };
 
 /**
+ * Timings of the Redis container's liveness probe; the operator keeps them and, as we give no handler,
+ * adds its own `redis-cli ping` = `PONG` check (internal/k8sutils/statefulset.go:953-985 @ v0.26.0).
+ * Its default has no timings, so Kubernetes' 1 s timeout, 10 s period and 3 failures apply: a Redis
+ * that loads its AOF/RDB answers PING with `-LOADING` (PING has no `loading` flag: redis/redis
+ * src/commands/ping.json:9-13 @ 038d858), and would be killed ~30 s into loading, then reload from the
+ * start. There is no startup probe field to bound that phase alone (api/redisreplication/v1beta2/
+ * redisreplication_types.go:24-25 @ v0.26.0), so liveness tolerates 5 min of failures; Sentinel
+ * fails the master over on its own clock meanwhile. docs/data-layer.md#probes.
+ */
+export const REDIS_LIVENESS_PROBE = { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30 } as const;
+
+/**
  * `redis.conf` lines of each persistence mode: snapshots after 1 change in 15 min, 10 in 5 min, 10000
  * in 1 min. With a volume the operator's own configuration turns on both AOF and these snapshots, then
  * `include`s our file last, so ours decides (internal/agent/bootstrap/redis/config.go:135-140, :176-177
@@ -81,6 +93,7 @@ export function redisObjects(e: EnvironmentModel, labels: Record<string, string>
     // The ConfigMap is mounted at /etc/redis/external.conf.d and read as redis-additional.conf
     // (internal/k8sutils/statefulset.go:427-436, :892-893; internal/agent/bootstrap/redis/config.go:42 @ v0.26.0).
     redisConfig: { additionalRedisConfig: config },
+    livenessProbe: { ...REDIS_LIVENESS_PROBE },
     storage: {
       // Deleting the custom resource must not delete the data.
       keepAfterDelete: true,
