@@ -2,7 +2,7 @@ import type { Autoscaling, EnvironmentConfig, PlatformConfig, Resources, Service
 import { cmp } from '../core/finding.js';
 import { scaleCpu, scaleMemory } from '../core/quantity.js';
 import { resolveDataServices } from './data-services.js';
-import { hostPool, poolScheduling } from './scheduling.js';
+import { hostPool, schedulingOf } from './scheduling.js';
 import type { EnvironmentModel, GrayInstance, Model, ServiceInstance } from './types.js';
 
 /** The promotion order of the deployment plan; environments with other names follow, by name. */
@@ -137,5 +137,5 @@ function scaleResources(r: Resources, factor: number): Resources {
 /** The scheduling fields of the pool hosting the service, if one does. */
 function placement(cluster: EnvironmentModel['cluster'], service: ServiceConfig): Pick<ServiceInstance, 'scheduling'> {
   const pool = hostPool(cluster.nodePools, service.name, service.group);
-  return pool ? { scheduling: poolScheduling(cluster, pool.name) } : {};
+  return pool ? { scheduling: schedulingOf(pool) } : {};
 }

@@ -50,6 +50,11 @@ interface PoolToleration {
 export function poolScheduling(cluster: ClusterConfig, pool: string): PoolScheduling {
   const p = cluster.nodePools?.find((x) => x.name === pool);
   if (!p) throw new Error(`node pool \`${pool}\` is not declared in ${cluster.file} (the config checks should have said so)`);
+  return schedulingOf(p);
+}
+
+/** The node selector and tolerations of pods placed on the pool `p`. */
+export function schedulingOf(p: NodePoolConfig): PoolScheduling {
   return {
     nodeSelector: { ...p.labels },
     tolerations: p.taints.map((t) => ({ key: t.key, operator: 'Equal', value: t.value, effect: t.effect })),

@@ -13,7 +13,7 @@ import type { NodePoolConfig } from '../config/types.js';
 import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
 import { dataPods } from './data-pods.js';
-import { list, nameOf, namespaceOf, podTemplate, rec } from './rules/pod.js';
+import { list, nameOf, namespaceOf, podTemplate, rec, stringMap } from './rules/pod.js';
 import { schedulesOn, type Toleration } from '../model/scheduling.js';
 
 /** One pool's figures. */
@@ -136,8 +136,6 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
   }
   return { report: { cluster: input.cluster, pools: usage, unplaced }, findings: waive(findings, input) };
 }
-
-const stringMap = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(rec(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /** A pod selecting `selector` runs in a pool whose node labels include all of it (and that has labels). */
 function selectsPool(selector: Record<string, string>, labels: Record<string, string>): boolean {

@@ -7,7 +7,7 @@
 import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { Obj } from './engine.js';
 import type { Amount } from './pod-usage.js';
-import { groupKind, list, nameOf, namespaceOf, rec } from './rules/pod.js';
+import { groupKind, list, nameOf, namespaceOf, rec, stringMap } from './rules/pod.js';
 import type { Toleration } from '../model/scheduling.js';
 
 /** The pods of one custom resource. */
@@ -31,7 +31,6 @@ const amount = (resources: unknown): Amount => {
 };
 const plus = (a: Amount, b: Amount): Amount => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory });
 const tolerations = (v: unknown): Toleration[] => list(v).map((t) => rec(t) as Toleration);
-const labels = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(rec(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /** Node labels a required node affinity of `In` single values demands (RabbitmqCluster has no nodeSelector). */
 function affinityLabels(affinity: unknown): Record<string, string> {
@@ -56,19 +55,19 @@ const KINDS: Readonly<Record<string, (spec: Record<string, unknown>) => Omit<Dat
   'postgresql.cnpg.io/Cluster': (s) => {
     const a = rec(s.affinity);
     const perNode = a.enablePodAntiAffinity !== false && a.podAntiAffinityType === 'required' && (a.topologyKey ?? 'kubernetes.io/hostname') === 'kubernetes.io/hostname';
-    return { count: Number(s.instances ?? 1), requests: amount(s.resources), nodeSelector: labels(a.nodeSelector), tolerations: tolerations(a.tolerations), onePerNode: perNode };
+    return { count: Number(s.instances ?? 1), requests: amount(s.resources), nodeSelector: stringMap(a.nodeSelector), tolerations: tolerations(a.tolerations), onePerNode: perNode };
   },
   'postgresql.cnpg.io/Pooler': (s) => {
     const pod = rec(rec(s.template).spec);
     const requests = list(pod.containers).reduce<Amount>((a, c) => plus(a, amount(rec(c).resources)), { cpu: 0, memory: 0 });
-    return { count: Number(s.instances ?? 1), requests, nodeSelector: labels(pod.nodeSelector), tolerations: tolerations(pod.tolerations), onePerNode: requiredPerNode(pod.affinity) };
+    return { count: Number(s.instances ?? 1), requests, nodeSelector: stringMap(pod.nodeSelector), tolerations: tolerations(pod.tolerations), onePerNode: requiredPerNode(pod.affinity) };
   },
   'redis.redis.opstreelabs.in/Redis': (s) => redisPods(s, 1),
   'redis.redis.opstreelabs.in/RedisReplication': (s) => redisPods(s, Number(s.clusterSize ?? 1)),
   'redis.redis.opstreelabs.in/RedisSentinel': (s) => ({
     count: Number(s.clusterSize ?? 1),
     requests: amount(rec(s.kubernetesConfig).resources),
-    nodeSelector: labels(s.nodeSelector),
+    nodeSelector: stringMap(s.nodeSelector),
     tolerations: tolerations(s.tolerations),
     onePerNode: requiredPerNode(s.affinity),
   }),
@@ -84,7 +83,7 @@ const KINDS: Readonly<Record<string, (spec: Record<string, unknown>) => Omit<Dat
 function redisPods(s: Record<string, unknown>, count: number): Omit<DataPods, 'id'> {
   const exporter = rec(s.redisExporter);
   const requests = plus(amount(rec(s.kubernetesConfig).resources), exporter.enabled === true ? amount(exporter.resources) : { cpu: 0, memory: 0 });
-  return { count, requests, nodeSelector: labels(s.nodeSelector), tolerations: tolerations(s.tolerations), onePerNode: requiredPerNode(s.affinity) };
+  return { count, requests, nodeSelector: stringMap(s.nodeSelector), tolerations: tolerations(s.tolerations), onePerNode: requiredPerNode(s.affinity) };
 }
 
 /** The operator-run pods of the rendered data layer. */

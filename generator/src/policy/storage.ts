@@ -7,7 +7,7 @@
  */
 import { formatPath, type Finding } from '../core/finding.js';
 import type { Obj } from './engine.js';
-import { groupKind, list, nameOf, namespaceOf, rec, type Segments } from './rules/pod.js';
+import { groupKind, list, nameOf, namespaceOf, rec, valueAt, type Segments } from './rules/pod.js';
 
 /** Per `group/kind`, where its spec names the storage class of the volumes its pods claim (the pinned CRDs' fields). */
 const CLAIMS: Readonly<Record<string, (spec: Record<string, unknown>) => Segments[]>> = {
@@ -42,7 +42,7 @@ export function checkStorageClasses(cluster: string, file: string, provided: rea
       const claims = CLAIMS[groupKind(o)];
       if (!claims) continue;
       for (const path of claims(rec(o.spec))) {
-        const name = path.reduce<unknown>((v, k) => (Array.isArray(v) ? v[Number(k)] : rec(v)[String(k)]), o);
+        const name = valueAt(o, path);
         if (typeof name !== 'string' || name === '' || provided.includes(name)) continue;
         const has = `renders ${provided.map((p) => `\`${p}\``).join(', ')}`;
         findings.push({

@@ -8,6 +8,7 @@ import { serviceDatabase } from '../model/postgres.js';
 import type { ServiceInstance } from '../model/types.js';
 import { MANAGED_BY, PART_OF, RUN_AS } from './conventions.js';
 import type { ExternalSecret, K8sObject, NetworkPolicy } from './kinds.js';
+import { poolPlacement } from './pod.js';
 
 
 /** Labels of a migration pod: not the service's selector label, so no Service sends it traffic. */
@@ -110,9 +111,8 @@ export function migrationObjects(i: ServiceInstance): K8sObject[] {
             },
           ],
           volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
-          // On the service's own pool, whose capacity holds its pods (model/scheduling.ts).
-          ...(i.scheduling ? { nodeSelector: { ...i.scheduling.nodeSelector } } : {}),
-          ...(i.scheduling?.tolerations.length ? { tolerations: i.scheduling.tolerations.map((t) => ({ ...t })) } : {}),
+          // On the service's own pool, whose capacity holds its pods.
+          ...poolPlacement(i),
         },
       },
     },

@@ -86,12 +86,7 @@ export function podTemplate(i: ServiceInstance): PodTemplate {
     ],
     volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
   };
-  if (i.scheduling) {
-    // On the nodes of its pool (model/scheduling.ts): a pool's taints keep other pods off it, so its
-    // own pods tolerate them.
-    podSpec.nodeSelector = { ...i.scheduling.nodeSelector };
-    if (i.scheduling.tolerations.length > 0) podSpec.tolerations = i.scheduling.tolerations.map((t) => ({ ...t }));
-  }
+  Object.assign(podSpec, poolPlacement(i));
   if (i.topologySpread) {
     // Spread each revision on its own: the label that tells revisions apart is `pod-template-hash` on a
     // Deployment's pods and `rollouts-pod-template-hash` on a Rollout's (argo-rollouts
@@ -113,6 +108,19 @@ export function podTemplate(i: ServiceInstance): PodTemplate {
       annotations: { 'suoke-life.com/config-hash': configHash, ...sidecarAnnotations(i) },
     },
     spec: podSpec,
+  };
+}
+
+/**
+ * The pod-spec fields that put a service's pods (its workload's and its migration Job's) on the nodes
+ * of its pool (model/scheduling.ts): a pool's taints keep other pods off it, so its own pods tolerate
+ * them. None when no pool hosts the service.
+ */
+export function poolPlacement(i: ServiceInstance): Pick<PodSpec, 'nodeSelector' | 'tolerations'> {
+  if (!i.scheduling) return {};
+  return {
+    nodeSelector: { ...i.scheduling.nodeSelector },
+    ...(i.scheduling.tolerations.length > 0 ? { tolerations: i.scheduling.tolerations.map((t) => ({ ...t })) } : {}),
   };
 }
 

@@ -5,8 +5,8 @@
  * and how its anti-affinity reads are data-pods.ts's, shared with the capacity check.
  */
 import type { Obj, Rule } from '../engine.js';
-import { dataPods } from '../data-pods.js';
-import { groupKind, list, namespaceOf, rec, selects, type Segments } from './pod.js';
+import { dataPods, type DataPods } from '../data-pods.js';
+import { groupKind, list, namespaceOf, rec, selects, valueAt, type Segments } from './pod.js';
 import { operatorPodLabels } from './operator-pods.js';
 
 /** A container the operator runs for the resource, and where the resource sizes it. */
@@ -46,11 +46,6 @@ const FIELDS = [
   ['limits', 'memory', 'memory limit'],
 ] as const;
 
-/** The value at `path` under `obj` (undefined past any non-object). */
-function at(obj: Obj, path: Segments): unknown {
-  return path.reduce<unknown>((v, k) => (Array.isArray(v) ? v[Number(k)] : rec(v)[String(k)]), obj);
-}
-
 export const dataResources: Rule = {
   id: 'data-resources',
   description: 'Every container an operator runs for a data custom resource (PostgreSQL, its pooler, Redis, Sentinel, RabbitMQ) sets CPU and memory requests and limits.',
@@ -58,7 +53,7 @@ export const dataResources: Rule = {
   applies: (o) => groupKind(o) in SIZED,
   check(obj, ctx) {
     return SIZED[groupKind(obj)]!(rec(obj.spec)).flatMap(({ container, at: path }) => {
-      const r = rec(at(obj, path));
+      const r = rec(valueAt(obj, path));
       const missing = FIELDS.filter(([g, n]) => {
         const v = rec(r[g])[n];
         return v === undefined || v === null || v === '';
@@ -80,6 +75,15 @@ export const dataResources: Rule = {
 /** Kinds whose pods hold state (a volume, a quorum): two on one node are lost together. */
 const STATEFUL = new Set(['postgresql.cnpg.io/Cluster', 'redis.redis.opstreelabs.in/RedisReplication', 'redis.redis.opstreelabs.in/RedisSentinel', 'rabbitmq.com/RabbitmqCluster']);
 
+/** The data custom resources whose pods the spread and disruption checks look at. */
+const REPLICATED = (o: Obj): boolean => STATEFUL.has(groupKind(o)) || groupKind(o) === 'postgresql.cnpg.io/Pooler';
+
+/** The pods of a data custom resource when it runs two or more (one pod has nothing to spread or keep). */
+function replicatedPods(obj: Obj): DataPods | undefined {
+  const pods = dataPods([obj])[0];
+  return pods && pods.count >= 2 ? pods : undefined;
+}
+
 /** A preferred pod anti-affinity on the node name, in the Kubernetes form (the Pooler's pod template). */
 function preferredPerNode(affinity: unknown): boolean {
   return list(rec(rec(affinity).podAntiAffinity).preferredDuringSchedulingIgnoredDuringExecution).some((t) => rec(rec(t).podAffinityTerm).topologyKey === 'kubernetes.io/hostname');
@@ -89,10 +93,10 @@ export const dataSpread: Rule = {
   id: 'data-spread',
   description: 'A data custom resource running two pods or more spreads them across nodes: a required anti-affinity on kubernetes.io/hostname for the stateful ones (PostgreSQL, Redis, Sentinel, RabbitMQ), at least a preferred one for the pooler.',
   severity: { development: 'warning', production: 'error' },
-  applies: (o) => STATEFUL.has(groupKind(o)) || groupKind(o) === 'postgresql.cnpg.io/Pooler',
+  applies: REPLICATED,
   check(obj, ctx) {
-    const pods = dataPods([obj])[0];
-    if (!pods || pods.count < 2 || pods.onePerNode) return [];
+    const pods = replicatedPods(obj);
+    if (!pods || pods.onePerNode) return [];
     const what = `${String(obj.kind)} "${String(rec(obj.metadata).name)}"`;
     if (STATEFUL.has(groupKind(obj))) {
       return [
@@ -113,10 +117,10 @@ export const dataDisruption: Rule = {
   id: 'data-disruption',
   description: 'A data custom resource running two pods or more has a PodDisruptionBudget over its pods (rendered, or CloudNativePG\'s own with enablePDB), so a node drain cannot evict them all at once.',
   severity: { development: 'warning', production: 'error' },
-  applies: (o) => STATEFUL.has(groupKind(o)) || groupKind(o) === 'postgresql.cnpg.io/Pooler',
+  applies: REPLICATED,
   check(obj, ctx) {
-    const pods = dataPods([obj])[0];
-    if (!pods || pods.count < 2) return [];
+    const pods = replicatedPods(obj);
+    if (!pods) return [];
     // CloudNativePG makes the Cluster's budgets itself unless told not to: `enablePDB`, default true
     // (platform/crds/cloudnative-pg/v1.30.0/postgresql.cnpg.io_clusters.yaml:2150-2158).
     if (groupKind(obj) === 'postgresql.cnpg.io/Cluster') {

@@ -79,6 +79,16 @@ export function nameOf(o: Obj): string {
   return str(rec(o.metadata).name) ?? '';
 }
 
+/** The string-valued entries of a map (labels, a node selector); anything else is left out. */
+export function stringMap(v: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(rec(v)).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** The value at `path` (keys and list indexes) under `v`; undefined past anything that is not an object. */
+export function valueAt(v: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((x, k) => (Array.isArray(x) ? x[Number(k)] : rec(x)[String(k)]), v);
+}
+
 /** `<group>/<Kind>` of an object, the core group empty: `postgresql.cnpg.io/Cluster`, `/PersistentVolumeClaim`. */
 export function groupKind(o: Obj): string {
   const api = String(o.apiVersion);

@@ -39,7 +39,7 @@ type Target = NonNullable<ExternalSecret['spec']>['target'];
  * An ExternalSecret of the data namespace reading `data` (`[secretKey, store key, property]`) from the
  * environment's store into the Secret of the same name, kept when the ExternalSecret goes.
  */
-export function storeSecret(ctx: DataContext, metadata: ObjectMeta & { name: string }, data: [string, string, string][], template?: NonNullable<Target>['template']): ExternalSecret {
+export function storeSecret(ctx: Pick<DataContext, 'secretStore'>, metadata: ObjectMeta & { name: string }, data: [string, string, string][], template?: NonNullable<Target>['template']): ExternalSecret {
   return {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ExternalSecret',

@@ -9,9 +9,10 @@
  * when it fails, keep the data on every node with half the pods, and clients need no cluster protocol.
  */
 import type { EnvironmentModel } from '../../model/types.js';
-import type { ConfigMap, ExternalSecret, K8sObject } from '../kinds.js';
+import type { ConfigMap, K8sObject } from '../kinds.js';
 import type { Redis, RedisReplication, RedisSentinel } from './kinds-redis-mq.js';
 import { placement, dataServiceMonitor, disruptionBudget } from './shared.js';
+import { storeSecret } from './context.js';
 
 /** Images of the chart the operator publishes with v0.26.0 (charts/redis-replication/values.yaml:5-6, :95-96, :223-224). */
 const IMAGES = { redis: 'quay.io/opstree/redis', sentinel: 'quay.io/opstree/redis-sentinel', exporter: 'quay.io/opstree/redis-exporter:v1.44.0' };
@@ -105,7 +106,9 @@ export function redisObjects(e: EnvironmentModel, labels: Record<string, string>
   const server: Redis | RedisReplication = ha
     ? { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: meta(r.name), spec: { clusterSize: r.replicas, ...data } }
     : { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'Redis', metadata: meta(r.name), spec: data };
-  const out: K8sObject[] = [passwordSecret(e, meta(secret)), persistenceConfig(meta(config), r.persistence), server];
+  // The Redis password from the environment's store, key `suoke/<env>/redis`, property `password`.
+  const password = storeSecret({ secretStore: { kind: e.env.secretStore.kind, name: e.env.secretStore.name } }, meta(secret), [['password', `suoke/${e.env.name}/redis`, 'password']]);
+  const out: K8sObject[] = [password, persistenceConfig(meta(config), r.persistence), server];
   if (ha) {
     const sentinelPlace = placement(e.cluster, r.nodePool, r.sentinels, sentinelLabels);
     const sentinel: RedisSentinel = {
@@ -130,21 +133,6 @@ export function redisObjects(e: EnvironmentModel, labels: Record<string, string>
   }
   out.push(dataServiceMonitor(e.cluster, meta(r.name), { ...podLabels, 'app.kubernetes.io/component': 'metrics' }, 'redis-exporter'));
   return out;
-}
-
-/** The Redis password from the environment's store, key `suoke/<env>/redis`, property `password`. */
-function passwordSecret(e: EnvironmentModel, metadata: { name: string; namespace: string; labels: Record<string, string> }): ExternalSecret {
-  return {
-    apiVersion: 'external-secrets.io/v1',
-    kind: 'ExternalSecret',
-    metadata,
-    spec: {
-      refreshInterval: '1h',
-      secretStoreRef: { kind: e.env.secretStore.kind, name: e.env.secretStore.name },
-      target: { name: metadata.name, creationPolicy: 'Owner', deletionPolicy: 'Retain' },
-      data: [{ secretKey: 'password', remoteRef: { key: `suoke/${e.env.name}/redis`, property: 'password' } }],
-    },
-  };
 }
 
 function persistenceConfig(metadata: { name: string; namespace: string; labels: Record<string, string> }, mode: keyof typeof PERSISTENCE): ConfigMap {
