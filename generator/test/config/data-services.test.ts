@@ -154,7 +154,7 @@ describe('dataServices.redis and .mq', () => {
       [with_(', replicas: 2, sentinels: 1')],
       [`${P}:19 environments.prod.dataServices.redis.sentinels config/sentinels \`environments.prod.dataServices.redis.sentinels\` is 1; with 2 replicas it must be odd and at least 3 | use 3 (or 5): Sentinel fails over only when a majority of the Sentinels agree`],
     ],
-    ['sentinels do not matter for a standalone Redis', [with_(', replicas: 1, sentinels: 2')], []],
+    ['sentinels do not matter for a single Redis pod', [with_(', replicas: 1, sentinels: 2')], []],
     [
       'images that are not pinned',
       [with_(', version: latest, storage: {size: lots}', ', mq: {name: rabbitmq, image: "rabbitmq:latest"}')],

@@ -50,7 +50,7 @@ const TYPED_KINDS: (
   | KindOf<K.Application>
   | KindOf<K.ApplicationSet>
   | KindOf<K.AppProject>
-  | KindOf<D.Redis>
+  | KindOf<D.RedisReplication>
   | KindOf<D.RabbitmqCluster>
 )[] = [
   'apps/v1 Deployment',
@@ -67,7 +67,7 @@ const TYPED_KINDS: (
   'networking.k8s.io/v1 NetworkPolicy',
   'policy/v1 PodDisruptionBudget',
   'rabbitmq.com/v1beta1 RabbitmqCluster',
-  'redis.redis.opstreelabs.in/v1beta2 Redis',
+  'redis.redis.opstreelabs.in/v1beta2 RedisReplication',
   'v1 ConfigMap',
   'v1 LimitRange',
   'v1 Namespace',

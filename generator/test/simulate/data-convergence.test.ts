@@ -29,8 +29,12 @@ const queue = (wave?: string): Obj => ({
   spec: { name: 'orders', rabbitmqClusterReference: { name: 'rabbitmq' } },
 });
 const redis: Obj = { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: meta('redis'), spec: { clusterSize: 3 } };
+/** Dev, test and staging: one pod, no Sentinel (render/data/redis.ts). */
+const singleRedis: Obj = { ...redis, spec: { clusterSize: 1 } };
+/** The operator's standalone kind, which writes no status (api/redis/v1beta2/redis_types.go:60 @ v0.26.0). */
+const standaloneRedis: Obj = { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'Redis', metadata: meta('redis'), spec: {} };
 const sentinel: Obj = { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisSentinel', metadata: meta('redis'), spec: { clusterSize: 3 } };
-const CRDS = [crd('rabbitmq.com', 'RabbitmqCluster'), crd('rabbitmq.com', 'Queue'), crd('redis.redis.opstreelabs.in', 'RedisReplication'), crd('redis.redis.opstreelabs.in', 'RedisSentinel')];
+const CRDS = [crd('rabbitmq.com', 'RabbitmqCluster'), crd('rabbitmq.com', 'Queue'), crd('redis.redis.opstreelabs.in', 'RedisReplication'), crd('redis.redis.opstreelabs.in', 'RedisSentinel'), crd('redis.redis.opstreelabs.in', 'Redis')];
 
 /** Retried as every rendered Application is (render/argocd-apps.ts SYNC_RETRY). */
 const RETRY = { limit: 5, backoff: { duration: '5s', factor: 2, maxDuration: '3m' } };
@@ -68,6 +72,17 @@ describe('the data Application gates the services on Redis and RabbitMQ (issue 1
   it('RabbitMQ alone: data Healthy once its pods are up (1 minute), the queue declared in the next wave', () => {
     const { data, services } = run([rabbitmq, queue('1')]);
     expect([data, services]).toEqual([1, 1]);
+  });
+
+  it('one Redis pod (dev, test, staging): the RedisReplication of one is Healthy once its pod is master (1 minute), the services after it', () => {
+    const { r, data, services } = run([singleRedis]);
+    expect(outcome(r, 'env-data')).toEqual({ sync: 'Synced', health: 'Healthy' });
+    expect([data, services]).toEqual([1, 1]);
+  });
+
+  it('the standalone Redis kind (rendered outside prod before) has no health: the services would start at once, before Redis answers', () => {
+    const { data, services } = run([standaloneRedis]);
+    expect([data, services]).toEqual([0, 0]);
   });
 
   it('without our RedisReplication check in argocd-cm (before issue 12) Redis gates nothing: the services start after RabbitMQ only', () => {

@@ -34,7 +34,7 @@ export const RedisFields = {
   replicas: Type.Integer({
     minimum: 1,
     default: 1,
-    description: 'Redis pods: 1 is a standalone `Redis`; more is a `RedisReplication` (one master) watched by `sentinels` Sentinels. Default 1.',
+    description: 'Redis pods of the `RedisReplication`: one master, the others its replicas; from 2 they are watched by `sentinels` Sentinels. Default 1.',
     examples: [3],
   }),
   sentinels: Type.Integer({ minimum: 1, default: 3, description: 'Sentinel pods when `replicas` ≥ 2: odd and at least 3, for a majority. Default 3.', examples: [3] }),

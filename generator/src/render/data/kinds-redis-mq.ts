@@ -34,20 +34,12 @@ interface RedisPods {
   securityContext?: ISecurityContext;
 }
 
-/** What `Redis` and `RedisReplication` add: configuration and storage. */
+/** What a `RedisReplication` adds to its pods: configuration and storage. */
 interface RedisData extends RedisPods {
   redisConfig?: { additionalRedisConfig?: string };
   storage?: { keepAfterDelete?: boolean; volumeClaimTemplate: Pick<IPersistentVolumeClaim, 'spec'> };
   livenessProbe?: IProbe;
 }
-
-/** `redis.redis.opstreelabs.in/v1beta2` Redis: one standalone Redis. */
-export type Redis = {
-  apiVersion: 'redis.redis.opstreelabs.in/v1beta2';
-  kind: 'Redis';
-  metadata: Meta;
-  spec: RedisData;
-};
 
 /** `redis.redis.opstreelabs.in/v1beta2` RedisReplication: a master and its replicas. */
 export type RedisReplication = {

@@ -87,7 +87,7 @@ function perfTestJobs(e: EnvironmentModel, labels: Record<string, string>): Cron
   if (t.redis && redis) {
     // A replica refuses writes: the SETs go to the master's Service `<name>-master`
     // (api/redisreplication/v1beta2/redisreplication_types_helper.go:29-30 @ v0.26.0).
-    const host = redis.replicas > 1 ? `${redis.name}-master` : redis.name;
+    const host = `${redis.name}-master`;
     out.push(
       cronJob(e, labels, 'redis', REDIS_SCRIPT, [
         { name: 'REDIS_HOST', value: host },

@@ -7,10 +7,17 @@
  * Getting Started/Cluster/_index.md:14 @ v0.26.0). The plan has 3 cache nodes and a cache that fits
  * one node's memory: one master with replicas on the other nodes, and Sentinels electing a new master
  * when it fails, keep the data on every node with half the pods, and clients need no cluster protocol.
+ *
+ * Why a RedisReplication even for one pod, and not the standalone `Redis` kind: the operator writes no
+ * status for a `Redis` (api/redis/v1beta2/redis_types.go:60 @ v0.26.0), so Argo CD cannot tell when it
+ * is ready and the data wave would not hold the services back. A RedisReplication of one pod gets
+ * `status.masterNode` as soon as its only pod answers as master (internal/controller/redisreplication/
+ * redisreplication_controller.go:148-157, :508-519 @ v0.26.0), which our health check reads; its
+ * Service `<name>` selects the same pod under the same name as a standalone's.
  */
 import type { EnvironmentModel } from '../../model/types.js';
 import type { ConfigMap, K8sObject } from '../kinds.js';
-import type { Redis, RedisReplication, RedisSentinel } from './kinds-redis-mq.js';
+import type { RedisReplication, RedisSentinel } from './kinds-redis-mq.js';
 import { placement, dataServiceMonitor, disruptionBudget } from './shared.js';
 import { storeSecret } from './context.js';
 
@@ -53,9 +60,9 @@ const PERSISTENCE = {
 } as const;
 
 /**
- * Redis of one environment: its password's ExternalSecret, the persistence ConfigMap, a `Redis`
- * (one replica) or a `RedisReplication` with a `RedisSentinel` (more), the ServiceMonitor of the
- * exporter and, when HA, PodDisruptionBudgets. `labels` go on every object. Empty without `redis`.
+ * Redis of one environment: its password's ExternalSecret, the persistence ConfigMap, a
+ * `RedisReplication` of `replicas` pods, with a `RedisSentinel` and PodDisruptionBudgets from two, and
+ * the ServiceMonitor of the exporter. `labels` go on every object. Empty without `redis`.
  */
 export function redisObjects(e: EnvironmentModel, labels: Record<string, string>): K8sObject[] {
   const d = e.env.dataServices;
@@ -103,9 +110,7 @@ export function redisObjects(e: EnvironmentModel, labels: Record<string, string>
       },
     },
   };
-  const server: Redis | RedisReplication = ha
-    ? { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: meta(r.name), spec: { clusterSize: r.replicas, ...data } }
-    : { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'Redis', metadata: meta(r.name), spec: data };
+  const server: RedisReplication = { apiVersion: 'redis.redis.opstreelabs.in/v1beta2', kind: 'RedisReplication', metadata: meta(r.name), spec: { clusterSize: r.replicas, ...data } };
   // The Redis password from the environment's store, key `suoke/<env>/redis`, property `password`.
   const password = storeSecret({ secretStore: { kind: e.env.secretStore.kind, name: e.env.secretStore.name } }, meta(secret), [['password', `suoke/${e.env.name}/redis`, 'password']]);
   const out: K8sObject[] = [password, persistenceConfig(meta(config), r.persistence), server];

@@ -33,8 +33,8 @@ describe('Redis liveness probe (issue 12: a Redis loading its AOF/RDB must not b
 
   it.each([
     ['prod (RedisReplication)', seed, 'prod', 'RedisReplication'],
-    ['staging (standalone Redis)', seed, 'staging', 'Redis'],
-    ['the fixture prod (standalone Redis)', fixture, 'prod', 'Redis'],
+    ['staging (one pod)', seed, 'staging', 'RedisReplication'],
+    ['the fixture prod (one pod)', fixture, 'prod', 'RedisReplication'],
   ])('%s renders the timings and no handler, leaving the operator its ping check', (_name, m, env, kind) => {
     const server = find(redisObjects(envOf(m, env), LABELS), kind);
     expect(server.spec.livenessProbe).toEqual({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30 });

@@ -53,15 +53,22 @@ describe('every rendered object passes the pinned CRDs and Kubernetes schemas, s
 });
 
 describe('Redis', () => {
-  it('standalone: one Redis, no Sentinel, no PodDisruptionBudget', () => {
+  it('one replica: a RedisReplication of one pod (it reports a master, a standalone Redis reports nothing), no Sentinel, no PodDisruptionBudget', () => {
     const objects = redisObjects(envOf(fixture, 'prod'), LABELS);
-    expect(kinds(objects)).toEqual(['ExternalSecret/redis-auth', 'ConfigMap/redis-config', 'Redis/redis', 'ServiceMonitor/redis']);
-    const redis = find(objects, 'Redis', 'redis');
+    expect(kinds(objects)).toEqual(['ExternalSecret/redis-auth', 'ConfigMap/redis-config', 'RedisReplication/redis', 'ServiceMonitor/redis']);
+    const redis = find(objects, 'RedisReplication', 'redis');
+    expect(redis.spec.clusterSize).toBe(1);
     expect(redis.metadata.namespace).toBe('fixture-prod-data');
     // Without a pool the node count is unknown: the anti-affinity is only preferred, nothing is selected.
     expect(redis.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector).toEqual({ matchLabels: { app: 'redis' } });
     expect(redis.spec.nodeSelector).toBeUndefined();
     expect(find(objects, 'ConfigMap', 'redis-config').data).toEqual({ 'redis-additional.conf': 'appendonly yes\nappendfsync everysec\nsave 900 1 300 10 60 10000\n' });
+  });
+
+  it.each(['dev', 'test', 'staging', 'prod'])('seed %s: Redis is a RedisReplication, the kind whose health Argo CD reads (never the status-less standalone Redis)', (env) => {
+    const objects = redisObjects(envOf(seed, env), LABELS);
+    expect(objects.filter((o) => o.kind === 'Redis')).toEqual([]);
+    expect(find(objects, 'RedisReplication', 'redis').spec.clusterSize).toBe(env === 'prod' ? 3 : 1);
   });
 
   it('HA (prod seed): a RedisReplication of 3 on the cache pool, 3 Sentinels, budgets, the password from the store', () => {
@@ -246,7 +253,7 @@ describe('performance tests (staging seed)', () => {
   it('thresholds and targets from the configuration', () => {
     const env = (name: string) => Object.fromEntries(((find(objects, 'CronJob', name) as any).spec.jobTemplate.spec.template.spec.containers[0].env as any[]).map((v) => [v.name, v.value ?? v.valueFrom]));
     expect(env('perf-test-redis')).toEqual({
-      REDIS_HOST: 'redis',
+      REDIS_HOST: 'redis-master',
       REDIS_PORT: '6379',
       REDIS_PASSWORD: { secretKeyRef: { name: 'redis-auth', key: 'password' } },
       REQUESTS: '100000',
