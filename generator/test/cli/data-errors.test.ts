@@ -82,3 +82,35 @@ describe('a data layer over the plan\'s budgets: it renders, validate exits 1 wi
     expect(r.stdout).toContain('Errors: 1,');
   });
 });
+
+describe('schema migrations (policy/data-migrations): a warning until the service declares them', () => {
+  const WAIVER = /# Policy waivers[^\n]*\nwaivers:\n  - check: data-migrations\n    reason: "[^"]*"\n/;
+  const validate = (repo: TempRepo) => runCli(['validate', '--root', repo.root, '--no-windows', '--no-kustomize', '--no-simulate', '-v']);
+
+  it('without its waiver, xiaoai is flagged in each of its four environments; validate still exits 0', async () => {
+    const repo = seed();
+    repo.write('apps/xiaoai/service.yaml', repo.read('apps/xiaoai/service.yaml').replace(WAIVER, ''));
+    expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
+    const r = await validate(repo);
+    expect(r.code).toBe(0);
+    const flagged = r.stdout.split('\n').filter((l) => l.endsWith('(policy/data-migrations)'));
+    expect(flagged.map((l) => l.split(' ')[0])).toEqual(['clusters/dev/dev/xiaoai', 'clusters/dev/test/xiaoai', 'clusters/prod/prod/xiaoai', 'clusters/staging/staging/xiaoai']);
+    expect(flagged[2]).toBe(
+      'clusters/prod/prod/xiaoai - Deployment suoke-prod/xiaoai warning: spec.template.spec.containers[0].env[1]: container "xiaoai" of Deployment "xiaoai" reads DATABASE_URL from a database this repository renders, but no Argo CD PreSync hook Job runs its image registry.suoke-life.com/suoke-life/xiaoai:2.1.0: new versions start against a schema nobody migrated (policy/data-migrations)',
+    );
+  });
+
+  it('once xiaoai declares its migrations, a PreSync Job runs its image, nothing is flagged, and the waiver left behind is reported unused', async () => {
+    const repo = seed();
+    edit(repo, 'apps/xiaoai/service.yaml', '\nresources:', '\ndatabase:\n  migrations:\n    command: ["/app/migrate", "up"]\nresources:');
+    expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
+    expect(repo.read('apps/xiaoai/base/job-xiaoai-migrate.yaml')).toContain('argocd.argoproj.io/hook: PreSync');
+    const r = await validate(repo);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('xiaoai warning: spec.template.spec.containers[0].env[1]');
+    // Line 38 of the edited file: its waiver, three lines lower for the `database` block.
+    expect(r.stdout.split('\n').filter((l) => l.includes('(policy/waiver-unused)'))).toEqual([
+      'apps/xiaoai/service.yaml:38 - warning: a waiver waives policy/data-migrations, which finds nothing to waive here (policy/waiver-unused)',
+    ]);
+  });
+});

@@ -42,6 +42,26 @@ interface Case {
   expected: string[];
 }
 
+const IMAGE = 'registry.suoke-life.com/suoke-life/xiaoai:2.1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+/** The service's ExternalSecret composing DATABASE_URL from the rendered pooler (render/externalsecret.ts). */
+const dbSecret = (url = 'postgresql://{{ .database_username | urlquery }}:{{ .database_password | urlquery }}@postgres-pooler-rw.suoke-prod-data.svc:5432/xiaoai') => ({
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ExternalSecret',
+  metadata: { name: 'xiaoai', namespace: 'suoke-prod' },
+  spec: { target: { name: 'xiaoai-secrets', template: { data: { DATABASE_URL: url } } } },
+});
+/** The workload reading DATABASE_URL from that Secret. */
+const withDb = (edit: (c: any) => void = () => {}) => container((c) => { c.env.push({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'xiaoai-secrets', key: 'DATABASE_URL' } } }); edit(c); });
+/** A migration Job with these annotations and image (render/migrations.ts). */
+const migrateJob = (annotations: Record<string, string>, image = IMAGE) => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name: 'xiaoai-migrate', namespace: 'suoke-prod', annotations },
+  spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image, command: ['/app/migrate', 'up'] }] } } },
+});
+const PRESYNC = { 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' };
+const NOT_MIGRATED = `warning ${C}.env[2]: container "xiaoai" of Deployment "xiaoai" reads DATABASE_URL from a database this repository renders, but no Argo CD PreSync hook Job runs its image ${IMAGE}: new versions start against a schema nobody migrated`;
+
 const cases: Record<string, Case[]> = {
   'image-tag': [
     { name: 'latest', objects: container((c) => (c.image = 'registry.suoke-life.com/suoke-life/xiaoai:latest')), expected: [`error ${C}.image: container "xiaoai" image "registry.suoke-life.com/suoke-life/xiaoai:latest" uses the tag "latest", which changes under running pods`] },
@@ -196,6 +216,22 @@ const cases: Record<string, Case[]> = {
     { name: 'CloudNativePG told not to make its budgets', objects: [pgCluster((s) => (s.enablePDB = false))], expected: ['error spec.enablePDB: Cluster "postgres" runs 3 instances with enablePDB: false: a node drain may evict the primary and its replicas at once'] },
     { name: 'quiet: CloudNativePG\'s own budgets (enablePDB by default), the pooler\'s and RabbitMQ\'s rendered', objects: [pgCluster(), pooler(), dataPdb({ 'cnpg.io/poolerName': 'postgres-pooler-rw' }), rabbit(), dataPdb({ 'app.kubernetes.io/name': 'rabbitmq' })], expected: [] },
     { name: 'quiet: one pod needs no budget', objects: [rabbit((s) => (s.replicas = 1))], expected: [] },
+  ],
+  'data-migrations': [
+    { name: 'a rendered database, no migration Job', objects: [...withDb(), dbSecret()], expected: [NOT_MIGRATED] },
+    { name: 'in development too (a warning in every tier)', objects: [...withDb(), dbSecret()], tier: 'development', expected: [NOT_MIGRATED] },
+    { name: 'a Job that is no hook (it would run alongside the new pods)', objects: [...withDb(), dbSecret(), migrateJob({})], expected: [NOT_MIGRATED] },
+    { name: 'a PostSync hook runs after the new pods', objects: [...withDb(), dbSecret(), migrateJob({ 'argocd.argoproj.io/hook': 'PostSync' })], expected: [NOT_MIGRATED] },
+    {
+      name: 'the PreSync Job runs another version of the image: an error',
+      objects: [...withDb(), dbSecret(), migrateJob(PRESYNC, 'registry.suoke-life.com/suoke-life/xiaoai:2.0.9')],
+      expected: [`error ${C}.image: the PreSync Job migrates with registry.suoke-life.com/suoke-life/xiaoai:2.0.9, but container "xiaoai" of Deployment "xiaoai" runs ${IMAGE}: the schema would be another version's`],
+    },
+    { name: 'quiet: a PreSync Job with the same image', objects: [...withDb(), dbSecret(), migrateJob(PRESYNC)], expected: [] },
+    { name: 'quiet: PreSync among several phases, spaces allowed (gitops-engine reads a CSV)', objects: [...withDb(), dbSecret(), migrateJob({ 'argocd.argoproj.io/hook': 'Sync, PreSync' })], expected: [] },
+    { name: 'quiet: a Helm pre-upgrade hook is PreSync to Argo CD', objects: [...withDb(), dbSecret(), migrateJob({ 'helm.sh/hook': 'pre-install,pre-upgrade' })], expected: [] },
+    { name: 'quiet: DATABASE_URL read whole from the secret store (a database outside this repository)', objects: [...withDb()], expected: [] },
+    { name: 'quiet: the ExternalSecret composes something else', objects: [...withDb(), dbSecret('redis://redis:6379')], expected: [] },
   ],
   'rbac-wildcard': [
     { name: '* verbs and resources', objects: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'all', namespace: 'suoke-prod' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['*'] }] }], expected: ['error rules[0].resources: Role grants every resource ("*" in rules[0].resources)', 'error rules[0].verbs: Role grants every verb ("*" in rules[0].verbs)'] },

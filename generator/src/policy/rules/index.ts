@@ -17,6 +17,7 @@ import { defaultNamespace, dnsName } from './names.js';
 import { networkPolicyCoverage } from './network.js';
 import { dataServiceReach } from './data-services.js';
 import { dataDisruption, dataResources, dataSpread } from './data-pods.js';
+import { dataMigrations } from './migrations.js';
 import { probePort, probes } from './probes.js';
 import { clusterAdminBinding, rbacWildcard } from './rbac.js';
 import { danglingHpa, danglingNetworkPolicy, danglingPdb, danglingService, danglingServiceMonitor } from './references.js';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   dataResources,
   dataSpread,
   dataDisruption,
+  dataMigrations,
   rbacWildcard,
   clusterAdminBinding,
   deprecatedApi,
