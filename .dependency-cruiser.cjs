@@ -19,7 +19,7 @@ const LAYERS = [
   ['argo', 'policy', 'write'],
   ['simulate'],
   ['validate'],
-  ['canary', 'stage'],
+  ['canary', 'stage', 'review'],
   ['cli'],
 ];
 

@@ -161,6 +161,17 @@ async function main(argv: string[]): Promise<number> {
       const { runStage } = await import('./stage.js');
       exit = runStage(context(o.root), { service, env: o.env, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.base !== undefined ? { base: o.base } : {}) });
     });
+  program
+    .command('diff')
+    .description('what the change does to the rendered objects, per environment and Argo CD path, against a Git revision (no cluster needed)')
+    .option('--base <rev>', 'Git revision compared with (default: merge base with origin/main, else HEAD)')
+    .addOption(new Option('-o, --output <format>', 'output format: text for a terminal, markdown for a pull-request comment or job summary').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--root <dir>', 'repository root', '.')
+    .addHelpText('after', '\nExamples:\n  npm run diff\n  npm run diff -- --base origin/main -o markdown >> "$GITHUB_STEP_SUMMARY"\n')
+    .action(async (o: { base?: string; output: 'text' | 'markdown' | 'json'; root: string }) => {
+      const { runDiff } = await import('./diff.js');
+      exit = runDiff(context(o.root), { output: o.output, ...(o.base !== undefined ? { base: o.base } : {}) });
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;

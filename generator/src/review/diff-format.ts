@@ -1,0 +1,102 @@
+/**
+ * The formats of `diff` (issue 14): text for a terminal, markdown for a pull-request comment or a job
+ * summary, JSON for tools. Highlighted topics (images, weights, replicas, resources, windows) are
+ * marked in each and counted in the summary. Pure.
+ */
+import type { FieldChange, ObjectChange, Topic } from './object-diff.js';
+
+/** What was compared with what, for the heading. */
+export interface DiffHeading {
+  /** e.g. `origin/main (merge base 1a2b3c4d5e6f)`. */
+  base: string;
+}
+
+const TOPICS: readonly Topic[] = ['image', 'weight', 'replicas', 'resources', 'windows'];
+const SIGN = { added: '+', removed: '-', changed: '~' } as const;
+/** A value longer than this is cut (a script in a ConfigMap), with its length said. */
+const MAX_VALUE = 120;
+
+/** `3 objects (1 added, 0 removed, 2 changed) in 2 paths of 1 environment; image 2, replicas 1`. */
+export function diffSummary(changes: readonly ObjectChange[]): string {
+  if (changes.length === 0) return 'no object changes';
+  const n = (c: ObjectChange['change']) => changes.filter((x) => x.change === c).length;
+  const paths = new Set(changes.map((c) => c.path)).size;
+  const envs = new Set(changes.flatMap((c) => (c.env === '' ? [] : [c.env]))).size;
+  const topics = TOPICS.map((t) => [t, changes.reduce((k, c) => k + c.fields.filter((f) => f.topic === t).length, 0)] as const).filter(([, k]) => k > 0);
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : w.endsWith('s') ? 'es' : 's'}`;
+  return (
+    `${plural(changes.length, 'object')} (${n('added')} added, ${n('removed')} removed, ${n('changed')} changed) in ${plural(paths, 'path')} of ${envs} environment${envs === 1 ? '' : 's'}` +
+    (topics.length > 0 ? `; ${topics.map(([t, k]) => `${t} ${k}`).join(', ')}` : '')
+  );
+}
+
+/** A value as one line of YAML-like text, cut at {@link MAX_VALUE}. */
+function show(v: unknown): string {
+  if (v === undefined) return '(none)';
+  const s = typeof v === 'string' ? (/^[\w./:@-]+$/.test(v) ? v : JSON.stringify(v)) : JSON.stringify(v);
+  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}… (${s.length} characters)` : s;
+}
+
+/** An environment's name, or what the Argo CD layer's paths (no environment) are shown under. */
+function heading(env: string): string {
+  return env === '' ? 'Argo CD layer (argocd/)' : env;
+}
+
+function grouped(changes: readonly ObjectChange[]): Map<string, Map<string, ObjectChange[]>> {
+  const envs = new Map<string, Map<string, ObjectChange[]>>();
+  for (const c of changes) {
+    const paths = envs.get(c.env) ?? envs.set(c.env, new Map()).get(c.env)!;
+    (paths.get(c.path) ?? paths.set(c.path, []).get(c.path)!).push(c);
+  }
+  return envs;
+}
+
+/** For a terminal: per environment and path, each object with its changed fields, topics in front. */
+export function diffText(h: DiffHeading, changes: readonly ObjectChange[]): string {
+  const lines = [`Compared with ${h.base}: ${diffSummary(changes)}`];
+  for (const [env, paths] of grouped(changes)) {
+    lines.push('', heading(env));
+    for (const [path, list] of paths) {
+      lines.push(`  ${path} (${list[0]!.application})`);
+      for (const c of list) {
+        lines.push(`    ${SIGN[c.change]} ${c.object}`);
+        for (const f of c.fields) lines.push(`        ${(f.topic ?? '').padEnd(9)} ${f.path}: ${arrow(f)}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function arrow(f: FieldChange): string {
+  if (f.before === undefined) return `added ${show(f.after)}`;
+  if (f.after === undefined) return `removed (was ${show(f.before)})`;
+  return `${show(f.before)} → ${show(f.after)}`;
+}
+
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+/** For a pull-request comment or a job summary: a table per environment, details per object. */
+export function diffMarkdown(h: DiffHeading, changes: readonly ObjectChange[]): string {
+  const out = [`### Rendered objects against ${h.base}`, '', diffSummary(changes)];
+  for (const [env, paths] of grouped(changes)) {
+    out.push('', `#### ${heading(env)}`, '', '| path | object | change | highlighted |', '|---|---|---|---|');
+    for (const [path, list] of paths) {
+      for (const c of list) {
+        const topics = [...new Set(c.fields.flatMap((f) => f.topic ?? []))].map((t) => `**${t}**`).join(', ');
+        out.push(`| ${code(path)} | ${code(c.object)} | ${c.change} | ${topics} |`);
+      }
+    }
+    const changed = [...paths.values()].flat().filter((c) => c.fields.length > 0);
+    for (const c of changed) {
+      out.push('', `<details><summary>${c.object} (${c.path})</summary>`, '');
+      for (const f of c.fields) out.push(`- ${f.topic ? `**${f.topic}** ` : ''}${code(f.path)}: ${code(arrow(f))}`);
+      out.push('', '</details>');
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** For tools: the heading, the summary and every change. */
+export function diffJson(h: DiffHeading, changes: readonly ObjectChange[]): string {
+  return `${JSON.stringify({ base: h.base, summary: diffSummary(changes), changes }, null, 2)}\n`;
+}
