@@ -15,16 +15,16 @@
  * (amcfg.go:122-126) and is placed before the main configuration's routes (amcfg.go:403-407).
  */
 import type { ArgoConfig, ClusterConfig } from '../config/types.js';
-import type { AlertingConfig, AlertLevel, AlertReceiverConfig } from '../config/cluster/alerting-schema.js';
-import { SYNC_RETRY } from './argocd-apps.js';
-import { BOOTSTRAP_WAVES } from './argocd-waves.js';
+import type { AlertingConfig, AlertReceiverConfig } from '../config/cluster/alerting-schema.js';
+import { ALERT_LEVELS } from '../config/shared/vocabulary.js';
+import { clusterFolderApplication } from './cluster-platform.js';
 import { prometheusSelected } from './conventions.js';
 import type { AlertmanagerConfig, Application, ExternalSecret, K8sObject } from './kinds.js';
 
 /** Name of the AlertmanagerConfig; the operator prefixes receiver names with `<namespace>/<name>/` (amcfg.go:786, :1778-1783). */
-export const ALERTING_CONFIG = 'suoke-alerting';
+const ALERTING_CONFIG = 'suoke-alerting';
 /** The Secret the ExternalSecret writes and the AlertmanagerConfig reads (same namespace: amcfg.go:892, :1316). */
-export const ALERTING_SECRET = 'alerting-receivers';
+const ALERTING_SECRET = 'alerting-receivers';
 
 type Spec = NonNullable<AlertmanagerConfig['spec']>;
 type Receiver = NonNullable<Spec['receivers']>[number];
@@ -74,8 +74,6 @@ export function alertingObjects(cluster: ClusterConfig, labels: Record<string, s
   ];
 }
 
-const LEVELS: readonly AlertLevel[] = ['P0', 'P1', 'P2', 'P3'];
-
 /** `P2|P3`: the operator writes `=~` matchers as given (Matcher.String, alertmanager_config_types.go:1436-1438 @ v0.93.0). */
 function levelsRegex(levels: readonly string[]): string {
   return [...new Set(levels)].sort().join('|');
@@ -90,8 +88,8 @@ function topRoute(a: AlertingConfig): Route {
   return {
     receiver: a.levels.P3.receivers[0],
     groupBy: a.groupBy,
-    matchers: [{ name: 'priority', value: levelsRegex(LEVELS), matchType: '=~' }],
-    routes: LEVELS.map((level) => {
+    matchers: [{ name: 'priority', value: levelsRegex(ALERT_LEVELS), matchType: '=~' }],
+    routes: ALERT_LEVELS.map((level) => {
       const l = a.levels[level];
       const chain = l.receivers.map((r, i) => ({ receiver: r, ...(i < l.receivers.length - 1 ? { continue: true } : {}) }));
       return {
@@ -123,20 +121,5 @@ export function alertingPath(cluster: string): string {
 
 /** The Application `alerting-<cluster>` syncing that folder into the monitoring namespace, at the platform wave. */
 export function alertingApplication(a: ArgoConfig, cluster: ClusterConfig, project: string, labels: Record<string, string>): Application {
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Application',
-    metadata: {
-      name: `alerting-${cluster.name}`,
-      namespace: a.namespace,
-      labels: { ...labels, 'suoke-life.com/cluster': cluster.name },
-      annotations: { 'argocd.argoproj.io/sync-wave': String(BOOTSTRAP_WAVES.platform) },
-    },
-    spec: {
-      project,
-      source: { repoURL: a.repoURL, targetRevision: a.targetRevision, path: alertingPath(cluster.name) },
-      destination: { server: cluster.server, namespace: cluster.monitoringNamespace },
-      syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC_RETRY },
-    },
-  };
+  return clusterFolderApplication(a, cluster, project, labels, { name: `alerting-${cluster.name}`, path: alertingPath(cluster.name), namespace: cluster.monitoringNamespace });
 }

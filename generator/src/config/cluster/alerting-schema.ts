@@ -7,11 +7,8 @@
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Enum, MapOf, Struct } from '../shared/declare.js';
+import { ALERT_LEVELS, type AlertLevel } from '../shared/vocabulary.js';
 
-/** The alert levels of the plan, most urgent first; every alert carries one as its `priority` label. */
-export const ALERT_LEVELS = ['P0', 'P1', 'P2', 'P3'] as const;
-/** One of {@link ALERT_LEVELS}. */
-export type AlertLevel = (typeof ALERT_LEVELS)[number];
 
 const StoreRef = Struct(
   {
@@ -34,7 +31,7 @@ const Email = Struct(
 );
 
 /** The channels of the plan: 短信/电话 gateway, 钉钉 and 企业微信 robots, 邮件, 工单系统. */
-export const CHANNELS = ['phone', 'dingtalk', 'wecom', 'email', 'ticket'] as const;
+const CHANNELS = ['phone', 'dingtalk', 'wecom', 'email', 'ticket'] as const;
 
 const Receiver = Struct(
   {

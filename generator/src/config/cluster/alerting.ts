@@ -8,7 +8,7 @@ import type { Finding } from '../../core/finding.js';
 import type { ParsedFile, Raw } from '../shared/checks.js';
 import { Reporter, isRaw, q } from '../shared/checks.js';
 import { checkName } from '../shared/names.js';
-import { ALERT_LEVELS } from './alerting-schema.js';
+import { ALERT_LEVELS } from '../shared/vocabulary.js';
 
 /** Alertmanager's duration (prometheus/common model.ParseDuration): units from years to milliseconds, at least one. */
 const DURATION = /^(?:\d+y)?(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?(?:\d+ms)?$/;
