@@ -2,6 +2,7 @@ import type { AddonConfig, ArgoConfig, ClusterConfig } from '../config/types.js'
 import { cmp } from '../core/finding.js';
 import { SYNC_RETRY } from './argocd-apps.js';
 import { addonWave, BOOTSTRAP_WAVES } from './argocd-waves.js';
+import { clusterPlatformPath } from './cluster-platform.js';
 import type { Application, AppProject } from './kinds.js';
 
 /** AppProject of the add-on Applications: upstream sources, the add-on namespaces, cluster-scoped kinds. */
@@ -118,14 +119,15 @@ export function addonsProject(a: ArgoConfig, apps: readonly Application[], label
     const { server, namespace } = x.spec!.destination as { server: string; namespace: string };
     destinations.set(`${server} ${namespace}`, { server, namespace });
   }
-  // The cluster platform Applications (render/cluster-platform.ts) apply the storage class.
-  const platform = apps.some((x) => x.metadata.labels?.[ADDON_LABEL] === undefined);
+  // The cluster platform Applications (render/cluster-platform.ts) apply the storage class; the alerting
+  // ones (render/alerting.ts) only namespaced objects.
+  const platform = apps.some((x) => x.metadata.labels?.[ADDON_LABEL] === undefined && x.spec?.source?.path === clusterPlatformPath(x.metadata.labels?.['suoke-life.com/cluster'] ?? ''));
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
     metadata: { name: ADDONS_PROJECT, namespace: a.namespace, labels, annotations: { [WAVE]: String(BOOTSTRAP_WAVES.projects) } },
     spec: {
-      description: 'Add-ons of the Suoke Life platform (platform/addons.yaml): operators and their CRDs, from their upstream releases; each cluster\'s storage class and backups',
+      description: 'Add-ons of the Suoke Life platform (platform/addons.yaml): operators and their CRDs, from their upstream releases; each cluster\'s storage class, backups and alert routing',
       sourceRepos: repos,
       destinations: [...destinations.values()].sort((x, y) => cmp(x.server, y.server) || cmp(x.namespace, y.namespace)),
       clusterResourceWhitelist: platform ? [...CLUSTER_KINDS, { group: 'storage.k8s.io', kind: 'StorageClass' }] : CLUSTER_KINDS,

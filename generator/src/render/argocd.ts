@@ -2,6 +2,7 @@ import { cmp } from '../core/finding.js';
 import type { Model } from '../model/types.js';
 import { ADDONS_FILE } from '../config/addons/checks.js';
 import { ADDONS_PROJECT, addonApplications, addonsProject } from './argocd-addons.js';
+import { alertingApplication, alertingObjects, alertingPath } from './alerting.js';
 import { clusterPlatformApplication, clusterPlatformObjects, clusterPlatformPath } from './cluster-platform.js';
 import { SYNC_RETRY } from './argocd-apps.js';
 import { environmentObjects, environmentRoot } from './argocd-environments.js';
@@ -62,7 +63,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   for (const x of addons) docs.push({ file: x.file, objects: [x.application], sources: addonSources });
   // Each cluster's storage class and backups, after the add-ons (Velero's CRDs), before the environments.
   const platform = renderClusterPlatforms(model, labels);
-  for (const x of platform.applications) docs.push({ file: `platform/${x.cluster}.yaml`, objects: [x.application] });
+  for (const x of platform.applications) docs.push({ file: x.file, objects: [x.application] });
   const projectApps = [...addons.map((x) => x.application), ...platform.applications.map((x) => x.application)];
   if (projectApps.length > 0) docs.push({ file: `projects/${ADDONS_PROJECT}.yaml`, objects: [addonsProject(a, projectApps, labels)], sources: addonSources });
 
@@ -91,20 +92,27 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
   };
 }
 
-/** The clusters' platform folders (render/cluster-platform.ts), their Applications and build targets. */
-function renderClusterPlatforms(model: Model, labels: Record<string, string>): { files: RenderedFile[]; targets: BuildTarget[]; applications: { cluster: string; application: Application }[] } {
+/**
+ * The clusters' platform folders (render/cluster-platform.ts) and alerting folders (render/alerting.ts),
+ * their Applications and build targets.
+ */
+function renderClusterPlatforms(model: Model, labels: Record<string, string>): { files: RenderedFile[]; targets: BuildTarget[]; applications: { file: string; application: Application }[] } {
   const files: RenderedFile[] = [];
   const targets: BuildTarget[] = [];
-  const applications: { cluster: string; application: Application }[] = [];
+  const applications: { file: string; application: Application }[] = [];
   for (const c of model.clusters) {
-    const objects = clusterPlatformObjects(c, labels);
-    if (objects.length === 0) continue;
-    const dir = clusterPlatformPath(c.name);
-    const from = [`clusters/${c.name}/cluster.yaml`];
-    files.push(...objects.map((o) => yamlFile(`${dir}/${o.file}`, from, o.object)), kustomization(dir, from, objects.map((o) => o.file)));
-    const application = clusterPlatformApplication(model.argocd, c, ADDONS_PROJECT, labels);
-    applications.push({ cluster: c.name, application });
-    targets.push({ path: dir, application: application.metadata.name, env: '', objects: objects.map((o) => o.object) });
+    const parts = [
+      { objects: clusterPlatformObjects(c, labels), dir: clusterPlatformPath(c.name), file: `platform/${c.name}.yaml`, application: () => clusterPlatformApplication(model.argocd, c, ADDONS_PROJECT, labels) },
+      { objects: alertingObjects(c, labels), dir: alertingPath(c.name), file: `platform/${c.name}-alerting.yaml`, application: () => alertingApplication(model.argocd, c, ADDONS_PROJECT, labels) },
+    ];
+    for (const p of parts) {
+      if (p.objects.length === 0) continue;
+      const from = [`clusters/${c.name}/cluster.yaml`];
+      files.push(...p.objects.map((o) => yamlFile(`${p.dir}/${o.file}`, from, o.object)), kustomization(p.dir, from, p.objects.map((o) => o.file)));
+      const application = p.application();
+      applications.push({ file: p.file, application });
+      targets.push({ path: p.dir, application: application.metadata.name, env: '', objects: p.objects.map((o) => o.object) });
+    }
   }
   return { files, targets, applications };
 }

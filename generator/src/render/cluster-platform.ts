@@ -80,20 +80,34 @@ export function clusterPlatformPath(cluster: string): string {
 
 /** The Application `platform-<cluster>` syncing that folder, at the bootstrap's platform wave. */
 export function clusterPlatformApplication(a: ArgoConfig, cluster: ClusterConfig, project: string, labels: Record<string, string>): Application {
+  // Cluster-scoped (the StorageClass) and namespaced (Velero's) objects, each with its own namespace.
+  return clusterFolderApplication(a, cluster, project, labels, { name: `platform-${cluster.name}`, path: clusterPlatformPath(cluster.name), namespace: VELERO_NAMESPACE });
+}
+
+/**
+ * An Application syncing one folder of a cluster's own objects (its platform, its alerting) at the
+ * bootstrap's platform wave: after the add-ons, before the environments.
+ */
+export function clusterFolderApplication(
+  a: ArgoConfig,
+  cluster: ClusterConfig,
+  project: string,
+  labels: Record<string, string>,
+  folder: { name: string; path: string; namespace: string },
+): Application {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
     metadata: {
-      name: `platform-${cluster.name}`,
+      name: folder.name,
       namespace: a.namespace,
       labels: { ...labels, 'suoke-life.com/cluster': cluster.name },
       annotations: { 'argocd.argoproj.io/sync-wave': String(BOOTSTRAP_WAVES.platform) },
     },
     spec: {
       project,
-      source: { repoURL: a.repoURL, targetRevision: a.targetRevision, path: clusterPlatformPath(cluster.name) },
-      // Cluster-scoped (the StorageClass) and namespaced (Velero's) objects, each with its own namespace.
-      destination: { server: cluster.server, namespace: VELERO_NAMESPACE },
+      source: { repoURL: a.repoURL, targetRevision: a.targetRevision, path: folder.path },
+      destination: { server: cluster.server, namespace: folder.namespace },
       syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC_RETRY },
     },
   };

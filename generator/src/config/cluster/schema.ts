@@ -11,6 +11,7 @@ import { Type } from '../shared/typebox.js';
 import { Enum, MapOf, Struct } from '../shared/declare.js';
 import { Waivers } from '../shared/waivers-schema.js';
 import { envMap } from '../service/schema.js';
+import { Alerting } from './alerting-schema.js';
 import { DataServices } from './data-services-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
@@ -67,6 +68,7 @@ export const ClusterFile = Struct(
     nodePools: Type.Optional(NodePools),
     waivers: Type.Optional(Waivers),
     platform: Type.Optional(ClusterPlatform),
+    alerting: Type.Optional(Alerting),
   },
   { $id: 'https://suoke-life.com/schemas/cluster.json', title: 'clusters/<cluster>/cluster.yaml' },
 );

@@ -34,3 +34,8 @@ export const DEFAULT_OPERATOR_NAMESPACES: Readonly<Record<DataKind, string>> = {
  * every add-on of a lower wave to be Healthy (render/argocd-waves.ts maps them into the bootstrap's sync).
  */
 export const ADDON_WAVES = { first: 0, last: 5 } as const;
+
+/** The alert levels of the deployment plan (告警级别), most urgent first; every alert carries one as its `priority` label. */
+export const ALERT_LEVELS = ['P0', 'P1', 'P2', 'P3'] as const;
+/** One of {@link ALERT_LEVELS}. */
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
