@@ -25,7 +25,7 @@ export function diffSummary(changes: readonly ObjectChange[]): string {
   const topics = TOPICS.map((t) => [t, changes.reduce((k, c) => k + c.fields.filter((f) => f.topic === t).length, 0)] as const).filter(([, k]) => k > 0);
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : w.endsWith('s') ? 'es' : 's'}`;
   return (
-    `${plural(changes.length, 'object')} (${n('added')} added, ${n('removed')} removed, ${n('changed')} changed) in ${plural(paths, 'path')} of ${envs} environment${envs === 1 ? '' : 's'}` +
+    `${plural(changes.length, 'object')} (${n('added')} added, ${n('removed')} removed, ${n('changed')} changed) in ${plural(paths, 'path')}${envs > 0 ? ` of ${envs} environment${envs === 1 ? '' : 's'}` : ''}` +
     (topics.length > 0 ? `; ${topics.map(([t, k]) => `${t} ${k}`).join(', ')}` : '')
   );
 }
@@ -37,15 +37,18 @@ function show(v: unknown): string {
   return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}… (${s.length} characters)` : s;
 }
 
-/** An environment's name, or what the Argo CD layer's paths (no environment) are shown under. */
-function heading(env: string): string {
-  return env === '' ? 'Argo CD layer (argocd/)' : env;
+/** An environment's name; a path of no environment is shown under its cluster, or the Argo CD layer. */
+function heading(env: string, path: string): string {
+  if (env !== '') return env;
+  const cluster = /^clusters\/([^/]+)\//.exec(path)?.[1];
+  return cluster ? `cluster ${cluster} (shared by its environments)` : 'Argo CD layer (argocd/)';
 }
 
 function grouped(changes: readonly ObjectChange[]): Map<string, Map<string, ObjectChange[]>> {
   const envs = new Map<string, Map<string, ObjectChange[]>>();
   for (const c of changes) {
-    const paths = envs.get(c.env) ?? envs.set(c.env, new Map()).get(c.env)!;
+    const h = heading(c.env, c.path);
+    const paths = envs.get(h) ?? envs.set(h, new Map()).get(h)!;
     (paths.get(c.path) ?? paths.set(c.path, []).get(c.path)!).push(c);
   }
   return envs;
@@ -55,7 +58,7 @@ function grouped(changes: readonly ObjectChange[]): Map<string, Map<string, Obje
 export function diffText(h: DiffHeading, changes: readonly ObjectChange[]): string {
   const lines = [`Compared with ${h.base}: ${diffSummary(changes)}`];
   for (const [env, paths] of grouped(changes)) {
-    lines.push('', heading(env));
+    lines.push('', env);
     for (const [path, list] of paths) {
       lines.push(`  ${path} (${list[0]!.application})`);
       for (const c of list) {
@@ -79,7 +82,7 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 export function diffMarkdown(h: DiffHeading, changes: readonly ObjectChange[]): string {
   const out = [`### Rendered objects against ${h.base}`, '', diffSummary(changes)];
   for (const [env, paths] of grouped(changes)) {
-    out.push('', `#### ${heading(env)}`, '', '| path | object | change | highlighted |', '|---|---|---|---|');
+    out.push('', `#### ${env}`, '', '| path | object | change | highlighted |', '|---|---|---|---|');
     for (const [path, list] of paths) {
       for (const c of list) {
         const topics = [...new Set(c.fields.flatMap((f) => f.topic ?? []))].map((t) => `**${t}**`).join(', ');

@@ -74,8 +74,8 @@ export function diffTargets(base: readonly BuildTarget[], head: readonly BuildTa
     }
     for (const [id, o] of old) if (!now.has(id)) out.push({ ...at, change: 'removed', object: label(o), apiVersion: String(o.apiVersion), fields: [] });
   }
-  // Environments first, the Argo CD layer (no environment) last.
-  const key = (c: ObjectChange) => `${c.env === '' ? '\uffff' : c.env}\0${c.path}\0${c.object}`;
+  // Environments first, then the paths of no environment (a cluster's own, the Argo CD layer), by path.
+  const key = (c: ObjectChange) => `${c.env === '' ? `\uffff${c.path.startsWith('clusters/') ? 0 : 1}` : c.env}\0${c.path}\0${c.object}`;
   return out.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
 }
 
@@ -99,6 +99,12 @@ function fieldChanges(a: unknown, b: unknown, at: string): FieldChange[] {
       return [...new Set([...old.keys(), ...now.keys()])].flatMap((n) => fieldChanges(old.get(n), now.get(n), `${at}[name=${n}]`));
     }
     if (a.length === b.length) return a.flatMap((x, i) => fieldChanges(x, b[i], `${at}[${i}]`));
+    // Lengths differ: the items added and removed, by value (an AppProject's destinations, a list of hosts).
+    const count = (l: unknown[]) => l.reduce<Map<string, number>>((m, x) => m.set(JSON.stringify(x), (m.get(JSON.stringify(x)) ?? 0) + 1), new Map());
+    const [old, now] = [count(a), count(b)];
+    const removed = a.filter((x) => { const k = JSON.stringify(x); const n = now.get(k) ?? 0; if (n > 0) { now.set(k, n - 1); return false; } return true; });
+    const added = b.filter((x) => { const k = JSON.stringify(x); const n = old.get(k) ?? 0; if (n > 0) { old.set(k, n - 1); return false; } return true; });
+    return [...removed.map((x) => change(`${at}[-]`, x, undefined)), ...added.map((x) => change(`${at}[+]`, undefined, x))];
   }
   return [change(at, a, b)];
 }

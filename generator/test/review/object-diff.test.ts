@@ -56,6 +56,21 @@ describe('diffTargets', () => {
     ]);
   });
 
+  it('a list of unnamed items that grew or shrank: the items added and removed, by value', () => {
+    const project = (destinations: object[]) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'p', namespace: 'argocd' }, spec: { destinations } }) as unknown as K8sObject;
+    const a = { server: 's', namespace: 'a' };
+    const b = { server: 's', namespace: 'b' };
+    const m = { server: 's', namespace: 'monitoring' };
+    const [c] = diffTargets([target([project([a, b])], 'argocd', '')], [target([project([a, m, b, m])], 'argocd', '')]);
+    expect(c!.fields).toEqual([
+      { path: 'spec.destinations[+]', after: m },
+      { path: 'spec.destinations[+]', after: m },
+    ]);
+    const [d] = diffTargets([target([project([a, b])], 'argocd', '')], [target([project([b])], 'argocd', '')]);
+    expect(d!.fields).toEqual([{ path: 'spec.destinations[-]', before: a }]);
+    expect(diffSummary([d!])).toBe('1 object (0 added, 0 removed, 1 changed) in 1 path');
+  });
+
   it('a key that is not a plain word is quoted: labels, annotations, file names', () => {
     const [c] = diffTargets([target([configMap('c', { 'run.sh': 'a' })])], [target([configMap('c', { 'run.sh': 'b' })])]);
     expect(c!.fields).toEqual([{ path: 'data["run.sh"]', before: 'a', after: 'b' }]);
