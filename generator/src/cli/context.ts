@@ -17,6 +17,8 @@ export interface CommandContext {
   stderr: (text: string) => void;
   /** Environment variables (only `PATH` is read, to find kustomize). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Writes a report file the user named (`--output-file`), whole or not at all; relative paths are the user's working directory's. Default: none (refused). */
+  writeFile?: (file: string, text: string) => void;
   /** Standard input (`validate -`, or `validate` with manifests piped in). Default: none (nothing to read). */
   stdin?: StandardInput;
 }

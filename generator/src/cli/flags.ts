@@ -32,6 +32,25 @@ export function collectNames(value: string, previous: string[] = []): string[] {
   return [...previous, ...names];
 }
 
+/** One `--output-file FORMAT=FILE`: a report written to a file besides the one printed. */
+export interface OutputFile {
+  format: string;
+  file: string;
+}
+
+/** `sarif=validate.sarif` (repeatable) → `{format, file}`; the format must be one of `formats`. */
+export function outputFileParser(formats: readonly string[]): (value: string, previous?: OutputFile[]) => OutputFile[] {
+  return (value, previous = []) => {
+    const at = value.indexOf('=');
+    const format = at > 0 ? value.slice(0, at) : '';
+    const file = at > 0 ? value.slice(at + 1) : '';
+    if (!formats.includes(format) || file === '') {
+      throw new InvalidArgumentError(`expected FORMAT=FILE with FORMAT one of ${formats.join(', ')}, e.g. sarif=validate.sarif.`);
+    }
+    return [...previous, { format, file }];
+  };
+}
+
 /** What `validate --help` prints after the options: what PATH changes, and examples. */
 export const VALIDATE_EXAMPLES = `
 Without PATH, the repository: render drift, schema, policies, kustomize builds, change windows, simulation.
@@ -46,4 +65,6 @@ Examples:
   kustomize build overlays/prod | npm run validate -- -
   npm run validate -- --schema-only --skip CustomResourceDefinition,v1/Secret out/
   npm run validate -- --policies --tier development -o junit out/ > report.xml
+  npx suoke-gitops validate --output-file sarif=validate.sarif --output-file junit=validate.xml
+                                                       one run: text printed, SARIF and JUnit written
 `;

@@ -14,7 +14,7 @@ import { diskFs } from '../core/fs.js';
 import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext, StandardInput } from './context.js';
-import { collectNames, parseCount, parseSize, VALIDATE_EXAMPLES } from './flags.js';
+import { collectNames, outputFileParser, parseCount, parseSize, VALIDATE_EXAMPLES, type OutputFile } from './flags.js';
 import { formatUserError } from './errors.js';
 import { FORMAT_NAMES } from '../report/format-names.js';
 
@@ -35,7 +35,21 @@ function context(root: string | undefined): CommandContext {
     stdout: out,
     stderr: err,
     env: process.env,
+    writeFile: writeReport,
   };
+}
+
+/** Writes `text` to `file` (relative to the working directory) through a temporary file renamed over it: never half a report. */
+function writeReport(file: string, text: string): void {
+  const target = path.resolve(process.cwd(), file);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    nodeFs.writeFileSync(temp, text);
+    nodeFs.renameSync(temp, target);
+  } catch (e) {
+    nodeFs.rmSync(temp, { force: true });
+    throw new UsageError(`--output-file: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -74,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--max-alias-nodes <n>', 'PATH: refuse a document whose YAML aliases expand to more nodes than this (alias bombs)', parseCount, 1_000_000)
     .option('-j, --jobs <n>', 'PATH: worker threads that parse and check (like kubeconform -n); 1 is in-process (default: in-process below 1 MiB of files or with fewer than 3 CPUs, else CPUs - 1, at most 4)', parseCount)
     .option('-v, --verbose', 'also list valid and skipped resources')
+    .option('--output-file <format=file>', `also write the report in FORMAT (${FORMAT_NAMES.join(', ')}) to FILE, e.g. sarif=validate.sarif; repeatable (one run, several reports)`, outputFileParser(FORMAT_NAMES))
     .option(
       '--no-cache',
       'recompute everything (ignore the result and kustomize caches); always so when the CI environment variable is set. ' +
@@ -89,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
       exit = await runValidate({ ...context(o.root), stdin: standardInput() }, {
         paths,
         output: o.output,
+        outputFiles: o.outputFile ?? [],
         schemaOnly: o.schemaOnly === true,
         kustomize: o.kustomize !== false,
         ignoreMissingSchemas: o.ignoreMissingSchemas === true,
@@ -227,6 +243,7 @@ interface CanaryFlags {
 interface ValidateFlags {
   root: string;
   output: string;
+  outputFile?: OutputFile[];
   schemaOnly?: boolean;
   policies?: boolean;
   skip?: string[];

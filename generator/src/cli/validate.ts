@@ -8,6 +8,7 @@ import { createFormat, exitCode, type Report } from '../report/index.js';
 import { runPipeline, type ValidateOptions as PipelineOptions } from '../validate/pipeline.js';
 import { buildId } from '../validate/result-cache.js';
 import type { CommandContext } from './context.js';
+import type { OutputFile } from './flags.js';
 import { formatUserError } from './errors.js';
 import { baseTree } from './base-revision.js';
 
@@ -16,6 +17,8 @@ export interface ValidateOptions extends PipelineOptions {
   output: string;
   /** List valid resources too. Default false. */
   verbose: boolean;
+  /** Reports also written to files, each in its format (`--output-file sarif=f`). Default none. */
+  outputFiles?: readonly OutputFile[];
 }
 
 /** Findings that mean the input could not be read at all: exit 2 rather than 1. */
@@ -24,8 +27,10 @@ const UNREADABLE = new Set(['manifest/unreadable', 'manifest/too-large']);
 /** `validate`: the repository (no paths) or the given manifests. Returns the exit code. */
 export async function runValidate(ctx: CommandContext, given: ValidateOptions): Promise<number> {
   const format = createFormat(given.output);
+  const files = (given.outputFiles ?? []).map((f) => ({ file: f.file, format: createFormat(f.format) }));
+  if (files.length > 0 && !ctx.writeFile) throw new UsageError('--output-file: this context writes no files');
   // Only a format that describes the checks (SARIF) is given the catalogue: it loads every policy rule module.
-  const catalogue = format.describesChecks ? (await import('../validate/catalogue.js')).checkCatalogue() : undefined;
+  const catalogue = [format, ...files.map((f) => f.format)].some((f) => f.describesChecks) ? (await import('../validate/catalogue.js')).checkCatalogue() : undefined;
   const input = await inputOf(ctx, given.paths);
   const o = { ...given, paths: input.paths };
   // The repository runs every check of its own: a flag of `validate PATH` there would be ignored, so it is refused.
@@ -48,21 +53,26 @@ export async function runValidate(ctx: CommandContext, given: ValidateOptions): 
   } catch (e) {
     // A machine reading -o json|junit|tap|sarif gets the configuration errors in that format too (and
     // a person the usual text on stderr); still exit 2: the repository could not be validated.
-    if (!(e instanceof UserError) || format.name === 'text') throw e;
+    if (!(e instanceof UserError)) throw e;
+    const failed = { results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] };
+    for (const f of files) ctx.writeFile!(f.file, f.format.format(failed, { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
+    if (format.name === 'text') throw e;
     ctx.stderr(formatUserError(e));
-    ctx.stdout(format.format({ results: [], findings: [...e.findings], files: [...new Set(e.findings.map((f) => f.file))] }, { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
+    ctx.stdout(format.format(failed, { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
     return 2;
   }
   // Waived checks and the capacity headroom are `info` details: listed with --verbose (docs/policies.md);
   // without it a person reading the text output still learns that checks are waived, in one line
   // (the machine formats are not given a finding that is not one: they list the waivers with -v).
-  if (!o.verbose) {
+  const shown = (name: string): Report => {
+    if (o.verbose) return report;
     const waived = report.findings.filter((f) => f.check === 'policy/waived');
     const findings = report.findings.filter((f) => !(f.severity === 'info' && f.check.startsWith('policy/')));
-    if (waived.length > 0 && format.name === 'text') findings.push(waivedSummary(waived));
-    report = { ...report, findings };
-  }
-  ctx.stdout(format.format(report, { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
+    if (waived.length > 0 && name === 'text') findings.push(waivedSummary(waived));
+    return { ...report, findings };
+  };
+  for (const f of files) ctx.writeFile!(f.file, f.format.format(shown(f.format.name), { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
+  ctx.stdout(format.format(shown(format.name), { verbose: o.verbose, ...(catalogue ? { catalogue } : {}) }));
   const unreadable = report.results.some((r) => r.findings.some((f) => UNREADABLE.has(f.check)));
   return unreadable ? 2 : exitCode(report);
 }
