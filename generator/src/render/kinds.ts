@@ -15,6 +15,7 @@ import type { IRollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1al
 import type { IExternalSecret as IExternalSecretV1beta1 } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
 import type { IVirtualService as IVirtualServiceV1beta1 } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
 import type { IPodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -64,6 +65,7 @@ export type Rollout = Named<IRollout>;
 export type AnalysisTemplate = Named<IAnalysisTemplate>;
 export type ServiceMonitor = Named<IServiceMonitor>;
 export type PodMonitor = Named<IPodMonitor>;
+export type PrometheusRule = Named<IPrometheusRule>;
 
 /**
  * `external-secrets.io/v1`, the version the platform's CRD serves (external-secrets v0.17.0 and
