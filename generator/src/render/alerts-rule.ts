@@ -7,7 +7,7 @@ import { MANAGED_BY, PART_OF, prometheusSelected } from './conventions.js';
 import type { PrometheusRule } from './kinds.js';
 
 /** Alert levels of the plan (监控和告警). */
-export type Priority = 'P0' | 'P1' | 'P2' | 'P3';
+type Priority = 'P0' | 'P1' | 'P2' | 'P3';
 
 /**
  * `severity` of each level: P0 and P1 page, P2 warns, P3 is a ticket. The restore drill's alerts
@@ -37,7 +37,7 @@ export interface RuleGroup {
 }
 
 /** What an alert says to the person it reaches: one line, what it means, where the runbook is. */
-export interface AlertText {
+interface AlertText {
   summary: string;
   description: string;
   /** Anchor in docs/monitoring.md. */
@@ -83,9 +83,4 @@ export function prometheusRule(e: EnvironmentModel, group: RuleGroup): Prometheu
 /** A PromQL `=~` alternation of service names (DNS-1123 labels: nothing in them needs escaping; `=~` anchors). */
 export function oneOf(names: readonly string[]): string {
   return names.join('|');
-}
-
-/** A ratio as a percentage for annotations: 0.999 → `99.9`. */
-export function percent(ratio: number): string {
-  return String(Math.round(ratio * 1e6) / 1e4);
 }

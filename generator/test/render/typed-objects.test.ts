@@ -42,6 +42,7 @@ const TYPED_KINDS: (
   | KindOf<K.NetworkPolicy>
   | KindOf<K.ServiceMonitor>
   | KindOf<K.PodMonitor>
+  | KindOf<K.PrometheusRule>
   | KindOf<K.VirtualService>
   | KindOf<K.AnalysisTemplate>
   | KindOf<K.Namespace>
@@ -62,6 +63,7 @@ const TYPED_KINDS: (
   'autoscaling/v2 HorizontalPodAutoscaler',
   'external-secrets.io/v1 ExternalSecret',
   'monitoring.coreos.com/v1 PodMonitor',
+  'monitoring.coreos.com/v1 PrometheusRule',
   'monitoring.coreos.com/v1 ServiceMonitor',
   'networking.istio.io/v1 VirtualService',
   'networking.k8s.io/v1 NetworkPolicy',

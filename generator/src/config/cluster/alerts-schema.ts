@@ -4,7 +4,6 @@
  * a default, so an environment that says nothing gets the plan's (监控和告警). Checks: ./alerts.ts.
  * Used by the build and `npm run schemas`; run-time code imports its types only.
  */
-import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Enum, Struct } from '../shared/declare.js';
 
@@ -114,6 +113,3 @@ export const Alerts = Struct(
     examples: [{ availability: { objective: 99.9 }, latency: { averageSeconds: 2 } }],
   },
 );
-
-/** `alerts` as written, with every default filled in. */
-export type AlertsConfig = Static<typeof Alerts>;
