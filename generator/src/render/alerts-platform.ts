@@ -23,7 +23,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { prometheusSeconds } from '../time/duration.js';
 import { parseCron } from '../time/cron.js';
 import { alertRule, type RuleGroup } from './alerts-rule.js';
-import { projectName } from './argocd-projects.js';
+import { projectName } from './conventions.js';
 
 type AlertsConfig = EnvironmentConfig['alerts'];
 
