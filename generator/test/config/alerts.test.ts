@@ -30,6 +30,11 @@ describe('alerts', () => {
       ['23 environments.prod.alerts.availability.burnRates[0].short config/burn-rate `environments.prod.alerts.availability.burnRates[0].short` (1h) is not shorter than `long` (1h) | the short window shows the burn is still going on: make it shorter than the long one, the SRE workbook takes a twelfth (`5m` for `1h`)'],
     ],
     [
+      'two burn rates with one long window',
+      '      availability:\n        burnRates:\n          - {factor: 14.4, long: 1h, short: 5m, priority: P1}\n          - {factor: 6, long: 1h, short: 10m, priority: P2}\n',
+      ['24 environments.prod.alerts.availability.burnRates[1].long config/burn-rate `environments.prod.alerts.availability.burnRates[1].long` (1h) is already the long window of `burnRates[0]` | each burn rate is the alert `ErrorBudgetBurn<long>`: give each its own long window'],
+    ],
+    [
       'a burn rate no error ratio reaches',
       '      availability:\n        objective: 99.5\n        burnRates:\n          - {factor: 250, long: 1h, short: 5m, priority: P1}\n',
       ['24 environments.prod.alerts.availability.burnRates[0].factor config/burn-rate `environments.prod.alerts.availability.burnRates[0].factor` is 250: with an objective of 99.5 % it fires only above an error ratio of 125 %, so it never fires | use a factor of at most 200 (100 / (100 - objective))'],

@@ -42,9 +42,15 @@ export function checkAlerts(r: Reporter, env: string, e: Raw): void {
 function checkBurnRates(r: Reporter, at: PathSegment[], availability: Raw): void {
   const objective = typeof availability.objective === 'number' && availability.objective > 0 && availability.objective < 100 ? availability.objective : 99.9;
   if (!Array.isArray(availability.burnRates)) return;
+  const longs = new Map<string, number>();
   availability.burnRates.forEach((b, i) => {
     if (!isRaw(b)) return;
     const long = duration(r, [...at, 'burnRates', i, 'long'], b.long);
+    // The alert is named after its long window (`ErrorBudgetBurn1h`): two of one name could not be told apart.
+    const first = typeof b.long === 'string' ? longs.get(b.long) : undefined;
+    if (first !== undefined) {
+      r.report('burn-rate', [...at, 'burnRates', i, 'long'], `${q([...at, 'burnRates', i, 'long'])} (${String(b.long)}) is already the long window of \`burnRates[${first}]\``, 'each burn rate is the alert `ErrorBudgetBurn<long>`: give each its own long window');
+    } else if (typeof b.long === 'string') longs.set(b.long, i);
     const short = duration(r, [...at, 'burnRates', i, 'short'], b.short);
     if (long !== undefined && short !== undefined && short >= long) {
       r.report(
