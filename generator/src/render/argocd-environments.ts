@@ -2,7 +2,7 @@ import type { ArgoConfig } from '../config/types.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { application, applicationTemplate, dataParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
 import { HEALTH_GATE } from './argocd-health.js';
-import { projectName } from './argocd-projects.js';
+import { projectName } from './conventions.js';
 import type { Application, ApplicationSet } from './kinds.js';
 
 const WAVE = 'argocd.argoproj.io/sync-wave';

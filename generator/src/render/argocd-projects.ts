@@ -6,6 +6,7 @@ import { syncWindowsFor, type SyncWindow } from './argocd-sync-windows.js';
 import type { BuildTarget } from './layout.js';
 import type { AppProject } from './kinds.js';
 import { BOOTSTRAP_WAVES } from './argocd-waves.js';
+import { projectName } from './conventions.js';
 
 /** A `group|kind` pair of an AppProject resource allow-list. */
 type GroupKind = NonNullable<NonNullable<AppProject['spec']>['namespaceResourceWhitelist']>[number];
@@ -134,10 +135,6 @@ export function platformProject(a: ArgoConfig, project: string, server: string, 
   };
 }
 
-/** AppProject name of an environment. */
-export function projectName(env: string): string {
-  return `suoke-${env}`;
-}
 
 function apiGroup(apiVersion: string): string {
   return apiVersion.includes('/') ? (apiVersion.split('/')[0] as string) : '';

@@ -7,7 +7,8 @@ import { clusterPlatformApplication, clusterPlatformObjects, clusterPlatformPath
 import { SYNC_RETRY } from './argocd-apps.js';
 import { environmentObjects, environmentRoot } from './argocd-environments.js';
 import { HEALTH_GATE, healthConfigMap } from './argocd-health.js';
-import { environmentProject, platformProject, projectName } from './argocd-projects.js';
+import { environmentProject, platformProject } from './argocd-projects.js';
+import { projectName } from './conventions.js';
 import { BOOTSTRAP_WAVES } from './argocd-waves.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
 import type { RenderedFile } from '../core/generated-files.js';

@@ -100,3 +100,8 @@ export function dnsEgress(): EgressRule {
     ],
   };
 }
+
+/** AppProject name of an environment (its Applications' `project`; the alerts select Argo CD's metrics by it). */
+export function projectName(env: string): string {
+  return `suoke-${env}`;
+}

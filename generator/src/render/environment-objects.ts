@@ -1,16 +1,18 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { inMesh } from '../model/build.js';
 import { dnsEgress, ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
-import type { LimitRange, Namespace, NetworkPolicy, ResourceQuota } from './kinds.js';
+import type { LimitRange, PrometheusRule, Namespace, NetworkPolicy, ResourceQuota } from './kinds.js';
+import { alertRules } from './alerts.js';
 import { dataNamespaceObjects } from './data-policies.js';
 
 /**
  * The per-environment objects every service relies on: the namespace with Pod Security `restricted`,
  * its quota and default limits, the network baseline (deny everything, then allow DNS), and the
- * data namespace with the ingress its data services need (`data-policies.ts`).
+ * data namespace with the ingress its data services need (`data-policies.ts`), and its P0–P3 alerts
+ * (`alerts.ts`).
  * An environment running a gray release is in the Istio mesh (see {@link meshed}).
  */
-export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQuota | LimitRange | NetworkPolicy)[] {
+export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQuota | LimitRange | NetworkPolicy | PrometheusRule)[] {
   const ns = e.env.namespace;
   const labels = {
     'app.kubernetes.io/part-of': PART_OF,
@@ -81,6 +83,7 @@ export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQu
     },
     ...(meshed(e) ? [meshPolicy(e, labels)] : []),
     ...dataNamespaceObjects(e, labels, podSecurity),
+    ...alertRules(e),
   ];
 }
 

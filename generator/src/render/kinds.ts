@@ -16,6 +16,7 @@ import type { IExternalSecret as IExternalSecretV1beta1 } from '@kubernetes-mode
 import type { IVirtualService as IVirtualServiceV1beta1 } from '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService';
 import type { IAlertmanagerConfig } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1alpha1/AlertmanagerConfig';
 import type { IPodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -66,6 +67,7 @@ export type AnalysisTemplate = Named<IAnalysisTemplate>;
 export type ServiceMonitor = Named<IServiceMonitor>;
 export type PodMonitor = Named<IPodMonitor>;
 export type AlertmanagerConfig = Named<IAlertmanagerConfig>;
+export type PrometheusRule = Named<IPrometheusRule>;
 
 /**
  * `external-secrets.io/v1`, the version the platform's CRD serves (external-secrets v0.17.0 and

@@ -36,3 +36,17 @@ export function formatDuration(ms: number): string {
   const out = `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${sec > 0 ? `${sec}s` : ''}`;
   return out === '' ? '0s' : out;
 }
+
+const PROMETHEUS_UNITS: readonly [string, number][] = [['y', 365 * 86400], ['w', 7 * 86400], ['d', 86400], ['h', 3600], ['m', 60], ['s', 1], ['ms', 0.001]];
+
+/**
+ * Seconds of a Prometheus duration (a rule's `for:`, a range selector): whole numbers of units from
+ * years to milliseconds, in that order, each at most once (`3d`, `1h30m`, `90s`), the form Prometheus
+ * reads (`promtool check rules` of the rendered rules proves it, test/monitoring/alerts-promtool.test.ts);
+ * `undefined` for anything else, the empty string included. A year is 365 days there, a week 7.
+ */
+export function prometheusSeconds(text: string): number | undefined {
+  const m = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(text);
+  if (!m || text === '') return undefined;
+  return PROMETHEUS_UNITS.reduce((sum, [, unit], i) => sum + Number(m[i + 1] ?? 0) * unit, 0);
+}

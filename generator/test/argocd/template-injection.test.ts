@@ -8,7 +8,7 @@ import { TEMPLATE_FIELDS } from '../../src/config/shared/template.js';
 import { formatPath } from '../../src/core/finding.js';
 import { eachString } from '../../src/core/walk.js';
 import { generatedTemplateActions } from '../../src/render/argocd-apps.js';
-import { projectName } from '../../src/render/argocd-projects.js';
+import { projectName } from '../../src/render/conventions.js';
 import { render } from '../../src/render/index.js';
 import { argoDocuments } from '../../src/argo/documents.js';
 import { checkArgo } from '../../src/validate/argocd.js';

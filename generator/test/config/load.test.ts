@@ -139,6 +139,8 @@ describe('defaults', () => {
               },
             },
           },
+          // The plan's thresholds, every one a default (test/config/alerts.test.ts lists them).
+          alerts: expect.objectContaining({ availability: expect.objectContaining({ objective: 99.9 }) }),
         },
       ],
     });

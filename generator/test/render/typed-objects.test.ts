@@ -42,6 +42,7 @@ const TYPED_KINDS: (
   | KindOf<K.NetworkPolicy>
   | KindOf<K.ServiceMonitor>
   | KindOf<K.PodMonitor>
+  | KindOf<K.PrometheusRule>
   | KindOf<K.VirtualService>
   | KindOf<K.AnalysisTemplate>
   | KindOf<K.Namespace>
@@ -62,6 +63,7 @@ const TYPED_KINDS: (
   'autoscaling/v2 HorizontalPodAutoscaler',
   'external-secrets.io/v1 ExternalSecret',
   'monitoring.coreos.com/v1 PodMonitor',
+  'monitoring.coreos.com/v1 PrometheusRule',
   'monitoring.coreos.com/v1 ServiceMonitor',
   'networking.istio.io/v1 VirtualService',
   'networking.k8s.io/v1 NetworkPolicy',
@@ -98,7 +100,7 @@ describe('rendered objects are typed', () => {
     expectTypeOf(podMonitor).returns.toEqualTypeOf<K.PodMonitor>();
     expectTypeOf(virtualService).returns.toEqualTypeOf<K.VirtualService>();
     expectTypeOf(analysisTemplate).returns.toEqualTypeOf<K.AnalysisTemplate | undefined>();
-    expectTypeOf(environmentObjects).returns.toEqualTypeOf<(K.Namespace | K.ResourceQuota | K.LimitRange | K.NetworkPolicy)[]>();
+    expectTypeOf(environmentObjects).returns.toEqualTypeOf<(K.Namespace | K.ResourceQuota | K.LimitRange | K.NetworkPolicy | K.PrometheusRule)[]>();
     expectTypeOf(application).returns.toEqualTypeOf<K.Application>();
     expectTypeOf(environmentRoot).returns.toEqualTypeOf<K.Application>();
     expectTypeOf(environmentProject).returns.toEqualTypeOf<K.AppProject>();

@@ -10,6 +10,7 @@ import { Reporter, checkEnvNames, checkReplicaCount, isRaw } from '../shared/che
 import { checkName, checkOwnName } from '../shared/names.js';
 import { noTemplateMarkers, TEMPLATE_FIELDS } from '../shared/template.js';
 import { checkNamespaceSizes } from './quota.js';
+import { checkAlerts } from './alerts.js';
 
 /** Checks of one `clusters/<cluster>/cluster.yaml` that need no other file. */
 export function checkClusterFile(f: ParsedFile, out: Finding[]): void {
@@ -86,4 +87,5 @@ function checkEnvironment(r: Reporter, env: string, e: Raw): void {
   }
 
   checkNamespaceSizes(r, env, e);
+  checkAlerts(r, env, e);
 }

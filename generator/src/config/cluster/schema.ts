@@ -12,6 +12,7 @@ import { Enum, MapOf, Struct } from '../shared/declare.js';
 import { Waivers } from '../shared/waivers-schema.js';
 import { envMap } from '../service/schema.js';
 import { Alerting } from './alerting-schema.js';
+import { Alerts } from './alerts-schema.js';
 import { DataServices } from './data-services-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
@@ -47,6 +48,7 @@ export const Environment = Struct({
   changeWindows: Type.Optional(ChangeWindows),
   dataServices: Type.Optional(DataServices),
   perfTests: Type.Optional(PerfTests),
+  alerts: Alerts,
 });
 
 export const ClusterFile = Struct(
