@@ -161,8 +161,8 @@ describe('canary visibility in the repository: ApplicationSet element → Applic
     ]);
     const others = applications.map((a) => meta(a.application)).filter((m) => m.labels?.[ARGO_KEYS.grayRelease] === 'false');
     // Less the two gray releases, the bootstrap Application, the four environment roots, the 21 add-on
-    // Applications (7 add-ons on 3 clusters) and the 3 clusters' platform Applications.
-    expect(others.length).toBe(applications.length - 2 - 1 - 4 - 21 - 3);
+    // Applications (7 add-ons on 3 clusters), the 3 clusters' platform Applications and their 3 alerting Applications.
+    expect(others.length).toBe(applications.length - 2 - 1 - 4 - 21 - 3 - 3);
     for (const m of others) expect([m.name, m.labels[ARGO_KEYS.canaryWeight], m.annotations[ARGO_KEYS.canaryVersion]]).toEqual([m.name, '0', '']);
   });
 

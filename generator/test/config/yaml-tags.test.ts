@@ -48,15 +48,17 @@ describe('regression: an ordered map erased the keys of xiaoke silently', () => 
   test('`environments: !!omap` is refused', () => {
     const fs = repoWith(X, (t) => {
       const at = t.indexOf('environments:\n');
-      const rest = t.slice(at + 'environments:\n'.length).replace(/^ {2}prod:/, '- prod:').replace(/\n(?=.)/g, '\n  ');
-      return `${t.slice(0, at)}environments: !!omap\n  ${rest}`;
+      // The block ends at the next top-level key (the waivers).
+      const end = t.indexOf('\n# Policy waivers', at) + 1 || t.length;
+      const rest = t.slice(at + 'environments:\n'.length, end).replace(/^ {2}prod:/, '- prod:').replace(/\n(?=.)/g, '\n  ');
+      return `${t.slice(0, at)}environments: !!omap\n  ${rest}${t.slice(end)}`;
     });
     expect(fs.readText(X)).toContain('environments: !!omap\n  - prod:\n      # Gray release');
     expect(withoutSeverity(readConfig(fs, loadOptions).findings)).toEqual([
       {
         check: 'config/yaml-tag',
         file: X,
-        line: 29,
+        line: 25,
         path: 'environments',
         message: `\`environments\` has the YAML tag \`!!omap\`; ${CORE}`,
         hint: 'remove `!!omap` and write a plain mapping, one `key: value` per line without `- `: an ordered map is a list of pairs, not a mapping, so its keys would be lost',

@@ -21,6 +21,8 @@ const PINNED_ONLY = [
   'rabbitmq.com/v1beta1/Policy',
   'velero.io/v1/BackupStorageLocation',
   'velero.io/v1/Schedule',
+  // Alert routing (issue 13): v1alpha1, which neither upstream tag set carries.
+  'monitoring.coreos.com/v1alpha1/AlertmanagerConfig',
 ];
 
 /** Kinds we render that ../shared/upstream-schemas has no schema for (see its README), by CRD set. */

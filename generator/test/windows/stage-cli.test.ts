@@ -39,21 +39,21 @@ describe('validate --base: environments touched by what they build', () => {
     const { repo } = gitRepo();
     repo.write('apps/api-gateway/service.yaml', `${repo.read('apps/api-gateway/service.yaml')}environments:\n  prod: {replicas: 3, autoscaling: {minReplicas: 3, maxReplicas: 10, cpu: 70, memory: 80}}\n`);
     expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1023, 92) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1046, 95) });
     expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({
       code: 1,
       stdout:
         (await waived(repo.root)) +
         'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 object differs from HEAD, e.g. changed autoscaling/v2/HorizontalPodAutoscaler suoke-prod/api-gateway (clusters/prod/prod/api-gateway)), ' +
         `and ${PROD_CLOSED} (windows/closed)\n${PROD_HINT}` +
-        summary(1023, 92, 1),
+        summary(1046, 95, 1),
     });
   });
 
   test('regression: a git-controlled prod canary advance lands inside the prod window', async () => {
     const { repo } = gitRepo();
     expect((await runCli(['canary', 'advance', 'xiaoke', '--env', 'prod', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1023, 92) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1046, 95) });
   });
 });
 
@@ -78,14 +78,14 @@ autoscaling: false
     expect(both.code).toBe(1);
     expect(both.stdout).toBe(
       (await waived(repo.root)) +
-        'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (9 objects differ from HEAD, e.g. added argoproj.io/v1alpha1/Application argocd/prod-notice), ' +
+        'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (10 objects differ from HEAD, e.g. added argoproj.io/v1alpha1/Application argocd/prod-notice), ' +
         `and ${PROD_CLOSED}; staging and prod are never open at the same time in the next 8 weeks, so no single change can land in both: stage it one environment at a time, ${STAGE_STAGING} (windows/closed)\n` +
         PROD_HINT +
-        summary(1049, 96, 1),
+        summary(1072, 99, 1),
     );
 
     // Locally, --no-windows leaves the windows out: the same tree passes at the same instant.
-    expect(await runCli(['validate', '--no-simulate', '--no-windows', '--base', 'HEAD', '--at', WEDNESDAY_1030, '--root', repo.root])).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1049, 96) });
+    expect(await runCli(['validate', '--no-simulate', '--no-windows', '--base', 'HEAD', '--at', WEDNESDAY_1030, '--root', repo.root])).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1072, 99) });
 
     // 1. staging alone, merged on Wednesday morning.
     const staged = await runCli(['stage', 'notice', '--env', 'staging', '--root', repo.root]);
@@ -97,11 +97,13 @@ autoscaling: false
         'apps/notice/service.yaml\n  @@ line 10 @@\n  +environments:\n  +  dev:\n  +    enabled: false\n  +  test:\n  +    enabled: false\n  +  prod:\n  +    enabled: false\n' +
         'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\n' +
         'wrote argocd/environments/dev/services.yaml\nwrote argocd/environments/prod/services.yaml\nwrote argocd/environments/test/services.yaml\n' +
+        // Its availability alert leaves the environments it no longer runs in (docs/monitoring.md).
+        'wrote clusters/dev/dev/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/dev/test/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/prod/prod/shared/prometheusrule-alerts-workloads.yaml\n' +
         'wrote clusters/staging/staging/notice/kustomization.yaml\n' +
         'removed clusters/dev/dev/notice/kustomization.yaml\nremoved clusters/dev/test/notice/kustomization.yaml\nremoved clusters/prod/prod/notice/kustomization.yaml\n' +
-        'Rendered: 7 written, 3 removed, 657 unchanged.\n',
+        'Rendered: 10 written, 3 removed, 680 unchanged.\n',
     });
-    expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1030, 93) });
+    expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1053, 96) });
     commit('notice in staging');
 
     // 2. promoted to prod, merged on Tuesday night; on Wednesday morning it touches prod alone.
@@ -114,10 +116,10 @@ autoscaling: false
         'Promoted the change of notice from staging to prod: runs in prod too (enabled: false removed).\n' +
         'apps/notice/service.yaml\n  @@ line 15 @@\n  -  prod:\n  -    enabled: false\n' +
         'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\nwrote argocd/environments/prod/services.yaml\n' +
-        'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/staging/staging/notice/kustomization.yaml\n' +
-        'Rendered: 6 written, 0 removed, 659 unchanged.\n',
+        'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/prod/prod/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/staging/staging/notice/kustomization.yaml\n' +
+        'Rendered: 7 written, 0 removed, 684 unchanged.\n',
     });
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1037, 94) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1060, 97) });
     const outside = await validate(repo.root, WEDNESDAY_1030);
     expect(outside.code).toBe(1);
     expect(outside.stdout).toContain('error: environments.prod.changeWindows: the change touches prod (');
