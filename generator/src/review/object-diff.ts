@@ -100,10 +100,8 @@ function fieldChanges(a: unknown, b: unknown, at: string): FieldChange[] {
     }
     if (a.length === b.length) return a.flatMap((x, i) => fieldChanges(x, b[i], `${at}[${i}]`));
     // Lengths differ: the items added and removed, by value (an AppProject's destinations, a list of hosts).
-    const count = (l: unknown[]) => l.reduce<Map<string, number>>((m, x) => m.set(JSON.stringify(x), (m.get(JSON.stringify(x)) ?? 0) + 1), new Map());
-    const [old, now] = [count(a), count(b)];
-    const removed = a.filter((x) => { const k = JSON.stringify(x); const n = now.get(k) ?? 0; if (n > 0) { now.set(k, n - 1); return false; } return true; });
-    const added = b.filter((x) => { const k = JSON.stringify(x); const n = old.get(k) ?? 0; if (n > 0) { old.set(k, n - 1); return false; } return true; });
+    const removed = minus(a, b);
+    const added = minus(b, a);
     return [...removed.map((x) => change(`${at}[-]`, x, undefined)), ...added.map((x) => change(`${at}[+]`, undefined, x))];
   }
   return [change(at, a, b)];
@@ -113,6 +111,17 @@ function fieldChanges(a: unknown, b: unknown, at: string): FieldChange[] {
 function keyPath(at: string, key: string): string {
   if (!/^[A-Za-z_][\w-]*$/.test(key)) return `${at}[${JSON.stringify(key)}]`;
   return at === '' ? key : `${at}.${key}`;
+}
+
+/** The items of `a` left once each item of `b` has taken out one equal item (a multiset difference, by JSON value). */
+function minus(a: readonly unknown[], b: readonly unknown[]): unknown[] {
+  const left = new Map<string, number>();
+  for (const x of b) left.set(JSON.stringify(x), (left.get(JSON.stringify(x)) ?? 0) + 1);
+  return a.filter((x) => {
+    const n = left.get(JSON.stringify(x)) ?? 0;
+    if (n > 0) left.set(JSON.stringify(x), n - 1);
+    return n === 0;
+  });
 }
 
 /** A list whose every item is an object with a distinct string `name`. */
