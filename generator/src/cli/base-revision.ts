@@ -44,11 +44,11 @@ export function baseTree(root: string, base: string | undefined): BaseTree | und
   return b && { name: b.name, files: filesAt(root, b.rev, ['apps', 'clusters', 'argocd']) };
 }
 
-/** The files under `dirs` (or the files named) at revision `rev`. */
-export function filesAt(root: string, rev: string, dirs: readonly string[]): Map<string, string> {
+/** The files under `dirs` (or the files named) at revision `rev`; with `keep`, only the paths it keeps are read. */
+export function filesAt(root: string, rev: string, dirs: readonly string[], keep: (path: string) => boolean = () => true): Map<string, string> {
   const list = git(root, ['ls-tree', '-r', '-z', '--name-only', rev, '--', ...dirs]);
   if (!list.ok) throw new Error(`git ls-tree ${rev} failed in ${root}`);
-  const paths = list.out.toString('utf8').split('\0').filter((p) => p !== '');
+  const paths = list.out.toString('utf8').split('\0').filter((p) => p !== '' && keep(p));
   const files = new Map<string, string>();
   if (paths.length === 0) return files;
   // One `git cat-file --batch` for every file: "<oid> <type> <size>\n<content>\n" per request.

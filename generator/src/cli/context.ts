@@ -19,6 +19,8 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   /** Writes a report file the user named (`--output-file`), whole or not at all; relative paths are the user's working directory's. Default: none (refused). */
   writeFile?: (file: string, text: string) => void;
+  /** Progress of a long run, one line per stage: stderr in a terminal, none in a pipe or CI. Default none. */
+  progress?: (message: string) => void;
   /** Standard input (`validate -`, or `validate` with manifests piped in). Default: none (nothing to read). */
   stdin?: StandardInput;
 }

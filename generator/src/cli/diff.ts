@@ -22,12 +22,18 @@ export interface DiffOptions {
 /** The folders a revision's configuration is read from. */
 const CONFIG_DIRS = ['apps', 'clusters', 'argocd', 'platform'];
 
+/**
+ * The files of those the configuration loader reads (config/load.ts): the hand-edited ones. The rest,
+ * the rendered output and the pinned CRDs (most of the bytes), is not read from Git at all.
+ */
+const CONFIG_FILE = /^(?:apps\/[^/]+\/service\.yaml|clusters\/[^/]+\/cluster\.yaml|argocd\/argocd\.yaml|platform\/addons\.yaml)$/;
+
 /** Prints the object changes; returns the exit code (0: a diff is a report, not a verdict). */
 export function runDiff(ctx: CommandContext, o: DiffOptions): number {
   const base = baseRevision(ctx.root, o.base);
   if (!base) throw new UsageError(`${ctx.root} is not a Git work tree with a commit: \`diff\` compares the rendered objects with a revision`);
   const head = loadRendered(ctx.fs).rendered.targets;
-  const files = filesAt(ctx.root, base.rev, CONFIG_DIRS);
+  const files = filesAt(ctx.root, base.rev, CONFIG_DIRS, (p) => CONFIG_FILE.test(p));
   const before = readRendered(memoryFs(Object.fromEntries(files), `${ctx.root}@${base.rev.slice(0, 12)}`));
   if (!before.value) {
     const first = before.findings[0]!;

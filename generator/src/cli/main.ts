@@ -4,9 +4,11 @@
  * Everything it calls takes a CommandContext and returns an exit code or throws a UserError.
  */
 import * as nodeFs from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { isatty } from 'node:tty';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError, UserError } from '../core/errors.js';
@@ -17,17 +19,26 @@ import type { CommandContext, StandardInput } from './context.js';
 import { collectNames, outputFileParser, parseCount, parseSize, VALIDATE_EXAMPLES, type OutputFile } from './flags.js';
 import { formatUserError } from './errors.js';
 import { FORMAT_NAMES } from '../report/format-names.js';
+import { findRoot } from './root.js';
+import { colorize, colorWanted, progressWanted } from './terminal.js';
 
 const EXIT_USAGE = 2;
+const ROOT_HELP = 'repository root (default: the nearest folder up from the working directory with argocd/argocd.yaml)';
 
 // Every byte this process prints goes through these: whatever a command composed, no raw control
 // character (ESC, CR, C1, bidi overrides) reaches the terminal or the CI log. Line feeds are kept;
 // the commands escape the values they interpolate, so a value cannot add a line either.
-const out = (t: string) => void process.stdout.write(printableLines(t));
-const err = (t: string) => void process.stderr.write(printableLines(t));
+// Colour (cli/terminal.ts) is added after that, for text output to a terminal only.
+let paintOut = false;
+const paintErr = colorWanted(process.stderr.isTTY === true, process.env);
+const out = (t: string) => void process.stdout.write(paintOut ? colorize(printableLines(t)) : printableLines(t));
+const err = (t: string) => void process.stderr.write(paintErr ? colorize(printableLines(t)) : printableLines(t));
+// Progress goes to stderr, so it never mixes with a report on stdout (`-o json > report.json`).
+const progress = (message: string) => void process.stderr.write(printableLines(`… ${message}\n`));
 
 function context(root: string | undefined): CommandContext {
-  const abs = path.resolve(process.cwd(), root ?? '.');
+  // No --root: the repository the working directory is in (cli/root.ts), so any sub-folder works.
+  const abs = root === undefined ? findRoot(process.cwd(), isFile) : path.resolve(process.cwd(), root);
   return {
     root: abs,
     fs: diskFs(abs),
@@ -35,7 +46,40 @@ function context(root: string | undefined): CommandContext {
     stdout: out,
     stderr: err,
     env: process.env,
+    ...(progressWanted(process.stderr.isTTY === true, process.env) ? { progress } : {}),
     writeFile: writeReport,
+  };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return nodeFs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** What `--version` reports (cli/version.ts), read from the installed build next to this file. */
+async function versionInfo(): Promise<import('./version.js').VersionInfo> {
+  const { detectKustomize } = await import('../kustomize/detect.js');
+  const { defaultIndexPath } = await import('../validate/schema/schema-table.js');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const read = (file: string) => (isFile(file) ? nodeFs.readFileSync(file, 'utf8') : undefined);
+  const pkg = JSON.parse(read(path.resolve(here, '..', '..', '..', '..', 'package.json')) ?? '{}') as { version?: string };
+  const index = JSON.parse(read(defaultIndexPath()) ?? '{}') as { crds?: { file: string }[] };
+  let models: string | undefined;
+  try {
+    models = (JSON.parse(read(createRequire(import.meta.url).resolve('kubernetes-models/package.json')) ?? '{}') as { version?: string }).version;
+  } catch {
+    models = undefined;
+  }
+  return {
+    version: pkg.version ?? 'unknown',
+    build: read(path.resolve(here, '..', '..', 'build-id'))?.trim(),
+    node: process.version,
+    kustomize: await detectKustomize({ path: process.env.PATH ?? '' }),
+    builtInModels: models,
+    crdFiles: (index.crds ?? []).map((c) => c.file),
   };
 }
 
@@ -58,13 +102,25 @@ async function main(argv: string[]): Promise<number> {
     .description('Renders and validates the Suoke Life GitOps repository')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Listed for --help; answered before parsing (below), as its answer needs to look for kustomize.
+    .option('-V, --version', 'print the version, the build, the kustomize found and the schema sets, then exit')
+    // Colour only for the text formats: a JSON, JUnit, TAP or SARIF report stays machine-readable in a terminal too.
+    .hook('preAction', (_program, command) => {
+      const format = (command.opts() as { output?: string }).output;
+      paintOut = colorWanted(process.stdout.isTTY === true, process.env) && (format === undefined || format === 'text');
+    });
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const { formatVersion } = await import('./version.js');
+    out(formatVersion(await versionInfo()));
+    return 0;
+  }
   program
     .command('render')
     .description('render apps/, clusters/ and argocd/ from the configuration')
-    .option('--root <dir>', 'repository root', '.')
+    .option('--root <dir>', ROOT_HELP)
     .option('--check', 'write nothing; list what would change and exit 1 if anything would')
-    .action(async (o: { root: string; check?: boolean }) => {
+    .action(async (o: { root?: string; check?: boolean }) => {
       // Each command imports only what it needs: `render` never loads the validator or kustomize code.
       const { runRender } = await import('./render.js');
       exit = runRender(context(o.root), { check: o.check === true });
@@ -73,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
     .command('validate')
     .description('validate the repository (no PATH), or manifest files and folders like kubeconform -strict -summary (PATH..., - for standard input)')
     .argument('[paths...]', 'manifest files or folders to validate instead of the repository; - reads standard input')
-    .option('--root <dir>', 'repository root', '.')
+    .option('--root <dir>', ROOT_HELP)
     .addOption(outputOption())
     .option('--schema-only', 'PATH: the JSON schema alone (no name, selector or quantity-unit checks); repository: the schema checks alone (no drift, policies or kustomize builds)')
     .option('--no-kustomize', 'skip the kustomize builds of the Argo CD paths')
@@ -136,10 +192,12 @@ async function main(argv: string[]): Promise<number> {
     .option('--env <env>', 'only this environment')
     .option('--at <instant>', 'ISO-8601 instant with an offset (default: now)')
     .addOption(outputOption())
-    .option('--root <dir>', 'repository root', '.')
-    .action(async (o: { env?: string; at?: string; output: string; root: string }) => {
+    .option('--fail-when-closed', 'exit 1 when the window of a listed environment is closed (for scripts)')
+    .option('--root <dir>', ROOT_HELP)
+    .addHelpText('after', '\nExamples:\n  npm run windows\n  npm run windows -- --env prod --at 2026-12-08T14:30:00Z\n  npx suoke-gitops windows --env prod --fail-when-closed && ./deploy.sh\n')
+    .action(async (o: { env?: string; at?: string; output: string; failWhenClosed?: boolean; root?: string }) => {
       const { runWindows } = await import('./windows.js');
-      exit = runWindows(context(o.root), { output: o.output, ...(o.env !== undefined ? { env: o.env } : {}), ...(o.at !== undefined ? { at: o.at } : {}) });
+      exit = runWindows(context(o.root), { output: o.output, failWhenClosed: o.failWhenClosed === true, ...(o.env !== undefined ? { env: o.env } : {}), ...(o.at !== undefined ? { at: o.at } : {}) });
     });
   program
     .command('simulate')
@@ -148,20 +206,31 @@ async function main(argv: string[]): Promise<number> {
     .option('--env <env>', 'only this environment\'s Applications')
     .addOption(outputOption())
     .option('--no-cache', 'rebuild every path (ignore the kustomize cache)')
-    .option('--root <dir>', 'repository root', '.')
-    .action(async (o: { at?: string; env?: string; output: string; cache?: boolean; root: string }) => {
+    .option('--root <dir>', ROOT_HELP)
+    .action(async (o: { at?: string; env?: string; output: string; cache?: boolean; root?: string }) => {
       const { runSimulate } = await import('./simulate.js');
       exit = await runSimulate(context(o.root), { output: o.output, cache: o.cache !== false && !inCI(process.env), cacheSecretFile: cacheSecretFile(process.env), ...(o.at !== undefined ? { at: o.at } : {}), ...(o.env !== undefined ? { env: o.env } : {}) });
     });
   program
     .command('canary')
-    .description('move a gray release: edit apps/<service>/service.yaml (comments kept), re-render, print what changed')
-    .addArgument(new Argument('<action>', 'start | advance | promote | abort').choices(['start', 'advance', 'promote', 'abort']))
+    .description('move a gray release: edit apps/<service>/service.yaml (comments kept), re-render, print what changed; or show where it stands (status)')
+    .addArgument(new Argument('<action>', 'start | advance | promote | abort | status').choices(['start', 'advance', 'promote', 'abort', 'status']))
     .argument('<service>', 'service name, e.g. xiaoke')
     .requiredOption('--env <env>', 'environment of the gray release, e.g. prod')
     .option('--image <version>', 'start: the image tag to release, e.g. 2.2.0')
-    .option('--root <dir>', 'repository root', '.')
-    .action(async (action: CanaryFlags['action'], service: string, o: CanaryFlags) => {
+    .addOption(new Option('-o, --output <format>', 'status: output format').choices(['text', 'json']).default('text'))
+    .option('--at <instant>', 'status: the change window at this ISO-8601 instant instead of now')
+    .option('--root <dir>', ROOT_HELP)
+    .addHelpText('after', CANARY_EXAMPLES)
+    .action(async (action: CanaryFlags['action'] | 'status', service: string, o: CanaryFlags) => {
+      if (action === 'status') {
+        if (o.image !== undefined) throw new UsageError('--image is for `start` only; `status` reads the gray release as configured');
+        const { runCanaryStatus } = await import('./canary-status.js');
+        exit = runCanaryStatus(context(o.root), { service, env: o.env, output: o.output, ...(o.at !== undefined ? { at: o.at } : {}) });
+        return;
+      }
+      if (o.at !== undefined) throw new UsageError(`--at is for \`status\`; \`${action}\` edits the configuration now`);
+      if (o.output !== 'text') throw new UsageError(`-o ${o.output} is for \`status\`; \`${action}\` prints the change it made`);
       const { runCanary } = await import('./canary.js');
       exit = runCanary(context(o.root), { action, service, env: o.env, ...(o.image !== undefined ? { image: o.image } : {}) });
     });
@@ -172,8 +241,8 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--env <env>', 'the environment the change is to reach, e.g. staging')
     .option('--from <env>', 'promote: copy what is staged in this environment to --env')
     .option('--base <rev>', 'Git revision the change is measured against (default: merge base with origin/main, else HEAD)')
-    .option('--root <dir>', 'repository root', '.')
-    .action(async (service: string, o: { env: string; from?: string; base?: string; root: string }) => {
+    .option('--root <dir>', ROOT_HELP)
+    .action(async (service: string, o: { env: string; from?: string; base?: string; root?: string }) => {
       const { runStage } = await import('./stage.js');
       exit = runStage(context(o.root), { service, env: o.env, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.base !== undefined ? { base: o.base } : {}) });
     });
@@ -182,9 +251,9 @@ async function main(argv: string[]): Promise<number> {
     .description('what the change does to the rendered objects, per environment and Argo CD path, against a Git revision (no cluster needed)')
     .option('--base <rev>', 'Git revision compared with (default: merge base with origin/main, else HEAD)')
     .addOption(new Option('-o, --output <format>', 'output format: text for a terminal, markdown for a pull-request comment or job summary').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--root <dir>', 'repository root', '.')
+    .option('--root <dir>', ROOT_HELP)
     .addHelpText('after', '\nExamples:\n  npm run diff\n  npm run diff -- --base origin/main -o markdown >> "$GITHUB_STEP_SUMMARY"\n')
-    .action(async (o: { base?: string; output: 'text' | 'markdown' | 'json'; root: string }) => {
+    .action(async (o: { base?: string; output: 'text' | 'markdown' | 'json'; root?: string }) => {
       const { runDiff } = await import('./diff.js');
       exit = runDiff(context(o.root), { output: o.output, ...(o.base !== undefined ? { base: o.base } : {}) });
     });
@@ -233,15 +302,26 @@ function inCI(env: NodeJS.ProcessEnv): boolean {
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
+const CANARY_EXAMPLES = `
+Examples:
+  npm run canary -- status xiaoke --env prod
+  npm run canary -- start xiaoke --env prod --image 2.2.0
+  npm run canary -- advance xiaoke --env prod
+  npm run canary -- promote xiaoke --env prod
+  npm run canary -- abort xiaoke --env prod
+`;
+
 interface CanaryFlags {
   action: 'start' | 'advance' | 'promote' | 'abort';
   env: string;
   image?: string;
-  root: string;
+  output: 'text' | 'json';
+  at?: string;
+  root?: string;
 }
 
 interface ValidateFlags {
-  root: string;
+  root?: string;
   output: string;
   outputFile?: OutputFile[];
   schemaOnly?: boolean;

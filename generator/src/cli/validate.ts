@@ -48,6 +48,7 @@ export async function runValidate(ctx: CommandContext, given: ValidateOptions): 
       buildId: buildId(),
       baseTree: (base: string | undefined) => baseTree(ctx.root, base),
       ...(input.stdin ? { stdin: input.stdin } : {}),
+      ...(ctx.progress ? { progress: ctx.progress } : {}),
     };
     report = (await runPipeline(world, o)).report;
   } catch (e) {

@@ -19,6 +19,8 @@ export interface WindowsOptions {
   at?: string;
   /** Output format (report/registry.ts): `text` (default), `json`, `junit`, `tap`, `sarif`. */
   output: string;
+  /** Exit 1 when a listed environment's window is closed (for scripts: `windows --env prod --fail-when-closed && deploy`). */
+  failWhenClosed?: boolean;
 }
 
 /** Parses `--at`; a usage error naming the expected form. Default `ctx.now()`. */
@@ -39,7 +41,10 @@ export function runWindows(ctx: CommandContext, o: WindowsOptions): number {
     return { env: env.name, cluster, zone, state: s };
   });
   ctx.stdout(format.listing(windowsListing(at, rows)));
-  return 0;
+  const closed = rows.filter((r) => !r.state.open).map((r) => r.env);
+  if (o.failWhenClosed !== true || closed.length === 0) return 0;
+  ctx.stderr(`closed: ${closed.join(', ')} (--fail-when-closed)\n`);
+  return 1;
 }
 
 /** One environment's change-window state at the instant. */

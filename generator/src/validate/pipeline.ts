@@ -94,6 +94,8 @@ export interface ValidateWorld {
   baseTree: (base: string | undefined) => BaseTree | undefined;
   /** Standard input in pieces, for `validate -`. Default none. */
   stdin?: () => AsyncIterable<string>;
+  /** Told when each stage of a repository run starts (the CLI prints it on stderr in a terminal). Default none. */
+  progress?: (message: string) => void;
 }
 
 /** A `validate` run: its report and whether the repository part came from the result cache. */
@@ -107,9 +109,11 @@ export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Pro
   if (o.paths.length > 0) return { report: await validateGiven(world, o), cached: false };
   // One seal (a read of the per-user secret) for the result cache, the windows builds and the simulation.
   const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
+  world.progress?.(`rendering and checking the repository${o.schemaOnly ? ' (schemas)' : o.kustomize ? ' (drift, policies, schemas, kustomize builds)' : ' (drift, policies, schemas)'}`);
   const repo = await cachedRepository(world, o, seal);
   if (o.schemaOnly) return { report: repo.report, cached: repo.cached };
   const build = o.kustomize && o.windows !== false ? await pathBuilder({ root: world.root, path: world.path, ...(seal ? { cache: seal } : {}) }) : undefined;
+  if (o.windows !== false) world.progress?.('change windows: comparing with the base revision');
   const windows = await windowsStep({
     root: world.root,
     fs: world.fs,
@@ -124,18 +128,23 @@ export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Pro
   });
   // The simulation depends on the clock too (windows), so it is not cached either; without the
   // change windows (`--no-windows`) it plays with the projects' sync windows left out.
-  const simulation =
-    o.simulate === false || !o.kustomize
-      ? []
-      : await (await import('./simulation.js')).simulationStep({
-          root: world.root,
-          fs: world.fs,
-          at: instantAt(world.now, o.at),
-          ...(o.cache === false ? { cache: false } : {}),
-          ...(seal ? { seal } : {}),
-          ...(o.windows === false ? { windows: false } : {}),
-        });
+  const simulation = o.simulate === false || !o.kustomize ? [] : await simulate(world, o, seal);
   return { report: { ...repo.report, findings: [...repo.report.findings, ...windows, ...simulation] }, cached: repo.cached };
+}
+
+/** The simulation step of a repository run (it depends on the clock too, so it is never cached). */
+async function simulate(world: ValidateWorld, o: ValidateOptions, seal: Seal | undefined): Promise<Finding[]> {
+  world.progress?.('simulating Argo CD from an empty cluster');
+  const { simulationStep } = await import('./simulation.js');
+  // Without the change windows (`--no-windows`) it plays with the projects' sync windows left out.
+  return simulationStep({
+    root: world.root,
+    fs: world.fs,
+    at: instantAt(world.now, o.at),
+    ...(o.cache === false ? { cache: false } : {}),
+    ...(seal ? { seal } : {}),
+    ...(o.windows === false ? { windows: false } : {}),
+  });
 }
 
 /** The files under apps/, clusters/ and argocd/ (what the windows step compares with the base). */

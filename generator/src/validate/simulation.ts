@@ -52,7 +52,7 @@ function withoutWindows(o: Obj): Obj {
 const ARGOCD = 'argocd';
 
 /** The tree as committed: `argocd/bootstrap.yaml`, and every path built with kustomize. */
-export async function committedTree(o: SimulationOptions): Promise<SimTree> {
+async function committedTree(o: SimulationOptions): Promise<SimTree> {
   const files = filesBelow(o.fs, ARGOCD).filter((p) => p.endsWith('.yaml')).map((p) => ({ path: p, content: o.fs.readText(p) ?? '' }));
   const strip = o.windows === false ? withoutWindows : (x: Obj) => x;
   const docs = argoDocuments(files, ARGOCD)

@@ -173,7 +173,7 @@ describe('bad invocations: exit 2, a clear message, nothing written', () => {
     const before = repo.snapshot();
     const r = await runCli(['canary', 'pause', 'xiaoke', '--env', 'prod', '--root', repo.root]);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toContain("'pause' is invalid for argument 'action'. Allowed choices are start, advance, promote, abort.");
+    expect(r.stderr).toContain("'pause' is invalid for argument 'action'. Allowed choices are start, advance, promote, abort, status.");
     expect(repo.snapshot()).toEqual(before);
   });
 });
