@@ -27,13 +27,19 @@ function convergenceText(e: PlanEnvironment): string {
   return `${c.blocked.length} of ${c.applications} Applications do not converge`;
 }
 
+/** `2 objects; services: xiaoai; change windows edited`. */
+function touchedText(e: PlanEnvironment): string {
+  const objects = `${e.objects} object${e.objects === 1 ? '' : 's'}${e.services.length > 0 ? `; services: ${e.services.join(', ')}` : ''}`;
+  return `${objects}${e.windowsEdited ? '; change windows edited' : ''}`;
+}
+
 const verdict = (p: Plan) => (p.blockers.length === 0 ? 'nothing blocks' : `BLOCKED: ${p.blockers.join('; ')}`);
 
 function planText(p: Plan): string {
   const lines = [`Plan against ${p.base} at ${p.at}: ${p.summary}`, ''];
   lines.push(p.environments.length === 0 ? 'Touched environments: none' : 'Touched environments:');
   for (const e of p.environments) {
-    lines.push(`  ${e.name} (${e.tier}, cluster ${e.cluster}): ${e.objects} object${e.objects === 1 ? '' : 's'}; services: ${e.services.join(', ') || '(none)'}`);
+    lines.push(`  ${e.name} (${e.tier}, cluster ${e.cluster}): ${touchedText(e)}`);
     lines.push(`    window       ${windowText(e.window)}`);
     lines.push(`    simulation   ${convergenceText(e)}`);
     for (const b of e.convergence.blocked) lines.push(`                 ${b.application}: ${b.reason}`);
@@ -64,16 +70,16 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 function planMarkdown(p: Plan): string {
-  const out = [`### Plan against ${p.base}`, '', `${p.summary}, at ${p.at}. **${cell(verdict(p))}**`, '', '#### Touched environments', ''];
+  const out = [`### Plan against ${p.base}`, '', `At ${p.at}: ${p.summary}.`, '', `**${cell(verdict(p))}**`, '', '#### Touched environments', ''];
   if (p.environments.length === 0) out.push('None.');
   else {
-    out.push('| environment | tier | services | objects | window | next change | simulation |', '|---|---|---|---|---|---|---|');
+    out.push('| environment | tier | change | window | next change | simulation |', '|---|---|---|---|---|---|');
     for (const e of p.environments) {
       const w = e.window;
       const state = `${w.open ? 'open' : '**closed**'}${w.override ? ` (override ${code(w.override)})` : ''}: ${cell(w.rule)}`;
       const next = w.nextChange ? `${w.open ? 'closes' : 'opens'} after ${w.nextChangeLocal ?? w.nextChange}` : 'none';
       const blocked = e.convergence.blocked.map((b) => `<br>${code(b.application)}: ${cell(b.reason)}`).join('');
-      out.push(`| ${e.name} | ${e.tier} | ${e.services.join(', ')} | ${e.objects} | ${state} | ${next} | ${convergenceText(e)}${blocked} |`);
+      out.push(`| ${e.name} | ${e.tier} | ${touchedText(e)} | ${state} | ${next} | ${convergenceText(e)}${blocked} |`);
     }
   }
   out.push('', '#### Gray releases in flight', '');

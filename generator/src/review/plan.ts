@@ -8,6 +8,7 @@
 import type { EnvironmentConfig, PlatformConfig } from '../config/types.js';
 import type { Finding } from '../core/finding.js';
 import { cmp } from '../core/finding.js';
+import { deepEqual } from '../core/deep-equal.js';
 import type { Model } from '../model/types.js';
 import type { SimResult } from '../simulate/run.js';
 import { formatLocal } from '../time/zone.js';
@@ -70,6 +71,8 @@ export interface PlanEnvironment {
   services: string[];
   /** Object changes there. */
   objects: number;
+  /** Its change windows are edited (synced by the platform project, which no window holds). */
+  windowsEdited: boolean;
   window: PlanWindow;
   convergence: PlanConvergence;
 }
@@ -129,10 +132,22 @@ export function buildPlan(input: PlanInput): Plan {
     const service = paths.get(c.path);
     if (service) t.services.add(service);
   }
-  const environments = [...touched.keys()].sort(cmp).map((name): PlanEnvironment => {
+  const was = new Map(envsOf(input.before.config).map((e) => [e.name, e]));
+  const edited = new Set(envsOf(input.after.config).filter((e) => !deepEqual(e.changeWindows, was.get(e.name)?.changeWindows)).map((e) => e.name));
+  const names = [...new Set([...touched.keys(), ...edited])].sort(cmp);
+  const environments = names.map((name): PlanEnvironment => {
     const env = envConfigs.get(name)!;
-    const t = touched.get(name)!;
-    return { name, cluster: env.cluster, tier: env.tier, services: [...t.services].sort(cmp), objects: t.objects, window: windowOf(env, input), convergence: convergenceOf(name, input.simulation) };
+    const t = touched.get(name) ?? { services: new Set<string>(), objects: 0 };
+    return {
+      name,
+      cluster: env.cluster,
+      tier: env.tier,
+      services: [...t.services].sort(cmp),
+      objects: t.objects,
+      windowsEdited: edited.has(name),
+      window: windowOf(env, input),
+      convergence: convergenceOf(name, input.simulation),
+    };
   });
   const grayReleases = grayReleasesOf(input.after.config, touched);
   const findings = input.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: f.severity, check: f.check, file: f.file, object: f.object ?? null, message: f.message }));
@@ -177,12 +192,13 @@ function grayReleasesOf(config: PlatformConfig, touched: ReadonlyMap<string, { s
 
 /**
  * What blocks (exit 1): any policy finding of error severity (`validate` fails on it too), and a
- * touched production environment whose window is closed without an override record.
+ * production environment whose objects change while its window is closed without an override record.
+ * An edit of the windows alone does not block: the platform project syncs it, which no window holds.
  */
 function blockersOf(envs: readonly PlanEnvironment[], findings: readonly PlanFinding[]): string[] {
   const out: string[] = [];
   for (const e of envs) {
-    if (e.tier !== 'production' || e.window.open || e.window.override) continue;
+    if (e.tier !== 'production' || e.objects === 0 || e.window.open || e.window.override) continue;
     out.push(`${e.name} (production) is closed: ${e.window.rule}${e.window.nextChange ? `; opens after ${e.window.nextChangeLocal ?? e.window.nextChange}` : ''}`);
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
