@@ -1,14 +1,12 @@
 import { printable } from '../core/printable.js';
 import { editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
-import { loadConfig } from '../config/load.js';
 import type { ServiceConfig } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
-import { isDockerTag, suggest } from '../core/names.js';
+import { isDockerTag } from '../core/names.js';
 import { promotionOrder } from '../model/build.js';
 import { openForWriting } from '../write/session.js';
 import type { CommandContext } from './context.js';
-import { writeEditAndRender } from './edit-service.js';
-import { WAIVABLE } from '../policy/ids.js';
+import { serviceNamed, writeEditAndRender } from './edit-service.js';
 
 export interface CanaryOptions {
   /** `start`, `advance`, `promote` or `abort`. */
@@ -39,12 +37,7 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
 }
 
 function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
-  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
-  const service = config.services.find((s) => s.name === o.service);
-  if (!service) {
-    const near = suggest(o.service, config.services.map((s) => s.name));
-    throw new UsageError(`no service \`${o.service}\` (no apps/${o.service}/service.yaml)${near ? `; did you mean \`${near}\`?` : ''}`);
-  }
+  const { config, service } = serviceNamed(ctx, o.service);
   const envs = config.clusters.flatMap((c) => c.environments).sort(promotionOrder).map((e) => e.name);
   if (!envs.includes(o.env)) {
     throw new UsageError(`no environment \`${o.env}\`; environments: ${envs.join(', ')}`);

@@ -6,13 +6,26 @@
 import * as path from 'node:path';
 import { describeChanges } from '../canary/edit.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import { UserError } from '../core/errors.js';
+import { loadConfig } from '../config/load.js';
+import type { PlatformConfig, ServiceConfig } from '../config/types.js';
+import { UsageError, UserError } from '../core/errors.js';
+import { suggest } from '../core/names.js';
+import { WAIVABLE } from '../policy/ids.js';
 import type { FileSystem } from '../core/fs.js';
 import { printable } from '../core/printable.js';
 import { readRendered } from '../validate/load-rendered.js';
 import { planWrite } from '../write/tree.js';
 import type { CommandContext } from './context.js';
 import { write } from './render.js';
+
+/** The configuration and the service named on the command line, or a usage error suggesting the nearest name. */
+export function serviceNamed(ctx: CommandContext, name: string): { config: PlatformConfig; service: ServiceConfig } {
+  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
+  const service = config.services.find((s) => s.name === name);
+  if (service) return { config, service };
+  const near = suggest(name, config.services.map((s) => s.name));
+  throw new UsageError(`no service \`${name}\` (no apps/${name}/service.yaml)${near ? `; did you mean \`${near}\`?` : ''}`);
+}
 
 /** One edit of a service file, as `canary` and `stage` make it. */
 export interface ServiceEdit {

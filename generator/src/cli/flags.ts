@@ -72,10 +72,10 @@ Examples:
 /** What `plan --help` prints after the options: what it runs, the exit codes, examples. */
 export const PLAN_HELP = `
 Both sides are rendered from configuration (no cluster, no kustomize). The simulation plays the base
-revision until it settles, then the working tree, from the clock's instant. The findings are those of
+revision running for three weeks, and the change made at the clock's instant. The findings are those of
 validate's policy step on the working tree alone: run \`validate\` for the schema, drift and kustomize builds.
-Exit 0 when nothing blocks; 1 when a policy finding is an error, or a touched production environment is
-outside its change window without an override record (changes/<id>.yaml); 2 bad usage.
+Exit 0 when nothing blocks; 1 when a policy finding is an error, or a production environment whose objects
+change is outside its change window without an override record (changes/<id>.yaml); 2 bad usage.
 
 Examples:
   npm run plan

@@ -8,16 +8,13 @@
  */
 import { editServiceText } from '../canary/edit.js';
 import { decidePromotion } from '../canary/promote.js';
-import { loadConfig } from '../config/load.js';
 import { UsageError } from '../core/errors.js';
-import { suggest } from '../core/names.js';
 import { printable } from '../core/printable.js';
 import { promotionOrder } from '../model/build.js';
-import { WAIVABLE } from '../policy/ids.js';
 import { readOverrides } from '../windows/overrides.js';
 import { openForWriting } from '../write/session.js';
 import type { CommandContext } from './context.js';
-import { writeEditAndRender } from './edit-service.js';
+import { serviceNamed, writeEditAndRender } from './edit-service.js';
 
 export interface PromoteOptions {
   /** Service name, e.g. `xiaoai`. */
@@ -44,12 +41,7 @@ export function runPromote(ctx: CommandContext, o: PromoteOptions): number {
 }
 
 function promote(ctx: CommandContext, o: PromoteOptions): number {
-  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
-  const service = config.services.find((s) => s.name === o.service);
-  if (!service) {
-    const near = suggest(o.service, config.services.map((s) => s.name));
-    throw new UsageError(`no service \`${o.service}\` (no apps/${o.service}/service.yaml)${near ? `; did you mean \`${near}\`?` : ''}`);
-  }
+  const { config, service } = serviceNamed(ctx, o.service);
   const envs = config.clusters.flatMap((c) => c.environments).sort(promotionOrder);
   const env = (name: string, flag: string) => {
     const e = envs.find((x) => x.name === name);

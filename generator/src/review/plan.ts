@@ -18,7 +18,7 @@ import { diffSummary } from './diff-format.js';
 import type { ObjectChange } from './object-diff.js';
 
 /** One side of the comparison: its configuration and model. */
-export interface PlanSide {
+interface PlanSide {
   config: PlatformConfig;
   model: Model;
 }
@@ -54,7 +54,7 @@ export interface PlanWindow {
 }
 
 /** What the simulation says about one touched environment. */
-export interface PlanConvergence {
+interface PlanConvergence {
   applications: number;
   converged: boolean;
   /** Milliseconds from the change until its last Application is Synced and Healthy; null when it is not. */
@@ -77,7 +77,7 @@ export interface PlanEnvironment {
   convergence: PlanConvergence;
 }
 
-export interface PlanGrayRelease {
+interface PlanGrayRelease {
   service: string;
   env: string;
   stable: string;
@@ -89,7 +89,7 @@ export interface PlanGrayRelease {
   touched: boolean;
 }
 
-export interface PlanFinding {
+interface PlanFinding {
   severity: Finding['severity'];
   check: string;
   file: string;
