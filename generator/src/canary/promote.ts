@@ -38,6 +38,8 @@ export function decidePromotion(r: PromoteRequest): PromoteDecision {
   const s = r.service;
   const from = r.from.name;
   const to = r.to.name;
+  const off = [from, to].find((e) => s.environments[e]?.enabled === false);
+  if (off !== undefined) return { kind: 'refused', message: `${s.name} does not run in ${off} (\`environments.${off}.enabled: false\` in ${s.file}): nothing to promote ${off === from ? 'from' : 'to'}` };
   const source = s.environments[from]?.grayRelease?.canary;
   if (source) {
     return {
