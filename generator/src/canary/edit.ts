@@ -17,7 +17,9 @@ export type CanaryEdit =
   | { action: 'start'; version: string; weight: number }
   | { action: 'advance'; weight: number }
   | { action: 'promote'; version: string; serviceVersion: string }
-  | { action: 'abort' };
+  | { action: 'abort' }
+  /** `promote --from --to` into an environment without a gray release: its stable version becomes `version`. */
+  | { action: 'version'; version: string; serviceVersion: string };
 
 const SERIALIZE = { lineWidth: 0, flowCollectionPadding: false } as const;
 
@@ -56,6 +58,9 @@ function editText(text: string, env: string, edit: CanaryEdit): string {
       break;
     case 'abort':
       doc.deleteIn([...gray, 'canary']);
+      break;
+    case 'version':
+      setStableVersion(doc, env, edit.version, edit.serviceVersion);
       break;
   }
   return keepUnchangedLines(text, before, doc.toString(SERIALIZE));

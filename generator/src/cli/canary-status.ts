@@ -6,16 +6,14 @@
  * says how to read it from the cluster (the Argo Rollouts kubectl plugin).
  */
 import { stableVersion, nextWeight } from '../canary/edit.js';
-import { loadConfig } from '../config/load.js';
 import type { EnvironmentConfig, GrayReleaseConfig, ServiceConfig } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
 import { printable } from '../core/printable.js';
 import { promotionOrder } from '../model/build.js';
-import { WAIVABLE } from '../policy/ids.js';
 import { formatLocal } from '../time/zone.js';
 import { instantAt } from '../validate/windows-step.js';
 import { stateAt } from '../windows/engine.js';
-import { requireService } from './canary.js';
+import { serviceNamed } from './edit-service.js';
 import type { CommandContext } from './context.js';
 
 export interface CanaryStatusOptions {
@@ -46,8 +44,7 @@ interface Status {
 
 /** Prints the status of one service's gray release in one environment; 0, or a usage error. */
 export function runCanaryStatus(ctx: CommandContext, o: CanaryStatusOptions): number {
-  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
-  const service = requireService(config, o.service);
+  const { config, service } = serviceNamed(ctx, o.service);
   const placed = config.clusters.flatMap((c) => c.environments.map((env) => ({ env, cluster: c.name }))).sort((a, b) => promotionOrder(a.env, b.env));
   const here = placed.find((p) => p.env.name === o.env);
   if (!here) throw new UsageError(`no environment \`${o.env}\`; environments: ${placed.map((p) => p.env.name).join(', ')}`);

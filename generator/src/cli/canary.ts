@@ -1,14 +1,12 @@
 import { printable } from '../core/printable.js';
 import { editServiceText, nextWeight, stableVersion, type CanaryAction, type CanaryEdit } from '../canary/edit.js';
-import { loadConfig } from '../config/load.js';
-import type { PlatformConfig, ServiceConfig } from '../config/types.js';
+import type { ServiceConfig } from '../config/types.js';
 import { UsageError } from '../core/errors.js';
-import { isDockerTag, suggest } from '../core/names.js';
+import { isDockerTag } from '../core/names.js';
 import { promotionOrder } from '../model/build.js';
 import { openForWriting } from '../write/session.js';
 import type { CommandContext } from './context.js';
-import { writeEditAndRender } from './edit-service.js';
-import { WAIVABLE } from '../policy/ids.js';
+import { serviceNamed, writeEditAndRender } from './edit-service.js';
 
 export interface CanaryOptions {
   /** `start`, `advance`, `promote` or `abort`. */
@@ -39,8 +37,7 @@ export function runCanary(ctx: CommandContext, o: CanaryOptions): number {
 }
 
 function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
-  const config = loadConfig(ctx.fs, { waivable: WAIVABLE });
-  const service = requireService(config, o.service);
+  const { config, service } = serviceNamed(ctx, o.service);
   const envs = config.clusters.flatMap((c) => c.environments).sort(promotionOrder).map((e) => e.name);
   if (!envs.includes(o.env)) {
     throw new UsageError(`no environment \`${o.env}\`; environments: ${envs.join(', ')}`);
@@ -53,14 +50,6 @@ function editAndRender(ctx: CommandContext, o: CanaryOptions): number {
   const after = editServiceText(before, o.env, edit);
   // The edited configuration must load cleanly (schema, checks, gray-release rules) before anything is written.
   return writeEditAndRender(ctx, { file, before, after, headline: printable(summary) });
-}
-
-/** The service named on the command line, or a usage error suggesting the nearest name. */
-export function requireService(config: PlatformConfig, name: string): ServiceConfig {
-  const service = config.services.find((s) => s.name === name);
-  if (service) return service;
-  const near = suggest(name, config.services.map((s) => s.name));
-  throw new UsageError(`no service \`${name}\` (no apps/${name}/service.yaml)${near ? `; did you mean \`${near}\`?` : ''}`);
 }
 
 /** Decides the edit from the configuration as loaded, or explains why the action does not apply. */

@@ -9,8 +9,8 @@ import { UsageError, UserError } from '../core/errors.js';
 import { memoryFs } from '../core/fs.js';
 import { diffJson, diffMarkdown, diffText } from '../review/diff-format.js';
 import { diffTargets } from '../review/object-diff.js';
-import { readRendered, loadRendered } from '../validate/load-rendered.js';
-import { baseRevision, filesAt } from './base-revision.js';
+import { readRendered, loadRendered, type Rendered } from '../validate/load-rendered.js';
+import { baseRevision, filesAt, type BaseRevision } from './base-revision.js';
 import type { CommandContext } from './context.js';
 
 export interface DiffOptions {
@@ -28,11 +28,18 @@ const CONFIG_DIRS = ['apps', 'clusters', 'argocd', 'platform'];
  */
 const CONFIG_FILE = /^(?:apps\/[^/]+\/service\.yaml|clusters\/[^/]+\/cluster\.yaml|argocd\/argocd\.yaml|platform\/addons\.yaml)$/;
 
-/** Prints the object changes; returns the exit code (0: a diff is a report, not a verdict). */
-export function runDiff(ctx: CommandContext, o: DiffOptions): number {
-  const base = baseRevision(ctx.root, o.base);
-  if (!base) throw new UsageError(`${ctx.root} is not a Git work tree with a commit: \`diff\` compares the rendered objects with a revision`);
-  const head = loadRendered(ctx.fs).rendered.targets;
+/** Both sides of a change: the base revision's render and the working tree's, each from its configuration. */
+export interface Sides {
+  base: BaseRevision;
+  before: Rendered;
+  after: Rendered;
+}
+
+/** Renders the working tree and the base revision (`--base`, as `validate --base`); a user error when either does not load. */
+export function loadSides(ctx: CommandContext, rev: string | undefined, command: string): Sides {
+  const base = baseRevision(ctx.root, rev);
+  if (!base) throw new UsageError(`${ctx.root} is not a Git work tree with a commit: \`${command}\` compares the rendered objects with a revision`);
+  const after = loadRendered(ctx.fs);
   const files = filesAt(ctx.root, base.rev, CONFIG_DIRS, (p) => CONFIG_FILE.test(p));
   const before = readRendered(memoryFs(Object.fromEntries(files), `${ctx.root}@${base.rev.slice(0, 12)}`));
   if (!before.value) {
@@ -43,7 +50,13 @@ export function runDiff(ctx: CommandContext, o: DiffOptions): number {
       hint: 'compare with a later revision (`--base <rev>`) whose configuration this version reads',
     });
   }
-  const changes = diffTargets(before.value.rendered.targets, head);
+  return { base, before: before.value, after };
+}
+
+/** Prints the object changes; returns the exit code (0: a diff is a report, not a verdict). */
+export function runDiff(ctx: CommandContext, o: DiffOptions): number {
+  const { base, before, after } = loadSides(ctx, o.base, 'diff');
+  const changes = diffTargets(before.rendered.targets, after.rendered.targets);
   const heading = { base: base.name };
   ctx.stdout(o.output === 'json' ? diffJson(heading, changes) : o.output === 'markdown' ? diffMarkdown(heading, changes) : diffText(heading, changes));
   return 0;

@@ -68,3 +68,29 @@ Examples:
   npx suoke-gitops validate --output-file sarif=validate.sarif --output-file junit=validate.xml
                                                        one run: text printed, SARIF and JUnit written
 `;
+
+/** What `plan --help` prints after the options: what it runs, the exit codes, examples. */
+export const PLAN_HELP = `
+Both sides are rendered from configuration (no cluster, no kustomize). The simulation plays the base
+revision running for three weeks, and the change made at the clock's instant. The findings are those of
+validate's policy step on the working tree alone: run \`validate\` for the schema, drift and kustomize builds.
+Exit 0 when nothing blocks; 1 when a policy finding is an error, or a production environment whose objects
+change is outside its change window without an override record (changes/<id>.yaml); 2 bad usage.
+
+Examples:
+  npm run plan
+  npx suoke-gitops plan --base origin/main -o markdown >> "$GITHUB_STEP_SUMMARY"
+  npx suoke-gitops plan -o json --output-file markdown=plan.md > plan.json
+`;
+
+/** What `promote --help` prints after the options. */
+export const PROMOTE_HELP = `
+The source's stable version (a canary there, even at 100%, must be promoted or aborted first) becomes the
+target's version, or its canary at the first step when the target has a gray release. Refused outside the
+target's change window unless an override record (changes/<id>.yaml) names it.
+Exit 0 promoted or nothing to promote; 1 refused; 2 bad usage.
+
+Examples:
+  npm run promote -- xiaoai --from staging --to prod
+  npm run promote -- knowledge --from test --to staging --dry-run
+`;

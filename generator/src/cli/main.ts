@@ -16,7 +16,8 @@ import { diskFs } from '../core/fs.js';
 import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext, StandardInput } from './context.js';
-import { collectNames, outputFileParser, parseCount, parseSize, VALIDATE_EXAMPLES, type OutputFile } from './flags.js';
+import { collectNames, outputFileParser, parseCount, parseSize, PLAN_HELP, PROMOTE_HELP, VALIDATE_EXAMPLES, type OutputFile } from './flags.js';
+import { PLAN_FORMATS, type PlanFormat } from '../review/plan-format.js';
 import { formatUserError } from './errors.js';
 import { FORMAT_NAMES } from '../report/format-names.js';
 import { findRoot } from './root.js';
@@ -256,6 +257,31 @@ async function main(argv: string[]): Promise<number> {
     .action(async (o: { base?: string; output: 'text' | 'markdown' | 'json'; root?: string }) => {
       const { runDiff } = await import('./diff.js');
       exit = runDiff(context(o.root), { output: o.output, ...(o.base !== undefined ? { base: o.base } : {}) });
+    });
+  program
+    .command('plan')
+    .description('what a reviewer reads first: touched environments and services, their change windows, gray releases in flight, the simulated convergence and the policy findings')
+    .option('--base <rev>', 'Git revision compared with (default: merge base with origin/main, else HEAD)')
+    .addOption(new Option('-o, --output <format>', 'output format: text for a terminal, markdown for a pull-request comment or job summary').choices(PLAN_FORMATS).default('text'))
+    .option('--output-file <format=file>', `also write the plan in FORMAT (${PLAN_FORMATS.join(', ')}) to FILE, e.g. markdown=plan.md; repeatable`, outputFileParser(PLAN_FORMATS))
+    .option('--root <dir>', 'repository root', '.')
+    .addHelpText('after', PLAN_HELP)
+    .action(async (o: { base?: string; output: PlanFormat; outputFile?: OutputFile[]; root: string }) => {
+      const { runPlan } = await import('./plan.js');
+      exit = runPlan(context(o.root), { output: o.output, outputFiles: (o.outputFile ?? []).map((f) => ({ format: f.format as PlanFormat, file: f.file })), ...(o.base !== undefined ? { base: o.base } : {}) });
+    });
+  program
+    .command('promote')
+    .description("make the version that runs in one environment the next one's (its version, or its next canary when it has a gray release), re-render, print what changed")
+    .argument('<service>', 'service name, e.g. xiaoai')
+    .requiredOption('--from <env>', 'the environment whose stable version is promoted, e.g. staging')
+    .requiredOption('--to <env>', 'the environment it is promoted to, e.g. prod')
+    .option('--dry-run', 'print the edit, write nothing')
+    .option('--root <dir>', 'repository root', '.')
+    .addHelpText('after', PROMOTE_HELP)
+    .action(async (service: string, o: { from: string; to: string; dryRun?: boolean; root: string }) => {
+      const { runPromote } = await import('./promote.js');
+      exit = runPromote(context(o.root), { service, from: o.from, to: o.to, ...(o.dryRun ? { dryRun: true } : {}) });
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

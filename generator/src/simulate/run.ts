@@ -21,6 +21,12 @@ export interface SimOptions {
    * (a change to a running platform) and played for another horizon.
    */
   previous?: SimInput;
+  /**
+   * With `previous`: the instant the change lands. `previous` is played from `at` until nothing changes
+   * or this instant, whichever comes first, and `input` is merged at it (`plan`: the base running
+   * since `at`, the change made now). Default: as soon as `previous` settles.
+   */
+  changeAt?: Date;
 }
 
 /** An Application the committed tree defines; `via`: key of the object that creates it. */
@@ -75,12 +81,14 @@ export function simulate(input: SimInput, opts: SimOptions, expected: readonly E
   let t = start;
   let end = start + (opts.horizonMs ?? DEFAULT_HORIZON_MS);
   if (opts.previous) {
+    if (opts.changeAt) end = Math.min(end, opts.changeAt.getTime());
     for (let events = 0; events < MAX_EVENTS; events++) {
       settle(world, t);
       const next = nextEvent(world, t, end);
       if (next === undefined) break;
       t = next;
     }
+    if (opts.changeAt) t = Math.max(t, opts.changeAt.getTime());
     world.change(input);
     end = t + (opts.horizonMs ?? DEFAULT_HORIZON_MS);
   }

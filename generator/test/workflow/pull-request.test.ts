@@ -69,4 +69,20 @@ describe(FILE, () => {
     for (const s of steps('validate').filter((x) => x.uses?.includes('upload-sarif') || x.uses?.includes('test-reporter'))) expect(s.if).toContain('!cancelled()');
     expect(runs('validate')).toContain('npx suoke-gitops diff --base "$BASE" -o markdown >> "$GITHUB_STEP_SUMMARY"');
   });
+
+  it('the plan in the job summary, before the diff; a blocked plan (exit 1) does not hide the rest, bad usage (exit 2) fails', () => {
+    const summary = steps('validate').find((s) => s.name === 'What the change does, in the job summary')!;
+    expect(summary.if).toContain('!cancelled()');
+    const lines = summary.run!.split('\n').filter((l) => l !== '');
+    const plan = lines.findIndex((l) => l.startsWith('npx suoke-gitops plan '));
+    expect(lines[plan]).toBe('npx suoke-gitops plan --base "$BASE" -o markdown >> "$GITHUB_STEP_SUMMARY" || [ $? -eq 1 ]');
+    expect(plan).toBeLessThan(lines.findIndex((l) => l.startsWith('npx suoke-gitops diff ')));
+  });
+
+  it('each command the workflow runs is a command of the CLI with the options it passes', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const help = (cmd: string) => execFileSync(process.execPath, [join(REPO_ROOT, 'generator/dist/src/cli/main.js'), cmd, '--help'], { encoding: 'utf8' });
+    for (const option of ['--base <rev>', '-o, --output <format>']) expect(help('plan')).toContain(option);
+    expect(help('plan')).toMatch(/choices:\s+"text",\s+"markdown",\s+"json"/);
+  });
 });
