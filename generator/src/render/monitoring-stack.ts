@@ -15,6 +15,7 @@ import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { poolScheduling } from '../model/scheduling.js';
 import { clusterFolderApplication } from './cluster-platform.js';
+import { dashboardConfigMaps } from './dashboards.js';
 import { prometheusSelected, SCRAPE } from './conventions.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import type { Application, K8sObject, ObjectMeta, ServiceAccount } from './kinds.js';
@@ -39,7 +40,7 @@ type Alertmanager = Named<Omit<IAlertmanager, 'spec'> & {
  * The label selector of every monitor, rule and AlertmanagerConfig the cluster's Prometheus and
  * Alertmanager take: the plan's `team: suoke-life`, which {@link prometheusSelected} puts on each.
  */
-export function monitorSelector(): { matchLabels: Record<string, string> } {
+function monitorSelector(): { matchLabels: Record<string, string> } {
   return { matchLabels: prometheusSelected(undefined) };
 }
 
@@ -48,7 +49,7 @@ export function monitorSelector(): { matchLabels: Record<string, string> } {
  * add-on's ServiceMonitors of kubelet, kube-state-metrics, node-exporter) and every environment's
  * namespace and data namespace of the cluster, by the name label Kubernetes sets on each namespace.
  */
-export function monitoredNamespaces(cluster: ClusterConfig): string[] {
+function monitoredNamespaces(cluster: ClusterConfig): string[] {
   const names = new Set([cluster.monitoringNamespace]);
   for (const e of cluster.environments) {
     names.add(e.namespace);
@@ -114,6 +115,7 @@ export function monitoringStackObjects(cluster: ClusterConfig, labels: Record<st
     { file: 'prometheus-clusterrolebinding.yaml', object: clusterRoleBinding(ns, labels) },
     { file: 'prometheus.yaml', object: prometheus as K8sObject },
     { file: 'alertmanager.yaml', object: alertmanager as K8sObject },
+    ...dashboardConfigMaps(cluster, labels),
   ];
 }
 
