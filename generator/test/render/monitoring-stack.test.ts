@@ -41,11 +41,15 @@ describe.each(['dev', 'staging', 'prod'])('the monitoring stack of %s', (cluster
   const prometheus = one('Prometheus');
   const alertmanager = one('Alertmanager');
 
-  it('is one Prometheus, one Alertmanager and the Prometheus ServiceAccount and its RBAC, in the monitoring namespace', () => {
+  it('is one Prometheus, one Alertmanager, the Prometheus ServiceAccount and its RBAC, and the dashboards, in the monitoring namespace', () => {
     expect(objects.map((o) => `${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort()).toEqual([
       'Alertmanager monitoring/alertmanager',
       'ClusterRole /suoke-prometheus',
       'ClusterRoleBinding /suoke-prometheus',
+      'ConfigMap monitoring/dashboard-application',
+      'ConfigMap monitoring/dashboard-data',
+      'ConfigMap monitoring/dashboard-infrastructure',
+      'ConfigMap monitoring/dashboard-security',
       'Prometheus monitoring/prometheus',
       'ServiceAccount monitoring/prometheus',
     ]);
