@@ -30,7 +30,7 @@ function namespaces(cluster: ClusterConfig): { envs: string; data: string } {
 }
 
 /** The panels of each dashboard of `cluster`, by dashboard name. */
-export function dashboardPanels(cluster: ClusterConfig): Record<string, { title: string; panels: Panel[] }> {
+function dashboardPanels(cluster: ClusterConfig): Record<string, { title: string; panels: Panel[] }> {
   const { envs, data } = namespaces(cluster);
   const containers = `namespace=~"${envs}", container!="", container!="istio-proxy"`;
   const requests = `reporter="destination", destination_workload_namespace=~"${envs}"`;

@@ -8,22 +8,7 @@
 import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Struct } from '../shared/declare.js';
-import { Amounts } from '../shared/resources-schema.js';
-
-const resources = (requests: { cpu: string; memory: string }, limits: { cpu: string; memory: string }) =>
-  Struct(
-    { requests: Amounts(requests.cpu, requests.memory), limits: Amounts(limits.cpu, limits.memory) },
-    { default: { requests, limits }, description: `Requests and limits of each pod. Default requests ${requests.cpu} CPU / ${requests.memory}, limits ${limits.cpu} CPU / ${limits.memory}.` },
-  );
-
-const storage = (size: string) =>
-  Struct(
-    {
-      size: Type.String({ default: size, description: `Volume size per pod, a Kubernetes quantity. Default ${size}.`, examples: ['50Gi'] }),
-      storageClass: Type.String({ default: 'fast-ssd', description: 'StorageClass of the volumes. Default `fast-ssd` (the plan\'s).', examples: ['fast-ssd'] }),
-    },
-    { default: {}, description: 'A persistent volume per pod (a PersistentVolumeClaim template of the operator\'s StatefulSet).' },
-  );
+import { resources, Storage } from './redis-mq-schema.js';
 
 const replicas = (what: string) =>
   Type.Integer({ minimum: 1, default: 1, description: `${what} pods; each keeps a full copy. Default 1.`, examples: [2] });
@@ -37,7 +22,7 @@ const Prometheus = Struct(
     replicas: replicas('Prometheus'),
     retention: Type.String({ default: '15d', description: 'How long samples are kept, a Prometheus duration (`15d`, `4w`, `720h`). Default `15d`.', examples: ['30d'] }),
     resources: resources({ cpu: '200m', memory: '400Mi' }, { cpu: '2', memory: '4Gi' }),
-    storage: storage('50Gi'),
+    storage: Storage('50Gi'),
     nodePool,
   },
   { default: {}, description: 'The cluster\'s Prometheus: selects the `team: suoke-life` monitors and rules of the cluster\'s environments. Defaults: the plan\'s (400Mi requested, 50Gi on `fast-ssd`).' },
@@ -47,7 +32,7 @@ const Alertmanager = Struct(
   {
     replicas: replicas('Alertmanager'),
     resources: resources({ cpu: '50m', memory: '64Mi' }, { cpu: '200m', memory: '256Mi' }),
-    storage: storage('2Gi'),
+    storage: Storage('2Gi'),
     nodePool,
   },
   { default: {}, description: 'The cluster\'s Alertmanager, which merges the routing of `alerting` (its AlertmanagerConfig).' },
