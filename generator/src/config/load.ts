@@ -24,6 +24,7 @@ import { checkNodePools } from './cluster/node-pools.js';
 import { checkMessaging } from './service/messaging-checks.js';
 import { checkClusterPlatform } from './cluster/platform.js';
 import { checkAlerting } from './cluster/alerting.js';
+import { checkMonitoring } from './cluster/monitoring.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
 import { buildService } from './service/build.js';
 import { checkServiceFile } from './service/checks.js';
@@ -78,6 +79,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkDataServicesFile(f, findings);
   for (const f of clusters.parsed) checkClusterPlatform(f, findings);
   for (const f of clusters.parsed) checkAlerting(f, findings);
+  for (const f of clusters.parsed) checkMonitoring(f, findings);
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   checkDatabaseUrl(services.parsed, clusters.parsed, findings);
   checkRestoreDrills(clusters.parsed, findings);

@@ -53,6 +53,12 @@ export const ISTIO = {
   xdsPort: 15012,
   /** The sidecar's merged Prometheus endpoint (`/stats/prometheus`), which carries `istio_*` metrics. */
   metricsPort: 15020,
+  /**
+   * Envoy's own `/stats/prometheus` (the `istio_*` metrics without the application's merged in), which the
+   * injected sidecar declares as `http-envoy-prom` (istio/istio
+   * manifests/charts/istio-control/istio-discovery/files/injection-template.yaml:194-197 @ 1.30.3).
+   */
+  envoyMetrics: { port: 15090, name: 'http-envoy-prom', path: '/stats/prometheus' },
 } as const;
 
 /** Name of the Service (and Istio host) that carries a gray release's canary traffic. */

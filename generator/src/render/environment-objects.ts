@@ -1,7 +1,7 @@
 import type { EnvironmentModel } from '../model/types.js';
 import { inMesh } from '../model/build.js';
-import { dnsEgress, ISTIO, MANAGED_BY, PART_OF } from './conventions.js';
-import type { LimitRange, PrometheusRule, Namespace, NetworkPolicy, ResourceQuota } from './kinds.js';
+import { dnsEgress, ISTIO, MANAGED_BY, PART_OF, prometheusSelected, SCRAPE } from './conventions.js';
+import type { LimitRange, PodMonitor, PrometheusRule, Namespace, NetworkPolicy, ResourceQuota } from './kinds.js';
 import { alertRules } from './alerts.js';
 import { dataNamespaceObjects } from './data-policies.js';
 
@@ -12,7 +12,7 @@ import { dataNamespaceObjects } from './data-policies.js';
  * (`alerts.ts`).
  * An environment running a gray release is in the Istio mesh (see {@link meshed}).
  */
-export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQuota | LimitRange | NetworkPolicy | PrometheusRule)[] {
+export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQuota | LimitRange | NetworkPolicy | PrometheusRule | PodMonitor)[] {
   const ns = e.env.namespace;
   const labels = {
     'app.kubernetes.io/part-of': PART_OF,
@@ -81,7 +81,7 @@ export function environmentObjects(e: EnvironmentModel): (Namespace | ResourceQu
         egress: [dnsEgress()],
       },
     },
-    ...(meshed(e) ? [meshPolicy(e, labels)] : []),
+    ...(meshed(e) ? [meshPolicy(e, labels), sidecarMonitor(e, labels)] : []),
     ...dataNamespaceObjects(e, labels, podSecurity),
     ...alertRules(e),
   ];
@@ -109,7 +109,10 @@ function meshPolicy(e: EnvironmentModel, labels: Record<string, string>): Networ
       ingress: [
         {
           from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': e.cluster.monitoringNamespace } } }],
-          ports: [{ protocol: 'TCP', port: ISTIO.metricsPort }],
+          ports: [
+            { protocol: 'TCP', port: ISTIO.metricsPort },
+            { protocol: 'TCP', port: ISTIO.envoyMetrics.port },
+          ],
         },
       ],
       egress: [
@@ -123,6 +126,27 @@ function meshPolicy(e: EnvironmentModel, labels: Record<string, string>): Networ
           ports: [{ protocol: 'TCP', port: ISTIO.xdsPort }],
         },
       ],
+    },
+  };
+}
+
+/**
+ * The sidecars' `istio_*` metrics (request counts, durations, response codes: the availability alerts
+ * and the canary analysis read them), from Envoy's own endpoint rather than the merged one on
+ * 15020, whose application metrics the services' own monitors already scrape. Istio's docs name both
+ * ("Workload metrics are served from the sidecar telemetry port (15020) or Envoy-only port (15090)",
+ * istio.io/latest/docs/tasks/observability/metrics/secure-metrics); its operator sample scrapes the
+ * sidecars by PodMonitor too (istio/istio samples/addons/extras/prometheus-operator.yaml:1-46 @ 1.30.3).
+ * Every pod of the namespace: a pod without the sidecar has no such port and yields no target.
+ */
+function sidecarMonitor(e: EnvironmentModel, labels: Record<string, string>): PodMonitor {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    metadata: { name: 'istio-sidecars', namespace: e.env.namespace, labels: { ...labels, ...prometheusSelected(e.cluster.monitoringLabels) } },
+    spec: {
+      selector: {},
+      podMetricsEndpoints: [{ port: ISTIO.envoyMetrics.name, path: ISTIO.envoyMetrics.path, interval: `${SCRAPE.intervalSeconds}s`, scrapeTimeout: SCRAPE.timeout }],
     },
   };
 }

@@ -179,7 +179,23 @@ const topology =
     return { status: 'Unknown', message: `RabbitMQ ${noun} status is unknown` };
   };
 
+/**
+ * argo-cd resource_customizations/monitoring.coreos.com/Prometheus/health.lua:1-23 @ v3.5.1: the operator's
+ * `Available` condition; not True is Degraded unless some pods are ready (`SomePodsNotReady`, Progressing).
+ * Argo CD ships no check for an Alertmanager at that tag.
+ */
+const prometheus: Check = (_obj, _spec, status) => {
+  let hs: Health = progressing('Waiting for initialization');
+  for (const c of list(status['conditions']).map(rec)) {
+    if (c['type'] !== 'Available') continue;
+    if (c['status'] === 'True') hs = healthy('All instances are available');
+    else hs = { status: c['reason'] === 'SomePodsNotReady' ? 'Progressing' : 'Degraded', message: str(c['message']) ?? str(c['reason']) ?? '' };
+  }
+  return hs;
+};
+
 const BUILT_IN = new Map<string, Check>([
+  ['monitoring.coreos.com/Prometheus', prometheus],
   ['apps/Deployment', deployment],
   ['apps/StatefulSet', statefulSet],
   ['/Service', service],

@@ -13,6 +13,7 @@ export const POD_READY_MS = 60_000;
 const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
 const RABBITMQ_CLUSTER = 'rabbitmq.com/RabbitmqCluster';
 const REDIS_REPLICATION = 'redis.redis.opstreelabs.in/RedisReplication';
+const PROMETHEUS = 'monitoring.coreos.com/Prometheus';
 /**
  * The messaging-topology-operator kinds (each with a `spec.rabbitmqClusterReference`). Its `Vhost`,
  * `User`, `Permission`, `Shovel` are not rendered here but report the same `Ready` condition.
@@ -20,7 +21,7 @@ const REDIS_REPLICATION = 'redis.redis.opstreelabs.in/RedisReplication';
 const TOPOLOGY = ['Queue', 'Exchange', 'Binding', 'Policy', 'Permission', 'User', 'Vhost', 'Shovel'].map((k) => `rabbitmq.com/${k}`);
 
 /** Kinds whose status an operator of the simulation writes. Redis `Redis` and `RedisSentinel` are not among them: their operator writes no status. */
-export const OPERATED: ReadonlySet<string> = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, ...TOPOLOGY]);
+export const OPERATED: ReadonlySet<string> = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, ...TOPOLOGY]);
 
 const spec = (live: Live): Obj => rec(live.manifest['spec']);
 const count = (v: unknown): number => Math.max(1, Number(v ?? 1));
@@ -39,6 +40,8 @@ const count = (v: unknown): number => Math.max(1, Number(v ?? 1));
  *   internal/k8sutils/statefulset.go:346-348 @ v0.26.0), so Kubernetes' default OrderedReady starts
  *   one pod after the other; and it links replication, electing the master, only once it sees every
  *   pod (internal/controller/redisreplication/redisreplication_controller.go:416-417, :454-462 @ v0.26.0).
+ * - prometheus-operator starts a Prometheus' pods in parallel unless the object says otherwise
+ *   (prometheus-operator pkg/prometheus/server/statefulset.go:374 @ v0.93.0): one pod start.
  */
 function readyAt(live: Live): number | undefined {
   const s = spec(live);
@@ -46,6 +49,7 @@ function readyAt(live: Live): number | undefined {
     case CNPG_CLUSTER:
       return live.appliedAt + count(s['instances']) * POD_READY_MS;
     case RABBITMQ_CLUSTER:
+    case PROMETHEUS:
       return live.appliedAt + POD_READY_MS;
     case REDIS_REPLICATION:
       return live.appliedAt + (s['podManagementPolicy'] === 'Parallel' ? 1 : count(s['clusterSize'])) * POD_READY_MS;
@@ -57,7 +61,7 @@ function readyAt(live: Live): number | undefined {
 /** The next instant, after `now`, at which an operated object becomes ready. */
 export function nextOperatorEvent(cluster: Cluster, now: number): number | undefined {
   let next = Infinity;
-  for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION]) {
+  for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS]) {
     for (const live of cluster.list(gk)) {
       const at = readyAt(live) ?? Infinity;
       if (at > now && at < next) next = at;
@@ -97,6 +101,10 @@ export function operatorStatus(cluster: Cluster, live: Live, now: number): Obj {
             ],
       };
     }
+    case PROMETHEUS:
+      // The `Available` condition of the operator's status reporter (pkg/operator/statefulset_reporter.go:257, :273-294
+      // @ v0.93.0): False "NoPodReady" until a pod is ready, which Argo CD reads as Degraded, then True.
+      return { conditions: [ready ? condition('Available', 'True', '') : condition('Available', 'False', 'NoPodReady')] };
     case REDIS_REPLICATION:
       // The elected master, written once the operator identifies it
       // (redisreplication_controller.go:104-107, :507-519 @ v0.26.0; the first pod on a fresh start, :448-452).

@@ -19,12 +19,6 @@ const WORKLOAD_PRECONDITIONS: readonly Precondition[] = [
   { name: 'Argo Rollouts', source: 'docs/argocd.md:29-30', crds: ['argoproj.io/Rollout', 'argoproj.io/AnalysisTemplate', 'argoproj.io/AnalysisRun', 'argoproj.io/Experiment'] },
   { name: 'External Secrets, with the secret store the ExternalSecrets name', source: 'docs/argocd.md:29-30', crds: ['external-secrets.io/ExternalSecret', 'external-secrets.io/SecretStore', 'external-secrets.io/ClusterSecretStore'] },
   {
-    name: 'prometheus-operator, with an Alertmanager whose alertmanagerConfigMatcherStrategy is OnNamespaceExceptForAlertmanagerNamespace (docs/alerting.md)',
-    source: 'docs/argocd.md:29-30',
-    crds: ['monitoring.coreos.com/ServiceMonitor', 'monitoring.coreos.com/PodMonitor', 'monitoring.coreos.com/PrometheusRule', 'monitoring.coreos.com/AlertmanagerConfig'],
-    namespaces: ['monitoring'],
-  },
-  {
     name: 'Istio 1.22 with the CNI node agent and sidecar injection',
     source: 'docs/argocd.md:29-30, docs/gray-releases.md:251-254',
     crds: ['networking.istio.io/VirtualService', 'networking.istio.io/DestinationRule', 'networking.istio.io/Gateway', 'security.istio.io/PeerAuthentication', 'security.istio.io/AuthorizationPolicy'],

@@ -100,7 +100,7 @@ describe('rendered objects are typed', () => {
     expectTypeOf(podMonitor).returns.toEqualTypeOf<K.PodMonitor>();
     expectTypeOf(virtualService).returns.toEqualTypeOf<K.VirtualService>();
     expectTypeOf(analysisTemplate).returns.toEqualTypeOf<K.AnalysisTemplate | undefined>();
-    expectTypeOf(environmentObjects).returns.toEqualTypeOf<(K.Namespace | K.ResourceQuota | K.LimitRange | K.NetworkPolicy | K.PrometheusRule)[]>();
+    expectTypeOf(environmentObjects).returns.toEqualTypeOf<(K.Namespace | K.ResourceQuota | K.LimitRange | K.NetworkPolicy | K.PrometheusRule | K.PodMonitor)[]>();
     expectTypeOf(application).returns.toEqualTypeOf<K.Application>();
     expectTypeOf(environmentRoot).returns.toEqualTypeOf<K.Application>();
     expectTypeOf(environmentProject).returns.toEqualTypeOf<K.AppProject>();

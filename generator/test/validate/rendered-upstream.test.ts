@@ -23,6 +23,8 @@ const PINNED_ONLY = [
   'velero.io/v1/Schedule',
   // Alert routing (issue 13): v1alpha1, which neither upstream tag set carries.
   'monitoring.coreos.com/v1alpha1/AlertmanagerConfig',
+  // The cluster's Alertmanager (issue 13, clusters/<cluster>/monitoring/): neither tag set carries its CRD.
+  'monitoring.coreos.com/v1/Alertmanager',
 ];
 
 /** Kinds we render that ../shared/upstream-schemas has no schema for (see its README), by CRD set. */

@@ -39,21 +39,21 @@ describe('validate --base: environments touched by what they build', () => {
     const { repo } = gitRepo();
     repo.write('apps/api-gateway/service.yaml', `${repo.read('apps/api-gateway/service.yaml')}environments:\n  prod: {replicas: 3, autoscaling: {minReplicas: 3, maxReplicas: 10, cpu: 70, memory: 80}}\n`);
     expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1046, 95) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1081, 98) });
     expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({
       code: 1,
       stdout:
         (await waived(repo.root)) +
         'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (1 object differs from HEAD, e.g. changed autoscaling/v2/HorizontalPodAutoscaler suoke-prod/api-gateway (clusters/prod/prod/api-gateway)), ' +
         `and ${PROD_CLOSED} (windows/closed)\n${PROD_HINT}` +
-        summary(1046, 95, 1),
+        summary(1081, 98, 1),
     });
   });
 
   test('regression: a git-controlled prod canary advance lands inside the prod window', async () => {
     const { repo } = gitRepo();
     expect((await runCli(['canary', 'advance', 'xiaoke', '--env', 'prod', '--root', repo.root])).code).toBe(0);
-    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1046, 95) });
+    expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(1081, 98) });
   });
 });
 

@@ -9,15 +9,15 @@ import { Type } from '../shared/typebox.js';
 import { Enum, Struct } from '../shared/declare.js';
 import { Amounts } from '../shared/resources-schema.js';
 
-/** Requests and limits of one data-service pod, with a default of its own. */
-const resources = (requests: { cpu: string; memory: string }, limits: { cpu: string; memory: string }) =>
+/** Requests and limits of one pod of a data service (or of the monitoring stack), with a default of its own. */
+export const resources = (requests: { cpu: string; memory: string }, limits: { cpu: string; memory: string }) =>
   Struct(
     { requests: Amounts(requests.cpu, requests.memory), limits: Amounts(limits.cpu, limits.memory) },
     { default: { requests, limits }, description: `Requests and limits of each pod. Default requests ${requests.cpu} CPU / ${requests.memory}, limits ${limits.cpu} CPU / ${limits.memory}.` },
   );
 
 /** One persistent volume per pod. */
-const Storage = (size: string) =>
+export const Storage = (size: string) =>
   Struct(
     {
       size: Type.String({ default: size, description: `Volume size per pod, a Kubernetes quantity. Default ${size}.`, examples: ['20Gi'] }),

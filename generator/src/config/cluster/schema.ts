@@ -14,6 +14,7 @@ import { envMap } from '../service/schema.js';
 import { Alerting } from './alerting-schema.js';
 import { Alerts } from './alerts-schema.js';
 import { DataServices } from './data-services-schema.js';
+import { Monitoring } from './monitoring-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
 import { ClusterPlatform } from './platform-schema.js';
@@ -71,6 +72,7 @@ export const ClusterFile = Struct(
     waivers: Type.Optional(Waivers),
     platform: Type.Optional(ClusterPlatform),
     alerting: Type.Optional(Alerting),
+    monitoring: Type.Optional(Monitoring),
   },
   { $id: 'https://suoke-life.com/schemas/cluster.json', title: 'clusters/<cluster>/cluster.yaml' },
 );

@@ -1,0 +1,50 @@
+import { groupKind, nameOf, namespaceOf } from './pod.js';
+/** Per `group/kind` of a custom resource, the label sets of the pods its operator makes for it. */
+const OPERATOR_PODS = {
+    // cloudnative-pg pkg/specs/pods.go:546-548 @ v1.30.0: every instance pod is labelled with its
+    // Cluster and the role `instance`.
+    'postgresql.cnpg.io/Cluster': (name) => [{ 'cnpg.io/cluster': name, 'cnpg.io/podRole': 'instance' }],
+    // cloudnative-pg pkg/specs/pgbouncer/deployments.go:57-63 @ v1.30.0: a Pooler's pods carry its name,
+    // its Cluster's and the role `pooler`.
+    'postgresql.cnpg.io/Pooler': (name, spec) => {
+        const cluster = spec.cluster?.name;
+        return [{ 'cnpg.io/poolerName': name, ...(typeof cluster === 'string' ? { 'cnpg.io/cluster': cluster } : {}), 'cnpg.io/podRole': 'pooler' }];
+    },
+    // OT-CONTAINER-KIT redis-operator internal/controller/common/labels.go:20-25 and
+    // internal/k8sutils/statefulset.go:316 @ v0.26.0: the pods of a Redis or RedisReplication are `app: <name>`;
+    // a RedisSentinel's StatefulSet is `<name>-sentinel` (internal/k8sutils/redis-sentinel.go:61-62) and so its pods' label.
+    'redis.redis.opstreelabs.in/Redis': (name) => [{ app: name }],
+    'redis.redis.opstreelabs.in/RedisReplication': (name) => [{ app: name }],
+    'redis.redis.opstreelabs.in/RedisSentinel': (name) => [{ app: `${name}-sentinel` }],
+    // rabbitmq/cluster-operator internal/metadata/label.go:18-23 @ v2.22.3.
+    'rabbitmq.com/RabbitmqCluster': (name) => [{ 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'rabbitmq', 'app.kubernetes.io/part-of': 'rabbitmq' }],
+};
+/** Per `group/kind`, the Services its operator creates that ServiceMonitors select. */
+const OPERATOR_SERVICES = {
+    // The exporter's Service `<name>-metrics` (redis-operator internal/k8sutils/redis-replication.go:67-72,
+    // services.go:180-185 @ v0.26.0).
+    'redis.redis.opstreelabs.in/Redis': (name) => [{ labels: { app: name, 'app.kubernetes.io/component': 'metrics' }, ports: ['redis-exporter'] }],
+    'redis.redis.opstreelabs.in/RedisReplication': (name) => [{ labels: { app: name, 'app.kubernetes.io/component': 'metrics' }, ports: ['redis-exporter'] }],
+    // The client Service carries the Prometheus port (rabbitmq/cluster-operator internal/resource/service.go:284-290 @ v2.22.3).
+    'rabbitmq.com/RabbitmqCluster': (name) => [
+        { labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'rabbitmq', 'app.kubernetes.io/part-of': 'rabbitmq' }, ports: ['amqp', 'management', 'prometheus'] },
+    ],
+};
+/** The Services operators create in namespace `ns` for the rendered custom resources. */
+export function operatorServices(objects, ns) {
+    return objects.flatMap((o) => {
+        if (namespaceOf(o) !== ns)
+            return [];
+        const make = OPERATOR_SERVICES[groupKind(o)];
+        return make ? make(nameOf(o)) : [];
+    });
+}
+/** Label sets of the operator-made pods in namespace `ns`, from the rendered custom resources. */
+export function operatorPodLabels(objects, ns) {
+    return objects.flatMap((o) => {
+        if (namespaceOf(o) !== ns)
+            return [];
+        const make = OPERATOR_PODS[groupKind(o)];
+        return make ? make(nameOf(o), (o.spec ?? {})) : [];
+    });
+}

@@ -1,0 +1,88 @@
+const TOPICS = ['image', 'weight', 'replicas', 'resources', 'windows'];
+const SIGN = { added: '+', removed: '-', changed: '~' };
+/** A value longer than this is cut (a script in a ConfigMap), with its length said. */
+const MAX_VALUE = 120;
+/** `3 objects (1 added, 0 removed, 2 changed) in 2 paths of 1 environment; image 2, replicas 1`. */
+export function diffSummary(changes) {
+    if (changes.length === 0)
+        return 'no object changes';
+    const n = (c) => changes.filter((x) => x.change === c).length;
+    const paths = new Set(changes.map((c) => c.path)).size;
+    const envs = new Set(changes.flatMap((c) => (c.env === '' ? [] : [c.env]))).size;
+    const topics = TOPICS.map((t) => [t, changes.reduce((k, c) => k + c.fields.filter((f) => f.topic === t).length, 0)]).filter(([, k]) => k > 0);
+    const plural = (k, w) => `${k} ${w}${k === 1 ? '' : w.endsWith('s') ? 'es' : 's'}`;
+    return (`${plural(changes.length, 'object')} (${n('added')} added, ${n('removed')} removed, ${n('changed')} changed) in ${plural(paths, 'path')}${envs > 0 ? ` of ${envs} environment${envs === 1 ? '' : 's'}` : ''}` +
+        (topics.length > 0 ? `; ${topics.map(([t, k]) => `${t} ${k}`).join(', ')}` : ''));
+}
+/** A value as one line of YAML-like text, cut at {@link MAX_VALUE}. */
+function show(v) {
+    if (v === undefined)
+        return '(none)';
+    const s = typeof v === 'string' ? (/^[\w./:@-]+$/.test(v) ? v : JSON.stringify(v)) : JSON.stringify(v);
+    return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}… (${s.length} characters)` : s;
+}
+/** An environment's name; a path of no environment is shown under its cluster, or the Argo CD layer. */
+function heading(env, path) {
+    if (env !== '')
+        return env;
+    const cluster = /^clusters\/([^/]+)\//.exec(path)?.[1];
+    return cluster ? `cluster ${cluster} (shared by its environments)` : 'Argo CD layer (argocd/)';
+}
+function grouped(changes) {
+    const envs = new Map();
+    for (const c of changes) {
+        const h = heading(c.env, c.path);
+        const paths = envs.get(h) ?? envs.set(h, new Map()).get(h);
+        (paths.get(c.path) ?? paths.set(c.path, []).get(c.path)).push(c);
+    }
+    return envs;
+}
+/** For a terminal: per environment and path, each object with its changed fields, topics in front. */
+export function diffText(h, changes) {
+    const lines = [`Compared with ${h.base}: ${diffSummary(changes)}`];
+    for (const [env, paths] of grouped(changes)) {
+        lines.push('', env);
+        for (const [path, list] of paths) {
+            lines.push(`  ${path} (${list[0].application})`);
+            for (const c of list) {
+                lines.push(`    ${SIGN[c.change]} ${c.object}`);
+                for (const f of c.fields)
+                    lines.push(`        ${(f.topic ?? '').padEnd(9)} ${f.path}: ${arrow(f)}`);
+            }
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+function arrow(f) {
+    if (f.before === undefined)
+        return `added ${show(f.after)}`;
+    if (f.after === undefined)
+        return `removed (was ${show(f.before)})`;
+    return `${show(f.before)} → ${show(f.after)}`;
+}
+const code = (s) => `\`${s.replace(/`/g, "'")}\``;
+/** For a pull-request comment or a job summary: a table per environment, details per object. */
+export function diffMarkdown(h, changes) {
+    const out = [`### Rendered objects against ${h.base}`, '', diffSummary(changes)];
+    for (const [env, paths] of grouped(changes)) {
+        out.push('', `#### ${env}`, '', '| path | object | change | highlighted |', '|---|---|---|---|');
+        for (const [path, list] of paths) {
+            for (const c of list) {
+                const topics = [...new Set(c.fields.flatMap((f) => f.topic ?? []))].map((t) => `**${t}**`).join(', ');
+                out.push(`| ${code(path)} | ${code(c.object)} | ${c.change} | ${topics} |`);
+            }
+        }
+        const changed = [...paths.values()].flat().filter((c) => c.fields.length > 0);
+        for (const c of changed) {
+            out.push('', `<details><summary>${c.object} (${c.path})</summary>`, '');
+            for (const f of c.fields)
+                out.push(`- ${f.topic ? `**${f.topic}** ` : ''}${code(f.path)}: ${code(arrow(f))}`);
+            out.push('', '</details>');
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+/** For tools: the heading, the summary and every change. */
+export function diffJson(h, changes) {
+    return `${JSON.stringify({ base: h.base, summary: diffSummary(changes), changes }, null, 2)}\n`;
+}

@@ -1,0 +1,121 @@
+import { groupKind, nameOf, namespaceOf, rec, str } from './objects.js';
+/** Image pull and start-up of one pod: an assumption, not a measurement (documented in docs/simulation.md). */
+export const POD_READY_MS = 60_000;
+const CNPG_CLUSTER = 'postgresql.cnpg.io/Cluster';
+const RABBITMQ_CLUSTER = 'rabbitmq.com/RabbitmqCluster';
+const REDIS_REPLICATION = 'redis.redis.opstreelabs.in/RedisReplication';
+const PROMETHEUS = 'monitoring.coreos.com/Prometheus';
+/**
+ * The messaging-topology-operator kinds (each with a `spec.rabbitmqClusterReference`). Its `Vhost`,
+ * `User`, `Permission`, `Shovel` are not rendered here but report the same `Ready` condition.
+ */
+const TOPOLOGY = ['Queue', 'Exchange', 'Binding', 'Policy', 'Permission', 'User', 'Vhost', 'Shovel'].map((k) => `rabbitmq.com/${k}`);
+/** Kinds whose status an operator of the simulation writes. Redis `Redis` and `RedisSentinel` are not among them: their operator writes no status. */
+export const OPERATED = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, ...TOPOLOGY]);
+const spec = (live) => rec(live.manifest['spec']);
+const count = (v) => Math.max(1, Number(v ?? 1));
+/**
+ * When the operator reports `live` ready (undefined for a kind whose readiness follows another
+ * object's, the topology kinds).
+ *
+ * - CloudNativePG creates the primary, then each replica in turn (cloudnative-pg
+ *   internal/controller/cluster_create.go:1134 `createPrimaryInstance`, :1417 `joinReplicaInstance` @ v1.30.0):
+ *   one pod start per instance.
+ * - The RabbitMQ cluster operator's StatefulSet starts its pods in parallel (rabbitmq/cluster-operator
+ *   internal/resource/statefulset.go:72 `ParallelPodManagement` @ v2.22.3): one pod start for all replicas.
+ * - The Redis operator leaves the StatefulSet's `podManagementPolicy` unset unless the object sets it
+ *   (OT-CONTAINER-KIT/redis-operator internal/k8sutils/redis-replication.go:127-129,
+ *   internal/k8sutils/statefulset.go:346-348 @ v0.26.0), so Kubernetes' default OrderedReady starts
+ *   one pod after the other; and it links replication, electing the master, only once it sees every
+ *   pod (internal/controller/redisreplication/redisreplication_controller.go:416-417, :454-462 @ v0.26.0).
+ * - prometheus-operator starts a Prometheus' pods in parallel unless the object says otherwise
+ *   (prometheus-operator pkg/prometheus/server/statefulset.go:374 @ v0.93.0): one pod start.
+ */
+function readyAt(live) {
+    const s = spec(live);
+    switch (groupKind(live.manifest)) {
+        case CNPG_CLUSTER:
+            return live.appliedAt + count(s['instances']) * POD_READY_MS;
+        case RABBITMQ_CLUSTER:
+        case PROMETHEUS:
+            return live.appliedAt + POD_READY_MS;
+        case REDIS_REPLICATION:
+            return live.appliedAt + (s['podManagementPolicy'] === 'Parallel' ? 1 : count(s['clusterSize'])) * POD_READY_MS;
+        default:
+            return undefined;
+    }
+}
+/** The next instant, after `now`, at which an operated object becomes ready. */
+export function nextOperatorEvent(cluster, now) {
+    let next = Infinity;
+    for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS]) {
+        for (const live of cluster.list(gk)) {
+            const at = readyAt(live) ?? Infinity;
+            if (at > now && at < next)
+                next = at;
+        }
+    }
+    return next === Infinity ? undefined : next;
+}
+const condition = (type, status, reason, message) => ({ type, status, reason, ...(message !== undefined ? { message } : {}) });
+/** The status the operator of `live` writes at `now`. */
+export function operatorStatus(cluster, live, now) {
+    const gk = groupKind(live.manifest);
+    const s = spec(live);
+    const ready = (readyAt(live) ?? Infinity) <= now;
+    switch (gk) {
+        case CNPG_CLUSTER: {
+            // The phases of cloudnative-pg api/v1/cluster_types.go @ v1.30.0 (":730" is the healthy one).
+            const instances = count(s['instances']);
+            const up = Math.min(instances, Math.floor((now - live.appliedAt) / POD_READY_MS));
+            const phase = up >= instances ? 'Cluster in healthy state' : up === 0 ? 'Setting up primary' : 'Creating a new replica';
+            return { instances, readyInstances: up, phase };
+        }
+        case RABBITMQ_CLUSTER: {
+            // rabbitmq/cluster-operator @ v2.22.3: AllReplicasReady when the StatefulSet's ready replicas are the
+            // desired ones (internal/status/all_replicas_ready.go:51-61); ClusterAvailable once the client Service
+            // has an endpoint (cluster_available.go:44-54); ReconcileSuccess "Initialising" until a reconcile
+            // finishes (api/v1beta1/rabbitmqcluster_status.go:90-95; internal/controller/rabbitmqcluster_controller.go:307).
+            const want = count(s['replicas']);
+            return {
+                conditions: ready
+                    ? [condition('AllReplicasReady', 'True', 'AllPodsAreReady'), condition('ClusterAvailable', 'True', 'AtLeastOneEndpointAvailable'), condition('ReconcileSuccess', 'True', 'Success', 'Finish reconciling')]
+                    : [
+                        condition('AllReplicasReady', 'False', 'NotAllPodsReady', `0/${want} Pods ready`),
+                        condition('ClusterAvailable', 'False', 'NoEndpointsAvailable', 'The service has no endpoints available'),
+                        condition('ReconcileSuccess', 'Unknown', 'Initialising', ''),
+                    ],
+            };
+        }
+        case PROMETHEUS:
+            // The `Available` condition of the operator's status reporter (pkg/operator/statefulset_reporter.go:257, :273-294
+            // @ v0.93.0): False "NoPodReady" until a pod is ready, which Argo CD reads as Degraded, then True.
+            return { conditions: [ready ? condition('Available', 'True', '') : condition('Available', 'False', 'NoPodReady')] };
+        case REDIS_REPLICATION:
+            // The elected master, written once the operator identifies it
+            // (redisreplication_controller.go:104-107, :507-519 @ v0.26.0; the first pod on a fresh start, :448-452).
+            return ready ? { masterNode: `${nameOf(live.manifest)}-0` } : {};
+        default:
+            return topologyStatus(cluster, live, now);
+    }
+}
+/**
+ * rabbitmq/messaging-topology-operator @ v1.20.1: without its RabbitmqCluster the object is requeued
+ * and its status left as it is (internal/controller/topology_controller.go:160-165); while the cluster
+ * cannot answer (no default user yet, rabbitmqclient/cluster_reference.go:71-72, or no broker up) the
+ * declaration fails and `Ready` is False, "FailedCreateOrUpdate" (topology_controller.go:108-116,
+ * :194-204; api/v1beta1/conditions.go:38-46); then True, "SuccessfulCreateOrUpdate" (:118-124;
+ * conditions.go:27-35). The operator's retry back-off after failures is not simulated: it is Ready
+ * at the instant its cluster is.
+ */
+function topologyStatus(cluster, live, now) {
+    const ref = rec(spec(live)['rabbitmqClusterReference']);
+    const ns = str(ref['namespace']) ?? namespaceOf(live.manifest);
+    const target = cluster.list(RABBITMQ_CLUSTER, ns).find((c) => nameOf(c.manifest) === ref['name']);
+    if (!target)
+        return live.status;
+    if ((readyAt(target) ?? Infinity) <= now)
+        return { conditions: [condition('Ready', 'True', 'SuccessfulCreateOrUpdate')] };
+    const message = `RabbitmqCluster ${ns ?? ''}/${String(ref['name'])} is not available yet`;
+    return { conditions: [condition('Ready', 'False', 'FailedCreateOrUpdate', message)] };
+}

@@ -1,0 +1,64 @@
+import { filesBelow } from '../core/fs.js';
+import { cmp } from '../core/finding.js';
+import { GENERATED_MARKER, INDEX_FILE } from '../core/generated-files.js';
+import { readIndex } from './index-file.js';
+import { writablePathProblem, GENERATED_ROOTS } from './paths.js';
+export { GENERATED_ROOTS } from './paths.js';
+/**
+ * Walks the generated folders once. Throws a user error for a bad index entry or a symbolic link
+ * under the generated roots, before anything is touched.
+ */
+function scanGenerated(fsys, wanted) {
+    const indexed = new Set(readIndex(fsys));
+    const generated = [];
+    const debris = [];
+    // A file the render still produces (`wanted`) and the index names is ours without reading it; any
+    // other file counts only if it carries the marker (a hand-written file is never taken for ours).
+    const isGenerated = (p) => (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.ya?ml$/.test(p)) && fsys.readText(p)?.startsWith(GENERATED_MARKER) === true);
+    for (const p of candidates(fsys)) {
+        if (isDebris(fsys, p))
+            debris.push(p);
+        else if (p.includes('/') && isGenerated(p))
+            generated.push(p);
+    }
+    return { generated: generated.sort(cmp), debris: debris.sort(cmp) };
+}
+/** Generated files currently in the tree (see {@link scanGenerated}). */
+export function existingGenerated(fsys, wanted) {
+    return scanGenerated(fsys, wanted).generated;
+}
+/** Temporary files left by an interrupted render under the generated roots and at the repository root. */
+export function findDebris(fsys) {
+    return candidates(fsys).filter((p) => isDebris(fsys, p)).sort(cmp);
+}
+/** Every file under the generated roots, then the files at the repository root (where the index lives). */
+function candidates(fsys) {
+    const atRoot = fsys.list('').filter((e) => !e.dir && e.link === undefined).map((e) => e.name);
+    return [...GENERATED_ROOTS.flatMap((root) => filesBelow(fsys, root)), ...atRoot];
+}
+/**
+ * Earlier versions replaced a file by writing `<file>.tmp-<pid>` and renaming it; a run killed in
+ * between left it behind. Only a file that holds the start of a generated file is taken for one.
+ */
+function isDebris(fsys, p) {
+    const m = /^(.*)\.tmp-[0-9]+$/.exec(p);
+    if (!m || (m[1] !== INDEX_FILE && !/\.ya?ml$/.test(m[1])))
+        return false;
+    const text = fsys.readText(p);
+    return text !== undefined && (text.startsWith(GENERATED_MARKER) || GENERATED_MARKER.startsWith(text));
+}
+/** Compares the rendered files with the tree. Pure apart from reading through `fsys`. */
+export function planWrite(fsys, files) {
+    const wanted = new Set(files.map((f) => f.path));
+    const write = [];
+    for (const f of files) {
+        // The renderer's own paths: anything else is a bug, never something to write.
+        if (writablePathProblem(f.path) !== undefined)
+            throw new Error(`rendered a file outside the generated folders: ${JSON.stringify(f.path)}`);
+        const current = fsys.readText(f.path);
+        if (current !== f.content)
+            write.push({ ...f, replaces: current !== undefined });
+    }
+    const scan = scanGenerated(fsys, wanted);
+    return { write, remove: scan.generated.filter((p) => !wanted.has(p)), debris: scan.debris, unchanged: files.length - write.length };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { argoDocuments } from '../../src/argo/documents.js';
+import { checkArgo } from '../../src/validate/argocd.js';
+import { FIXTURE_PLATFORM, REPO_ROOT, renderOf } from '../helpers/platform.js';
+// Issue 9, defects 1 and 2: no sync may wait on itself, nor on a change window that does not govern
+// everything it delivers (generator/src/validate/argocd-gates.ts; docs/argocd.md, "Sync waves").
+const rendered = renderOf(FIXTURE_PLATFORM);
+const renderedPaths = rendered.targets.map((t) => t.path);
+/** What each rendered path builds, as validate passes it (kustomize proves the builds equal these). */
+const renderedBuilds = new Map(rendered.targets.map((t) => [t.path, t.objects.map((o) => ({ kind: o.kind, name: o.metadata.name }))]));
+function documents() {
+    return structuredClone(argoDocuments(rendered.files, 'argocd'));
+}
+function find(docs, kind, name) {
+    const d = docs.find((x) => x.object['kind'] === kind && x.object['metadata'].name === name);
+    if (!d)
+        throw new Error(`no ${kind} ${name}`);
+    return d.object;
+}
+/** Prod's change windows as the seed writes them: one allow window and a freeze, for every Application. */
+const PROD_WINDOWS = [
+    { kind: 'allow', schedule: '0 22 * * 2,4', duration: '2h', applications: ['*'], manualSync: true, timeZone: 'Asia/Shanghai' },
+    { kind: 'deny', schedule: '0 0 3 2 *', duration: '288h', applications: ['*'], manualSync: false, timeZone: 'Asia/Shanghai' },
+];
+const prodWindows = (d, windows = PROD_WINDOWS) => {
+    find(d, 'AppProject', 'suoke-prod').spec.syncWindows = windows;
+};
+const gateLabel = (o) => delete o.metadata.labels['suoke-life.com/health-gate'];
+/**
+ * The layout before issue 9: the bootstrap synced every environment's foundation Application (wave
+ * -2) and ApplicationSet itself, with no environment roots and no exemption.
+ */
+const OLD_ROOTS = ['suoke-dev', 'suoke-prod', 'suoke-test'];
+function oldLayout(d) {
+    for (let i = d.length - 1; i >= 0; i--)
+        if (OLD_ROOTS.includes(d[i].object['metadata'].name) && d[i].object['kind'] === 'Application')
+            d.splice(i, 1);
+    gateLabel(find(d, 'Application', 'suoke-life-bootstrap'));
+    prodWindows(d);
+}
+const oldBuilds = new Map([
+    ['argocd', [...renderedBuilds].filter(([p]) => p.startsWith('argocd')).flatMap(([, objects]) => objects).filter((o) => !(o.kind === 'Application' && OLD_ROOTS.includes(o.name)))],
+    ...[...renderedBuilds].filter(([p]) => !p.startsWith('argocd')),
+]);
+const waitsOnWindow = (app, file, message) => ({
+    check: 'argocd/waits-on-window',
+    file,
+    object: `argoproj.io/v1alpha1/Application ${app}`,
+    path: 'metadata.labels["suoke-life.com/health-gate"]',
+    message,
+});
+const PROD_HELD = 'the change windows of project suoke-prod (allow "0 22 * * 2,4" for 2h, deny "0 0 3 2 *" for 288h)';
+const SELF = 'Application suoke-life-bootstrap syncs itself (wave 0) and is not labelled suoke-life.com/health-gate: none: during that sync its .operation is set, so the argocd-cm health check reports it Progressing until the sync ends, and a wave that waits on it never does (any wave waits once something is pruned)';
+const cases = [
+    {
+        name: 'regression (issue 9, defect 1): the bootstrap without the exemption waits on itself',
+        edit: (d) => gateLabel(find(d, 'Application', 'suoke-life-bootstrap')),
+        expect: [{ check: 'argocd/waits-on-itself', file: 'argocd/bootstrap.yaml', object: 'argoproj.io/v1alpha1/Application suoke-life-bootstrap', path: 'metadata.labels["suoke-life.com/health-gate"]', message: SELF }],
+    },
+    {
+        name: 'regression (issue 9, defects 1 and 2): the layout before issue 9 waits on itself and on prod\'s windows for every environment',
+        edit: oldLayout,
+        paths: renderedPaths.filter((p) => !p.startsWith('argocd/environments/')),
+        builds: oldBuilds,
+        expect: [
+            { check: 'argocd/waits-on-itself', file: 'argocd/bootstrap.yaml', object: 'argoproj.io/v1alpha1/Application suoke-life-bootstrap', path: 'metadata.labels["suoke-life.com/health-gate"]', message: SELF },
+            waitsOnWindow('prod-data', 'argocd/environments/prod/data.yaml', `Application prod-data (wave -1 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so dev-data, dev-gateway, dev-records and 6 more, which those windows do not govern alike, wait too`),
+            waitsOnWindow('prod-shared', 'argocd/environments/prod/shared.yaml', `Application prod-shared (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so dev-data, dev-gateway, dev-records and 6 more, which those windows do not govern alike, wait too`),
+        ],
+    },
+    {
+        name: 'an environment root without the exemption holds the bootstrap, and so every other environment, on its windows',
+        edit: (d) => {
+            prodWindows(d);
+            gateLabel(find(d, 'Application', 'suoke-prod'));
+        },
+        expect: [
+            waitsOnWindow('suoke-prod', 'argocd/environments/prod.yaml', `Application suoke-prod (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so suoke-dev, suoke-test, which those windows do not govern alike, wait too`),
+        ],
+    },
+    {
+        name: 'a window over the foundation Application alone holds services it does not govern',
+        edit: (d) => prodWindows(d, [{ kind: 'deny', schedule: '0 0 1 10 *', duration: '168h', applications: ['prod-shared'], manualSync: false }]),
+        expect: [
+            waitsOnWindow('prod-shared', 'argocd/environments/prod/shared.yaml', 'Application prod-shared (wave -2 of suoke-prod\'s sync) can be held by the change windows of project suoke-prod (deny "0 0 1 10 *" for 168h); while it is, suoke-prod\'s sync waits on it and its auto-sync is skipped, so prod-data, prod-gateway, prod-records and 1 more, which those windows do not govern alike, wait too'),
+        ],
+    },
+    { name: 'quiet: windows over every Application of an environment hold only that environment', edit: (d) => prodWindows(d), expect: [] },
+    {
+        name: 'quiet: a window by namespace (every namespace of the environment, its data namespace too) or cluster governs the whole environment alike',
+        edit: (d) => prodWindows(d, [
+            { kind: 'allow', schedule: '0 10 * * 1-5', duration: '8h', namespaces: ['fixture-prod', 'fixture-prod-data'] },
+            { kind: 'deny', schedule: '0 0 1 10 *', duration: '168h', clusters: ['https://prod.example.internal:6443'] },
+        ]),
+        expect: [],
+    },
+];
+describe('sync-wave gates give exactly these findings', () => {
+    it.each(cases)('$name', (c) => {
+        const docs = documents();
+        c.edit(docs);
+        const { findings } = checkArgo({ documents: docs, renderedPaths: c.paths ?? renderedPaths, isDir: () => true, builds: c.builds ?? renderedBuilds });
+        expect(findings.map(({ severity: _s, hint: _h, ...rest }) => rest)).toEqual(c.expect);
+        for (const f of findings) {
+            expect(f.severity).toBe('error');
+            expect(f.hint).toContain('suoke-life.com/health-gate: none');
+        }
+    });
+});
+describe('the seed platform, whose staging and prod have change windows and freezes', () => {
+    it('regression (issue 9, defects 1 and 2): no sync waits on itself, nor on a window that does not govern all it delivers', () => {
+        const seed = renderOf(REPO_ROOT);
+        const { findings } = checkArgo({
+            documents: argoDocuments(seed.files, 'argocd'),
+            renderedPaths: seed.targets.map((t) => t.path),
+            isDir: () => true,
+            builds: new Map(seed.targets.map((t) => [t.path, t.objects.map((o) => ({ kind: o.kind, name: o.metadata.name }))])),
+        });
+        expect(findings).toEqual([]);
+    });
+});

@@ -1,0 +1,156 @@
+import { backupGapSeconds } from '../../src/render/alerts-platform.js';
+import { prometheusSeconds } from '../../src/time/duration.js';
+const s = (name, labels, values) => ({
+    series: `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(', ')}}`,
+    values,
+});
+const minutes = (d) => Math.round(prometheusSeconds(d) / 60);
+/** A counter growing by `perMinute` for `n` minutes. */
+const grow = (perMinute, n = 200) => `0+${perMinute}x${n}`;
+/** Requests served by `workload`: `good` and `bad` per minute, `bad` as `code` (and gRPC status). */
+function traffic(env, workload, good, bad, code = '503', grpc = '') {
+    const base = { reporter: 'destination', destination_workload_namespace: env.ns, destination_workload: workload };
+    return [
+        s('istio_requests_total', { ...base, response_code: '200', grpc_response_status: '' }, grow(good)),
+        s('istio_requests_total', { ...base, response_code: code, grpc_response_status: grpc }, grow(bad)),
+        // Noise: the callers' view of the same requests, and another namespace's failures.
+        s('istio_requests_total', { ...base, reporter: 'source', response_code: code, grpc_response_status: grpc }, grow(good)),
+        s('istio_requests_total', { ...base, destination_workload_namespace: 'elsewhere', response_code: code, grpc_response_status: grpc }, grow(good)),
+    ];
+}
+const workloadLabels = (env, w) => ({ destination_workload_namespace: env.ns, destination_workload: w, service: w });
+/** Error-budget burn: just above and just below `factor` × budget, over both windows. */
+const burn = (env, rule) => {
+    const a = env.config.alerts.availability;
+    const b = a.burnRates.find((x) => rule.alert === `ErrorBudgetBurn${x.long}`);
+    const threshold = b.factor * ((100 - a.objective) / 100);
+    const total = 100000;
+    // Every series starts at 0 together, so the ratio is exact over any window, the 3-day one too.
+    const at = '70m';
+    const w = env.services[0];
+    // The 6-hour alert is shown failing on gRPC errors (HTTP 200 with a non-zero status).
+    const [code, grpc] = b.long === '6h' ? ['200', '14'] : ['503', ''];
+    const run = (ratio) => traffic(env, w, total - Math.round(total * ratio), Math.round(total * ratio), code, grpc);
+    return {
+        fire: { input: run(threshold * 1.2), at, fires: [workloadLabels(env, w)] },
+        quiet: { input: run(threshold * 0.8), at, fires: [] },
+    };
+};
+const slow = (env) => {
+    const w = env.services[0];
+    const base = { reporter: 'destination', destination_workload_namespace: env.ns, destination_workload: w };
+    const ms = env.config.alerts.latency.averageSeconds * 1000;
+    const run = (avg) => [s('istio_request_duration_milliseconds_sum', base, grow(100 * avg)), s('istio_request_duration_milliseconds_count', base, grow(100))];
+    return { fire: { input: run(ms * 1.25), at: '40m', fires: [workloadLabels(env, w)] }, quiet: { input: run(ms * 0.75), at: '40m', fires: [] } };
+};
+const auth = (env) => {
+    const sec = env.config.alerts.security;
+    const base = { reporter: 'destination', destination_workload_namespace: env.ns, destination_workload: sec.gateway };
+    const perMinute = sec.authFailuresPerSecond * 60;
+    // Noise: the same failures at another service, which is not the gateway.
+    const run = (factor) => [
+        s('istio_requests_total', { ...base, response_code: '401' }, grow(perMinute * factor * 0.5)),
+        s('istio_requests_total', { ...base, response_code: '403' }, grow(perMinute * factor * 0.5)),
+        s('istio_requests_total', { ...base, destination_workload: 'not-the-gateway', response_code: '401' }, grow(perMinute * 4)),
+    ];
+    return { fire: { input: run(1.5), at: '40m', fires: [workloadLabels(env, sec.gateway)] }, quiet: { input: run(0.5), at: '40m', fires: [] } };
+};
+/** Every service has a ready container except those in `down` (0) and `gone` (no pod at all). */
+function ready(env, down, gone) {
+    return env.services.filter((x) => !gone.includes(x)).map((x) => s('kube_pod_container_status_ready', { namespace: env.ns, pod: `${x}-5d9c7-abcde`, container: x }, down.includes(x) ? '1x5 0x60' : '1x65'));
+}
+const unavailable = (env, rule) => {
+    const [first, second] = [rule.labels['service'], env.services.find((x) => x !== rule.labels['service'])];
+    return {
+        // One service with its only pod not ready, another with no pod at all: both are down.
+        fire: { input: ready(env, [first], [second]), at: '30m', fires: [{ namespace: env.ns }] },
+        quiet: { input: ready(env, [], []), at: '30m', fires: [] },
+    };
+};
+/** A container of the first service and its sidecar, which is not a service and must not count. */
+function container(env, metric, values, extra = {}) {
+    const w = env.services[0];
+    return [w, 'istio-proxy'].map((c) => s(metric, { namespace: env.ns, pod: `${w}-5d9c7-abcde`, container: c, ...extra }, values(c)));
+}
+const podLabels = (env) => ({ namespace: env.ns, pod: `${env.services[0]}-5d9c7-abcde`, container: env.services[0], service: env.services[0] });
+const pressure = (resource) => (env) => {
+    const r = env.config.alerts.resources;
+    const share = (resource === 'cpu' ? r.cpuOfLimit : r.memoryOfLimit) / 100;
+    const limit = resource === 'cpu' ? 2 : 1073741824;
+    const run = (used) => [
+        ...container(env, 'kube_pod_container_resource_limits', () => `${limit}x60`, { resource }),
+        ...(resource === 'cpu'
+            ? container(env, 'container_cpu_usage_seconds_total', (c) => grow(60 * limit * (c === 'istio-proxy' ? 1 : used)))
+            : container(env, 'container_memory_working_set_bytes', (c) => `${Math.round(limit * (c === 'istio-proxy' ? 1 : used))}x60`)),
+    ];
+    return { fire: { input: run(share + 0.05), at: '40m', fires: [podLabels(env)] }, quiet: { input: run(share - 0.1), at: '40m', fires: [] } };
+};
+const restarting = (env) => {
+    const max = env.config.alerts.restarts.max;
+    const run = (n) => container(env, 'kube_pod_container_status_restarts_total', (c) => (c === 'istio-proxy' ? grow(1, 90) : `0x10 ${n}x80`));
+    // `increase` extrapolates a little past the first sample: `max - 1` stays clear of the threshold.
+    return { fire: { input: run(max + 2), at: '30m', fires: [podLabels(env)] }, quiet: { input: run(max - 1), at: '30m', fires: [] } };
+};
+const crashLooping = (env) => {
+    const run = (v) => container(env, 'kube_pod_container_status_waiting_reason', (c) => (c === 'istio-proxy' ? '1x60' : v), { reason: 'CrashLoopBackOff' });
+    return { fire: { input: run('1x60'), at: '40m', fires: [podLabels(env)] }, quiet: { input: run('1x5 0x55'), at: '40m', fires: [] } };
+};
+function dataOf(env) {
+    const d = env.config.dataServices;
+    return { ns: d.namespace, pod: `${d.services.postgres.name}-1`, schedule: d.postgres.backup.schedule };
+}
+const walFailing = (env) => {
+    const d = dataOf(env);
+    const run = (failedLater) => [
+        s('cnpg_pg_stat_archiver_last_archived_time', { namespace: d.ns, pod: d.pod }, '1000x60'),
+        s('cnpg_pg_stat_archiver_last_failed_time', { namespace: d.ns, pod: d.pod }, failedLater ? '2000x60' : '500x60'),
+        // Noise: the restore drill's throw-away Cluster failing.
+        s('cnpg_pg_stat_archiver_last_archived_time', { namespace: d.ns, pod: 'postgres-restore-drill-1' }, '1000x60'),
+        s('cnpg_pg_stat_archiver_last_failed_time', { namespace: d.ns, pod: 'postgres-restore-drill-1' }, '2000x60'),
+    ];
+    return { fire: { input: run(true), at: '30m', fires: [{ namespace: d.ns }] }, quiet: { input: run(false), at: '30m', fires: [] } };
+};
+const backupOld = (env) => {
+    const d = dataOf(env);
+    const maxAge = backupGapSeconds(d.schedule) + prometheusSeconds(env.config.alerts.data.backupMargin);
+    // promtool's clock starts at 0: at `at`, a backup taken `age` seconds before (a negative epoch;
+    // evaluating days of rules minute by minute instead would take minutes).
+    const at = 3600;
+    const run = (age) => [s('barman_cloud_cloudnative_pg_io_last_available_backup_timestamp', { namespace: d.ns, pod: d.pod }, `${at - age}x70`)];
+    return { fire: { input: run(maxAge + 3600), at: `${at}s`, fires: [{ namespace: d.ns }] }, quiet: { input: run(maxAge - 3600), at: `${at}s`, fires: [] } };
+};
+const project = (env) => `suoke-${env.name}`;
+const outOfSync = (env) => {
+    const app = { namespace: 'argocd', name: `${env.name}-shared`, project: project(env) };
+    const run = (status) => [
+        s('argocd_app_info', { ...app, sync_status: status, health_status: 'Healthy' }, '1x60'),
+        // Noise: another environment's Application, out of sync all along.
+        s('argocd_app_info', { ...app, name: 'other-shared', project: 'suoke-other', sync_status: 'OutOfSync', health_status: 'Healthy' }, '1x60'),
+    ];
+    return { fire: { input: run('OutOfSync'), at: `${minutes(env.config.alerts.configuration.outOfSyncFor) + 5}m`, fires: [app] }, quiet: { input: run('Synced'), at: '50m', fires: [] } };
+};
+const syncFailed = (env) => {
+    const app = { namespace: 'argocd', name: `${env.name}-shared`, project: project(env) };
+    const run = (phase) => [
+        s('argocd_app_sync_total', { ...app, dest_server: 'https://kubernetes.default.svc', phase, dry_run: 'false' }, '0x10 1x20'),
+        s('argocd_app_sync_total', { ...app, project: 'suoke-other', name: 'other-shared', dest_server: 'x', phase: 'Failed', dry_run: 'false' }, '0x10 1x20'),
+    ];
+    return { fire: { input: run('Failed'), at: '20m', fires: [app] }, quiet: { input: run('Succeeded'), at: '20m', fires: [] } };
+};
+/** The cases of each alert; a rendered alert missing here fails the suite. */
+export const CASES = {
+    ErrorBudgetBurn1h: burn,
+    ErrorBudgetBurn6h: burn,
+    ErrorBudgetBurn3d: burn,
+    ServiceSlowResponses: slow,
+    GatewayAuthFailures: auth,
+    ServiceUnavailable: unavailable,
+    ContainerCpuPressure: pressure('cpu'),
+    ContainerMemoryPressure: pressure('memory'),
+    ContainerRestarting: restarting,
+    ContainerCrashLooping: crashLooping,
+    PostgresWalArchivingFailing: walFailing,
+    PostgresBackupTooOld: backupOld,
+    ArgoApplicationOutOfSync: outOfSync,
+    ArgoApplicationSyncFailed: syncFailed,
+};

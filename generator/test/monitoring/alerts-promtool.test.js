@@ -1,0 +1,111 @@
+/**
+ * The rendered P0–P3 alerts of the seed's prod and dev, proved with the real Prometheus engine:
+ * `promtool check rules` on the RENDERED groups, then `promtool test rules` with synthetic series,
+ * for every alert a case where it fires (with its `priority`, `severity` and `service`) and one where
+ * it stays quiet, the noise it must ignore included. An alert rendered without cases here fails.
+ *
+ * Needs `promtool` (Debian's `prometheus` package). Without it the suite fails in CI with one line
+ * saying what to install, and is skipped elsewhere.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { CASES } from './alert-cases.js';
+import { modelOf, REPO_ROOT, renderOf } from '../helpers/platform.js';
+const PROMTOOL = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+const MISSING = "promtool not found: install Debian's `prometheus` package (apt-get install prometheus)";
+const TITLE = 'the rendered P0–P3 alerts under `promtool`';
+const model = modelOf(REPO_ROOT);
+const rendered = renderOf(REPO_ROOT);
+/** An environment of the seed with its rendered alert groups. */
+function envOf(name) {
+    const e = model.environments.find((x) => x.env.name === name);
+    const objects = rendered.targets.find((t) => t.path === e.sharedPath).objects;
+    const groups = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((o) => o.spec.groups);
+    return { name, ns: e.env.namespace, services: e.instances.map((i) => i.service.name), groups, config: e.env };
+}
+const alertsOf = (env) => env.groups.flatMap((g) => g.rules.filter((r) => 'alert' in r));
+/**
+ * promtool's unit test of `c` for `rule`: its rule labels on each expected alert, its annotations
+ * as rendered. Rules sharing the name (ServiceUnavailable, one per service) are all expected to fire
+ * when a case expects the name to fire for the services it names.
+ */
+function testOf(env, rule, c) {
+    const same = alertsOf(env).filter((r) => r.alert === rule.alert);
+    const expected = c.fires.length === 0
+        ? []
+        : rule.alert === 'ServiceUnavailable'
+            ? same.filter((r) => c.input.every((x) => !x.series.includes(`container="${r.labels['service']}"`)) || r === rule).map((r) => ({ rule: r, labels: c.fires[0] }))
+            : c.fires.map((labels) => ({ rule, labels }));
+    return {
+        interval: '1m',
+        input_series: c.input,
+        alert_rule_test: [
+            {
+                eval_time: c.at,
+                alertname: rule.alert,
+                exp_alerts: expected.map((x) => ({ exp_labels: { ...x.labels, ...x.rule.labels }, exp_annotations: x.rule.annotations })),
+            },
+        ],
+    };
+}
+function promtool(files, args) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alerts-promtool-'));
+    try {
+        for (const [name, text] of Object.entries(files))
+            fs.writeFileSync(path.join(dir, name), text);
+        const r = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
+        return { status: r.status, output: `${r.stdout}${r.stderr}` };
+    }
+    finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+const ENVS = ['prod', 'dev'].map(envOf);
+const rulesFile = (env) => stringify({ groups: env.groups }, { lineWidth: 0 });
+/** One row per alert name and case; per-service rules of one name share their rows (the first service's). */
+const rows = ENVS.flatMap((env) => [...new Map(alertsOf(env).map((r) => [r.alert, r])).values()].flatMap((rule) => ['fire', 'quiet'].map((kind) => [`${env.name}: ${rule.alert} ${kind === 'fire' ? 'fires' : 'stays quiet'}`, env, rule, kind])));
+if (!PROMTOOL && process.env['CI']) {
+    describe(TITLE, () => {
+        it(MISSING, () => {
+            throw new Error(MISSING);
+        });
+    });
+}
+describe.skipIf(!PROMTOOL)(PROMTOOL ? TITLE : `${TITLE}: SKIPPED, ${MISSING}`, () => {
+    it.each(ENVS.map((e) => [e.name, e]))('%s: `promtool check rules` accepts the rendered groups', (_name, env) => {
+        const run = promtool({ 'rules.yaml': rulesFile(env) }, ['check', 'rules', 'rules.yaml']);
+        expect(run.output).toContain('SUCCESS');
+        expect(run.status).toBe(0);
+    });
+    it.each(rows)('%s', (_name, env, rule, kind) => {
+        const cases = CASES[rule.alert];
+        expect(cases, `no promtool cases for ${rule.alert}`).toBeDefined();
+        const c = cases(env, rule)[kind];
+        const tests = { rule_files: ['rules.yaml'], evaluation_interval: '1m', tests: [testOf(env, rule, c)] };
+        const run = promtool({ 'rules.yaml': rulesFile(env), 'tests.yaml': stringify(tests, { lineWidth: 0 }) }, ['test', 'rules', 'tests.yaml']);
+        expect(run.output).toContain('SUCCESS');
+        expect(run.status).toBe(0);
+    });
+});
+describe('the alerts proved above', () => {
+    it('cover both environments: prod with every group, dev without the mesh or a rendered PostgreSQL', () => {
+        expect(ENVS.map((e) => [e.name, e.groups.map((g) => g.name)])).toEqual([
+            ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-configuration']],
+            ['dev', ['alerts-workloads', 'alerts-configuration']],
+        ]);
+    });
+    it('each carry a priority and its severity, a per-service one its service', () => {
+        const severity = { P0: 'critical', P1: 'critical', P2: 'warning', P3: 'info' };
+        for (const env of ENVS) {
+            for (const r of alertsOf(env)) {
+                expect(severity[r.labels['priority']], `${r.alert} priority`).toBe(r.labels['severity']);
+                if (r.alert === 'ServiceUnavailable')
+                    expect(env.services).toContain(r.labels['service']);
+            }
+        }
+    });
+});

@@ -1,0 +1,75 @@
+/** The P0–P3 alert rules rendered from `environments.<env>.alerts` (render/alerts*.ts); promtool proves them in test/monitoring. */
+import { describe, expect, it } from 'vitest';
+import { alertGroups, alertRules } from '../../src/render/alerts.js';
+import { backupGapSeconds } from '../../src/render/alerts-platform.js';
+import { modelOf, REPO_ROOT } from '../helpers/platform.js';
+// The seed: its prod renders every group (meshed, the API gateway, PostgreSQL with backups).
+const model = modelOf(REPO_ROOT);
+const envNamed = (name) => model.environments.find((e) => e.env.name === name);
+const alerts = (e) => alertGroups(e).flatMap((g) => g.rules.filter((r) => 'alert' in r));
+/** `e` with some thresholds changed. */
+function withAlerts(e, change) {
+    return { ...e, env: { ...e.env, alerts: change(structuredClone(e.env.alerts)) } };
+}
+const exprOf = (e, alert) => alerts(e).find((r) => r.alert === alert).expr;
+describe('alert rules', () => {
+    it('render a group per topic: the Istio ones only in a meshed environment, the data one only with a rendered PostgreSQL', () => {
+        expect(model.environments.map((e) => [e.env.name, alertGroups(e).map((g) => g.name)])).toEqual([
+            ['dev', ['alerts-workloads', 'alerts-configuration']],
+            ['test', ['alerts-workloads', 'alerts-configuration']],
+            ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-configuration']],
+            ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-configuration']],
+        ]);
+    });
+    it('carry the label contract: priority, its severity, and the service of a per-service alert', () => {
+        expect(alerts(envNamed('prod')).map((r) => [r.alert, r.labels['priority'], r.labels['severity'], r.labels['service'] ?? '-', r.for ?? '-'])).toEqual([
+            ['ErrorBudgetBurn1h', 'P1', 'critical', '-', '-'],
+            ['ErrorBudgetBurn6h', 'P1', 'critical', '-', '-'],
+            ['ErrorBudgetBurn3d', 'P3', 'info', '-', '-'],
+            ['ServiceSlowResponses', 'P1', 'critical', '-', '10m'],
+            ...envNamed('prod').instances.map((i) => ['ServiceUnavailable', 'P0', 'critical', i.service.name, '5m']),
+            ['ContainerCpuPressure', 'P2', 'warning', '-', '15m'],
+            ['ContainerMemoryPressure', 'P2', 'warning', '-', '15m'],
+            ['ContainerRestarting', 'P2', 'warning', '-', '-'],
+            ['ContainerCrashLooping', 'P2', 'warning', '-', '15m'],
+            ['GatewayAuthFailures', 'P1', 'critical', 'api-gateway', '10m'],
+            ['PostgresWalArchivingFailing', 'P0', 'critical', 'postgres', '10m'],
+            ['PostgresBackupTooOld', 'P0', 'critical', 'postgres', '15m'],
+            ['ArgoApplicationOutOfSync', 'P3', 'info', '-', '30m'],
+            ['ArgoApplicationSyncFailed', 'P3', 'info', '-', '-'],
+        ]);
+    });
+    it('are PrometheusRules the cluster\'s Prometheus selects, in the environment\'s namespace', () => {
+        const e = envNamed('prod');
+        expect(alertRules(e).map((r) => [r.metadata.name, r.metadata.namespace, r.metadata.labels?.['team'], r.metadata.labels?.['release'] ?? '-'])).toEqual(alertGroups(e).map((g) => [g.name, e.env.namespace, 'suoke-life', e.cluster.monitoringLabels['release'] ?? '-']));
+    });
+    it.each([
+        ['an objective of 99 % (budget 1 %)', (a) => ({ ...a, availability: { ...a.availability, objective: 99 } }), 'ErrorBudgetBurn1h', '> 0.144\nand\n'],
+        ['a burn rate of 10 over 2h and 10m', (a) => ({ ...a, availability: { ...a.availability, burnRates: [{ factor: 10, long: '2h', short: '10m', priority: 'P2' }] } }), 'ErrorBudgetBurn2h', 'workload:istio_request_errors:ratio_rate10m{'],
+        ['an average response time of 1.5 s', (a) => ({ ...a, latency: { ...a.latency, averageSeconds: 1.5 } }), 'ServiceSlowResponses', ') > 1500,'],
+        ['80 % of the CPU limit', (a) => ({ ...a, resources: { ...a.resources, cpuOfLimit: 80, window: '10m' } }), 'ContainerCpuPressure', '[10m]))'],
+        ['more than 5 restarts in 2h', (a) => ({ ...a, restarts: { ...a.restarts, max: 5, window: '2h' } }), 'ContainerRestarting', '[2h]) > 5,'],
+        ['a sync failure window of 3h', (a) => ({ ...a, configuration: { ...a.configuration, syncFailedWindow: '3h' } }), 'ArgoApplicationSyncFailed', 'phase=~"Error|Failed"}[3h]'],
+        ['a backup margin of 2h on a daily schedule', (a) => ({ ...a, data: { ...a.data, backupMargin: '2h' } }), 'PostgresBackupTooOld', ') > 93600'],
+    ])('render the configured threshold: %s', (_name, change, alert, fragment) => {
+        expect(exprOf(withAlerts(envNamed('prod'), change), alert)).toContain(fragment);
+    });
+    it('ask the gateway about auth failures only where it runs', () => {
+        const prod = envNamed('prod');
+        const elsewhere = withAlerts(prod, (a) => ({ ...a, security: { ...a.security, gateway: 'not-a-service-here' } }));
+        expect(alertGroups(elsewhere).some((g) => g.name === 'alerts-security')).toBe(false);
+        expect(exprOf(prod, 'GatewayAuthFailures')).toContain('destination_workload="api-gateway", response_code=~"401|403"}[5m])) > 5,');
+    });
+});
+describe('backupGapSeconds', () => {
+    it.each([
+        ['0 0 18 * * *', 86400],
+        ['0 30 2 * * 0', 7 * 86400],
+        ['0 0 */6 * * *', 6 * 3600],
+        ['0 0 1,13 * * *', 12 * 3600],
+        ['0 0 3 * * 1-5', 3 * 86400],
+        ['not a schedule', 86400],
+    ])('%s: %i s between two backups at most', (schedule, seconds) => {
+        expect(backupGapSeconds(schedule)).toBe(seconds);
+    });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../helpers/golden.js';
+import { FIXTURE_PLATFORM, renderOf } from '../helpers/platform.js';
+import { GENERATED_MARKER } from '../../src/core/generated-files.js';
+describe('rendered tree of the fixture platform', () => {
+    const result = renderOf(FIXTURE_PLATFORM);
+    it('matches the golden files byte for byte', () => {
+        expectGolden('platform', result.files);
+    });
+    it('marks every file as generated and names its sources', () => {
+        for (const f of result.files)
+            expect(f.content.startsWith(GENERATED_MARKER), f.path).toBe(true);
+    });
+    it('lists files sorted by path, once each', () => {
+        const paths = result.files.map((f) => f.path);
+        expect(paths).toEqual([...new Set(paths)].sort());
+    });
+    it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, and argocd/', () => {
+        expect(result.targets.map((t) => `${t.application} ${t.path}`)).toEqual([
+            'suoke-life-bootstrap argocd',
+            'suoke-dev argocd/environments/dev',
+            'suoke-prod argocd/environments/prod',
+            'suoke-test argocd/environments/test',
+            'dev-data clusters/dev/dev/data',
+            'dev-gateway clusters/dev/dev/gateway',
+            'dev-records clusters/dev/dev/records',
+            'dev-scheduler clusters/dev/dev/scheduler',
+            'dev-shared clusters/dev/dev/shared',
+            'test-data clusters/dev/test/data',
+            'test-gateway clusters/dev/test/gateway',
+            'test-records clusters/dev/test/records',
+            'test-shared clusters/dev/test/shared',
+            'prod-data clusters/prod/prod/data',
+            'prod-gateway clusters/prod/prod/gateway',
+            'prod-records clusters/prod/prod/records',
+            'prod-scheduler clusters/prod/prod/scheduler',
+            'prod-shared clusters/prod/prod/shared',
+        ]);
+    });
+});

@@ -1,0 +1,54 @@
+/**
+ * `diff` end to end (issue 14) on a Git copy of the seed: a configuration change shows as object
+ * changes per environment before it is even rendered, in the three formats; bad usage exits 2.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempRepo } from '../helpers/cli.js';
+function gitRepo() {
+    const repo = tempRepo('repo');
+    const git = (...args) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A', '.');
+    git('commit', '-q', '-m', 'base');
+    return repo;
+}
+describe('diff', () => {
+    const repo = gitRepo();
+    // Not rendered: diff renders both sides from configuration.
+    repo.write('apps/xiaoai/service.yaml', repo.read('apps/xiaoai/service.yaml').replace('version: "2.1.0"', 'version: "2.2.0"'));
+    it('nothing changed against the working tree itself: exit 0, no object changes', async () => {
+        const clean = gitRepo();
+        expect(await runCli(['diff', '--base', 'HEAD', '--root', clean.root])).toEqual({ code: 0, signal: null, stdout: 'Compared with HEAD: no object changes\n', stderr: '' });
+    });
+    it('text: a version bump is an image change of xiaoai in each environment that runs the service\'s version (dev pins its own)', async () => {
+        const r = await runCli(['diff', '--base', 'HEAD', '--root', repo.root]);
+        expect(r.code).toBe(0);
+        const lines = r.stdout.split('\n');
+        // Per environment: its Deployment, and the version its ApplicationSet passes the service.
+        expect(lines[0]).toBe('Compared with HEAD: 6 objects (0 added, 0 removed, 6 changed) in 6 paths of 3 environments; image 6');
+        expect(lines.filter((l) => /^\S/.test(l)).slice(1)).toEqual(['prod', 'staging', 'test']);
+        expect(lines).toContain('        image     spec.generators[0].list.elements[name=prod-xiaoai].stableVersion: 2.1.0 → 2.2.0');
+        expect(lines).toContain('                  spec.template.metadata.labels["app.kubernetes.io/version"]: 2.1.0 → 2.2.0');
+        expect(lines).toContain('        image     spec.template.spec.containers[name=xiaoai].image: registry.suoke-life.com/suoke-life/xiaoai:2.1.0 → registry.suoke-life.com/suoke-life/xiaoai:2.2.0');
+        expect(r.stderr).toBe('');
+    });
+    it('markdown and json carry the same changes', async () => {
+        const md = await runCli(['diff', '--base', 'HEAD', '-o', 'markdown', '--root', repo.root]);
+        expect(md.stdout.startsWith('### Rendered objects against HEAD\n')).toBe(true);
+        expect(md.stdout).toContain('| path | object | change | highlighted |');
+        const json = JSON.parse((await runCli(['diff', '--base', 'HEAD', '-o', 'json', '--root', repo.root])).stdout);
+        expect(json.base).toBe('HEAD');
+        expect(new Set(json.changes.map((c) => c.env))).toEqual(new Set(['test', 'staging', 'prod']));
+        expect(json.summary).toBe('6 objects (0 added, 0 removed, 6 changed) in 6 paths of 3 environments; image 6');
+    });
+    it('an unknown revision is bad usage: exit 2, one line', async () => {
+        const r = await runCli(['diff', '--base', 'no-such-rev', '--root', repo.root]);
+        expect(r).toEqual({ code: 2, signal: null, stdout: '', stderr: `error: --base "no-such-rev" is not a Git revision of ${repo.root}\n` });
+    });
+    it('an unknown format is bad usage', async () => {
+        const r = await runCli(['diff', '-o', 'yaml', '--root', repo.root]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain("option '-o, --output <format>' argument 'yaml' is invalid. Allowed choices are text, markdown, json.");
+    });
+});
