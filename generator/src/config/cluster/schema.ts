@@ -14,6 +14,7 @@ import { envMap } from '../service/schema.js';
 import { Alerting } from './alerting-schema.js';
 import { Alerts } from './alerts-schema.js';
 import { DataServices } from './data-services-schema.js';
+import { ClusterEdge, EnvironmentEdge } from './edge-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
 import { ClusterPlatform } from './platform-schema.js';
@@ -48,6 +49,7 @@ export const Environment = Struct({
   changeWindows: Type.Optional(ChangeWindows),
   dataServices: Type.Optional(DataServices),
   perfTests: Type.Optional(PerfTests),
+  edge: Type.Optional(EnvironmentEdge),
   alerts: Alerts,
 });
 
@@ -68,6 +70,7 @@ export const ClusterFile = Struct(
       examples: [{ dev: { namespace: 'suoke-dev' } }],
     }),
     nodePools: Type.Optional(NodePools),
+    edge: Type.Optional(ClusterEdge),
     waivers: Type.Optional(Waivers),
     platform: Type.Optional(ClusterPlatform),
     alerting: Type.Optional(Alerting),
