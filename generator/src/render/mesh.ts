@@ -9,7 +9,7 @@ import { EDGE_ROUTE, edgeHosts, gatewayRef, HTTPS_PORT } from './edge-names.js';
 import type { VirtualService } from './kinds.js';
 
 /** Name of the one HTTP route of the VirtualService, which the Rollout names in `trafficRouting`. */
-export const PRIMARY_ROUTE = 'primary';
+const PRIMARY_ROUTE = 'primary';
 
 /**
  * The mesh route the controller shifts: stable 100, canary 0 as committed; the live weights are the

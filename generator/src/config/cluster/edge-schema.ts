@@ -4,11 +4,10 @@
  * `edge` (public hostnames, the services they route to, rate limits, compression). Checks: ./edge.ts.
  * Used by the build and `npm run schemas`; run-time code imports its types only.
  */
-import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { MapOf, Struct } from '../shared/declare.js';
 
-export const EdgeIssuer = Struct(
+const EdgeIssuer = Struct(
   {
     name: Type.String({ description: 'Name of the cert-manager ClusterIssuer, a DNS-1123 subdomain.', examples: ['letsencrypt'] }),
     server: Type.String({
@@ -80,8 +79,3 @@ export const EnvironmentEdge = Struct(
     examples: [{ issuer: 'letsencrypt', hosts: [{ host: 'www.suoke-life.com', service: 'web' }] }],
   },
 );
-
-/** The cluster's `edge`, defaults filled in. */
-export type ClusterEdgeConfig = Static<typeof ClusterEdge>;
-/** An environment's `edge`, defaults filled in. */
-export type EnvironmentEdgeConfig = Static<typeof EnvironmentEdge>;
