@@ -78,6 +78,8 @@ export interface EnvironmentModel {
   sharedPath: string;
   /** Path of its data layer (render/data), e.g. `clusters/prod/prod/data`; rendered only when it has one. */
   dataPath: string;
+  /** Path of its edge (render/edge.ts), e.g. `clusters/prod/prod/edge`; rendered only when it declares `edge`. */
+  edgePath: string;
   instances: ServiceInstance[];
   /** The data services it declares (sorted by kind), with the services of this environment that depend on each. */
   data: { service: DataService; clients: string[] }[];

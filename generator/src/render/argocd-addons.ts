@@ -130,7 +130,7 @@ export function addonsProject(a: ArgoConfig, apps: readonly Application[], label
       description: 'Add-ons of the Suoke Life platform (platform/addons.yaml): operators and their CRDs, from their upstream releases; each cluster\'s storage class, backups and alert routing',
       sourceRepos: repos,
       destinations: [...destinations.values()].sort((x, y) => cmp(x.server, y.server) || cmp(x.namespace, y.namespace)),
-      clusterResourceWhitelist: platform ? [...CLUSTER_KINDS, { group: 'storage.k8s.io', kind: 'StorageClass' }] : CLUSTER_KINDS,
+      clusterResourceWhitelist: platform ? [...CLUSTER_KINDS, { group: 'cert-manager.io', kind: 'ClusterIssuer' }, { group: 'storage.k8s.io', kind: 'StorageClass' }] : CLUSTER_KINDS,
       namespaceResourceWhitelist: [{ group: '*', kind: '*' }],
     },
   };

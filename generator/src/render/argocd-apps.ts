@@ -107,6 +107,16 @@ export function dataParams(e: EnvironmentModel): AppParams {
   return { ...sharedParams(e), name: dataApplicationName(e.env.name), path: e.dataPath, service: 'data' };
 }
 
+/** Name of an environment's edge Application, e.g. `prod-edge`. */
+export function edgeApplicationName(env: string): string {
+  return `${env}-edge`;
+}
+
+/** Parameters of an environment's edge (render/edge.ts): its Gateway, certificate and EnvoyFilters. */
+export function edgeParams(e: EnvironmentModel): AppParams {
+  return { ...sharedParams(e), name: edgeApplicationName(e.env.name), path: e.edgePath, service: 'edge' };
+}
+
 /** Settings every Application of the platform shares. */
 export interface AppContext {
   project: string;

@@ -1,6 +1,6 @@
 import type { ArgoConfig } from '../config/types.js';
 import type { EnvironmentModel } from '../model/types.js';
-import { application, applicationTemplate, dataParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
+import { application, applicationTemplate, dataParams, edgeParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './conventions.js';
 import type { Application, ApplicationSet } from './kinds.js';
@@ -13,10 +13,11 @@ const WAVE = 'argocd.argoproj.io/sync-wave';
  * then the data layer (render/data: its custom resources need the namespace and its policies, and the
  * services need their databases; Argo CD's built-in health checks of CloudNativePG's `Cluster` and
  * `Database` hold the wave until they are ready), then the ApplicationSet that generates the
- * services' Applications. Every wait is on the environment's own Applications, so only its own
+ * services' Applications, then the edge (render/edge.ts: the Gateway opens the services to the
+ * public once they run; its Certificate holds the wave until it is issued). Every wait is on the environment's own Applications, so only its own
  * change windows can hold it.
  */
-const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0' } as const;
+const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0', edge: '1' } as const;
 
 /**
  * The data layer's Application: the environment's Application with the data namespace as its
@@ -33,6 +34,20 @@ function dataApplication(ctx: AppContext, e: EnvironmentArgo): Application {
   };
 }
 
+/**
+ * The edge's Application: the environment's Application with the cluster's ingress namespace as its
+ * destination, where the Gateway, its certificate's Secret and the EnvoyFilters must live (render/edge.ts).
+ */
+function edgeApplication(ctx: AppContext, e: EnvironmentArgo): Application {
+  const params = edgeParams(e.env);
+  const app = application(ctx, (k) => params[k]);
+  return {
+    ...app,
+    metadata: { ...app.metadata, annotations: { [WAVE]: ENVIRONMENT_WAVES.edge, ...app.metadata.annotations } },
+    spec: { ...app.spec!, destination: { server: ctx.server, namespace: e.env.cluster.ingressNamespace } },
+  };
+}
+
 /** What the Argo CD objects of one environment share. */
 export interface EnvironmentArgo {
   argo: ArgoConfig;
@@ -46,6 +61,8 @@ export interface EnvironmentArgo {
   labels: Record<string, string>;
   /** Whether the environment has a data layer to deliver (`clusters/<cluster>/<env>/data`). */
   data: boolean;
+  /** Whether the environment has an edge to deliver (`clusters/<cluster>/<env>/edge`). */
+  edge: boolean;
 }
 
 /** Name of an environment's root Application: `suoke-<env>`. */
@@ -114,8 +131,10 @@ export function environmentObjects(e: EnvironmentArgo): { file: string; object: 
     },
   };
   const data = e.data ? [dataApplication(ctx, e)] : [];
+  const edge = e.edge ? [edgeApplication(ctx, e)] : [];
   return [
     ...data.map((object) => ({ file: 'data.yaml', object })),
+    ...edge.map((object) => ({ file: 'edge.yaml', object })),
     { file: 'services.yaml', object: services },
     { file: 'shared.yaml', object: foundation },
   ];

@@ -94,7 +94,8 @@ export function environmentProject(a: ArgoConfig, e: EnvironmentModel, targets: 
       description: `Suoke Life ${e.env.name} environment (namespace ${e.env.namespace} on cluster ${e.cluster.name})`,
       sourceRepos: [a.repoURL],
       // The shared Application also delivers the data namespace's Namespace and policies.
-      destinations: [e.env.namespace, ...(e.env.dataServices ? [e.env.dataServices.namespace] : [])].map((namespace) => ({ server: e.cluster.server, namespace })),
+      // The edge Application delivers the Gateway, certificate and EnvoyFilters into the ingress namespace.
+      destinations: [e.env.namespace, ...(e.env.dataServices ? [e.env.dataServices.namespace] : []), ...(e.env.edge ? [e.cluster.ingressNamespace] : [])].map((namespace) => ({ server: e.cluster.server, namespace })),
       clusterResourceWhitelist: sorted(clusterKinds),
       namespaceResourceWhitelist: sorted(namespaceKinds),
       orphanedResources: { warn: true, ignore: MESH_CREATED },

@@ -18,8 +18,9 @@ const LOCATION = 'default';
 
 /** The platform objects of one cluster, by file name inside its folder. */
 export function clusterPlatformObjects(cluster: ClusterConfig, labels: Record<string, string>): { file: string; object: K8sObject }[] {
+  const issuer = cluster.edge ? [{ file: 'cluster-issuer.yaml', object: clusterIssuer(cluster.edge.issuer, labels) }] : [];
   const p = cluster.platform;
-  if (!p) return [];
+  if (!p) return issuer;
   const b = p.backup;
   const meta = (name: string) => ({ name, namespace: VELERO_NAMESPACE, labels });
   const storageClass: K8sObject = {
@@ -65,12 +66,38 @@ export function clusterPlatformObjects(cluster: ClusterConfig, labels: Record<st
     spec: { schedule: b.schedule, template: { includedNamespaces: ['*'], storageLocation: LOCATION, ttl: b.ttl, ...template } },
   });
   return [
+    ...issuer,
     { file: 'storage-class.yaml', object: storageClass },
     { file: 'backup-credentials.yaml', object: credentials },
     { file: 'backup-location.yaml', object: location },
     { file: 'schedule-cluster-state.yaml', object: schedule('cluster-state', { includeClusterResources: true, snapshotVolumes: false }) },
     { file: 'schedule-volumes.yaml', object: schedule('volumes', { includeClusterResources: false, snapshotVolumes: false, defaultVolumesToFsBackup: true }) },
   ];
+}
+
+/**
+ * The cluster's ACME ClusterIssuer (docs/networking.md, "The edge"). HTTP-01 through the Istio ingress
+ * gateway: the solver's Ingress of class `istio` (cert-manager pkg/issuer/acme/http/ingress.go:160-195
+ * @ v1.21.1) is served by Istio, which takes an Ingress whose class names no IngressClass object in its
+ * default mode (istio pilot/pkg/config/kube/ingress/virtualservices.go:253-281 @ 1.30.3) and binds it to
+ * the pods labelled `istio: ingressgateway` unless `meshConfig.ingressSelector` says otherwise
+ * (pilot/pkg/config/kube/ingress/gateways.go:101-116). The Ingress, solver pod and Service are created
+ * in the Certificate's namespace, the ingress namespace (render/edge.ts).
+ */
+function clusterIssuer(i: NonNullable<ClusterConfig['edge']>['issuer'], labels: Record<string, string>): K8sObject {
+  return {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'ClusterIssuer',
+    metadata: { name: i.name, labels },
+    spec: {
+      acme: {
+        server: i.server,
+        email: i.email,
+        privateKeySecretRef: { name: i.accountKeySecret },
+        solvers: [{ http01: { ingress: { ingressClassName: i.ingressClassName } } }],
+      },
+    },
+  };
 }
 
 /** Folder of a cluster's platform objects. */

@@ -9,7 +9,8 @@ import { jsonDiff } from './json-patch.js';
 import type { K8sObject } from './kinds.js';
 import { serviceObjects } from './service-objects.js';
 import { dataObjects } from './data/index.js';
-import { dataApplicationName } from './argocd-apps.js';
+import { dataApplicationName, edgeApplicationName } from './argocd-apps.js';
+import { edgeObjects } from './edge.js';
 
 /** A path Argo CD builds with kustomize, and the objects the generator means it to produce. */
 export interface BuildTarget {
@@ -62,6 +63,11 @@ export function renderLayout(model: Model): LayoutResult {
     const objects = environmentObjects(e);
     files.push(...shared(e, objects));
     targets.push({ path: e.sharedPath, application: `${e.env.name}-shared`, env: e.env.name, objects });
+    const edge = edgeObjects(e);
+    if (edge.length > 0) {
+      files.push(...flat(e.edgePath, [e.cluster.file], edge));
+      targets.push({ path: e.edgePath, application: edgeApplicationName(e.env.name), env: e.env.name, objects: edge });
+    }
     const data = dataObjects(e, model.environments);
     if (data.length === 0) continue;
     files.push(...flat(e.dataPath, [e.cluster.file, 'apps/*/service.yaml'], data));

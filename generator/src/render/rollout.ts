@@ -10,7 +10,7 @@ import type { GrayReleaseConfig } from '../config/types.js';
 import type { GrayInstance } from '../model/types.js';
 import { CANARY_ANNOTATIONS, canaryServiceName } from './conventions.js';
 import type { ObjectMeta, PodTemplate, Rollout } from './kinds.js';
-import { PRIMARY_ROUTE } from './mesh.js';
+import { weightedRoutes } from './mesh.js';
 
 /** Seconds the canary pods stay up after an abort, so that clients drain (the controller's default). */
 const ABORT_SCALE_DOWN_DELAY_SECONDS = 30;
@@ -45,7 +45,7 @@ export function rollout(
         canary: {
           stableService: name,
           canaryService: canaryServiceName(name),
-          trafficRouting: { istio: { virtualService: { name, routes: [PRIMARY_ROUTE] } } },
+          trafficRouting: { istio: { virtualService: { name, routes: weightedRoutes(i) } } },
           // The stable ReplicaSet keeps its full size during the canary, so an abort moves all traffic
           // back at once, without waiting for pods to start.
           dynamicStableScale: false,

@@ -3,7 +3,7 @@ import type { ServiceInstance } from '../model/types.js';
 import { analysisTemplate } from './analysis.js';
 import { configMap, externalSecret, secretVariables } from './config.js';
 import type { K8sObject } from './kinds.js';
-import { virtualService } from './mesh.js';
+import { edgeVirtualService, virtualService } from './mesh.js';
 import { monitorLabels, podMonitor, serviceMonitor } from './monitoring.js';
 import { canaryService, networkPolicy, service } from './networking.js';
 import { migrationObjects } from './migrations.js';
@@ -21,6 +21,7 @@ export function serviceObjects(i: ServiceInstance): K8sObject[] {
   const svc = service(i);
   const gray = isGray(i) ? i : undefined;
   const analysis = gray ? analysisTemplate(gray) : undefined;
+  const edge = gray ? undefined : edgeVirtualService(i);
   return [
     serviceAccount(i),
     configMap(i),
@@ -36,7 +37,8 @@ export function serviceObjects(i: ServiceInstance): K8sObject[] {
     // A Rollout's pods are scraped by a PodMonitor: the controller re-points its Services (monitoring.ts).
     ...(i.service.metrics ? [gray ? podMonitor(gray, monitorLabels(i)) : serviceMonitor(i)] : []),
     // A gray release adds its traffic route and, where thresholds are set, its analysis.
-    ...(gray ? [virtualService(gray)] : []),
+    // An edge target without one gets the Gateway's route (mesh.ts).
+    ...(gray ? [virtualService(gray)] : edge ? [edge] : []),
     ...(analysis ? [analysis] : []),
   ];
 }

@@ -194,8 +194,31 @@ const prometheus: Check = (_obj, _spec, status) => {
   return hs;
 };
 
+/**
+ * argo-cd resource_customizations/cert-manager.io/Certificate/health.lua:1-31 @ v3.5.1: `Issuing` True
+ * first is Progressing; then `Ready` False is Degraded, True Healthy; no condition yet is Progressing.
+ */
+const certificate: Check = (_obj, _spec, status) => {
+  const issuing = condition(status, 'Issuing');
+  if (issuing?.['status'] === 'True') return progressing(str(issuing['message']) ?? '');
+  const ready = list(status['conditions']).map(rec).find((c) => c['type'] === 'Ready' && (c['status'] === 'True' || c['status'] === 'False'));
+  if (ready?.['status'] === 'False') return { status: 'Degraded', message: str(ready['message']) ?? '' };
+  if (ready?.['status'] === 'True') return healthy(str(ready['message']) ?? '');
+  return progressing('Waiting for certificate');
+};
+
+/** argo-cd resource_customizations/cert-manager.io/ClusterIssuer/health.lua:1-21 @ v3.5.1. */
+const clusterIssuer: Check = (_obj, _spec, status) => {
+  const ready = list(status['conditions']).map(rec).find((c) => c['type'] === 'Ready' && (c['status'] === 'True' || c['status'] === 'False'));
+  if (ready?.['status'] === 'False') return { status: 'Degraded', message: str(ready['message']) ?? '' };
+  if (ready?.['status'] === 'True') return healthy(str(ready['message']) ?? '');
+  return progressing('Initializing ClusterIssuer');
+};
+
 const BUILT_IN = new Map<string, Check>([
   ['monitoring.coreos.com/Prometheus', prometheus],
+  ['cert-manager.io/Certificate', certificate],
+  ['cert-manager.io/ClusterIssuer', clusterIssuer],
   ['apps/Deployment', deployment],
   ['apps/StatefulSet', statefulSet],
   ['/Service', service],

@@ -20,8 +20,16 @@ const PROMETHEUS = 'monitoring.coreos.com/Prometheus';
  */
 const TOPOLOGY = ['Queue', 'Exchange', 'Binding', 'Policy', 'Permission', 'User', 'Vhost', 'Shovel'].map((k) => `rabbitmq.com/${k}`);
 
+const CLUSTER_ISSUER = 'cert-manager.io/ClusterIssuer';
+const CERTIFICATE = 'cert-manager.io/Certificate';
+/**
+ * An ACME issuance: the solver pod starts (one {@link POD_READY_MS}), then the ACME server validates
+ * the challenge and signs. An assumption, not a measurement (docs/simulation.md).
+ */
+const ISSUANCE_MS = POD_READY_MS + 30_000;
+
 /** Kinds whose status an operator of the simulation writes. Redis `Redis` and `RedisSentinel` are not among them: their operator writes no status. */
-export const OPERATED: ReadonlySet<string> = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, ...TOPOLOGY]);
+export const OPERATED: ReadonlySet<string> = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, CLUSTER_ISSUER, CERTIFICATE, ...TOPOLOGY]);
 
 const spec = (live: Live): Obj => rec(live.manifest['spec']);
 const count = (v: unknown): number => Math.max(1, Number(v ?? 1));
@@ -43,9 +51,19 @@ const count = (v: unknown): number => Math.max(1, Number(v ?? 1));
  * - prometheus-operator starts a Prometheus' pods in parallel unless the object says otherwise
  *   (prometheus-operator pkg/prometheus/server/statefulset.go:374 @ v0.93.0): one pod start.
  */
-function readyAt(live: Live): number | undefined {
+function readyAt(live: Live, cluster?: Cluster): number | undefined {
   const s = spec(live);
   switch (groupKind(live.manifest)) {
+    case CLUSTER_ISSUER:
+      // The ACME account is registered at once (the ACME server's answer is not simulated).
+      return live.appliedAt;
+    case CERTIFICATE: {
+      // Issued once its ClusterIssuer is ready: never without one.
+      const ref = rec(s['issuerRef']);
+      const issuer = cluster?.list(CLUSTER_ISSUER).find((i) => nameOf(i.manifest) === ref['name']);
+      const from = issuer ? readyAt(issuer) : undefined;
+      return from === undefined ? undefined : Math.max(live.appliedAt, from) + ISSUANCE_MS;
+    }
     case CNPG_CLUSTER:
       return live.appliedAt + count(s['instances']) * POD_READY_MS;
     case RABBITMQ_CLUSTER:
@@ -61,9 +79,9 @@ function readyAt(live: Live): number | undefined {
 /** The next instant, after `now`, at which an operated object becomes ready. */
 export function nextOperatorEvent(cluster: Cluster, now: number): number | undefined {
   let next = Infinity;
-  for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS]) {
+  for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, CLUSTER_ISSUER, CERTIFICATE]) {
     for (const live of cluster.list(gk)) {
-      const at = readyAt(live) ?? Infinity;
+      const at = readyAt(live, cluster) ?? Infinity;
       if (at > now && at < next) next = at;
     }
   }
@@ -76,8 +94,24 @@ const condition = (type: string, status: 'True' | 'False' | 'Unknown', reason: s
 export function operatorStatus(cluster: Cluster, live: Live, now: number): Obj {
   const gk = groupKind(live.manifest);
   const s = spec(live);
-  const ready = (readyAt(live) ?? Infinity) <= now;
+  const ready = (readyAt(live, cluster) ?? Infinity) <= now;
   switch (gk) {
+    case CLUSTER_ISSUER:
+      // cert-manager pkg/issuer/acme/setup.go:53-59 @ v1.21.1.
+      return { conditions: [condition('Ready', 'True', 'ACMEAccountRegistered', 'The ACME account was registered with the ACME server')] };
+    case CERTIFICATE:
+      // cert-manager @ v1.21.1: Ready False "DoesNotExist" while there is no Secret
+      // (internal/controller/certificates/policies/checks.go:45) and Issuing True while it issues
+      // (pkg/controller/certificates/trigger/trigger_controller.go:241); then Ready True
+      // (pkg/controller/certificates/readiness/readiness_controller.go:409-418) and Issuing removed.
+      return ready
+        ? { conditions: [condition('Ready', 'True', 'Ready', 'Certificate is up to date and has not expired')] }
+        : {
+            conditions: [
+              condition('Ready', 'False', 'DoesNotExist', 'Issuing certificate as Secret does not exist'),
+              condition('Issuing', 'True', 'DoesNotExist', 'Issuing certificate as Secret does not exist'),
+            ],
+          };
     case CNPG_CLUSTER: {
       // The phases of cloudnative-pg api/v1/cluster_types.go @ v1.30.0 (":730" is the healthy one).
       const instances = count(s['instances']);

@@ -21,7 +21,7 @@ const WORKLOAD_PRECONDITIONS: readonly Precondition[] = [
   {
     name: 'Istio 1.22 with the CNI node agent and sidecar injection',
     source: 'docs/argocd.md:29-30, docs/gray-releases.md:251-254',
-    crds: ['networking.istio.io/VirtualService', 'networking.istio.io/DestinationRule', 'networking.istio.io/Gateway', 'security.istio.io/PeerAuthentication', 'security.istio.io/AuthorizationPolicy'],
+    crds: ['networking.istio.io/VirtualService', 'networking.istio.io/DestinationRule', 'networking.istio.io/Gateway', 'networking.istio.io/EnvoyFilter', 'security.istio.io/PeerAuthentication', 'security.istio.io/AuthorizationPolicy'],
     namespaces: ['istio-system', 'istio-ingress'],
   },
 ];

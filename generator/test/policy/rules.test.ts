@@ -297,6 +297,29 @@ const cases: Record<string, Case[]> = {
       expected: [],
     },
     {
+      name: 'quiet: an edge route served on the Gateway and port 443 alone, its destinations on the http port, moved with the mesh route',
+      objects: gray(
+        (v) => {
+          const gw = 'istio-ingress/suoke-prod';
+          Object.assign(v.spec, { hosts: ['xiaoai', 'ai.suoke-life.com'], gateways: ['mesh', gw] });
+          v.spec.http.unshift({ name: 'edge', match: [{ gateways: [gw], port: 443 }], route: [{ destination: { host: 'xiaoai', port: { number: 8080 } }, weight: 100 }, { destination: { host: 'xiaoai-canary', port: { number: 8080 } }, weight: 0 }] });
+        },
+        (r) => (r.spec.strategy.canary.trafficRouting.istio.virtualService.routes = ['primary', 'edge']),
+      ),
+      expected: [],
+    },
+    {
+      name: 'an edge route that also matches a path: the match is frozen, and so is the port',
+      objects: gray(
+        (v) => v.spec.http.unshift({ name: 'edge', match: [{ gateways: ['istio-ingress/suoke-prod'], uri: { prefix: '/api' } }], route: [{ destination: { host: 'xiaoai', port: { number: 8080 } }, weight: 100 }, { destination: { host: 'xiaoai-canary' }, weight: 0 }] }),
+        (r) => (r.spec.strategy.canary.trafficRouting.istio.virtualService.routes = ['primary', 'edge']),
+      ),
+      expected: [
+        `error spec.http[0].match: the weighted route "edge" of Rollout "xiaoai" also sets match: ${FROZEN}`,
+        `error spec.http[0].route[0].destination.port: the weighted route "edge" of Rollout "xiaoai" also sets destination.port: ${FROZEN}`,
+      ],
+    },
+    {
       name: 'quiet: a VirtualService no Rollout manages routes as it likes (a Rollout of another namespace names it)',
       objects: gray((v) => (v.spec.http[0].retries = { attempts: 3 }), (r) => (r.metadata.namespace = 'suoke-staging')),
       expected: [],

@@ -19,7 +19,7 @@ describe('rendered tree of the fixture platform', () => {
     expect(paths).toEqual([...new Set(paths)].sort());
   });
 
-  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, and argocd/', () => {
+  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, an edge path where one is declared, the platform path of a cluster with an issuer, and argocd/', () => {
     expect(result.targets.map((t) => `${t.application} ${t.path}`)).toEqual([
       'suoke-life-bootstrap argocd',
       'suoke-dev argocd/environments/dev',
@@ -34,7 +34,9 @@ describe('rendered tree of the fixture platform', () => {
       'test-gateway clusters/dev/test/gateway',
       'test-records clusters/dev/test/records',
       'test-shared clusters/dev/test/shared',
+      'platform-prod clusters/prod/platform',
       'prod-data clusters/prod/prod/data',
+      'prod-edge clusters/prod/prod/edge',
       'prod-gateway clusters/prod/prod/gateway',
       'prod-records clusters/prod/prod/records',
       'prod-scheduler clusters/prod/prod/scheduler',

@@ -15,6 +15,7 @@ import { Alerting } from './alerting-schema.js';
 import { Alerts } from './alerts-schema.js';
 import { DataServices } from './data-services-schema.js';
 import { Monitoring } from './monitoring-schema.js';
+import { ClusterEdge, EnvironmentEdge } from './edge-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
 import { ClusterPlatform } from './platform-schema.js';
@@ -49,6 +50,7 @@ export const Environment = Struct({
   changeWindows: Type.Optional(ChangeWindows),
   dataServices: Type.Optional(DataServices),
   perfTests: Type.Optional(PerfTests),
+  edge: Type.Optional(EnvironmentEdge),
   alerts: Alerts,
 });
 
@@ -69,6 +71,7 @@ export const ClusterFile = Struct(
       examples: [{ dev: { namespace: 'suoke-dev' } }],
     }),
     nodePools: Type.Optional(NodePools),
+    edge: Type.Optional(ClusterEdge),
     waivers: Type.Optional(Waivers),
     platform: Type.Optional(ClusterPlatform),
     alerting: Type.Optional(Alerting),

@@ -27,6 +27,10 @@ const OPERATOR_PODS: Readonly<Record<string, (name: string, spec: Record<string,
   'redis.redis.opstreelabs.in/RedisSentinel': (name) => [{ app: `${name}-sentinel` }],
   // rabbitmq/cluster-operator internal/metadata/label.go:18-23 @ v2.22.3.
   'rabbitmq.com/RabbitmqCluster': (name) => [{ 'app.kubernetes.io/name': name, 'app.kubernetes.io/component': 'rabbitmq', 'app.kubernetes.io/part-of': 'rabbitmq' }],
+  // While a Certificate of an ACME issuer is issued, cert-manager runs an HTTP-01 solver pod in its
+  // namespace labelled `acme.cert-manager.io/http01-solver: "true"` (cert-manager
+  // pkg/issuer/acme/http/pod.go:35-48, :198-210 and pkg/apis/acme/v1/types.go:58-60 @ v1.21.1).
+  'cert-manager.io/Certificate': () => [{ 'acme.cert-manager.io/http01-solver': 'true' }],
 };
 
 /** A Service an operator creates: its labels and the names of its ports. */

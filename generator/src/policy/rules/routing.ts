@@ -10,6 +10,11 @@
  * sidecars keep one virtual host per host and drop the other (istio
  * `pilot/pkg/networking/core/httproute.go:471-483 @ 1.22.8`); only gateways merge them. See
  * docs/gray-releases.md, "Routes, retries and timeouts".
+ *
+ * One exception, the edge route of a service the public reaches (render/mesh.ts): its match names only
+ * the environment's Gateway and port 443, and its destinations the Service's http port, all fixed by
+ * the environment's name and the conventions, so what Argo CD keeps is what Git says
+ * (docs/networking.md, "The edge").
  */
 import type { Obj, Rule, RuleContext } from '../engine.js';
 import type { Finding } from '../../core/finding.js';
@@ -21,6 +26,14 @@ const ROUTE_KEYS = new Set(['name', 'route']);
 /** Keys of a weighted destination, and of its `destination` (host or DestinationRule subset: what the controller matches). */
 const DESTINATION_KEYS = new Set(['destination', 'weight']);
 const TARGET_KEYS = new Set(['host', 'subset']);
+/** Keys an edge route's match may hold, and the keys it adds to a route and a destination. */
+const EDGE_MATCH_KEYS = new Set(['gateways', 'port']);
+
+/** A route whose only condition is the Gateway and port it is served on. */
+function isEdgeRoute(r: unknown): boolean {
+  const match = list(rec(r).match);
+  return match.length > 0 && match.every((m) => isPlainObject(m) && Array.isArray(m.gateways) && Object.keys(m).every((k) => EDGE_MATCH_KEYS.has(k)));
+}
 
 /** What a Rollout manages in one VirtualService: its HTTP routes (undefined: the only one) and its two Services. */
 interface Managed {
@@ -64,7 +77,8 @@ function checkRoutes(vs: Obj, m: Managed, ctx: RuleContext): Finding[] {
       return;
     }
     const route = `the weighted route${name ? ` "${name}"` : ''} of ${owner}`;
-    for (const key of Object.keys(rec(r)).filter((k) => !ROUTE_KEYS.has(k)).sort()) {
+    const edge = isEdgeRoute(r);
+    for (const key of Object.keys(rec(r)).filter((k) => !ROUTE_KEYS.has(k) && !(edge && k === 'match')).sort()) {
       out.push(ctx.report([...at, key], `${route} also sets ${key}: Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git`, hint));
     }
     list(rec(r).route).forEach((d, j) => {
@@ -73,7 +87,7 @@ function checkRoutes(vs: Obj, m: Managed, ctx: RuleContext): Finding[] {
         out.push(ctx.report([...dat, key], `${route} also sets ${key} on a destination: Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git`, hint));
       }
       const target = rec(rec(d).destination);
-      for (const key of Object.keys(target).filter((k) => !TARGET_KEYS.has(k)).sort()) {
+      for (const key of Object.keys(target).filter((k) => !TARGET_KEYS.has(k) && !(edge && k === 'port')).sort()) {
         out.push(ctx.report([...dat, 'destination', key], `${route} also sets destination.${key}: Argo CD keeps the live spec.http of this VirtualService, so it could never change from Git`, hint));
       }
       const host = str(target.host);
