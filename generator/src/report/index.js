@@ -1,3 +1,0 @@
-/** Results of `validate` and the output formats that print them. */
-export { createFormat } from './registry.js';
-export { exitCode } from './result.js';
