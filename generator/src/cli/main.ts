@@ -85,7 +85,10 @@ async function versionInfo(): Promise<import('./version.js').VersionInfo> {
 }
 
 /** Writes `text` to `file` (relative to the working directory) through a temporary file renamed over it: never half a report. */
-function writeReport(file: string, text: string): void {
+const writeReport = (file: string, text: string) => writeVia('--output-file', file, text);
+
+/** {@link writeReport}, its error naming the option `flag` that named the file. */
+function writeVia(flag: string, file: string, text: string): void {
   const target = path.resolve(process.cwd(), file);
   const temp = `${target}.${process.pid}.tmp`;
   try {
@@ -93,7 +96,7 @@ function writeReport(file: string, text: string): void {
     nodeFs.renameSync(temp, target);
   } catch (e) {
     nodeFs.rmSync(temp, { force: true });
-    throw new UsageError(`--output-file: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(`${flag}: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }
 
@@ -264,11 +267,24 @@ async function main(argv: string[]): Promise<number> {
     .option('--base <rev>', 'Git revision compared with (default: merge base with origin/main, else HEAD)')
     .addOption(new Option('-o, --output <format>', 'output format: text for a terminal, markdown for a pull-request comment or job summary').choices(PLAN_FORMATS).default('text'))
     .option('--output-file <format=file>', `also write the plan in FORMAT (${PLAN_FORMATS.join(', ')}) to FILE, e.g. markdown=plan.md; repeatable`, outputFileParser(PLAN_FORMATS))
-    .option('--root <dir>', 'repository root', '.')
+    .option('--root <dir>', ROOT_HELP)
     .addHelpText('after', PLAN_HELP)
-    .action(async (o: { base?: string; output: PlanFormat; outputFile?: OutputFile[]; root: string }) => {
+    .action(async (o: { base?: string; output: PlanFormat; outputFile?: OutputFile[]; root?: string }) => {
       const { runPlan } = await import('./plan.js');
       exit = runPlan(context(o.root), { output: o.output, outputFiles: (o.outputFile ?? []).map((f) => ({ format: f.format as PlanFormat, file: f.file })), ...(o.base !== undefined ? { base: o.base } : {}) });
+    });
+  program
+    .command('report')
+    .description('write one static HTML page of the platform: versions and gray-release weights per environment, change windows, capacity per node pool, findings')
+    .option('--out <file>', 'where the page is written (default: platform-report.html in the repository root)')
+    .option('--at <instant>', 'show the change windows at this ISO-8601 instant instead of now')
+    .option('--root <dir>', ROOT_HELP)
+    .addHelpText('after', '\nExamples:\n  npm run report\n  npm run report -- --out /tmp/platform.html --at 2026-12-08T22:30:00+08:00\n')
+    .action(async (o: { out?: string; at?: string; root?: string }) => {
+      const { runReport } = await import('./report.js');
+      const ctx = { ...context(o.root), writeFile: (file: string, text: string) => writeVia('--out', file, text) };
+      const out = o.out === undefined ? path.join(ctx.root, 'platform-report.html') : path.resolve(process.cwd(), o.out);
+      exit = runReport(ctx, { out, ...(o.at !== undefined ? { at: o.at } : {}) });
     });
   program
     .command('promote')
@@ -277,9 +293,9 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--from <env>', 'the environment whose stable version is promoted, e.g. staging')
     .requiredOption('--to <env>', 'the environment it is promoted to, e.g. prod')
     .option('--dry-run', 'print the edit, write nothing')
-    .option('--root <dir>', 'repository root', '.')
+    .option('--root <dir>', ROOT_HELP)
     .addHelpText('after', PROMOTE_HELP)
-    .action(async (service: string, o: { from: string; to: string; dryRun?: boolean; root: string }) => {
+    .action(async (service: string, o: { from: string; to: string; dryRun?: boolean; root?: string }) => {
       const { runPromote } = await import('./promote.js');
       exit = runPromote(context(o.root), { service, from: o.from, to: o.to, ...(o.dryRun ? { dryRun: true } : {}) });
     });
