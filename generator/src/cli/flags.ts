@@ -25,6 +25,15 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
+/** `--shard i/n`: shard i (1-based) of n, 1 ≤ i ≤ n, e.g. `2/4`. */
+export function parseShard(value: string): { shard: number; of: number } {
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(value.trim());
+  const shard = m ? Number(m[1]) : NaN;
+  const of = m ? Number(m[2]) : NaN;
+  if (!m || shard < 1 || shard > of) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 2/4.');
+  return { shard, of };
+}
+
 /** Appends the comma-separated names of one occurrence to those of the earlier ones (blanks dropped, as kubeconform's splitCSV). */
 export function collectNames(value: string, previous: string[] = []): string[] {
   const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -67,6 +76,9 @@ Examples:
   npm run validate -- --policies --tier development -o junit out/ > report.xml
   npx suoke-gitops validate --output-file sarif=validate.sarif --output-file junit=validate.xml
                                                        one run: text printed, SARIF and JUnit written
+  npm run validate -- --env prod                       one CI job per environment (and one --env platform):
+                                                       their reports merged are the whole run's
+  npm run validate -- --shard 2/4                      a quarter of the Argo CD paths (shard 1: also the repository-wide checks)
 `;
 
 /** What `plan --help` prints after the options: what it runs, the exit codes, examples. */

@@ -16,7 +16,7 @@ import { diskFs } from '../core/fs.js';
 import { cacheSecretFile } from '../core/seal.js';
 import { printable, printableLines } from '../core/printable.js';
 import type { CommandContext, StandardInput } from './context.js';
-import { collectNames, outputFileParser, parseCount, parseSize, PLAN_HELP, PROMOTE_HELP, VALIDATE_EXAMPLES, type OutputFile } from './flags.js';
+import { collectNames, outputFileParser, parseCount, parseShard, parseSize, PLAN_HELP, PROMOTE_HELP, VALIDATE_EXAMPLES, type OutputFile } from './flags.js';
 import { PLAN_FORMATS, type PlanFormat } from '../review/plan-format.js';
 import { formatUserError } from './errors.js';
 import { FORMAT_NAMES } from '../report/format-names.js';
@@ -158,6 +158,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--base <rev>', 'Git revision the change is compared with (default: merge base with origin/main, else HEAD)')
     .option('--no-simulate', 'skip the simulation of Argo CD from an empty cluster (docs/simulation.md)')
     .option('--no-windows', 'leave the change windows out (the result then does not depend on the clock); CI keeps them')
+    .option('--env <env>', 'repository: only the Argo CD paths of this environment and their findings (`platform`: the paths of no environment and the repository-wide checks, simulation included); the parts merged are the whole report')
+    .option('--shard <i/n>', 'repository: only shard i of n of the Argo CD paths (sorted, dealt round-robin); shard 1 also runs the repository-wide checks', parseShard)
     .addHelpText('after', VALIDATE_EXAMPLES)
     .action(async (paths: string[], o: ValidateFlags) => {
       const { runValidate } = await import('./validate.js');
@@ -188,6 +190,7 @@ async function main(argv: string[]): Promise<number> {
         ...(o.base !== undefined ? { base: o.base } : {}),
         simulate: o.simulate !== false,
         ...(o.windows === false ? { windows: false } : {}),
+        ...partOf(o),
       });
     });
   program
@@ -384,7 +387,17 @@ interface ValidateFlags {
   base?: string;
   simulate?: boolean;
   windows?: boolean;
+  env?: string;
+  shard?: { shard: number; of: number };
 }
+
+/** `--env` or `--shard` (not both) as the pipeline's part. */
+function partOf(o: ValidateFlags): { part?: import('../validate/partition.js').Part } {
+  if (o.env !== undefined && o.shard !== undefined) throw new UsageError('validate: --env and --shard cut the work two ways; give one');
+  if (o.env !== undefined) return { part: { env: o.env } };
+  return o.shard ? { part: o.shard } : {};
+}
+
 
 // A reader that stops early (`validate | head`) closes the pipe: the output is no longer wanted, which
 // is not an error of ours. Exit quietly, as other command-line tools do.

@@ -38,6 +38,9 @@ export async function runValidate(ctx: CommandContext, given: ValidateOptions): 
   if (o.paths.length === 0 && pathOnly.length > 0) {
     throw new UsageError(`validate: ${pathOnly.join(', ')} apply to manifests given as PATH (or standard input); the repository (no PATH) always runs the policies and checks every kind`);
   }
+  if (o.paths.length > 0 && o.part) {
+    throw new UsageError(`validate: ${'env' in o.part ? '--env' : '--shard'} cuts the repository's work into parts; with PATH, give the files of one part instead`);
+  }
   let report: Report;
   try {
     const world = {

@@ -25,6 +25,7 @@ import { answer, Inputs, recordingFs, unchanged, type Observation } from './inpu
 import { cacheSeal, INPUT_FILES, INPUT_ROOTS, inputFiles, resultCache, resultCacheDir, resultKey } from './result-cache.js';
 import type { ReadLimits } from './manifests.js';
 import { instantAt, pathBuilder, windowsStep, type BaseTree } from './windows-step.js';
+import { ownership, partName, type Part } from './partition.js';
 
 /** What `validate` checks and how (the CLI maps its flags to these). */
 export interface ValidateOptions {
@@ -77,6 +78,11 @@ export interface ValidateOptions {
    * the clock; the other base-revision checks, such as a canary's first deploy, still run). Default true.
    */
   windows?: boolean;
+  /**
+   * The repository: only this part of the work (`--env`, `--shard`; validate/partition.ts), its
+   * paths built and checked and its findings reported. Default: everything.
+   */
+  part?: Part;
 }
 
 /** The world `validate` runs in, passed in by the CLI (and by tests). */
@@ -109,9 +115,12 @@ export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Pro
   if (o.paths.length > 0) return { report: await validateGiven(world, o), cached: false };
   // One seal (a read of the per-user secret) for the result cache, the windows builds and the simulation.
   const seal = o.cache === false ? undefined : cacheSeal(world.root, o.cacheSecretFile);
-  world.progress?.(`rendering and checking the repository${o.schemaOnly ? ' (schemas)' : o.kustomize ? ' (drift, policies, schemas, kustomize builds)' : ' (drift, policies, schemas)'}`);
+  const part = o.part ? ` (${partName(o.part)})` : '';
+  world.progress?.(`rendering and checking the repository${part}${o.schemaOnly ? ' (schemas)' : o.kustomize ? ' (drift, policies, schemas, kustomize builds)' : ' (drift, policies, schemas)'}`);
   const repo = await cachedRepository(world, o, seal);
-  if (o.schemaOnly) return { report: repo.report, cached: repo.cached };
+  const own = ownership(o.part, repo.paths);
+  // What an interrupted render left (added on every run) is a repository-wide finding.
+  if (o.schemaOnly) return { report: { ...repo.report, findings: repo.report.findings.filter(own.ownsFinding) }, cached: repo.cached };
   const build = o.kustomize && o.windows !== false ? await pathBuilder({ root: world.root, path: world.path, ...(seal ? { cache: seal } : {}) }) : undefined;
   if (o.windows !== false) world.progress?.('change windows: comparing with the base revision');
   const windows = await windowsStep({
@@ -128,8 +137,9 @@ export async function runPipeline(world: ValidateWorld, o: ValidateOptions): Pro
   });
   // The simulation depends on the clock too (windows), so it is not cached either; without the
   // change windows (`--no-windows`) it plays with the projects' sync windows left out.
-  const simulation = o.simulate === false || !o.kustomize ? [] : await simulate(world, o, seal);
-  return { report: { ...repo.report, findings: [...repo.report.findings, ...windows, ...simulation] }, cached: repo.cached };
+  // The simulation plays every cluster whole: the part of the repository-wide checks runs it.
+  const simulation = o.simulate === false || !o.kustomize || !own.global ? [] : await simulate(world, o, seal);
+  return { report: { ...repo.report, findings: [...repo.report.findings, ...windows].filter(own.ownsFinding).concat(simulation) }, cached: repo.cached };
 }
 
 /** The simulation step of a repository run (it depends on the clock too, so it is never cached). */
@@ -184,11 +194,13 @@ export interface RepositoryOptions {
   ignoreMissingSchemas: boolean;
   /** Whether the kustomize step may use the sealed build cache. */
   cache: boolean;
+  /** The part of the work (validate/partition.ts); absent: all of it. */
+  part?: Part;
 }
 
 /** The {@link RepositoryOptions} of a run. */
 export function repositoryOptions(o: ValidateOptions): RepositoryOptions {
-  return { schemaOnly: o.schemaOnly, kustomize: o.kustomize, ignoreMissingSchemas: o.ignoreMissingSchemas, cache: o.cache !== false };
+  return { schemaOnly: o.schemaOnly, kustomize: o.kustomize, ignoreMissingSchemas: o.ignoreMissingSchemas, cache: o.cache !== false, ...(o.part ? { part: o.part } : {}) };
 }
 
 /** A repository validation: its report, and the facts the windows step needs. */
@@ -196,6 +208,8 @@ interface RepositoryValidation {
   report: Report;
   /** Plain data of the configuration and model (JSON-safe: kept with the cached report). */
   windows: ReturnType<typeof windowFacts>;
+  /** Every rendered path and its environment (JSON-safe: kept with the cached report), which the parts are cut from. */
+  paths: { path: string; env: string }[];
   /** Built objects per Argo CD path, for the windows step; never cached (a cached report has none). */
   built?: ReadonlyMap<string, readonly Record<string, unknown>[]>;
 }
@@ -204,6 +218,7 @@ interface RepositoryValidation {
 interface CacheEntry {
   report: Report;
   windows: RepositoryValidation['windows'];
+  paths: RepositoryValidation['paths'];
   inputs: Observation[];
 }
 
@@ -229,12 +244,12 @@ async function cachedRepository(world: ValidateWorld, o: ValidateOptions, seal: 
   const cache = resultCache<CacheEntry>(resultCacheDir(world.root), seal);
   const key = resultKey(world.buildId, options);
   const hit = cache.get(key);
-  if (hit?.report && hit.windows && Array.isArray(hit.inputs) && unchanged({ fs, path: world.path }, hit.inputs)) {
-    return { ...withLeft({ report: hit.report, windows: hit.windows }), files, cached: true };
+  if (hit?.report && hit.windows && Array.isArray(hit.paths) && Array.isArray(hit.inputs) && unchanged({ fs, path: world.path }, hit.inputs)) {
+    return { ...withLeft({ report: hit.report, windows: hit.windows, paths: hit.paths }), files, cached: true };
   }
   const inputs = new Inputs();
   const value = await validateRepository({ root: world.root, fs: recordingFs(fs, inputs), path: world.path }, options, seal, inputs);
-  if (!inputs.unknown) cache.set(key, { report: value.report, windows: value.windows, inputs: inputs.list() });
+  if (!inputs.unknown) cache.set(key, { report: value.report, windows: value.windows, paths: value.paths, inputs: inputs.list() });
   return { ...withLeft(value), files, cached: false };
 }
 
@@ -305,7 +320,9 @@ async function validateRepository(
     tool = await requireKustomize({ path: world.path, ...(o.cache ? { cacheDir: defaultCacheDir(world.root) } : {}) });
   }
   const deployed = new Set(argo.buildPaths);
-  const targets = useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets;
+  // Under --env/--shard only this part's paths are built and schema-checked; the rest is everyone's.
+  const own = ownership(o.part, rendered.targets);
+  const targets = (useKustomize ? rendered.targets.filter((t) => deployed.has(t.path)) : rendered.targets).filter((t) => own.owns(t.path));
   let builds: Promise<BuildResult[]> | undefined;
   if (tool) {
     const cache = o.cache && seal ? { dir: defaultCacheDir(world.root), seal } : undefined;
@@ -324,9 +341,12 @@ async function validateRepository(
   findings.push(...addons);
   const schema = await schemaStep({ validator, targets, applications: argo.applications, yieldBetween: builds !== undefined });
   findings.push(...schema.findings);
-  if (!builds) return { report: { results: schema.intended.flat(), findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model) };
+  const paths = rendered.targets.map((t) => ({ path: t.path, env: t.env }));
+  const files = paths.map((p) => p.path).filter((p) => own.owns(p));
+  const facts = { windows: windowFacts(config, model), paths };
+  if (!builds) return { report: { results: schema.intended.flat(), findings: findings.filter(own.ownsFinding), files }, ...facts };
   const kustomize = kustomizeStep({ builds: await builds, targets, intended: schema.intended, validator });
   const results: ResourceResult[] = kustomize.results;
   findings.push(...kustomize.findings);
-  return { report: { results, findings, files: rendered.targets.map((t) => t.path) }, windows: windowFacts(config, model), built: kustomize.built };
+  return { report: { results, findings: findings.filter(own.ownsFinding), files }, ...facts, built: kustomize.built };
 }
