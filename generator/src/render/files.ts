@@ -9,12 +9,23 @@ function header(sources: readonly string[]): string {
 
 /** A generated YAML file holding one document (an array is one document: a YAML sequence). */
 export function yamlFile(path: string, sources: readonly string[], doc: unknown): RenderedFile {
-  return { path, content: header(sources) + toYaml(doc) };
+  return lazyFile(path, () => header(sources) + toYaml(doc));
 }
 
 /** A generated YAML file holding several documents separated by `---`. */
 export function yamlStream(path: string, sources: readonly string[], docs: readonly unknown[]): RenderedFile {
-  return { path, content: header(sources) + toYamlDocuments(docs) };
+  return lazyFile(path, () => header(sources) + toYamlDocuments(docs));
+}
+
+/**
+ * A file whose text is written out the first time it is read: the commands that compare objects
+ * (`diff`, `plan`, `report`) read the targets only, and emitting ~800 files of YAML is most of a
+ * render's time. The rendered objects are never changed after they are rendered, so the text is the
+ * same whenever it is read (the golden and drift tests read it last).
+ */
+function lazyFile(path: string, emit: () => string): RenderedFile {
+  let content: string | undefined;
+  return Object.defineProperty({ path } as RenderedFile, 'content', { enumerable: true, get: () => (content ??= emit()) });
 }
 
 /** Relative POSIX path from directory `fromDir` to `to` (both repository-relative). */
