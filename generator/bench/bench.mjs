@@ -103,6 +103,11 @@ const npmRun = (script, ...args) => ['npm', 'run', '-s', script, '--', '--root',
   await timed(gitRun);
   const wg = await repeat(runs, undefined, gitRun);
   row('seed: validate --no-windows again in a Git work tree (warm)', wg.secs, 's', 0.5);
+  // `diff` on a version bump: both sides rendered from configuration (the base's read from Git). Aim: well under a second.
+  const xiaoai = path.join(inGit, 'apps/xiaoai/service.yaml');
+  fs.writeFileSync(xiaoai, fs.readFileSync(xiaoai, 'utf8').replace('version: "2.1.0"', 'version: "2.2.0"'));
+  const d = await repeat(runs, undefined, ['node', cli, 'diff', '--root', inGit, '--base', 'HEAD']);
+  row('seed: diff --base HEAD of a version bump (cold process)', d.secs, 's', 1.0);
 
   // The simulation step of validate: after validate's own builds its kustomize builds are cache hits,
   // so what it adds is reading them and the play (docs/simulation.md). Aim: < 10 % of cold validate.
@@ -206,6 +211,14 @@ if (process.env.BENCH_LARGE !== '0') {
   row(`${large} services × 4 envs: validate peak RSS`, full.mb, 'MB');
   const warm = await repeat(1, undefined, bigRun('validate', '--no-simulate'));
   row(`${large} services × 4 envs: validate again, warm cache`, warm.secs, 's');
+  // One CI runner per part (`--env`, as the workflow's matrix): each part cold, the slowest is the wall time.
+  const parts = [];
+  for (const env of ['platform', 'dev', 'test', 'staging', 'prod']) {
+    const p = await repeat(1, clearCache(big), bigRun('validate', '--no-simulate', '--no-cache', '--env', env));
+    parts.push(p.secs);
+  }
+  row(`${large} services × 4 envs: slowest validate --env part, cold (matrix wall time)`, Math.max(...parts), 's', full.secs / 2);
+  console.log(`${''.padEnd(58)} parts: ${parts.map((x) => x.toFixed(1)).join(', ')} s (platform, dev, test, staging, prod)`);
 }
 
 fs.rmSync(work, { recursive: true, force: true });
