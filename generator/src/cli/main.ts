@@ -87,15 +87,20 @@ async function versionInfo(): Promise<import('./version.js').VersionInfo> {
 /** Writes `text` to `file` (relative to the working directory) through a temporary file renamed over it: never half a report. */
 const writeReport = (file: string, text: string) => writeVia('--output-file', file, text);
 
-/** {@link writeReport}, its error naming the option `flag` that named the file. */
-function writeVia(flag: string, file: string, text: string): void {
+/** {@link writeReport}, its error naming the option `flag` that named the file; `makeFolder`: its folder is created first. */
+function writeVia(flag: string, file: string, text: string, makeFolder = false): void {
   const target = path.resolve(process.cwd(), file);
   const temp = `${target}.${process.pid}.tmp`;
   try {
+    if (makeFolder) nodeFs.mkdirSync(path.dirname(target), { recursive: true });
     nodeFs.writeFileSync(temp, text);
     nodeFs.renameSync(temp, target);
   } catch (e) {
-    nodeFs.rmSync(temp, { force: true });
+    try {
+      nodeFs.rmSync(temp, { force: true });
+    } catch {
+      // Nothing was made there (its folder is not one): nothing to remove.
+    }
     throw new UsageError(`${flag}: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }
@@ -285,7 +290,7 @@ async function main(argv: string[]): Promise<number> {
     .addHelpText('after', '\nExamples:\n  npm run report\n  npm run report -- --out /tmp/platform.html --at 2026-12-08T22:30:00+08:00\n')
     .action(async (o: { out?: string; at?: string; root?: string }) => {
       const { runReport } = await import('./report.js');
-      const ctx = { ...context(o.root), writeFile: (file: string, text: string) => writeVia('--out', file, text) };
+      const ctx = { ...context(o.root), writeFile: (file: string, text: string) => writeVia('--out', file, text, true) };
       const out = o.out === undefined ? path.join(ctx.root, 'platform-report.html') : path.resolve(process.cwd(), o.out);
       exit = runReport(ctx, { out, ...(o.at !== undefined ? { at: o.at } : {}) });
     });

@@ -20,7 +20,7 @@ const MONDAY = '2026-12-07T06:00:00Z';
 const SERVICES = 19;
 const ENVIRONMENTS = 4;
 const LINE = (shown: string) =>
-  `Wrote ${shown}: ${SERVICES} services × ${ENVIRONMENTS} environments, 3 node pools, 0 errors, 0 warnings; windows open at 2026-12-07T06:00:00.000Z: dev, test, staging\n`;
+  `Wrote ${shown}: ${SERVICES} services × ${ENVIRONMENTS} environments, 13 node pools, 0 errors, 0 warnings; windows open at 2026-12-07T06:00:00.000Z: dev, test, staging\n`;
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'suoke-report-'));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -69,13 +69,15 @@ describe('report', () => {
     expect(fs.readFileSync(path.join(out, 'a.html'), 'utf8')).toBe(fs.readFileSync(path.join(out, 'b.html'), 'utf8'));
   });
 
-  it('bad usage: an instant that is not one, a folder that cannot be written: exit 2, one line, nothing written', async () => {
+  it('bad usage: an instant that is not one, a place that cannot be written: exit 2, one line, nothing written', async () => {
     const repo = tempRepo('repo');
     const at = await runCli(['report', '--root', repo.root, '--out', path.join(out, 'x.html'), '--at', 'monday']);
     expect(at.stderr).toMatch(/^error: --at "monday" .+\n$/);
     expect(at.code).toBe(2);
-    const dir = await runCli(['report', '--root', repo.root, '--out', path.join(out, 'no/such/folder/x.html'), '--at', MONDAY]);
-    expect(dir.stderr).toBe(`error: --out: cannot write ${path.join(out, 'no/such/folder/x.html')}: ENOENT\n`);
+    // A folder where a file is: the page's folder cannot be made.
+    fs.writeFileSync(path.join(out, 'a-file'), '');
+    const dir = await runCli(['report', '--root', repo.root, '--out', path.join(out, 'a-file/x.html'), '--at', MONDAY]);
+    expect(dir.stderr).toBe(`error: --out: cannot write ${path.join(out, 'a-file/x.html')}: EEXIST\n`);
     expect(dir.code).toBe(2);
     expect(fs.existsSync(path.join(out, 'x.html'))).toBe(false);
   });
