@@ -33,8 +33,10 @@ export function runReport(ctx: CommandContext, o: ReportOptions): number {
   const open = data.environments.filter((e) => e.window.open).map((e) => e.name);
   ctx.stdout(
     `Wrote ${shown.startsWith('..') ? o.out : shown}: ${data.services.length} services × ${data.environments.length} environments, ` +
-      `${data.pools.length} node pools, ${data.counts.error} errors, ${data.counts.warning} warnings; ` +
+      `${plural(data.pools.length, 'node pool')}, ${plural(data.counts.error, 'error')}, ${plural(data.counts.warning, 'warning')}; ` +
       `windows open at ${data.at}: ${open.length > 0 ? open.join(', ') : 'none'}\n`,
   );
   return 0;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

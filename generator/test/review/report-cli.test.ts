@@ -69,6 +69,29 @@ describe('report', () => {
     expect(fs.readFileSync(path.join(out, 'a.html'), 'utf8')).toBe(fs.readFileSync(path.join(out, 'b.html'), 'utf8'));
   });
 
+  it('on a change: a new service (a row), a version bump, a canary advance and a window edit, each where the page shows it', async () => {
+    const repo = tempRepo('repo');
+    repo.write('apps/tongue/service.yaml', repo.read('apps/look/service.yaml').replace(/\blook\b/g, 'tongue'));
+    repo.write('apps/xiaoai/service.yaml', repo.read('apps/xiaoai/service.yaml').replace('version: "2.1.0"', 'version: "2.2.0"'));
+    repo.write('apps/xiaoke/service.yaml', repo.read('apps/xiaoke/service.yaml').replace(/weight: 20\b/, 'weight: 50'));
+    repo.write('clusters/staging/cluster.yaml', repo.read('clusters/staging/cluster.yaml').replace('"0 10 * * 1-5", duration: 8h', '"0 15 * * 1-5", duration: 3h'));
+    const r = await runCli(['report', '--root', repo.root, '--out', 'page.html', '--at', MONDAY], { cwd: repo.root });
+    expect(r.stdout).toBe(
+      `Wrote page.html: ${SERVICES + 1} services × ${ENVIRONMENTS} environments, 13 node pools, 1 error, 0 warnings; windows open at 2026-12-07T06:00:00.000Z: dev, test\n`,
+    );
+    const html = repo.read('page.html');
+    // One more service does not fit prod's quota at the worst case: the page says so, at the quota's line.
+    expect(html.match(/<tr class="error">.*<\/tr>/g)?.map((row) => /<code>([^<]+)<\/code><\/td><td><a href="[^"]+">([^<]+)<\/a>/.exec(row)?.slice(1).join(' '))).toEqual(['policy/quota clusters/prod/cluster.yaml:15']);
+    const cell = (service: string, env: string) => new RegExp(`<td data-service="${service}" data-env="${env}"[^>]*>(.*?)</td>`).exec(html)?.[1] ?? '';
+    expect(html.match(/<td data-service="tongue"/g)).toHaveLength(ENVIRONMENTS);
+    expect(cell('xiaoai', 'prod')).toContain('<span class="version">2.2.0</span>');
+    expect(cell('xiaoai', 'dev')).toContain('<span class="version">2.2.0-rc.1</span>');
+    expect(cell('xiaoke', 'prod')).toContain('canary <span class="version">2.1.0</span> at 50%');
+    const staging = /<article class="card (\w+)" data-env="staging">([\s\S]*?)<\/article>/.exec(html)!;
+    expect(staging[1]).toBe('closed');
+    expect(staging[2]).toContain('Opens <time datetime="2026-12-07T07:00:00.000Z">2026-12-07 15:00 +08:00</time>');
+  });
+
   it('bad usage: an instant that is not one, a place that cannot be written: exit 2, one line, nothing written', async () => {
     const repo = tempRepo('repo');
     const at = await runCli(['report', '--root', repo.root, '--out', path.join(out, 'x.html'), '--at', 'monday']);
