@@ -65,6 +65,44 @@ export function dataGroup(e: EnvironmentModel, a: AlertsConfig): RuleGroup | und
   };
 }
 
+/**
+ * P2: the environment's PostgreSQL under pressure. From the instance exporter's default queries
+ * (cloudnative-pg config/manager/default-monitoring.yaml @ v1.30.0): `cnpg_pg_replication_lag`, the
+ * seconds a replica's replay is behind, 0 on the primary and on a caught-up replica (:110-124);
+ * `cnpg_backends_total`, client backends per database, user and state (:10-50); and
+ * `cnpg_pg_settings_setting{name="max_connections"}` (:446-459). Lag only with replicas.
+ */
+export function dataPressureGroup(e: EnvironmentModel, a: AlertsConfig): RuleGroup | undefined {
+  const pg = postgresPlan(e);
+  if (!pg) return undefined;
+  const instances = `namespace="${pg.namespace}", pod=~"${pg.name}-[0-9]+"`;
+  const d = a.data;
+  const percent = Math.round(d.connectionsRatio * 100);
+  const lag = alertRule(
+    'PostgresReplicationLag',
+    `max by (namespace, pod) (cnpg_pg_replication_lag{${instances}}) > ${d.replicationLagSeconds}`,
+    'P2',
+    {
+      summary: `A replica of ${pg.name} is more than ${d.replicationLagSeconds}s behind`,
+      description: `A replica has replayed the primary's WAL more than ${d.replicationLagSeconds}s late for ${d.pressureFor}: a failover to it would lose or delay that much, and reads from it are stale.`,
+      anchor: 'replication-lag',
+    },
+    { for: d.pressureFor, service: pg.name },
+  );
+  const connections = alertRule(
+    'PostgresConnectionsNearLimit',
+    `sum by (namespace, pod) (cnpg_backends_total{${instances}}) / on (namespace, pod) max by (namespace, pod) (cnpg_pg_settings_setting{${instances}, name="max_connections"}) > ${d.connectionsRatio}`,
+    'P2',
+    {
+      summary: `An instance of ${pg.name} uses over ${percent}% of its connections`,
+      description: `Client connections have stayed above ${percent}% of \`max_connections\` for ${d.pressureFor}: new connections are refused once it is reached. Look for services connecting around the pooler, or raise the pooler's pool sizes.`,
+      anchor: 'connections-near-the-limit',
+    },
+    { for: d.pressureFor, service: pg.name },
+  );
+  return { name: 'alerts-data-pressure', rules: pg.cluster.instances > 1 ? [lag, connections] : [connections] };
+}
+
 /** P3: an Application of the environment out of sync for long, or a sync that failed. */
 export function configurationGroup(e: EnvironmentModel, a: AlertsConfig): RuleGroup {
   const project = projectName(e.env.name);

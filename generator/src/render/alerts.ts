@@ -9,7 +9,7 @@
 import { inMesh } from '../model/build.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { prometheusRule, type RuleGroup } from './alerts-rule.js';
-import { configurationGroup, dataGroup } from './alerts-platform.js';
+import { configurationGroup, dataGroup, dataPressureGroup } from './alerts-platform.js';
 import { availabilityGroup, securityGroup, workloadsGroup } from './alerts-services.js';
 import type { PrometheusRule } from './kinds.js';
 
@@ -23,11 +23,13 @@ export function alertGroups(e: EnvironmentModel): RuleGroup[] {
   const meshed = inMesh(e.instances);
   const gateway = e.instances.some((i) => i.service.name === a.security.gateway);
   const data = dataGroup(e, a);
+  const pressure = dataPressureGroup(e, a);
   return [
     ...(meshed && e.instances.length > 0 ? [availabilityGroup(e, a)] : []),
     ...(e.instances.length > 0 ? [workloadsGroup(e, a)] : []),
     ...(meshed && gateway ? [securityGroup(e, a)] : []),
     ...(data ? [data] : []),
+    ...(pressure ? [pressure] : []),
     configurationGroup(e, a),
   ];
 }

@@ -140,7 +140,7 @@ const crashLooping: Cases = (env) => {
 
 function dataOf(env: Env) {
   const d = env.config.dataServices!;
-  return { ns: d.namespace, pod: `${d.services.postgres!.name}-1`, schedule: d.postgres!.backup!.schedule };
+  return { ns: d.namespace, pod: `${d.services.postgres!.name}-1`, schedule: d.postgres?.backup?.schedule ?? '' };
 }
 const walFailing: Cases = (env) => {
   const d = dataOf(env);
@@ -162,6 +162,39 @@ const backupOld: Cases = (env) => {
   const at = 3600;
   const run = (age: number) => [s('barman_cloud_cloudnative_pg_io_last_available_backup_timestamp', { namespace: d.ns, pod: d.pod }, `${at - age}x70`)];
   return { fire: { input: run(maxAge + 3600), at: `${at}s`, fires: [{ namespace: d.ns }] }, quiet: { input: run(maxAge - 3600), at: `${at}s`, fires: [] } };
+};
+
+const pgName = (env: Env) => env.config.dataServices!.services.postgres!.name;
+const replicationLag: Cases = (env) => {
+  const d = dataOf(env);
+  const limit = env.config.alerts.data.replicationLagSeconds;
+  const replica = `${pgName(env)}-2`;
+  const run = (lag: number) => [
+    s('cnpg_pg_replication_lag', { namespace: d.ns, pod: d.pod }, '0x60'),
+    s('cnpg_pg_replication_lag', { namespace: d.ns, pod: replica }, `${lag}x60`),
+    // Noise: the restore drill's throw-away Cluster, far behind.
+    s('cnpg_pg_replication_lag', { namespace: d.ns, pod: 'postgres-restore-drill-1' }, `${limit * 10}x60`),
+  ];
+  const at = `${minutes(env.config.alerts.data.pressureFor) + 5}m`;
+  return { fire: { input: run(limit + 5), at, fires: [{ namespace: d.ns, pod: replica }] }, quiet: { input: run(limit / 2), at, fires: [] } };
+};
+
+const connectionsNearLimit: Cases = (env) => {
+  const d = dataOf(env);
+  const max = 200;
+  const limit = max * env.config.alerts.data.connectionsRatio;
+  const backends = (state: string, n: number, pod = d.pod) => s('cnpg_backends_total', { namespace: d.ns, pod, datname: 'app', usename: 'app', application_name: '', state }, `${n}x60`);
+  const run = (n: number) => [
+    backends('active', Math.ceil(n / 2)),
+    backends('idle', Math.floor(n / 2)),
+    s('cnpg_pg_settings_setting', { namespace: d.ns, pod: d.pod, name: 'max_connections' }, `${max}x60`),
+    // Noise: another setting, and the restore drill's instance full.
+    s('cnpg_pg_settings_setting', { namespace: d.ns, pod: d.pod, name: 'max_wal_senders' }, '10x60'),
+    backends('active', max, 'postgres-restore-drill-1'),
+    s('cnpg_pg_settings_setting', { namespace: d.ns, pod: 'postgres-restore-drill-1', name: 'max_connections' }, `${max}x60`),
+  ];
+  const at = `${minutes(env.config.alerts.data.pressureFor) + 5}m`;
+  return { fire: { input: run(Math.ceil(limit) + 10), at, fires: [{ namespace: d.ns, pod: d.pod }] }, quiet: { input: run(Math.floor(limit) - 10), at, fires: [] } };
 };
 
 const project = (env: Env) => `suoke-${env.name}`;
@@ -198,6 +231,8 @@ export const CASES: Record<string, Cases> = {
   ContainerCrashLooping: crashLooping,
   PostgresWalArchivingFailing: walFailing,
   PostgresBackupTooOld: backupOld,
+  PostgresReplicationLag: replicationLag,
+  PostgresConnectionsNearLimit: connectionsNearLimit,
   ArgoApplicationOutOfSync: outOfSync,
   ArgoApplicationSyncFailed: syncFailed,
 };

@@ -87,8 +87,11 @@ export const Alerts = Struct(
       {
         walArchivingFor: Duration('10m', 'P0 when the last WAL archiving attempt failed and none succeeded since, for this long.'),
         backupMargin: Duration('6h', 'P0 when the last backup is older than the backup schedule\'s longest gap plus this margin.'),
+        replicationLagSeconds: Type.Number({ exclusiveMinimum: 0, default: 30, description: 'P2 when a replica replays more than this many seconds behind the primary. Default 30.', examples: [30] }),
+        connectionsRatio: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.8, description: 'P2 when an instance\'s client connections exceed this share of its `max_connections`. Default 0.8.', examples: [0.8] }),
+        pressureFor: Duration('10m', 'How long replication lag or connections must stay above their threshold (P2).'),
       },
-      { default: {}, description: 'Data-loss risk (P0) of the PostgreSQL the environment renders with backups.' },
+      { default: {}, description: 'The PostgreSQL the environment renders: data-loss risk (P0, with backups), replication lag and connections near the limit (P2).' },
     ),
     security: Struct(
       {
