@@ -20,10 +20,10 @@ const exprOf = (e: EnvironmentModel, alert: string) => alerts(e).find((r) => r.a
 describe('alert rules', () => {
   it('render a group per topic: the Istio ones only in a meshed environment, the data one only with a rendered PostgreSQL', () => {
     expect(model.environments.map((e) => [e.env.name, alertGroups(e).map((g) => g.name)])).toEqual([
-      ['dev', ['alerts-workloads', 'alerts-configuration']],
-      ['test', ['alerts-workloads', 'alerts-configuration']],
-      ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-configuration']],
-      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-configuration']],
+      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-configuration']],
+      ['test', ['alerts-workloads', 'alerts-data-pressure', 'alerts-configuration']],
+      ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-configuration']],
+      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-configuration']],
     ]);
   });
 
@@ -41,6 +41,8 @@ describe('alert rules', () => {
       ['GatewayAuthFailures', 'P1', 'critical', 'api-gateway', '10m'],
       ['PostgresWalArchivingFailing', 'P0', 'critical', 'postgres', '10m'],
       ['PostgresBackupTooOld', 'P0', 'critical', 'postgres', '15m'],
+      ['PostgresReplicationLag', 'P2', 'warning', 'postgres', '10m'],
+      ['PostgresConnectionsNearLimit', 'P2', 'warning', 'postgres', '10m'],
       ['ArgoApplicationOutOfSync', 'P3', 'info', '-', '30m'],
       ['ArgoApplicationSyncFailed', 'P3', 'info', '-', '-'],
     ]);
@@ -61,6 +63,8 @@ describe('alert rules', () => {
     ['more than 5 restarts in 2h', (a) => ({ ...a, restarts: { ...a.restarts, max: 5, window: '2h' } }), 'ContainerRestarting', '[2h]) > 5,'],
     ['a sync failure window of 3h', (a) => ({ ...a, configuration: { ...a.configuration, syncFailedWindow: '3h' } }), 'ArgoApplicationSyncFailed', 'phase=~"Error|Failed"}[3h]'],
     ['a backup margin of 2h on a daily schedule', (a) => ({ ...a, data: { ...a.data, backupMargin: '2h' } }), 'PostgresBackupTooOld', ') > 93600'],
+    ['a replication lag threshold of 60s', (a) => ({ ...a, data: { ...a.data, replicationLagSeconds: 60 } }), 'PostgresReplicationLag', '}) > 60'],
+    ['connections at 90 % of the limit', (a) => ({ ...a, data: { ...a.data, connectionsRatio: 0.9 } }), 'PostgresConnectionsNearLimit', 'name="max_connections"}) > 0.9'],
   ])('render the configured threshold: %s', (_name, change, alert, fragment) => {
     expect(exprOf(withAlerts(envNamed('prod'), change), alert)).toContain(fragment);
   });
