@@ -11,6 +11,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { prometheusRule, type RuleGroup } from './alerts-rule.js';
 import { configurationGroup, dataGroup, dataPressureGroup } from './alerts-platform.js';
 import { availabilityGroup, securityGroup, workloadsGroup } from './alerts-services.js';
+import { cacheQueueGroup } from './alerts-cache-queue.js';
 import type { PrometheusRule } from './kinds.js';
 
 /**
@@ -24,12 +25,14 @@ export function alertGroups(e: EnvironmentModel): RuleGroup[] {
   const gateway = e.instances.some((i) => i.service.name === a.security.gateway);
   const data = dataGroup(e, a);
   const pressure = dataPressureGroup(e, a);
+  const cacheQueue = cacheQueueGroup(e, a);
   return [
     ...(meshed && e.instances.length > 0 ? [availabilityGroup(e, a)] : []),
     ...(e.instances.length > 0 ? [workloadsGroup(e, a)] : []),
     ...(meshed && gateway ? [securityGroup(e, a)] : []),
     ...(data ? [data] : []),
     ...(pressure ? [pressure] : []),
+    ...(cacheQueue ? [cacheQueue] : []),
     configurationGroup(e, a),
   ];
 }

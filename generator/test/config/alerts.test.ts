@@ -72,7 +72,7 @@ describe('alerts', () => {
       unavailable: { for: '5m' },
       resources: { cpuOfLimit: 90, memoryOfLimit: 90, window: '5m', for: '15m' },
       restarts: { max: 3, window: '1h', crashLoopFor: '15m' },
-      data: { walArchivingFor: '10m', backupMargin: '6h', replicationLagSeconds: 30, connectionsRatio: 0.8, pressureFor: '10m' },
+      data: { walArchivingFor: '10m', backupMargin: '6h', replicationLagSeconds: 30, connectionsRatio: 0.8, redisMemoryRatio: 0.9, mqMessagesReady: 10000, pressureFor: '10m' },
       security: { gateway: 'api-gateway', authFailuresPerSecond: 5, window: '5m', for: '10m' },
       configuration: { outOfSyncFor: '30m', syncFailedWindow: '1h' },
     });

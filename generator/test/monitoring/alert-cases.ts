@@ -197,6 +197,62 @@ const connectionsNearLimit: Cases = (env) => {
   return { fire: { input: run(Math.ceil(limit) + 10), at, fires: [{ namespace: d.ns, pod: d.pod }] }, quiet: { input: run(Math.floor(limit) - 10), at, fires: [] } };
 };
 
+const cacheQueue = (env: Env) => {
+  const d = env.config.dataServices!;
+  return { ns: d.namespace, redis: d.services.redis!.name, mq: d.services.mq!.name };
+};
+
+const redisDown: Cases = (env) => {
+  const c = cacheQueue(env);
+  const run = (up: number) => [
+    s('redis_up', { namespace: c.ns, pod: `${c.redis}-0` }, '1x60'),
+    s('redis_up', { namespace: c.ns, pod: `${c.redis}-1` }, `${up}x60`),
+    // Noise: another namespace's Redis down.
+    s('redis_up', { namespace: 'elsewhere', pod: `${c.redis}-1` }, '0x60'),
+  ];
+  return { fire: { input: run(0), at: '10m', fires: [{ namespace: c.ns, pod: `${c.redis}-1` }] }, quiet: { input: run(1), at: '10m', fires: [] } };
+};
+
+const redisMemory: Cases = (env) => {
+  const c = cacheQueue(env);
+  const max = 1_000_000_000;
+  const ratio = env.config.alerts.data.redisMemoryRatio;
+  const pod = `${c.redis}-0`;
+  const run = (used: number) => [
+    s('redis_memory_used_bytes', { namespace: c.ns, pod }, `${used}x60`),
+    s('redis_memory_max_bytes', { namespace: c.ns, pod }, `${max}x60`),
+    // Noise: a pod without maxmemory (0: no limit, never a ratio).
+    s('redis_memory_used_bytes', { namespace: c.ns, pod: `${c.redis}-1` }, `${max}x60`),
+    s('redis_memory_max_bytes', { namespace: c.ns, pod: `${c.redis}-1` }, '0x60'),
+  ];
+  const at = `${minutes(env.config.alerts.data.pressureFor) + 5}m`;
+  return { fire: { input: run(Math.round(max * Math.min(1, ratio + 0.05))), at, fires: [{ namespace: c.ns, pod }] }, quiet: { input: run(Math.round(max * (ratio - 0.1))), at, fires: [] } };
+};
+
+const mqAlarm: Cases = (env) => {
+  const c = cacheQueue(env);
+  const pod = `${c.mq}-server-0`;
+  const run = (disk: number) => [
+    s('rabbitmq_alarms_memory_used_watermark', { namespace: c.ns, pod }, '0x60'),
+    s('rabbitmq_alarms_free_disk_space_watermark', { namespace: c.ns, pod }, `${disk}x60`),
+  ];
+  return { fire: { input: run(1), at: '10m', fires: [{ namespace: c.ns, pod }] }, quiet: { input: run(0), at: '10m', fires: [] } };
+};
+
+const mqBacklog: Cases = (env) => {
+  const c = cacheQueue(env);
+  const limit = env.config.alerts.data.mqMessagesReady;
+  // Two nodes, each reporting the sum over its queues: the backlog is their sum.
+  const run = (total: number) => [
+    s('rabbitmq_queue_messages_ready', { namespace: c.ns, pod: `${c.mq}-server-0` }, `${Math.ceil(total / 2)}x60`),
+    s('rabbitmq_queue_messages_ready', { namespace: c.ns, pod: `${c.mq}-server-1` }, `${Math.floor(total / 2)}x60`),
+    // Noise: another namespace's backlog.
+    s('rabbitmq_queue_messages_ready', { namespace: 'elsewhere', pod: `${c.mq}-server-0` }, `${limit * 10}x60`),
+  ];
+  const at = `${minutes(env.config.alerts.data.pressureFor) + 5}m`;
+  return { fire: { input: run(limit + 100), at, fires: [{ namespace: c.ns }] }, quiet: { input: run(limit - 100), at, fires: [] } };
+};
+
 const project = (env: Env) => `suoke-${env.name}`;
 const outOfSync: Cases = (env) => {
   const app = { namespace: 'argocd', name: `${env.name}-shared`, project: project(env) };
@@ -233,6 +289,10 @@ export const CASES: Record<string, Cases> = {
   PostgresBackupTooOld: backupOld,
   PostgresReplicationLag: replicationLag,
   PostgresConnectionsNearLimit: connectionsNearLimit,
+  RedisDown: redisDown,
+  RedisMemoryNearLimit: redisMemory,
+  RabbitmqResourceAlarm: mqAlarm,
+  RabbitmqMessagesPilingUp: mqBacklog,
   ArgoApplicationOutOfSync: outOfSync,
   ArgoApplicationSyncFailed: syncFailed,
 };

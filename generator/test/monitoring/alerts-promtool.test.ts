@@ -107,8 +107,8 @@ describe.skipIf(!PROMTOOL)(PROMTOOL ? TITLE : `${TITLE}: SKIPPED, ${MISSING}`, (
 describe('the alerts proved above', () => {
   it('cover both environments: prod with every group, dev without the mesh or backups of its PostgreSQL (one instance: no replication lag)', () => {
     expect(ENVS.map((e) => [e.name, e.groups.map((g) => g.name)])).toEqual([
-      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-configuration']],
-      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-configuration']],
+      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
+      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
     ]);
   });
 

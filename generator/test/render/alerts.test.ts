@@ -20,10 +20,10 @@ const exprOf = (e: EnvironmentModel, alert: string) => alerts(e).find((r) => r.a
 describe('alert rules', () => {
   it('render a group per topic: the Istio ones only in a meshed environment, the data one only with a rendered PostgreSQL', () => {
     expect(model.environments.map((e) => [e.env.name, alertGroups(e).map((g) => g.name)])).toEqual([
-      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-configuration']],
-      ['test', ['alerts-workloads', 'alerts-data-pressure', 'alerts-configuration']],
-      ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-configuration']],
-      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-configuration']],
+      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
+      ['test', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
+      ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
+      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
     ]);
   });
 
@@ -43,6 +43,10 @@ describe('alert rules', () => {
       ['PostgresBackupTooOld', 'P0', 'critical', 'postgres', '15m'],
       ['PostgresReplicationLag', 'P2', 'warning', 'postgres', '10m'],
       ['PostgresConnectionsNearLimit', 'P2', 'warning', 'postgres', '10m'],
+      ['RedisDown', 'P1', 'critical', 'redis', '5m'],
+      ['RedisMemoryNearLimit', 'P2', 'warning', 'redis', '10m'],
+      ['RabbitmqResourceAlarm', 'P1', 'critical', 'rabbitmq', '2m'],
+      ['RabbitmqMessagesPilingUp', 'P2', 'warning', 'rabbitmq', '10m'],
       ['ArgoApplicationOutOfSync', 'P3', 'info', '-', '30m'],
       ['ArgoApplicationSyncFailed', 'P3', 'info', '-', '-'],
     ]);
@@ -64,6 +68,8 @@ describe('alert rules', () => {
     ['a sync failure window of 3h', (a) => ({ ...a, configuration: { ...a.configuration, syncFailedWindow: '3h' } }), 'ArgoApplicationSyncFailed', 'phase=~"Error|Failed"}[3h]'],
     ['a backup margin of 2h on a daily schedule', (a) => ({ ...a, data: { ...a.data, backupMargin: '2h' } }), 'PostgresBackupTooOld', ') > 93600'],
     ['a replication lag threshold of 60s', (a) => ({ ...a, data: { ...a.data, replicationLagSeconds: 60 } }), 'PostgresReplicationLag', '}) > 60'],
+    ['a RabbitMQ backlog of 500', (a) => ({ ...a, data: { ...a.data, mqMessagesReady: 500 } }), 'RabbitmqMessagesPilingUp', '}) > 500'],
+    ['Redis at 95 % of maxmemory', (a) => ({ ...a, data: { ...a.data, redisMemoryRatio: 0.95 } }), 'RedisMemoryNearLimit', ' > 0)) > 0.95'],
     ['connections at 90 % of the limit', (a) => ({ ...a, data: { ...a.data, connectionsRatio: 0.9 } }), 'PostgresConnectionsNearLimit', 'name="max_connections"}) > 0.9'],
   ])('render the configured threshold: %s', (_name, change, alert, fragment) => {
     expect(exprOf(withAlerts(envNamed('prod'), change), alert)).toContain(fragment);

@@ -89,9 +89,11 @@ export const Alerts = Struct(
         backupMargin: Duration('6h', 'P0 when the last backup is older than the backup schedule\'s longest gap plus this margin.'),
         replicationLagSeconds: Type.Number({ exclusiveMinimum: 0, default: 30, description: 'P2 when a replica replays more than this many seconds behind the primary. Default 30.', examples: [30] }),
         connectionsRatio: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.8, description: 'P2 when an instance\'s client connections exceed this share of its `max_connections`. Default 0.8.', examples: [0.8] }),
-        pressureFor: Duration('10m', 'How long replication lag or connections must stay above their threshold (P2).'),
+        redisMemoryRatio: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.9, description: 'P2 when a Redis pod uses more than this share of its `maxmemory`. Default 0.9.', examples: [0.9] }),
+        mqMessagesReady: Type.Integer({ minimum: 1, default: 10000, description: 'P2 when more messages than this wait, ready and undelivered, in the RabbitMQ of the environment. Default 10000.', examples: [10000] }),
+        pressureFor: Duration('10m', 'How long replication lag, connections, Redis memory or RabbitMQ\'s backlog must stay above their threshold (P2).'),
       },
-      { default: {}, description: 'The PostgreSQL the environment renders: data-loss risk (P0, with backups), replication lag and connections near the limit (P2).' },
+      { default: {}, description: 'The data services the environment renders: PostgreSQL data-loss risk (P0, with backups), Redis or RabbitMQ unable to serve (P1), replication lag, connections near the limit, Redis memory and RabbitMQ backlog (P2).' },
     ),
     security: Struct(
       {
