@@ -19,8 +19,8 @@ export interface DiffOptions {
   output: 'text' | 'markdown' | 'json';
 }
 
-/** The folders a revision's configuration is read from. */
-const CONFIG_DIRS = ['apps', 'clusters', 'argocd', 'platform'];
+/** Where a revision's configuration lies (`git ls-tree` paths: the pinned CRDs beside `platform/addons.yaml` are not listed). */
+const CONFIG_PATHS = ['apps', 'clusters', 'argocd/argocd.yaml', 'platform/addons.yaml'];
 
 /**
  * The files of those the configuration loader reads (config/load.ts): the hand-edited ones. The rest,
@@ -40,7 +40,7 @@ export function loadSides(ctx: CommandContext, rev: string | undefined, command:
   const base = baseRevision(ctx.root, rev);
   if (!base) throw new UsageError(`${ctx.root} is not a Git work tree with a commit: \`${command}\` compares the rendered objects with a revision`);
   const after = loadRendered(ctx.fs);
-  const files = filesAt(ctx.root, base.rev, CONFIG_DIRS, (p) => CONFIG_FILE.test(p));
+  const files = filesAt(ctx.root, base.rev, CONFIG_PATHS, (p) => CONFIG_FILE.test(p));
   const before = readRendered(memoryFs(Object.fromEntries(files), `${ctx.root}@${base.rev.slice(0, 12)}`));
   if (!before.value) {
     const first = before.findings[0]!;

@@ -12,6 +12,11 @@ export function yamlFile(path: string, sources: readonly string[], doc: unknown)
   return lazyFile(path, () => header(sources) + toYaml(doc));
 }
 
+/** {@link yamlFile} of a document made only when the file is read (an overlay's patches: render/layout.ts). */
+export function deferredYamlFile(path: string, sources: readonly string[], doc: () => unknown): RenderedFile {
+  return lazyFile(path, () => header(sources) + toYaml(doc()));
+}
+
 /** A generated YAML file holding several documents separated by `---`. */
 export function yamlStream(path: string, sources: readonly string[], docs: readonly unknown[]): RenderedFile {
   return lazyFile(path, () => header(sources) + toYamlDocuments(docs));

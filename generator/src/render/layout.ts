@@ -3,7 +3,7 @@ import { productionLikeness, runningVersion } from '../model/build.js';
 import { cmp } from '../core/finding.js';
 import { environmentObjects } from './environment-objects.js';
 import type { RenderedFile } from '../core/generated-files.js';
-import { relativePath, yamlFile } from './files.js';
+import { deferredYamlFile, relativePath, yamlFile } from './files.js';
 import { toYaml } from './yaml.js';
 import { jsonDiff } from './json-patch.js';
 import type { K8sObject } from './kinds.js';
@@ -86,7 +86,7 @@ function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], b
   const sources = [i.service.file, i.cluster.file];
   const files: RenderedFile[] = [];
   const resources = [relativePath(i.path, baseDir)];
-  const patches: unknown[] = [];
+  const patched: [K8sObject, K8sObject][] = [];
   for (const want of intended) {
     const from = base.find((b) => sameObject(b, want));
     if (!from) {
@@ -95,20 +95,21 @@ function overlay(i: ServiceInstance, base: K8sObject[], intended: K8sObject[], b
       resources.push(name);
       continue;
     }
-    const ops = jsonDiff(transformed(from, i), want);
-    if (ops.length > 0) patches.push({ target: target(want), patch: toYaml(ops) });
+    patched.push([from, want]);
   }
-  for (const gone of base.filter((b) => !intended.some((w) => sameObject(b, w)))) {
-    const del = { $patch: 'delete', apiVersion: gone.apiVersion, kind: gone.kind, metadata: { name: gone.metadata.name } };
-    patches.push({ patch: toYaml(del) });
-  }
+  const gone = base.filter((b) => !intended.some((w) => sameObject(b, w)));
+  // The patches are the file's alone (the target's objects are `intended`): computed when it is read.
+  const patches = (): unknown[] => [
+    ...patched.flatMap(([from, want]) => {
+      const ops = jsonDiff(transformed(from, i), want);
+      return ops.length > 0 ? [{ target: target(want), patch: toYaml(ops) }] : [];
+    }),
+    ...gone.map((g) => ({ patch: toYaml({ $patch: 'delete', apiVersion: g.apiVersion, kind: g.kind, metadata: { name: g.metadata.name } }) })),
+  ];
   files.push(
-    yamlFile(`${i.path}/kustomization.yaml`, sources, {
-      ...KUSTOMIZATION,
-      namespace: i.env.namespace,
-      resources,
-      images: [{ name: i.service.image, newTag: runningVersion(i) }],
-      ...(patches.length > 0 ? { patches } : {}),
+    deferredYamlFile(`${i.path}/kustomization.yaml`, sources, () => {
+      const p = patches();
+      return { ...KUSTOMIZATION, namespace: i.env.namespace, resources, images: [{ name: i.service.image, newTag: runningVersion(i) }], ...(p.length > 0 ? { patches: p } : {}) };
     }),
   );
   return files;
