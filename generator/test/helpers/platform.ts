@@ -34,3 +34,14 @@ export async function waivedLines(root: string): Promise<string[]> {
   const { textFormat } = await import('../../src/report/text.js');
   return textFormat.format({ results: [], findings: [waivedSummary(waived)], files: [] }).split('\n').slice(0, -2);
 }
+
+/**
+ * What the seed's repository `validate` counts, from its render: every object of every Argo CD path
+ * (`resources`), the paths (`files`), and the generated files (`generated`). Tests that change the
+ * seed state their expectations as differences from these, so a platform that grows does not
+ * rewrite them.
+ */
+export const SEED = (() => {
+  const r = renderOf(REPO_ROOT);
+  return { resources: r.targets.reduce((n, t) => n + t.objects.length, 0), files: r.targets.length, generated: r.files.length };
+})();
