@@ -28,7 +28,8 @@ export function checkVerification(services: readonly ParsedFile[], clusters: rea
 function checkSmoke(r: Reporter, env: string, s: Raw): void {
   const request = typeof s.requestTimeoutSeconds === 'number' ? s.requestTimeoutSeconds : 10;
   const job = typeof s.timeoutSeconds === 'number' ? s.timeoutSeconds : 300;
-  if (request < job) return;
+  // A value out of its range is the schema's finding alone (smoke-tests-schema.ts: 30–1800, 1–60).
+  if (request < job || job < 30 || request > 60) return;
   const path = ['environments', env, 'smokeTests', 'requestTimeoutSeconds'];
   r.report(
     'smoke-test',
