@@ -15,7 +15,9 @@ const WAVE = 'argocd.argoproj.io/sync-wave';
  * `Database` hold the wave until they are ready), then the ApplicationSet that generates the
  * services' Applications, then the edge (render/edge.ts: the Gateway opens the services to the
  * public once they run; its Certificate holds the wave until it is issued), then the verification
- * (render/verification: its PostSync smoke test runs once everything before it is Healthy). Every wait is on the environment's own Applications, so only its own
+ * (render/verification: the PostSync smoke test, which waits for the services' own Applications
+ * itself: they are no resources of this sync, and the ApplicationSet is Healthy once it generated
+ * them). Every wait is on the environment's own Applications, so only its own
  * change windows can hold it.
  */
 const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0', edge: '1', verification: '2' } as const;
@@ -51,9 +53,9 @@ function edgeApplication(ctx: AppContext, e: EnvironmentArgo): Application {
 
 /**
  * The verification Application (render/verification), in the environment's namespace, in the last
- * wave: its own sync (and with it the PostSync smoke test) starts only once the root's earlier waves,
- * the services' ApplicationSet and the edge, are Healthy. Its own resources (the scripts, the load
- * test's CronJob, the tests' NetworkPolicies) are applied in its Sync phase, so the hook finds them.
+ * wave: the root applies it once the services' ApplicationSet and the edge are Healthy. Its own
+ * resources (the scripts, the load test's CronJob, the tests' NetworkPolicies) are applied in its Sync
+ * phase, before the PostSync hook that needs them.
  */
 function verificationApplication(ctx: AppContext, e: EnvironmentArgo): Application {
   const params = verificationParams(e.env);

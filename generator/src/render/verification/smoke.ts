@@ -1,7 +1,8 @@
 /**
  * The smoke test of an environment (`environments.<env>.smokeTests`, docs/verification.md): a Job that
- * Argo CD runs as a PostSync hook of the `<env>-verification` Application, which syncs after the
- * services (render/argocd-environments.ts). It requests, from inside the namespace, every service's
+ * Argo CD runs as a PostSync hook of the `<env>-verification` Application, in the environment root's
+ * last wave (render/argocd-environments.ts). The services' Applications sync on their own, so it waits
+ * for them itself (the script's rounds). It requests, from inside the namespace, every service's
  * readiness path, the business flow (the API gateway and the core and support services it routes to)
  * and the agent-collaboration path (xiaoai and every service it declares it calls: the five-diagnosis
  * coordinator, the diagnosis services, knowledge and health data).
@@ -17,7 +18,7 @@
  * for the same reason.
  */
 import type { EnvironmentModel, ServiceInstance } from '../../model/types.js';
-import { MANAGED_BY, PART_OF, PORTS, selectorLabels } from '../conventions.js';
+import { PORTS, selectorLabels } from '../conventions.js';
 import type { ConfigMap, K8sObject, NetworkPolicy } from '../kinds.js';
 import { poolPlacement } from '../pod.js';
 import { k6Template, VERIFICATION_LABEL } from './k6.js';
@@ -29,11 +30,16 @@ const AGENT = 'xiaoai';
 /** Groups of the business services the gateway routes to (the agents are the other path). */
 const BUSINESS_GROUPS: ReadonlySet<string> = new Set(['core', 'support']);
 
-/** One request of the smoke test: the flow it belongs to, what it shows, and the URL it gets. */
+/**
+ * One request of the smoke test: the flow it belongs to, what it shows, and the URL it gets; a
+ * readiness request also names the version the environment runs, so that a release changes this
+ * list, the Application goes OutOfSync, and its automated sync runs the test again.
+ */
 export interface SmokeCheck {
   flow: 'readiness' | 'business' | 'agents';
   name: string;
   url: string;
+  version?: string;
 }
 
 const url = (i: ServiceInstance, path: string) => `http://${i.service.name}.${i.env.namespace}.svc:${PORTS.http}${path}`;
@@ -50,7 +56,7 @@ export function smokeChecks(e: EnvironmentModel): SmokeCheck[] {
       const to = byName.get(c.name);
       return to && keep(to) ? [{ name: `${from.service.name} -> ${to.service.name}`, url: url(to, to.service.health.readiness) }] : [];
     });
-  const checks: SmokeCheck[] = e.instances.map((i) => ({ flow: 'readiness', name: i.service.name, url: url(i, i.service.health.readiness) }));
+  const checks: SmokeCheck[] = e.instances.map((i) => ({ flow: 'readiness', name: i.service.name, url: url(i, i.service.health.readiness), version: i.version }));
   const gateway = byName.get(GATEWAY);
   if (gateway) {
     checks.push({ flow: 'business', name: `${GATEWAY} live`, url: url(gateway, gateway.service.health.liveness) });
@@ -62,18 +68,37 @@ export function smokeChecks(e: EnvironmentModel): SmokeCheck[] {
 }
 
 /**
- * Prints one PASS or FAIL line per request, then k6's summary; the `checks` threshold fails the run
- * (and so the Job) on any failed request. `open()` reads the list at init time.
+ * Requests every check until it answers 2xx or the deadline passes (the services' Applications sync
+ * on their own, so a rollout may still be under way when the hook starts), then records one k6 check
+ * and prints one PASS or FAIL line per request, and k6's summary; the `checks` threshold fails the run
+ * (and so the Job) on any failed request. `open()` reads the list at init time. The scenario's
+ * `maxDuration` lets the one iteration run as long as the Job may.
  */
 const SMOKE_SCRIPT = `import http from 'k6/http';
-import { check } from 'k6';
+import { check, sleep } from 'k6';
 
 const checks = JSON.parse(open('./checks.json'));
-export const options = { vus: 1, iterations: 1, thresholds: { checks: ['rate==1'] } };
+const deadline = Number(__ENV.DEADLINE_SECONDS);
+export const options = {
+  scenarios: { smoke: { executor: 'shared-iterations', vus: 1, iterations: 1, maxDuration: deadline + 30 + 's' } },
+  thresholds: { checks: ['rate==1'] },
+};
 
 export default function () {
+  const until = Date.now() + deadline * 1000;
+  const last = {};
+  let pending = checks;
+  while (pending.length > 0) {
+    pending = pending.filter((c) => {
+      const res = http.get(c.url, { timeout: __ENV.REQUEST_TIMEOUT, tags: { flow: c.flow } });
+      last[c.url] = res;
+      return !(res.status >= 200 && res.status < 300);
+    });
+    if (pending.length === 0 || Date.now() > until) break;
+    sleep(5);
+  }
   for (const c of checks) {
-    const res = http.get(c.url, { timeout: __ENV.REQUEST_TIMEOUT, tags: { flow: c.flow } });
+    const res = last[c.url];
     const ok = check(res, { [c.flow + ': ' + c.name]: (r) => r.status >= 200 && r.status < 300 });
     console.log((ok ? 'PASS ' : 'FAIL ') + c.flow + ': ' + c.name + ' ' + c.url + ' -> ' + res.status + (res.error ? ' ' + res.error : ''));
   }
@@ -106,14 +131,18 @@ export function smokeObjects(e: EnvironmentModel, labels: Record<string, string>
       annotations: { 'argocd.argoproj.io/hook': 'PostSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' },
     },
     spec: {
-      // One retry: a service that just rolled may need a moment more; a second failure fails the sync.
+      // The script already waits for the services; a retry only covers the pod itself failing.
       backoffLimit: 1,
       activeDeadlineSeconds: t.timeoutSeconds,
       template: k6Template({
         kind: 'smoke',
         configMap: NAME,
         script: 'smoke.js',
-        env: [{ name: 'REQUEST_TIMEOUT', value: `${t.requestTimeoutSeconds}s` }],
+        // The deadline leaves a minute of the Job's time for the last round and the summary.
+        env: [
+          { name: 'REQUEST_TIMEOUT', value: `${t.requestTimeoutSeconds}s` },
+          { name: 'DEADLINE_SECONDS', value: String(Math.max(t.timeoutSeconds - 60, t.requestTimeoutSeconds)) },
+        ],
         resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
         // On the gateway's pool, where client requests enter.
         placement: gateway ? poolPlacement(gateway) : {},
@@ -133,9 +162,4 @@ export function smokeObjects(e: EnvironmentModel, labels: Record<string, string>
     },
   };
   return [configMap, job, policy];
-}
-
-/** Labels the common verification objects carry. */
-export function verificationLabels(e: EnvironmentModel): Record<string, string> {
-  return { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/component': 'verification', 'suoke-life.com/environment': e.env.name };
 }
