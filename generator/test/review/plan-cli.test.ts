@@ -54,16 +54,16 @@ describe('plan', () => {
     const r = await plan(repo.root, MONDAY);
     expect(r.stdout).toBe(
       [
-        'Plan against HEAD at 2026-12-07T06:00:00.000Z: 6 objects (0 added, 0 removed, 6 changed) in 6 paths of 3 environments; image 6',
+        'Plan against HEAD at 2026-12-07T06:00:00.000Z: 9 objects (0 added, 0 removed, 9 changed) in 9 paths of 3 environments; image 6',
         '',
         'Touched environments:',
-        '  prod (production, cluster prod): 2 objects; services: xiaoai',
+        '  prod (production, cluster prod): 3 objects; services: xiaoai',
         `    window       ${PROD_CLOSED}; opens after 2026-12-08 22:00 +08:00 (2026-12-08T14:00:00.000Z)`,
         '    simulation   converges in 32h1m (23 Applications)',
-        '  staging (production, cluster staging): 2 objects; services: xiaoai',
+        '  staging (production, cluster staging): 3 objects; services: xiaoai',
         `    window       ${STAGING_OPEN}`,
         '    simulation   converges in 1m (23 Applications)',
-        '  test (development, cluster dev): 2 objects; services: xiaoai',
+        '  test (development, cluster dev): 3 objects; services: xiaoai',
         '    window       open: always open (`alwaysOpen: true`); no change ahead',
         '    simulation   converges in 1m (23 Applications)',
         '',

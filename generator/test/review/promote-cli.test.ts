@@ -43,9 +43,11 @@ describe('promote', () => {
         'wrote apps/xiaoai/base/deployment.yaml',
         'wrote argocd/environments/prod/services.yaml',
         'wrote clusters/dev/test/xiaoai/kustomization.yaml',
+        // prod's smoke test names the versions it runs: the release re-runs it (docs/verification.md).
+        'wrote clusters/prod/prod/verification/configmap-smoke-test.yaml',
         'wrote clusters/prod/prod/xiaoai/kustomization.yaml',
         'wrote clusters/staging/staging/xiaoai/kustomization.yaml',
-        'Rendered: 5 written, 0 removed, 676 unchanged.',
+        'Rendered: 6 written, 0 removed, 773 unchanged.',
         '',
       ].join('\n'),
       stderr: '',
