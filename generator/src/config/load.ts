@@ -26,6 +26,7 @@ import { checkClusterPlatform } from './cluster/platform.js';
 import { checkAlerting } from './cluster/alerting.js';
 import { checkMonitoring } from './cluster/monitoring.js';
 import { checkEdge } from './cluster/edge.js';
+import { checkVerification } from './cluster/verification.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
 import { buildService } from './service/build.js';
 import { checkServiceFile } from './service/checks.js';
@@ -83,6 +84,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkMonitoring(f, findings);
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   checkEdge(services.parsed, clusters.parsed, findings);
+  checkVerification(services.parsed, clusters.parsed, findings);
   checkDatabaseUrl(services.parsed, clusters.parsed, findings);
   checkRestoreDrills(clusters.parsed, findings);
   checkMessaging(services.parsed, findings);

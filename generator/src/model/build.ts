@@ -57,7 +57,7 @@ export function buildModel(config: PlatformConfig): Model {
     const declared = resolveDataServices(env);
     const data = declared.map((service) => ({ service, clients: enabled.filter((s) => s.dependsOn.data.includes(service.kind)).map((s) => s.name).sort(cmp) }));
     for (const i of instances) i.data = i.service.dependsOn.data.map((kind) => declared.find((d) => d.kind === kind)!);
-    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, dataPath: `clusters/${cluster.name}/${env.name}/data`, edgePath: `clusters/${cluster.name}/${env.name}/edge`, instances, data };
+    return { env, cluster, sharedPath: `clusters/${cluster.name}/${env.name}/shared`, dataPath: `clusters/${cluster.name}/${env.name}/data`, edgePath: `clusters/${cluster.name}/${env.name}/edge`, verificationPath: `clusters/${cluster.name}/${env.name}/verification`, instances, data };
   });
   return { services: config.services, clusters: config.clusters, environments, argocd: config.argocd, addons: config.addons ?? [] };
 }

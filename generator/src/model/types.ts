@@ -80,6 +80,11 @@ export interface EnvironmentModel {
   dataPath: string;
   /** Path of its edge (render/edge.ts), e.g. `clusters/prod/prod/edge`; rendered only when it declares `edge`. */
   edgePath: string;
+  /**
+   * Path of its smoke and load tests (render/verification), e.g. `clusters/prod/prod/verification`;
+   * rendered only when it declares `smokeTests` or `perfTests.load`.
+   */
+  verificationPath: string;
   instances: ServiceInstance[];
   /** The data services it declares (sorted by kind), with the services of this environment that depend on each. */
   data: { service: DataService; clients: string[] }[];

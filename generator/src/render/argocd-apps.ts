@@ -117,6 +117,16 @@ export function edgeParams(e: EnvironmentModel): AppParams {
   return { ...sharedParams(e), name: edgeApplicationName(e.env.name), path: e.edgePath, service: 'edge' };
 }
 
+/** Name of an environment's verification Application, e.g. `prod-verification`. */
+export function verificationApplicationName(env: string): string {
+  return `${env}-verification`;
+}
+
+/** Parameters of an environment's verification (render/verification): the smoke test hook and the load test. */
+export function verificationParams(e: EnvironmentModel): AppParams {
+  return { ...sharedParams(e), name: verificationApplicationName(e.env.name), path: e.verificationPath, service: 'verification' };
+}
+
 /** Settings every Application of the platform shares. */
 export interface AppContext {
   project: string;

@@ -1,6 +1,6 @@
 import type { ArgoConfig } from '../config/types.js';
 import type { EnvironmentModel } from '../model/types.js';
-import { application, applicationTemplate, dataParams, edgeParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, type AppContext } from './argocd-apps.js';
+import { application, applicationTemplate, dataParams, edgeParams, element, RESOURCES_FINALIZER, serviceParams, sharedParams, SYNC_RETRY, verificationParams, type AppContext } from './argocd-apps.js';
 import { HEALTH_GATE } from './argocd-health.js';
 import { projectName } from './conventions.js';
 import type { Application, ApplicationSet } from './kinds.js';
@@ -14,10 +14,13 @@ const WAVE = 'argocd.argoproj.io/sync-wave';
  * services need their databases; Argo CD's built-in health checks of CloudNativePG's `Cluster` and
  * `Database` hold the wave until they are ready), then the ApplicationSet that generates the
  * services' Applications, then the edge (render/edge.ts: the Gateway opens the services to the
- * public once they run; its Certificate holds the wave until it is issued). Every wait is on the environment's own Applications, so only its own
+ * public once they run; its Certificate holds the wave until it is issued), then the verification
+ * (render/verification: the PostSync smoke test, which waits for the services' own Applications
+ * itself: they are no resources of this sync, and the ApplicationSet is Healthy once it generated
+ * them). Every wait is on the environment's own Applications, so only its own
  * change windows can hold it.
  */
-const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0', edge: '1' } as const;
+const ENVIRONMENT_WAVES = { foundation: '-2', data: '-1', services: '0', edge: '1', verification: '2' } as const;
 
 /**
  * The data layer's Application: the environment's Application with the data namespace as its
@@ -48,6 +51,18 @@ function edgeApplication(ctx: AppContext, e: EnvironmentArgo): Application {
   };
 }
 
+/**
+ * The verification Application (render/verification), in the environment's namespace, in the last
+ * wave: the root applies it once the services' ApplicationSet and the edge are Healthy. Its own
+ * resources (the scripts, the load test's CronJob, the tests' NetworkPolicies) are applied in its Sync
+ * phase, before the PostSync hook that needs them.
+ */
+function verificationApplication(ctx: AppContext, e: EnvironmentArgo): Application {
+  const params = verificationParams(e.env);
+  const app = application(ctx, (k) => params[k]);
+  return { ...app, metadata: { ...app.metadata, annotations: { [WAVE]: ENVIRONMENT_WAVES.verification, ...app.metadata.annotations } } };
+}
+
 /** What the Argo CD objects of one environment share. */
 export interface EnvironmentArgo {
   argo: ArgoConfig;
@@ -63,6 +78,8 @@ export interface EnvironmentArgo {
   data: boolean;
   /** Whether the environment has an edge to deliver (`clusters/<cluster>/<env>/edge`). */
   edge: boolean;
+  /** Whether the environment has smoke or load tests to deliver (`clusters/<cluster>/<env>/verification`). */
+  verification: boolean;
 }
 
 /** Name of an environment's root Application: `suoke-<env>`. */
@@ -132,10 +149,12 @@ export function environmentObjects(e: EnvironmentArgo): { file: string; object: 
   };
   const data = e.data ? [dataApplication(ctx, e)] : [];
   const edge = e.edge ? [edgeApplication(ctx, e)] : [];
+  const verification = e.verification ? [verificationApplication(ctx, e)] : [];
   return [
     ...data.map((object) => ({ file: 'data.yaml', object })),
     ...edge.map((object) => ({ file: 'edge.yaml', object })),
     { file: 'services.yaml', object: services },
     { file: 'shared.yaml', object: foundation },
+    ...verification.map((object) => ({ file: 'verification.yaml', object })),
   ];
 }

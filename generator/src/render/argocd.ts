@@ -75,7 +75,7 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
     const env = e.env.name;
     const envLabels = { ...labels, 'suoke-life.com/environment': env };
     docs.push({ file: `projects/${projectName(env)}.yaml`, objects: [environmentProject(a, e, targets, envLabels)] });
-    const ea = { argo: a, env: e, inCluster: IN_CLUSTER, platformProject: PLATFORM_PROJECT, path: environmentPath(env), labels: envLabels, data: targets.some((t) => t.path === e.dataPath), edge: targets.some((t) => t.path === e.edgePath) };
+    const ea = { argo: a, env: e, inCluster: IN_CLUSTER, platformProject: PLATFORM_PROJECT, path: environmentPath(env), labels: envLabels, data: targets.some((t) => t.path === e.dataPath), edge: targets.some((t) => t.path === e.edgePath), verification: targets.some((t) => t.path === e.verificationPath) };
     const root = environmentRoot(ea, String(BOOTSTRAP_WAVES.environments));
     docs.push({ file: `environments/${env}.yaml`, objects: [root] });
     const inside = environmentObjects(ea);

@@ -9,8 +9,9 @@ import { jsonDiff } from './json-patch.js';
 import type { K8sObject } from './kinds.js';
 import { serviceObjects } from './service-objects.js';
 import { dataObjects } from './data/index.js';
-import { dataApplicationName, edgeApplicationName } from './argocd-apps.js';
+import { dataApplicationName, edgeApplicationName, verificationApplicationName } from './argocd-apps.js';
 import { edgeObjects } from './edge.js';
+import { verificationObjects } from './verification/index.js';
 
 /** A path Argo CD builds with kustomize, and the objects the generator means it to produce. */
 export interface BuildTarget {
@@ -67,6 +68,11 @@ export function renderLayout(model: Model): LayoutResult {
     if (edge.length > 0) {
       files.push(...flat(e.edgePath, [e.cluster.file], edge));
       targets.push({ path: e.edgePath, application: edgeApplicationName(e.env.name), env: e.env.name, objects: edge });
+    }
+    const verification = verificationObjects(e);
+    if (verification.length > 0) {
+      files.push(...flat(e.verificationPath, [e.cluster.file, 'apps/*/service.yaml'], verification));
+      targets.push({ path: e.verificationPath, application: verificationApplicationName(e.env.name), env: e.env.name, objects: verification });
     }
     const data = dataObjects(e, model.environments);
     if (data.length === 0) continue;

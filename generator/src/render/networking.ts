@@ -6,6 +6,8 @@ import type { GrayInstance, ServiceInstance } from '../model/types.js';
 import { canaryServiceName, PORTS, PRIVATE_RANGES, selectorLabels, serviceMeta } from './conventions.js';
 import type { NetworkPolicy, Service } from './kinds.js';
 import { containerPorts } from './pod.js';
+import { VERIFICATION_LABEL } from './verification/k6.js';
+import { verificationPeers } from './verification/index.js';
 
 type PolicySpec = NonNullable<NetworkPolicy['spec']>;
 type IngressRule = NonNullable<PolicySpec['ingress']>[number];
@@ -39,7 +41,7 @@ export function canaryService(i: GrayInstance, service: Service): Service {
 
 const tcp = (port: number): PolicyPort => ({ protocol: 'TCP', port });
 
-/** Allows exactly the declared callers in, and exactly the declared dependencies out. DNS is allowed per namespace. */
+/** Allows exactly the declared callers (and the environment's test pods) in, and exactly the declared dependencies out. DNS is allowed per namespace. */
 export function networkPolicy(i: ServiceInstance): NetworkPolicy {
   const s = i.service;
   const appPorts = [tcp(PORTS.http), ...(s.grpc ? [tcp(PORTS.grpc)] : [])];
@@ -52,6 +54,11 @@ export function networkPolicy(i: ServiceInstance): NetworkPolicy {
       from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': i.cluster.ingressNamespace } } }],
       ports: [tcp(PORTS.http)],
     });
+  }
+  // The smoke and load tests' pods (render/verification): the HTTP port, where they request.
+  const testers = verificationPeers(i);
+  if (testers.length > 0) {
+    ingress.push({ from: testers.map((v) => ({ podSelector: { matchLabels: { [VERIFICATION_LABEL]: v } } })), ports: [tcp(PORTS.http)] });
   }
   if (s.metrics) {
     ingress.push({

@@ -10,6 +10,8 @@ import { FIXTURE_PLATFORM, modelOf, REPO_ROOT, renderOf } from '../helpers/platf
 
 const model = modelOf(FIXTURE_PLATFORM);
 const docs = argoDocuments(renderOf(FIXTURE_PLATFORM).files, 'argocd');
+/** The projects of the platform's own Applications (the bootstrap's, the add-ons'), not of an environment. */
+const PLATFORM_PROJECTS = ['suoke-platform', 'suoke-addons'];
 const of = (kind: string) => docs.filter((d) => d.object['kind'] === kind).map((d) => d.object as Record<string, any>);
 
 describe('Argo CD objects of the fixture platform', () => {
@@ -30,8 +32,9 @@ describe('Argo CD objects of the fixture platform', () => {
         .targets.find((t) => t.path === path)!
         .objects.map((o) => `${o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 'none'} ${o.kind} ${o.metadata.name}`)
         .sort();
-    // -10 leaves -9…-3 to the add-ons and the clusters' platform Applications (the fixture has none).
+    // -10 leaves -9…-3 to the add-ons and the clusters' platform Applications (the fixture has prod's platform).
     expect(waves('argocd')).toEqual([
+      '-10 AppProject suoke-addons',
       '-10 AppProject suoke-dev',
       '-10 AppProject suoke-platform',
       '-10 AppProject suoke-prod',
@@ -40,9 +43,10 @@ describe('Argo CD objects of the fixture platform', () => {
       '-2 Application suoke-dev',
       '-2 Application suoke-prod',
       '-2 Application suoke-test',
+      '-3 Application platform-prod',
       'none Application suoke-life-bootstrap',
     ]);
-    expect(waves('argocd/environments/prod')).toEqual(['-1 Application prod-data', '-2 Application prod-shared', '0 ApplicationSet suoke-prod']);
+    expect(waves('argocd/environments/prod')).toEqual(['-1 Application prod-data', '-2 Application prod-shared', '0 ApplicationSet suoke-prod', '1 Application prod-edge', '2 Application prod-verification']);
   });
 
   it('regression (issue 9, defects 1 and 2): the bootstrap and the environment roots are exempt from wave gates; nothing else is', () => {
@@ -65,13 +69,15 @@ describe('Argo CD objects of the fixture platform', () => {
     expect(root.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
     expect(docs.filter((d) => d.file.startsWith('argocd/environments/prod/')).map((d) => `${d.file} ${d.object['kind']} ${(d.object['metadata'] as any).name}`)).toEqual([
       'argocd/environments/prod/data.yaml Application prod-data',
+      'argocd/environments/prod/edge.yaml Application prod-edge',
       'argocd/environments/prod/services.yaml ApplicationSet suoke-prod',
       'argocd/environments/prod/shared.yaml Application prod-shared',
+      'argocd/environments/prod/verification.yaml Application prod-verification',
     ]);
   });
 
   it('environment projects stay until no Application names them, so removing an environment can finish', () => {
-    for (const p of of('AppProject').filter((p) => p.metadata.name !== 'suoke-platform')) expect(p.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    for (const p of of('AppProject').filter((p) => !PLATFORM_PROJECTS.includes(p.metadata.name))) expect(p.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
   });
 
   it('ApplicationSets use Go templates with missingkey=error, no RollingSync, and elements with every key', () => {
@@ -85,17 +91,17 @@ describe('Argo CD objects of the fixture platform', () => {
     }
   });
 
-  it('environment projects allow only this repository, their own destinations (namespace and data namespace), and the kinds they render', () => {
+  it('environment projects allow only this repository, their own destinations (namespace, data namespace, the ingress namespace of the edge), and the kinds they render', () => {
     const prod = of('AppProject').find((p) => p.metadata.name === 'suoke-prod')!;
     expect(prod.spec.sourceRepos).toEqual(['https://git.example.internal/fixture/gitops.git']);
-    expect(prod.spec.destinations).toEqual(['fixture-prod', 'fixture-prod-data'].map((namespace) => ({ server: 'https://prod.example.internal:6443', namespace })));
+    expect(prod.spec.destinations).toEqual(['fixture-prod', 'fixture-prod-data', 'istio-ingress'].map((namespace) => ({ server: 'https://prod.example.internal:6443', namespace })));
     expect(prod.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
     expect(prod.spec.namespaceResourceWhitelist.map((k: any) => k.kind)).not.toContain('Namespace');
     expect(prod.spec.orphanedResources).toEqual({ warn: true, ignore: [{ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' }] });
   });
 
   it('regression: orphaned-resource warnings named the ConfigMap Istio creates in every namespace', () => {
-    for (const p of of('AppProject').filter((p) => p.metadata.name !== 'suoke-platform')) {
+    for (const p of of('AppProject').filter((p) => !PLATFORM_PROJECTS.includes(p.metadata.name))) {
       expect(p.spec.orphanedResources.ignore).toContainEqual({ group: '', kind: 'ConfigMap', name: 'istio-ca-root-cert' });
     }
   });

@@ -9,7 +9,7 @@ import { runCli, tempRepo } from '../helpers/cli.js';
 import { waivedLines } from '../helpers/platform.js';
 
 const XIAOKE = 'apps/xiaoke/service.yaml';
-const SUMMARY = (errors: number) => `Summary: 1081 resources found in 98 files - Valid: 1081, Invalid: 0, Errors: ${errors}, Skipped: 0\n`;
+const SUMMARY = (errors: number) => `Summary: 1139 resources found in 106 files - Valid: 1139, Invalid: 0, Errors: ${errors}, Skipped: 0\n`;
 
 /**
  * The repository with `base` applied to xiaoke's service file, rendered and committed as the base;

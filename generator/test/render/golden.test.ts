@@ -19,7 +19,7 @@ describe('rendered tree of the fixture platform', () => {
     expect(paths).toEqual([...new Set(paths)].sort());
   });
 
-  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, an edge path where one is declared, the platform path of a cluster with an issuer, and argocd/', () => {
+  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, an edge path where one is declared, a verification path where a smoke test is, the platform path of a cluster with an issuer, and argocd/', () => {
     expect(result.targets.map((t) => `${t.application} ${t.path}`)).toEqual([
       'suoke-life-bootstrap argocd',
       'suoke-dev argocd/environments/dev',
@@ -41,6 +41,7 @@ describe('rendered tree of the fixture platform', () => {
       'prod-records clusters/prod/prod/records',
       'prod-scheduler clusters/prod/prod/scheduler',
       'prod-shared clusters/prod/prod/shared',
+      'prod-verification clusters/prod/prod/verification',
     ]);
   });
 });

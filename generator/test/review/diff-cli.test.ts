@@ -30,7 +30,7 @@ describe('diff', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     // Per environment: its Deployment, and the version its ApplicationSet passes the service.
-    expect(lines[0]).toBe('Compared with HEAD: 6 objects (0 added, 0 removed, 6 changed) in 6 paths of 3 environments; image 6');
+    expect(lines[0]).toBe('Compared with HEAD: 9 objects (0 added, 0 removed, 9 changed) in 9 paths of 3 environments; image 6');
     expect(lines.filter((l) => /^\S/.test(l)).slice(1)).toEqual(['prod', 'staging', 'test']);
     expect(lines).toContain('        image     spec.generators[0].list.elements[name=prod-xiaoai].stableVersion: 2.1.0 → 2.2.0');
     expect(lines).toContain('                  spec.template.metadata.labels["app.kubernetes.io/version"]: 2.1.0 → 2.2.0');
@@ -45,7 +45,7 @@ describe('diff', () => {
     const json = JSON.parse((await runCli(['diff', '--base', 'HEAD', '-o', 'json', '--root', repo.root])).stdout);
     expect(json.base).toBe('HEAD');
     expect(new Set(json.changes.map((c: { env: string }) => c.env))).toEqual(new Set(['test', 'staging', 'prod']));
-    expect(json.summary).toBe('6 objects (0 added, 0 removed, 6 changed) in 6 paths of 3 environments; image 6');
+    expect(json.summary).toBe('9 objects (0 added, 0 removed, 9 changed) in 9 paths of 3 environments; image 6');
   });
 
   it('an unknown revision is bad usage: exit 2, one line', async () => {

@@ -47,9 +47,11 @@ describe('promote', () => {
         'wrote apps/xiaoai/base/deployment.yaml',
         'wrote argocd/environments/prod/services.yaml',
         'wrote clusters/dev/test/xiaoai/kustomization.yaml',
+        // prod's smoke test names the versions it runs: the release re-runs it (docs/verification.md).
+        'wrote clusters/prod/prod/verification/configmap-smoke-test.yaml',
         'wrote clusters/prod/prod/xiaoai/kustomization.yaml',
         'wrote clusters/staging/staging/xiaoai/kustomization.yaml',
-        `Rendered: 5 written, 0 removed, ${SEED_FILES - 5} unchanged.`,
+        `Rendered: 6 written, 0 removed, ${SEED_FILES - 6} unchanged.`,
         '',
       ].join('\n'),
       stderr: '',

@@ -33,7 +33,7 @@ describe('simulate', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const report = JSON.parse(r.stdout) as { findings: { check: string; message: string }[]; summary: { resources: number; valid: number } };
     expect(report.findings).toEqual([]);
-    expect(report.summary).toMatchObject({ resources: 21, valid: 21 });
+    expect(report.summary).toMatchObject({ resources: 23, valid: 23 });
   }, 180_000);
 
   it('text: exit 0, the preconditions, then one row per Application: the add-ons wave by wave, dev once they run, prod when its window opens', async () => {
@@ -42,7 +42,7 @@ describe('simulate', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('assumed installed outside this repository:');
-    expect(lines).toContain('simulated from 2026-12-05 12:00 +08:00 to 2026-12-08 22:05 +08:00');
+    expect(lines).toContain('simulated from 2026-12-05 12:00 +08:00 to 2026-12-08 22:05:30 +08:00');
     expect(lines.find((l) => l.startsWith('APPLICATION'))).toMatch(/^APPLICATION +SYNC +HEALTH +SINCE +BLOCKED BY$/);
     // The add-ons first (platform/addons.yaml), one wave a minute (each operator's pod ready after
     // POD_READY_MS): cert-manager, then what needs it, then the topology operator; then the environments.
@@ -50,7 +50,9 @@ describe('simulate', () => {
     expect(lines.find((l) => l.startsWith('addon-dev-rabbitmq-messaging-topology-operator '))).toMatch(/^addon-dev-rabbitmq-messaging-topology-operator +Synced +Healthy +2026-12-05 12:03 \+08:00 \(\+3m\)$/);
     expect(lines.find((l) => l.startsWith('dev-shared '))).toMatch(/^dev-shared +Synced +Healthy +2026-12-05 12:03 \+08:00 \(\+3m\)$/);
     // Prod's window opens on Tuesday at 22:00 (clusters/prod/cluster.yaml); its root waits for it, and holds nothing else.
-    expect(lines.find((l) => l.startsWith('suoke-prod '))).toMatch(/^suoke-prod +Synced +Healthy +2026-12-08 22:03 \+08:00 \(\+82h3m\)$/);
+    // Its last wave, the verification, waits for the edge's certificate; the smoke test runs in it.
+    expect(lines.find((l) => l.startsWith('suoke-prod '))).toMatch(/^suoke-prod +Synced +Healthy +2026-12-08 22:05:30 \+08:00 \(\+82h5m30s\)$/);
+    expect(lines.find((l) => l.startsWith('prod-verification '))).toMatch(/^prod-verification +Synced +Healthy +2026-12-08 22:04:30 \+08:00 \(\+82h4m30s\)$/);
     expect(lines.find((l) => l.startsWith('prod-xiaoai '))).toMatch(/^prod-xiaoai +Synced +Healthy +2026-12-08 22:04 \+08:00 \(\+82h4m\)$/);
   }, 180_000);
 });

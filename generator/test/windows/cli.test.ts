@@ -103,7 +103,7 @@ describe('validate --at --base', () => {
     return repo;
   }
   const validate = (root: string, at: string) => runCli(['validate', '--no-kustomize', '--no-cache', '--base', 'HEAD', '--at', at, '--root', root]);
-  const SUMMARY = 'Summary: 1081 resources found in 98 files - Valid: 1081, Invalid: 0, Errors: 0, Skipped: 0\n';
+  const SUMMARY = 'Summary: 1139 resources found in 106 files - Valid: 1139, Invalid: 0, Errors: 0, Skipped: 0\n';
   /** The one-line report of the repository's waivers, printed before the other findings (its file is `.`). */
   const waived = async (root: string) => (await waivedLines(root)).map((l) => `${l}\n`).join('');
 
@@ -133,7 +133,7 @@ describe('validate --at --base', () => {
         'and prod is closed at 2027-01-06 10:00 +08:00 (2027-01-06T02:00:00.000Z): outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai)); ' +
         'it next opens after 2027-01-07 22:00 +08:00 (2027-01-07T14:00:00.000Z) (windows/closed)\n' +
         '  hint: merge it inside a window (check with `npm run validate -- --at <ISO-8601>`), or for an emergency commit changes/<id>.yaml with environments: [prod], reason, approver, expires (docs/change-windows.md)\n' +
-        'Summary: 1081 resources found in 98 files - Valid: 1081, Invalid: 0, Errors: 1, Skipped: 0\n',
+        'Summary: 1139 resources found in 106 files - Valid: 1139, Invalid: 0, Errors: 1, Skipped: 0\n',
     );
   });
 

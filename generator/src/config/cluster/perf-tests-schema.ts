@@ -27,11 +27,45 @@ const MqTest = Struct(
   { description: 'RabbitMQ PerfTest against the environment\'s RabbitMQ.', examples: [{ minMessagesPerSecond: 5000, maxLatencyMs: 50 }] },
 );
 
-/** `perfTests`: at most one test per data service, each needing that data service declared. */
-export const PerfTests = Struct(
-  { redis: Type.Optional(RedisTest), mq: Type.Optional(MqTest) },
+/**
+ * The k6 load test against the API gateway (性能压力测试). Thresholds from the plan's 成功标准: average
+ * response under 2 s, and an error rate within what 99.9 % availability allows.
+ */
+const LoadTest = Struct(
   {
-    description: 'Performance tests of the data layer: suspended CronJobs run with `kubectl create job --from=cronjob/<name>`, failing when a threshold is missed. Default none.',
-    examples: [{ redis: { minOpsPerSecond: 20000, maxP99Ms: 5 }, mq: { minMessagesPerSecond: 5000, maxLatencyMs: 50 } }],
+    vus: Type.Integer({
+      minimum: 1,
+      maximum: 10000,
+      default: 500,
+      description:
+        "Virtual users the test ramps to and holds, 1–10000. The plan's goal is 10000 concurrent users (并发用户 10,000+); the default 500 fits a staging API-gateway pool of one 4-CPU node: raise it as far as the pools are sized for. Default 500.",
+      examples: [500, 10000],
+    }),
+    rampUpSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 300, description: 'Seconds of the ramp from 0 to `vus`. Default 300.', examples: [300] }),
+    holdSeconds: Type.Integer({ minimum: 10, maximum: 7200, default: 600, description: 'Seconds at `vus` after the ramp. Default 600.', examples: [600] }),
+    path: Type.String({ pattern: '^/', default: '/health', description: "Path requested on the API gateway, one of its documented ones. Default its health path `/health`.", examples: ['/health'] }),
+    maxAvgMs: Type.Number({ exclusiveMinimum: 0, default: 2000, description: 'Fails when the average request duration reaches this many milliseconds (plan: 平均 < 2秒). Default 2000.', examples: [2000] }),
+    maxP95Ms: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Fails when the 95th-percentile request duration reaches this many milliseconds; the plan sets none. Default none.', examples: [3000] })),
+    maxErrorRate: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      default: 0.001,
+      description: 'Fails when this share of requests or more fail (0–1); 0.001 is what 99.9 % availability (可用性 99.9%以上) allows. Default 0.001.',
+      examples: [0.001],
+    }),
+  },
+  {
+    description:
+      "k6 load test of the environment's `api-gateway` Service: a suspended CronJob in its namespace run with `kubectl create job --from=cronjob/load-test`, failing when a threshold is missed (docs/verification.md).",
+    examples: [{ vus: 500, maxAvgMs: 2000 }],
+  },
+);
+
+/** `perfTests`: at most one test per data service, each needing that data service declared, and the load test. */
+export const PerfTests = Struct(
+  { redis: Type.Optional(RedisTest), mq: Type.Optional(MqTest), load: Type.Optional(LoadTest) },
+  {
+    description: 'Performance tests: of the data layer and, with `load`, of the API gateway; suspended CronJobs run with `kubectl create job --from=cronjob/<name>`, failing when a threshold is missed. Default none.',
+    examples: [{ redis: { minOpsPerSecond: 20000, maxP99Ms: 5 }, mq: { minMessagesPerSecond: 5000, maxLatencyMs: 50 }, load: { vus: 500 } }],
   },
 );

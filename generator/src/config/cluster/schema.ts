@@ -18,6 +18,7 @@ import { Monitoring } from './monitoring-schema.js';
 import { ClusterEdge, EnvironmentEdge } from './edge-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
+import { SmokeTests } from './smoke-tests-schema.js';
 import { ClusterPlatform } from './platform-schema.js';
 import { LimitRange, Quota, Sidecar } from './quota-schema.js';
 import { ChangeWindows } from './windows-schema.js';
@@ -50,6 +51,7 @@ export const Environment = Struct({
   changeWindows: Type.Optional(ChangeWindows),
   dataServices: Type.Optional(DataServices),
   perfTests: Type.Optional(PerfTests),
+  smokeTests: Type.Optional(SmokeTests),
   edge: Type.Optional(EnvironmentEdge),
   alerts: Alerts,
 });
