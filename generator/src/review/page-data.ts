@@ -39,7 +39,7 @@ export interface PageEnvironment {
   window: PageWindow;
 }
 
-export interface PageService {
+interface PageService {
   name: string;
   group: string;
   description: string;
