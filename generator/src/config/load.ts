@@ -83,7 +83,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkAlerting(f, findings);
   for (const f of clusters.parsed) checkMonitoring(f, findings);
   checkDataDependencies(services.parsed, clusters.parsed, findings);
-  checkEdge(services.parsed, clusters.parsed, findings);
+  checkEdge(services.parsed, clusters.parsed, findings, services.broken);
   checkVerification(services.parsed, clusters.parsed, findings);
   checkDatabaseUrl(services.parsed, clusters.parsed, findings);
   checkRestoreDrills(clusters.parsed, findings);

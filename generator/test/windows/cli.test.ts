@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempRepo } from '../helpers/cli.js';
-import { waivedLines } from '../helpers/platform.js';
+import { waivedLines, SEED } from '../helpers/platform.js';
 
 const WEDNESDAY_1000 = '2027-03-03T10:00:00+08:00';
 // Before the Spring Festival freeze, which `validate` reports as ended from 2027-02-15 on.
@@ -103,7 +103,7 @@ describe('validate --at --base', () => {
     return repo;
   }
   const validate = (root: string, at: string) => runCli(['validate', '--no-kustomize', '--no-cache', '--base', 'HEAD', '--at', at, '--root', root]);
-  const SUMMARY = 'Summary: 1139 resources found in 106 files - Valid: 1139, Invalid: 0, Errors: 0, Skipped: 0\n';
+  const SUMMARY = `Summary: ${SEED.resources} resources found in ${SEED.files} files - Valid: ${SEED.resources}, Invalid: 0, Errors: 0, Skipped: 0\n`;
   /** The one-line report of the repository's waivers, printed before the other findings (its file is `.`). */
   const waived = async (root: string) => (await waivedLines(root)).map((l) => `${l}\n`).join('');
 
@@ -133,7 +133,7 @@ describe('validate --at --base', () => {
         'and prod is closed at 2027-01-06 10:00 +08:00 (2027-01-06T02:00:00.000Z): outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai)); ' +
         'it next opens after 2027-01-07 22:00 +08:00 (2027-01-07T14:00:00.000Z) (windows/closed)\n' +
         '  hint: merge it inside a window (check with `npm run validate -- --at <ISO-8601>`), or for an emergency commit changes/<id>.yaml with environments: [prod], reason, approver, expires (docs/change-windows.md)\n' +
-        'Summary: 1139 resources found in 106 files - Valid: 1139, Invalid: 0, Errors: 1, Skipped: 0\n',
+        `Summary: ${SEED.resources} resources found in ${SEED.files} files - Valid: ${SEED.resources}, Invalid: 0, Errors: 1, Skipped: 0\n`,
     );
   });
 

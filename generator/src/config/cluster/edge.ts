@@ -11,7 +11,7 @@ import { Reporter, isRaw, q } from '../shared/checks.js';
 import { checkName, nearHint } from '../shared/names.js';
 
 /** Checks every `edge` of the cluster files against each other and the services they route to. */
-export function checkEdge(services: readonly ParsedFile[], clusters: readonly ParsedFile[], out: Finding[]): void {
+export function checkEdge(services: readonly ParsedFile[], clusters: readonly ParsedFile[], out: Finding[], unreadable: readonly string[] = []): void {
   const byName = new Map(services.flatMap((s) => (typeof s.data.name === 'string' ? [[s.data.name, s.data] as const] : [])));
   for (const f of clusters) {
     const r = new Reporter(f.source, out);
@@ -37,7 +37,8 @@ export function checkEdge(services: readonly ParsedFile[], clusters: readonly Pa
           if (owner) r.report('duplicate', at('hosts', n, 'host'), `host \`${h.host}\` is already routed by ${owner} of this cluster`, 'give every host one route: one Gateway server and one certificate name per host');
           else hosts.set(h.host, `environment \`${env}\``);
         }
-        if (typeof h.service === 'string') checkTarget(r, at('hosts', n), env, h, byName);
+        // A service whose file did not load has its own error already: its hosts are not judged without it.
+        if (typeof h.service === 'string' && !unreadable.includes(h.service)) checkTarget(r, at('hosts', n), env, h, byName);
         if (isRaw(h.rateLimit) && typeof h.rateLimit.burst === 'number' && typeof h.rateLimit.requestsPerSecond === 'number' && h.rateLimit.burst < h.rateLimit.requestsPerSecond) {
           r.report('edge-rate-limit', at('hosts', n, 'rateLimit', 'burst'), `\`burst\` (${h.rateLimit.burst}) is less than \`requestsPerSecond\` (${h.rateLimit.requestsPerSecond})`, 'the bucket holds at least one second of requests: raise `burst`');
         }
