@@ -24,7 +24,7 @@ export function logStream(env: string): string {
 }
 
 /** The index lifecycle policy of an environment. */
-export function lifecyclePolicyName(env: string): string {
+function lifecyclePolicyName(env: string): string {
   return `suoke-logs-${env}`;
 }
 

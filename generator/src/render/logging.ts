@@ -27,7 +27,7 @@ const WAVE = 'argocd.argoproj.io/sync-wave';
  * The namespaces whose container logs are shipped: every environment namespace and data namespace of
  * the cluster, each with the environment it belongs to, sorted by namespace.
  */
-export function shippedNamespaces(cluster: ClusterConfig): { namespace: string; env: string }[] {
+function shippedNamespaces(cluster: ClusterConfig): { namespace: string; env: string }[] {
   const out = cluster.environments.flatMap((e) => [{ namespace: e.namespace, env: e.name }, ...(e.dataServices ? [{ namespace: e.dataServices.namespace, env: e.name }] : [])]);
   return out.sort((a, b) => (a.namespace < b.namespace ? -1 : 1));
 }

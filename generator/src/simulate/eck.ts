@@ -7,9 +7,9 @@
 import type { Cluster, Live } from './cluster.js';
 import { groupKind, nameOf, namespaceOf, rec, str, type Obj } from './objects.js';
 
-export const ELASTICSEARCH = 'elasticsearch.k8s.elastic.co/Elasticsearch';
-export const KIBANA = 'kibana.k8s.elastic.co/Kibana';
-export const BEAT = 'beat.k8s.elastic.co/Beat';
+const ELASTICSEARCH = 'elasticsearch.k8s.elastic.co/Elasticsearch';
+const KIBANA = 'kibana.k8s.elastic.co/Kibana';
+const BEAT = 'beat.k8s.elastic.co/Beat';
 /** The ECK kinds whose status the simulation writes. */
 export const ECK_KINDS: readonly string[] = [ELASTICSEARCH, KIBANA, BEAT];
 
