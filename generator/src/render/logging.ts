@@ -10,9 +10,9 @@
  */
 import type { ArgoConfig, ClusterConfig } from '../config/types.js';
 import type { LoggingConfig } from '../config/cluster/logging-schema.js';
-import { poolScheduling } from '../model/scheduling.js';
 import { clusterFolderApplication } from './cluster-platform.js';
 import { HEALTH_GATE } from './argocd-health.js';
+import { placement } from './monitoring-stack.js';
 import { ILM, ilmConfigMap, ilmJob, logStream } from './logging-ilm.js';
 import { loggingNetworkPolicies } from './logging-network.js';
 import type { Application, K8sObject, Namespace } from './kinds.js';
@@ -55,12 +55,6 @@ function filebeatConfig(cluster: ClusterConfig): Record<string, unknown> {
     'setup.template.enabled': false,
     'setup.ilm.enabled': false,
   };
-}
-
-function placement(cluster: ClusterConfig, pool: string | undefined): Record<string, unknown> {
-  if (pool === undefined) return {};
-  const s = poolScheduling(cluster, pool);
-  return { nodeSelector: s.nodeSelector, ...(s.tolerations.length > 0 ? { tolerations: s.tolerations } : {}) };
 }
 
 /** The Filebeat pod: as the ECK recipe (config/recipes/beats/filebeat_autodiscover.yaml:36-70), on every node. */
