@@ -54,6 +54,9 @@ export function indexTemplate(env: string, nodes: number): Record<string, unknow
   };
 }
 
+/** The Job's image: curl, nothing else (the Elasticsearch API is plain HTTPS and JSON). */
+const CURL_IMAGE = 'curlimages/curl:8.11.1';
+
 /** Names the Job, its pods' `app.kubernetes.io/name` and its ConfigMap share. */
 export const ILM = 'logging-ilm';
 
@@ -91,7 +94,13 @@ export function ilmJob(cluster: ClusterConfig, l: LoggingConfig, es: string, lab
       name: ILM,
       namespace: l.namespace,
       labels,
-      annotations: { 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation', 'argocd.argoproj.io/sync-wave': '1' },
+      annotations: {
+        'argocd.argoproj.io/hook': 'Sync',
+        'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+        'argocd.argoproj.io/sync-wave': '1',
+        // The object waiver of the policy engine (docs/policies.md, "Waivers"), with its reason.
+        'policy.suoke-life.com/waive.image-digest': `${CURL_IMAGE} is pinned by its immutable release tag; its digest was not looked up (no registry access when written): add it at the next bump`,
+      },
     },
     spec: {
       backoffLimit: 6,
@@ -104,7 +113,7 @@ export function ilmJob(cluster: ClusterConfig, l: LoggingConfig, es: string, lab
           containers: [
             {
               name: 'ilm',
-              image: 'curlimages/curl:8.11.1',
+              image: CURL_IMAGE,
               command: ['/bin/sh', '-c', script],
               env: [{ name: 'ELASTIC_PASSWORD', valueFrom: { secretKeyRef: { name: `${es}-es-elastic-user`, key: 'elastic' } } }],
               resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
