@@ -35,7 +35,7 @@ const GRAY = (touched: { xiaoke?: boolean; knowledge?: boolean; xiaokeWeight?: n
   `  ${touched.knowledge ? '*' : ' '} staging/knowledge: canary 1.4.0 at 10% (stable 1.3.0; steps 10 → 25 → 50 → 100, auto control)`,
   ...(touched.xiaoke || touched.knowledge ? ['  (* touched by the change)'] : []),
 ];
-const NO_FINDINGS = 'Policy findings: no errors or warnings (99 infos not shown: `npm run validate` lists them)';
+const NO_FINDINGS = 'Policy findings: no errors or warnings (104 infos not shown: `npm run validate` lists them)';
 const PROD_CLOSED = 'closed (Asia/Shanghai): outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai))';
 const STAGING_OPEN = 'open (Asia/Shanghai): allow window "Weekdays 10:00-18:00, while QA is on hand" (0 10 * * 1-5 for 8h, Asia/Shanghai); closes after 2026-12-07 18:00 +08:00 (2026-12-07T10:00:00.000Z)';
 
@@ -59,13 +59,13 @@ describe('plan', () => {
         'Touched environments:',
         '  prod (production, cluster prod): 2 objects; services: xiaoai',
         `    window       ${PROD_CLOSED}; opens after 2026-12-08 22:00 +08:00 (2026-12-08T14:00:00.000Z)`,
-        '    simulation   converges in 32h1m (21 Applications)',
+        '    simulation   converges in 32h1m (22 Applications)',
         '  staging (production, cluster staging): 2 objects; services: xiaoai',
         `    window       ${STAGING_OPEN}`,
-        '    simulation   converges in 1m (21 Applications)',
+        '    simulation   converges in 1m (22 Applications)',
         '  test (development, cluster dev): 2 objects; services: xiaoai',
         '    window       open: always open (`alwaysOpen: true`); no change ahead',
-        '    simulation   converges in 1m (21 Applications)',
+        '    simulation   converges in 1m (22 Applications)',
         '',
         ...GRAY(),
         '',
@@ -99,7 +99,7 @@ describe('plan', () => {
         'Touched environments:',
         '  prod (production, cluster prod): 2 objects; services: xiaoke',
         '    window       open (Asia/Shanghai): allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai); closes after 2026-12-09 00:00 +08:00 (2026-12-08T16:00:00.000Z)',
-        '    simulation   converges in 1m (21 Applications)',
+        '    simulation   converges in 1m (22 Applications)',
         '',
         ...GRAY({ xiaoke: true, xiaokeWeight: 50 }),
         '',
@@ -128,7 +128,7 @@ describe('plan', () => {
         '',
         '| environment | tier | change | window | next change | simulation |',
         '|---|---|---|---|---|---|',
-        '| staging | production | 0 objects; change windows edited | open: allow window "Weekdays 10:00-18:00, while QA is on hand" (0 9 * * 1-5 for 9h, Asia/Shanghai) | closes after 2026-12-07 18:00 +08:00 | converges in 0s (21 Applications) |',
+        '| staging | production | 0 objects; change windows edited | open: allow window "Weekdays 10:00-18:00, while QA is on hand" (0 9 * * 1-5 for 9h, Asia/Shanghai) | closes after 2026-12-07 18:00 +08:00 | converges in 0s (22 Applications) |',
         '',
         '#### Gray releases in flight',
         '',
@@ -139,7 +139,7 @@ describe('plan', () => {
         '',
         '#### Policy findings',
         '',
-        'no errors or warnings (99 infos not shown: `npm run validate` lists them).',
+        'no errors or warnings (104 infos not shown: `npm run validate` lists them).',
         '',
       ].join('\n'),
     );
