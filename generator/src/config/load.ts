@@ -25,6 +25,7 @@ import { checkMessaging } from './service/messaging-checks.js';
 import { checkClusterPlatform } from './cluster/platform.js';
 import { checkAlerting } from './cluster/alerting.js';
 import { checkMonitoring } from './cluster/monitoring.js';
+import { checkLogging } from './cluster/logging.js';
 import { checkEdge } from './cluster/edge.js';
 import { checkVerification } from './cluster/verification.js';
 import { checkChangeWindowsFile } from './cluster/windows.js';
@@ -82,6 +83,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   for (const f of clusters.parsed) checkClusterPlatform(f, findings);
   for (const f of clusters.parsed) checkAlerting(f, findings);
   for (const f of clusters.parsed) checkMonitoring(f, findings);
+  for (const f of clusters.parsed) checkLogging(f, findings);
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   checkEdge(services.parsed, clusters.parsed, findings, services.broken);
   checkVerification(services.parsed, clusters.parsed, findings);

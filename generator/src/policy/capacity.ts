@@ -12,7 +12,7 @@ import { parseCpu, parseMemory } from '../core/quantity.js';
 import type { NodePoolConfig } from '../config/types.js';
 import type { Obj } from './engine.js';
 import { add, podUsage, replicaRange, zero, type Amount } from './pod-usage.js';
-import { dataPods } from './data-pods.js';
+import { dataPods, type DataPods } from './data-pods.js';
 import { list, nameOf, namespaceOf, podTemplate, rec, stringMap } from './rules/pod.js';
 import { schedulesOn, type Toleration } from '../model/scheduling.js';
 
@@ -105,6 +105,10 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
   // The data layer's pods, run by operators from the rendered custom resources (data-pods.ts): in the
   // pool whose node labels they select, always at their full count (they do not autoscale).
   for (const d of dataPods(input.objects)) {
+    if (d.everyNode) {
+      everyNode(d, usage, input.pools, placing);
+      continue;
+    }
     const at = place(d.id, d.nodeSelector, d.tolerations);
     if (!at) continue;
     at.steady = add(at.steady, d.requests, d.count);
@@ -135,6 +139,17 @@ export function measureCapacity(input: CapacityInput): { report: CapacityReport;
     report('warning', 'nodePools', `no node pool hosts ${unplaced.sort(cmp).join(', ')}: their requests are not counted`, 'list their group under `groups`, or the service under `services`, of a node pool', 'policy/capacity-unplaced');
   }
   return { report: { cluster: input.cluster, pools: usage, unplaced }, findings: waive(findings, input) };
+}
+
+/** A DaemonSet's pods (the log shipper): one per node of every pool whose labels and taints admit them. */
+function everyNode(d: DataPods, usage: PoolUsage[], pools: readonly NodePoolConfig[], placing: boolean): void {
+  for (const u of usage) {
+    const p = u.index === undefined ? undefined : pools[u.index];
+    if (placing && p && (!Object.entries(d.nodeSelector).every(([k, v]) => p.labels[k] === v) || schedulesOn(p, d.nodeSelector, d.tolerations) !== undefined)) continue;
+    u.steady = add(u.steady, d.requests, u.nodes);
+    u.peak = add(u.peak, d.requests, u.nodes);
+    u.workloads.push(d.id);
+  }
 }
 
 /** A pod selecting `selector` runs in a pool whose node labels include all of it (and that has labels). */

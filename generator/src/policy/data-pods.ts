@@ -23,6 +23,8 @@ export interface DataPods {
   tolerations: Toleration[];
   /** Whether a required pod anti-affinity on `kubernetes.io/hostname` puts each pod on its own node. */
   onePerNode: boolean;
+  /** A DaemonSet's pods: one on every node it tolerates (`count` is then unused). */
+  everyNode?: boolean;
 }
 
 const amount = (resources: unknown): Amount => {
@@ -80,16 +82,36 @@ const KINDS: Readonly<Record<string, (spec: Record<string, unknown>) => Omit<Dat
   }),
 };
 
+/**
+ * An ECK pod template (the CRD keeps it unchecked, platform/crds/README.md): its containers' requests,
+ * node selector and tolerations.
+ */
+function eckPod(template: unknown, count: number): Omit<DataPods, 'id'> {
+  const pod = rec(rec(template).spec);
+  const requests = list(pod.containers).reduce<Amount>((a, c) => plus(a, amount(rec(c).resources)), { cpu: 0, memory: 0 });
+  return { count, requests, nodeSelector: stringMap(pod.nodeSelector), tolerations: tolerations(pod.tolerations), onePerNode: requiredPerNode(pod.affinity) };
+}
+
+/** The logging stack's kinds (render/logging.ts): Elasticsearch's one nodeSet as rendered, Kibana, and Filebeat on every node. */
+const ECK: Readonly<Record<string, (spec: Record<string, unknown>) => Omit<DataPods, 'id'>>> = {
+  'elasticsearch.k8s.elastic.co/Elasticsearch': (s) => {
+    const sets = list(s.nodeSets).map(rec);
+    return eckPod(sets[0]?.podTemplate, sets.reduce((n, x) => n + Number(x.count ?? 0), 0));
+  },
+  'kibana.k8s.elastic.co/Kibana': (s) => eckPod(s.podTemplate, Number(s.count ?? 1)),
+  'beat.k8s.elastic.co/Beat': (s) => ({ ...eckPod(rec(s.daemonSet).podTemplate, 0), everyNode: true }),
+};
+
 function redisPods(s: Record<string, unknown>, count: number): Omit<DataPods, 'id'> {
   const exporter = rec(s.redisExporter);
   const requests = plus(amount(rec(s.kubernetesConfig).resources), exporter.enabled === true ? amount(exporter.resources) : { cpu: 0, memory: 0 });
   return { count, requests, nodeSelector: stringMap(s.nodeSelector), tolerations: tolerations(s.tolerations), onePerNode: requiredPerNode(s.affinity) };
 }
 
-/** The operator-run pods of the rendered data layer. */
+/** The operator-run pods of the rendered data layer and logging stack. */
 export function dataPods(objects: readonly Obj[]): DataPods[] {
   return objects.flatMap((o) => {
-    const make = KINDS[groupKind(o)];
+    const make = KINDS[groupKind(o)] ?? ECK[groupKind(o)];
     return make ? [{ id: `${namespaceOf(o)}/${nameOf(o)} (${String(o.kind)})`, ...make(rec(o.spec)) }] : [];
   });
 }

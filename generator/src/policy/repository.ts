@@ -12,6 +12,7 @@ import { measureQuota } from './quota.js';
 import { checkDataLayer } from './data.js';
 import { checkStorageClasses } from './storage.js';
 import { clusterPlatformPath } from '../render/cluster-platform.js';
+import { loggingPath } from '../render/logging.js';
 import { runPolicies, type ConfigWaiver, type Obj, type PolicyScope, type Rule, type Tier } from './engine.js';
 import { RULES } from './rules/index.js';
 
@@ -60,7 +61,8 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
   for (const c of model.clusters) {
     if (!c.nodePools || c.nodePools.length === 0) continue;
     const names = new Set(c.environments.map((e) => e.name));
-    const objects = targets.filter((t) => names.has(t.env)).flatMap((t) => t.objects as Obj[]);
+    // The environments' objects, and the logging stack's pods on the cluster's pools (render/logging.ts).
+    const objects = targets.filter((t) => names.has(t.env) || t.path === loggingPath(c.name)).flatMap((t) => t.objects as Obj[]);
     const waiver = (c.waivers ?? []).find((w) => w.check === 'capacity');
     const m = measureCapacity({ cluster: c.name, file: c.file, pools: c.nodePools, objects, ...(waiver ? { waiver: { reason: waiver.reason, ...(waiver.line !== undefined ? { line: waiver.line } : {}) } } : {}) });
     capacity.push(m.report);

@@ -4,6 +4,7 @@ import { ADDONS_FILE } from '../config/addons/checks.js';
 import { ADDONS_PROJECT, addonApplications, addonsProject } from './argocd-addons.js';
 import { alertingApplication, alertingObjects, alertingPath } from './alerting.js';
 import { monitoringStackApplication, monitoringStackObjects, monitoringStackPath } from './monitoring-stack.js';
+import { loggingApplication, loggingObjects, loggingPath } from './logging.js';
 import { clusterPlatformApplication, clusterPlatformObjects, clusterPlatformPath } from './cluster-platform.js';
 import { SYNC_RETRY } from './argocd-apps.js';
 import { environmentObjects, environmentRoot } from './argocd-environments.js';
@@ -95,8 +96,8 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
 }
 
 /**
- * The clusters' platform folders (render/cluster-platform.ts), alerting folders (render/alerting.ts) and
- * monitoring folders (render/monitoring-stack.ts),
+ * The clusters' platform folders (render/cluster-platform.ts), alerting folders (render/alerting.ts),
+ * monitoring folders (render/monitoring-stack.ts) and logging folders (render/logging.ts),
  * their Applications and build targets.
  */
 function renderClusterPlatforms(model: Model, labels: Record<string, string>): { files: RenderedFile[]; targets: BuildTarget[]; applications: { file: string; application: Application }[] } {
@@ -108,6 +109,7 @@ function renderClusterPlatforms(model: Model, labels: Record<string, string>): {
       { objects: clusterPlatformObjects(c, labels), dir: clusterPlatformPath(c.name), file: `platform/${c.name}.yaml`, application: () => clusterPlatformApplication(model.argocd, c, ADDONS_PROJECT, labels) },
       { objects: alertingObjects(c, labels), dir: alertingPath(c.name), file: `platform/${c.name}-alerting.yaml`, application: () => alertingApplication(model.argocd, c, ADDONS_PROJECT, labels) },
       { objects: monitoringStackObjects(c, labels), dir: monitoringStackPath(c.name), file: `platform/${c.name}-monitoring.yaml`, application: () => monitoringStackApplication(model.argocd, c, ADDONS_PROJECT, labels) },
+      { objects: loggingObjects(c, labels), dir: loggingPath(c.name), file: `platform/${c.name}-logging.yaml`, application: () => loggingApplication(model.argocd, c, ADDONS_PROJECT, labels) },
     ];
     for (const p of parts) {
       if (p.objects.length === 0) continue;

@@ -123,7 +123,11 @@ function volume(s: MonitoringConfig['prometheus']['storage']): NonNullable<NonNu
   return { volumeClaimTemplate: { spec: { storageClassName: s.storageClass, accessModes: ['ReadWriteOnce'], resources: { requests: { storage: s.size } } } } };
 }
 
-function placement(cluster: ClusterConfig, pool: string | undefined): { nodeSelector?: Record<string, string>; tolerations?: object[] } {
+/**
+ * The node selector and tolerations of pods on `pool` of `cluster` (none when no pool is named), as pod
+ * spec fields; shared with the logging stack (render/logging.ts).
+ */
+export function placement(cluster: ClusterConfig, pool: string | undefined): { nodeSelector?: Record<string, string>; tolerations?: object[] } {
   if (pool === undefined) return {};
   const s = poolScheduling(cluster, pool);
   return { nodeSelector: s.nodeSelector, ...(s.tolerations.length > 0 ? { tolerations: s.tolerations } : {}) };

@@ -5,6 +5,7 @@
  * Lua under resource_customizations, re-expressed here); no check → `undefined` (no health).
  */
 import { runHealthLua } from './lua.js';
+import { ECK_HEALTH } from './health-eck.js';
 import { groupKind, list, meta, rec, str, type Health, type Obj } from './objects.js';
 
 /** Lua health checks by `group/Kind`, read from the live `argocd-cm`. */
@@ -234,5 +235,6 @@ const BUILT_IN = new Map<string, Check>([
   ['external-secrets.io/ExternalSecret', externalSecret],
   ['rabbitmq.com/RabbitmqCluster', rabbitmqCluster],
   ...['Binding', 'Exchange', 'Permission', 'Policy', 'Queue', 'Shovel', 'User', 'Vhost'].map((k): [string, Check] => [`rabbitmq.com/${k}`, topology(k.toLowerCase())]),
+  ...ECK_HEALTH,
 ]);
 

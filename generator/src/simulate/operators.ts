@@ -6,6 +6,7 @@
  */
 import type { Cluster, Live } from './cluster.js';
 import { groupKind, nameOf, namespaceOf, rec, str, type Obj } from './objects.js';
+import { ECK_KINDS, eckReadyAt, eckStatus } from './eck.js';
 
 /** Image pull and start-up of one pod: an assumption, not a measurement (documented in docs/simulation.md). */
 export const POD_READY_MS = 60_000;
@@ -29,7 +30,7 @@ const CERTIFICATE = 'cert-manager.io/Certificate';
 const ISSUANCE_MS = POD_READY_MS + 30_000;
 
 /** Kinds whose status an operator of the simulation writes. Redis `Redis` and `RedisSentinel` are not among them: their operator writes no status. */
-export const OPERATED: ReadonlySet<string> = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, CLUSTER_ISSUER, CERTIFICATE, ...TOPOLOGY]);
+export const OPERATED: ReadonlySet<string> = new Set([CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, CLUSTER_ISSUER, CERTIFICATE, ...TOPOLOGY, ...ECK_KINDS]);
 
 const spec = (live: Live): Obj => rec(live.manifest['spec']);
 const count = (v: unknown): number => Math.max(1, Number(v ?? 1));
@@ -53,6 +54,8 @@ const count = (v: unknown): number => Math.max(1, Number(v ?? 1));
  */
 function readyAt(live: Live, cluster?: Cluster): number | undefined {
   const s = spec(live);
+  // ECK (simulate/eck.ts): Kibana and Beats follow their Elasticsearch.
+  if (ECK_KINDS.includes(groupKind(live.manifest))) return cluster ? eckReadyAt(cluster, live, POD_READY_MS) : undefined;
   switch (groupKind(live.manifest)) {
     case CLUSTER_ISSUER:
       // The ACME account is registered at once (the ACME server's answer is not simulated).
@@ -79,7 +82,7 @@ function readyAt(live: Live, cluster?: Cluster): number | undefined {
 /** The next instant, after `now`, at which an operated object becomes ready. */
 export function nextOperatorEvent(cluster: Cluster, now: number): number | undefined {
   let next = Infinity;
-  for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, CLUSTER_ISSUER, CERTIFICATE]) {
+  for (const gk of [CNPG_CLUSTER, RABBITMQ_CLUSTER, REDIS_REPLICATION, PROMETHEUS, CLUSTER_ISSUER, CERTIFICATE, ...ECK_KINDS]) {
     for (const live of cluster.list(gk)) {
       const at = readyAt(live, cluster) ?? Infinity;
       if (at > now && at < next) next = at;
@@ -95,6 +98,7 @@ export function operatorStatus(cluster: Cluster, live: Live, now: number): Obj {
   const gk = groupKind(live.manifest);
   const s = spec(live);
   const ready = (readyAt(live, cluster) ?? Infinity) <= now;
+  if (ECK_KINDS.includes(gk)) return eckStatus(live, ready);
   switch (gk) {
     case CLUSTER_ISSUER:
       // cert-manager pkg/issuer/acme/setup.go:53-59 @ v1.21.1.

@@ -11,6 +11,7 @@ import { describe, groupKind, kindOf, list, meta, nameOf, namespaceOf, rec, str,
 import { add, applyLimitRanges, injectSidecar, podCharge, ZERO, type Usage } from './pods.js';
 import { nextOperatorEvent, OPERATED, operatorStatus, POD_READY_MS } from './operators.js';
 import { podSecurityViolations } from './podsecurity.js';
+import { eckSecrets } from './eck.js';
 
 /** `progressDeadlineSeconds` default of Deployments and Rollouts. */
 const DEFAULT_PROGRESS_DEADLINE_S = 600;
@@ -60,6 +61,7 @@ export class Workloads {
         changed = true;
       }
       if (gk === 'external-secrets.io/ExternalSecret') changed = this.secretOf(live, now) || changed;
+      for (const x of eckSecrets(live)) changed = this.putSecret(x.name, x.namespace, now) || changed;
     }
     return changed;
   }
@@ -206,10 +208,14 @@ export class Workloads {
   /** External Secrets writes the target Secret (its store is a declared precondition). */
   private secretOf(live: Live, now: number): boolean {
     const spec = rec(live.manifest['spec']);
-    const name = str(rec(spec['target'])['name']) ?? nameOf(live.manifest);
-    const key = `/Secret/${namespaceOf(live.manifest) ?? ''}/${name}`;
+    return this.putSecret(str(rec(spec['target'])['name']) ?? nameOf(live.manifest), namespaceOf(live.manifest), now);
+  }
+
+  /** A Secret an operator writes (External Secrets, ECK), once. */
+  private putSecret(name: string, namespace: string | undefined, now: number): boolean {
+    const key = `/Secret/${namespace ?? ''}/${name}`;
     if (this.cluster.get(key)) return false;
-    this.cluster.put(key, { manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: namespaceOf(live.manifest) } }, generation: 1, appliedAt: now, status: {} });
+    this.cluster.put(key, { manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace } }, generation: 1, appliedAt: now, status: {} });
     return true;
   }
 }

@@ -166,9 +166,10 @@ describe('canary visibility in the repository: ApplicationSet element → Applic
       { name: 'staging-knowledge', environment: 'staging', service: 'knowledge', weight: '10', version: '1.4.0', stable: '1.3.0', control: 'auto', steps: '10,25,50,100' },
     ]);
     const others = applications.map((a) => meta(a.application)).filter((m) => m.labels?.[ARGO_KEYS.grayRelease] === 'false');
-    // Less the two gray releases, the bootstrap Application, the four environment roots, the 24 add-on
-    // Applications (8 add-ons on 3 clusters), the 3 clusters' platform Applications, their 3 alerting and 3 monitoring Applications.
-    expect(others.length).toBe(applications.length - 2 - 1 - 4 - 24 - 3 - 3 - 3);
+    // Less the two gray releases, the bootstrap Application, the four environment roots, the 27 add-on
+    // Applications (9 add-ons on 3 clusters), the 3 clusters' platform Applications, their 3 alerting, 3 monitoring
+    // and 3 logging Applications.
+    expect(others.length).toBe(applications.length - 2 - 1 - 4 - 27 - 3 - 3 - 3 - 3);
     for (const m of others) expect([m.name, m.labels[ARGO_KEYS.canaryWeight], m.annotations[ARGO_KEYS.canaryVersion]]).toEqual([m.name, '0', '']);
   });
 

@@ -20,7 +20,7 @@ describe('add-on Applications in validate', () => {
     const result = run(documents());
     expect(result.findings).toEqual([]);
     expect(result.buildPaths.some((p) => p === 'config/installation' || p === 'kubernetes')).toBe(false);
-    expect(result.applications.filter((a) => (a.application['metadata'] as { name: string }).name.startsWith('addon-'))).toHaveLength(21);
+    expect(result.applications.filter((a) => (a.application['metadata'] as { name: string }).name.startsWith('addon-'))).toHaveLength(27);
   });
 
   it('without the add-on label the same Application is held to a path of this repository and to pruning', () => {

@@ -123,3 +123,33 @@ describe('capacity', () => {
     });
   });
 });
+
+describe('capacity of the logging stack (ECK, render/logging.ts)', () => {
+  const eck = (apiVersion: string, kind: string, name: string, spec: Record<string, unknown>): Obj => ({ apiVersion, kind, metadata: { name, namespace: 'logging' }, spec }) as Obj;
+  const pod = (cpu: string, memory: string, extra: Record<string, unknown> = {}) => ({ spec: { containers: [{ name: 'c', resources: { requests: { cpu, memory } } }], ...extra } });
+  const monitoring = pool('monitoring', 2, '4', '8Gi');
+  const business = pool('business', 3, '4', '8Gi', ['core']);
+  const cache = pool('cache', 1, '4', '16Gi', [], [], [{ key: POOL, value: 'cache', effect: 'NoSchedule' }]);
+  const on = { nodeSelector: { [POOL]: 'monitoring' } };
+
+  it('counts every Elasticsearch node and Kibana pod in its pool, and Filebeat once on every node it tolerates', () => {
+    const objects = [
+      eck('elasticsearch.k8s.elastic.co/v1', 'Elasticsearch', 'logging', { nodeSets: [{ name: 'default', count: 2, podTemplate: pod('1', '4Gi', on) }] }),
+      eck('kibana.k8s.elastic.co/v1', 'Kibana', 'logging', { count: 1, podTemplate: pod('200m', '1Gi', on) }),
+      eck('beat.k8s.elastic.co/v1beta1', 'Beat', 'filebeat', { daemonSet: { podTemplate: pod('100m', '256Mi', { tolerations: [{ operator: 'Exists' }] }) } }),
+    ];
+    const r = measureCapacity({ cluster: 'prod', file: 'clusters/prod/cluster.yaml', pools: [business, cache, monitoring], objects });
+    const byPool = Object.fromEntries(r.report.pools.map((u) => [u.pool, { cpu: u.steady.cpu, workloads: u.workloads }]));
+    expect(byPool).toEqual({
+      business: { cpu: 300, workloads: ['logging/filebeat (Beat)'] },
+      cache: { cpu: 100, workloads: ['logging/filebeat (Beat)'] },
+      monitoring: { cpu: 2 * 1000 + 200 + 2 * 100, workloads: ['logging/filebeat (Beat)', 'logging/logging (Elasticsearch)', 'logging/logging (Kibana)'] },
+    });
+  });
+
+  it('a Filebeat that does not tolerate a taint is not counted on that pool', () => {
+    const beat = eck('beat.k8s.elastic.co/v1beta1', 'Beat', 'filebeat', { daemonSet: { podTemplate: pod('100m', '256Mi') } });
+    const r = measureCapacity({ cluster: 'prod', file: 'clusters/prod/cluster.yaml', pools: [business, cache], objects: [beat] });
+    expect(r.report.pools.map((u) => [u.pool, u.steady.cpu])).toEqual([['business', 300], ['cache', 0]]);
+  });
+});

@@ -20,7 +20,7 @@ describe('the add-on Applications of this repository', () => {
 
   it('are one per installed add-on per cluster, named addon-<cluster>-<addon>', () => {
     const installed = model.addons.filter((a) => a.install).map((a) => a.name);
-    expect(installed).toEqual(['cert-manager', 'cloudnative-pg', 'plugin-barman-cloud', 'prometheus-operator', 'rabbitmq-cluster-operator', 'rabbitmq-messaging-topology-operator', 'redis-operator', 'velero']);
+    expect(installed).toEqual(['cert-manager', 'cloudnative-pg', 'eck-operator', 'plugin-barman-cloud', 'prometheus-operator', 'rabbitmq-cluster-operator', 'rabbitmq-messaging-topology-operator', 'redis-operator', 'velero']);
     expect(apps).toEqual(model.clusters.flatMap((c) => installed.map((a) => `argocd/addons/${c.name}/${a}.yaml`)).sort());
     for (const p of apps) {
       const [, , cluster, file] = p.split('/');

@@ -25,6 +25,11 @@ const PINNED_ONLY = [
   'monitoring.coreos.com/v1alpha1/AlertmanagerConfig',
   // The cluster's Alertmanager (issue 13, clusters/<cluster>/monitoring/): neither tag set carries its CRD.
   'monitoring.coreos.com/v1/Alertmanager',
+  // The logging stack (issue 13, clusters/<cluster>/logging/): ECK's CRDs are in neither tag set; they are
+  // checked against platform/crds/eck-operator/v3.5.0/ (generator/test/render/logging.test.ts).
+  'elasticsearch.k8s.elastic.co/v1/Elasticsearch',
+  'kibana.k8s.elastic.co/v1/Kibana',
+  'beat.k8s.elastic.co/v1beta1/Beat',
 ];
 
 /** Kinds we render that ../shared/upstream-schemas has no schema for (see its README), by CRD set. */

@@ -71,10 +71,13 @@ const Install = Struct(
 );
 
 /**
- * Licences an add-on may carry: open-source licences the platform accepts (OSI approved). Anything
- * else (the Elastic License 2.0 of ECK, a "source-available" licence) needs a decision, not an edit.
+ * Licences an add-on may carry: open-source licences the platform accepts (OSI approved), and the one
+ * "source-available" licence decided on: the Elastic License 2.0 of ECK (the plan's ELK, docs/logging.md
+ * "Why ECK"). It allows running the software for our own platform; it forbids offering it to third parties
+ * as a managed service and working around licence keys, neither of which we do. Any other needs a
+ * decision, not an edit.
  */
-const ADDON_LICENCES = ['Apache-2.0', 'MPL-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC'] as const;
+const ADDON_LICENCES = ['Apache-2.0', 'MPL-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'Elastic-2.0'] as const;
 
 const Addon = Struct({
   name: Type.String({

@@ -15,6 +15,7 @@ import { Alerting } from './alerting-schema.js';
 import { Alerts } from './alerts-schema.js';
 import { DataServices } from './data-services-schema.js';
 import { Monitoring } from './monitoring-schema.js';
+import { Logging } from './logging-schema.js';
 import { ClusterEdge, EnvironmentEdge } from './edge-schema.js';
 import { NodePools } from './node-pools-schema.js';
 import { PerfTests } from './perf-tests-schema.js';
@@ -78,6 +79,7 @@ export const ClusterFile = Struct(
     platform: Type.Optional(ClusterPlatform),
     alerting: Type.Optional(Alerting),
     monitoring: Type.Optional(Monitoring),
+    logging: Type.Optional(Logging),
   },
   { $id: 'https://suoke-life.com/schemas/cluster.json', title: 'clusters/<cluster>/cluster.yaml' },
 );

@@ -31,6 +31,11 @@ const OPERATOR_PODS: Readonly<Record<string, (name: string, spec: Record<string,
   // namespace labelled `acme.cert-manager.io/http01-solver: "true"` (cert-manager
   // pkg/issuer/acme/http/pod.go:35-48, :198-210 and pkg/apis/acme/v1/types.go:58-60 @ v1.21.1).
   'cert-manager.io/Certificate': () => [{ 'acme.cert-manager.io/http01-solver': 'true' }],
+  // ECK labels each pod with its owner's name (elastic/cloud-on-k8s pkg/controller/elasticsearch/label/label.go:24,
+  // pkg/controller/kibana/label/label.go:15, pkg/controller/beat/common/labels.go:12 @ v3.5.0).
+  'elasticsearch.k8s.elastic.co/Elasticsearch': (name) => [{ 'elasticsearch.k8s.elastic.co/cluster-name': name }],
+  'kibana.k8s.elastic.co/Kibana': (name) => [{ 'kibana.k8s.elastic.co/name': name }],
+  'beat.k8s.elastic.co/Beat': (name) => [{ 'beat.k8s.elastic.co/name': name }],
 };
 
 /** A Service an operator creates: its labels and the names of its ports. */
