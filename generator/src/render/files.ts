@@ -1,5 +1,5 @@
 import { cmp } from '../core/finding.js';
-import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generated-files.js';
+import { GENERATED_MARKDOWN_MARKER, GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generated-files.js';
 import { toYaml, toYamlDocuments } from './yaml.js';
 
 /** Header naming the command and the hand-edited sources a reviewer should change instead. */
@@ -15,6 +15,11 @@ export function yamlFile(path: string, sources: readonly string[], doc: unknown)
 /** A generated YAML file holding several documents separated by `---`. */
 export function yamlStream(path: string, sources: readonly string[], docs: readonly unknown[]): RenderedFile {
   return { path, content: header(sources) + toYamlDocuments(docs) };
+}
+
+/** A generated markdown file: the header is an HTML comment, which viewers hide. */
+export function markdownFile(path: string, sources: readonly string[], body: string): RenderedFile {
+  return { path, content: `${GENERATED_MARKDOWN_MARKER} from ${sources.join(', ')}. Do not edit: change the source and re-render. -->\n\n${body}` };
 }
 
 /** Relative POSIX path from directory `fromDir` to `to` (both repository-relative). */
