@@ -58,7 +58,7 @@ type DashboardJson = { title: string; uid: string; panels: { title: string; targ
 const readsNamespace = (expr: string, namespace: string) => [...expr.matchAll(/namespace=~"([^"]*)"/g)].some((m) => m[1]!.split('|').includes(namespace));
 
 /** The dashboards of `cluster` with the panels that show `service` in `namespace`, each with its series name. */
-export function dashboardsFor(cluster: ClusterConfig, service: string, namespace: string): RunbookDashboard[] {
+function dashboardsFor(cluster: ClusterConfig, service: string, namespace: string): RunbookDashboard[] {
   const out: RunbookDashboard[] = [];
   for (const { file, object } of monitoringStackObjects(cluster, {})) {
     const data = object.kind === 'ConfigMap' ? (object as { data?: Record<string, string> }).data : undefined;
