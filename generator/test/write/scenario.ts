@@ -30,7 +30,7 @@ export function makeScenario(root: string): void {
 /** A copy of the repository at `from` (its configuration and generated files) at `to`. */
 export function copyRepo(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
-  for (const entry of ['apps', 'clusters', 'argocd', '.generated-files']) {
+  for (const entry of ['apps', 'clusters', 'argocd', 'docs/runbooks', '.generated-files']) {
     if (fs.existsSync(path.join(from, entry))) fs.cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
   }
 }
