@@ -3,7 +3,6 @@
  * its runbook (render/runbooks.ts, docs/runbooks.md). Used by the build and `npm run schemas`;
  * run-time code imports its type only.
  */
-import type { Static } from '@sinclair/typebox';
 import { Type } from '../shared/typebox.js';
 import { Struct } from '../shared/declare.js';
 
@@ -29,6 +28,3 @@ export const Owners = Struct(
     examples: [{ team: 'agent', onCall: 'agent-oncall', chat: '钉钉群 小克服务' }],
   },
 );
-
-/** `owners` as declared. */
-export type OwnersConfig = Static<typeof Owners>;
