@@ -4,7 +4,7 @@ import { renderArgo } from './argocd.js';
 import type { RenderedFile } from '../core/generated-files.js';
 import { indexFile } from './files.js';
 import { renderLayout, type BuildTarget } from './layout.js';
-import { renderRunbooks } from './runbooks.js';
+import { renderRunbooks } from './runbook-files.js';
 
 export interface RenderResult {
   /** Every generated file, sorted by path, including the index of generated files. */

@@ -2,22 +2,17 @@
  * Runbooks generated from configuration (运维文档, 故障处理; docs/runbooks.md): per service, what the
  * on-call reads first. This file gathers the facts from the model and from what the render produces
  * (the PrometheusRules of each environment, the dashboards and alert routes of each cluster);
- * render/runbook-markdown.ts writes them. Pure: same model, same bytes.
+ * render/runbook-markdown.ts writes them and render/runbook-files.ts names the files. Pure: same model, same bytes.
  */
 import type { ChangeWindowsConfig, ClusterConfig, ServiceConfig } from '../config/types.js';
 import { ALERT_LEVELS, type AlertLevel } from '../config/shared/vocabulary.js';
-import type { RenderedFile } from '../core/generated-files.js';
 import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js';
 import { alertRules } from './alerts.js';
 import { monitoringStackObjects, monitoringStackPath } from './monitoring-stack.js';
 import { alertsFor, dataAlertsFor, routeOf, type ServiceAlert } from './runbook-alerts.js';
-import { runbookIndex, runbookMarkdown } from './runbook-markdown.js';
-
-/** Folder of the generated runbooks. */
-export const RUNBOOKS_DIR = 'docs/runbooks';
 
 /** A Grafana dashboard of the cluster, with the series of its panels that show the service. */
-export interface RunbookDashboard {
+interface RunbookDashboard {
   /** Repository path of the ConfigMap file, e.g. `clusters/prod/monitoring/dashboard-application.yaml`. */
   file: string;
   configMap: string;
@@ -111,10 +106,4 @@ function environmentFacts(e: EnvironmentModel, i: ServiceInstance, rules: Return
     ...(e.env.changeWindows ? { windows: e.env.changeWindows } : {}),
     dashboards: dashboardsFor(e.cluster, name, ns),
   };
-}
-
-/** The generated runbook files: one per service and the index, under {@link RUNBOOKS_DIR}. */
-export function renderRunbooks(model: Model): RenderedFile[] {
-  const books = runbooks(model);
-  return [...books.map((b) => runbookMarkdown(b, RUNBOOKS_DIR)), runbookIndex(books, RUNBOOKS_DIR)];
 }

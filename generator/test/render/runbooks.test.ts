@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { GENERATED_MARKDOWN_MARKER } from '../../src/core/generated-files.js';
 import { render } from '../../src/render/index.js';
-import { RUNBOOKS_DIR, runbooks } from '../../src/render/runbooks.js';
+import { RUNBOOKS_DIR } from '../../src/render/runbook-files.js';
+import { runbooks } from '../../src/render/runbooks.js';
 import { expectGolden } from '../helpers/golden.js';
 import { modelOf, REPO_ROOT } from '../helpers/platform.js';
 
