@@ -21,7 +21,12 @@ export const INDEX_FILE = '.generated-files';
 /** First line of a generated markdown file: the marker inside an HTML comment, which a markdown viewer hides. */
 export const GENERATED_MARKDOWN_MARKER = `<!-- ${GENERATED_MARKER.slice(2)}`;
 
-/** Whether a file's text starts like a generated file (YAML or markdown): only those are ever pruned. */
-export function isGeneratedText(text: string | undefined): boolean {
-  return text !== undefined && (text.startsWith(GENERATED_MARKER) || text.startsWith(GENERATED_MARKDOWN_MARKER));
+/**
+ * Whether a file is one the render wrote, by its path and first line: a markdown file (`.md`) by
+ * {@link GENERATED_MARKDOWN_MARKER}, any other by {@link GENERATED_MARKER}. Only those are ever pruned;
+ * a hand-written README that happens to start with the YAML marker stays.
+ */
+export function isGeneratedFile(path: string, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  return text.startsWith(path.endsWith('.md') ? GENERATED_MARKDOWN_MARKER : GENERATED_MARKER);
 }

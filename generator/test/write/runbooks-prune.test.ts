@@ -21,6 +21,8 @@ describe('generated runbooks on disk', () => {
       'docs/runbooks/xiaoke.md': kept.content,
       'docs/runbooks/gone.md': book('gone').content,
       'docs/runbooks/notes.md': '# Notes by hand\n',
+      // The YAML marker does not make a markdown file ours: its `# ` is a heading there.
+      'docs/runbooks/howto.md': INDEX,
       'docs/monitoring.md': `${GENERATED_MARKDOWN_MARKER} (a hand-written doc that quotes the marker) -->\n`,
     });
 
