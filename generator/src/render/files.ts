@@ -1,5 +1,5 @@
 import { cmp } from '../core/finding.js';
-import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generated-files.js';
+import { GENERATED_MARKDOWN_MARKER, GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generated-files.js';
 import { toYaml, toYamlDocuments } from './yaml.js';
 
 /** Header naming the command and the hand-edited sources a reviewer should change instead. */
@@ -31,6 +31,11 @@ export function yamlStream(path: string, sources: readonly string[], docs: reado
 function lazyFile(path: string, emit: () => string): RenderedFile {
   let content: string | undefined;
   return Object.defineProperty({ path } as RenderedFile, 'content', { enumerable: true, get: () => (content ??= emit()) });
+}
+
+/** A generated markdown file: the header is an HTML comment, which viewers hide. */
+export function markdownFile(path: string, sources: readonly string[], body: string): RenderedFile {
+  return { path, content: `${GENERATED_MARKDOWN_MARKER} from ${sources.join(', ')}. Do not edit: change the source and re-render. -->\n\n${body}` };
 }
 
 /** Relative POSIX path from directory `fromDir` to `to` (both repository-relative). */

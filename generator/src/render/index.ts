@@ -4,6 +4,7 @@ import { renderArgo } from './argocd.js';
 import type { RenderedFile } from '../core/generated-files.js';
 import { indexFile } from './files.js';
 import { renderLayout, type BuildTarget } from './layout.js';
+import { renderRunbooks } from './runbook-files.js';
 
 export interface RenderResult {
   /** Every generated file, sorted by path, including the index of generated files. */
@@ -16,7 +17,7 @@ export interface RenderResult {
 export function render(model: Model): RenderResult {
   const layout = renderLayout(model);
   const argo = renderArgo(model, layout.targets);
-  const generated = [...layout.files, ...argo.files];
+  const generated = [...layout.files, ...argo.files, ...renderRunbooks(model)];
   const files = [...generated, indexFile(generated)].sort((a, b) => cmp(a.path, b.path));
   const targets = [...layout.targets, ...argo.targets].sort((a, b) => cmp(a.path, b.path));
   return { files, targets };

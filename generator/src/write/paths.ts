@@ -6,8 +6,11 @@
 import * as path from 'node:path';
 import { INDEX_FILE } from '../core/generated-files.js';
 
-/** Top-level folders the generator writes into; anything generated found there is ours to prune. */
-export const GENERATED_ROOTS = ['apps', 'clusters', 'argocd'];
+/**
+ * Folders the generator writes into; anything generated found there is ours to prune. `docs/runbooks`
+ * is the one below a hand-written folder (render/runbooks.ts): the rest of `docs/` is never touched.
+ */
+export const GENERATED_ROOTS = ['apps', 'clusters', 'argocd', 'docs/runbooks'];
 
 /** How `GENERATED_ROOTS` reads in messages. */
 export const GENERATED_ROOTS_TEXT = GENERATED_ROOTS.map((r) => `${r}/`).join(', ');
@@ -27,7 +30,7 @@ export function generatedPathProblem(p: string): string | undefined {
   if (segments.includes('..')) return 'it holds a `..` segment';
   if (segments.includes('.')) return 'it holds a `.` segment';
   if (segments.includes('')) return 'it holds an empty segment (`//` or a trailing `/`)';
-  if (!GENERATED_ROOTS.includes(segments[0]!) || segments.length < 2) return `it is not inside ${GENERATED_ROOTS_TEXT}`;
+  if (!GENERATED_ROOTS.some((root) => p.startsWith(`${root}/`))) return `it is not inside ${GENERATED_ROOTS_TEXT}`;
   return undefined;
 }
 

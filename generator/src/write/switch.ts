@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileRefused, readRegularFile, linkTarget, symlinkFinding } from '../core/safe-read.js';
-import { GENERATED_MARKER } from '../core/generated-files.js';
+import { isGeneratedFile } from '../core/generated-files.js';
 import type { Journal } from './journal.js';
 import type { WriteOps } from './ops.js';
 import { foldersOf, inside } from './paths.js';
@@ -91,7 +91,7 @@ function step(file: string, run: () => void): void {
 /** Whether the file at `abs` is a regular file starting with the generated marker (only those are ever removed). */
 function isOurs(abs: string, rel: string): boolean {
   try {
-    return readRegularFile(abs, rel, 16 * 1024 * 1024)?.startsWith(GENERATED_MARKER) === true;
+    return isGeneratedFile(rel, readRegularFile(abs, rel, 16 * 1024 * 1024));
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 import { filesBelow, type FileSystem } from '../core/fs.js';
 import { cmp } from '../core/finding.js';
-import { GENERATED_MARKER, INDEX_FILE, type RenderedFile } from '../core/generated-files.js';
+import { GENERATED_MARKER, INDEX_FILE, isGeneratedFile, type RenderedFile } from '../core/generated-files.js';
 import { readIndex } from './index-file.js';
 import { writablePathProblem, GENERATED_ROOTS } from './paths.js';
 
@@ -25,7 +25,7 @@ function scanGenerated(fsys: FileSystem, wanted?: ReadonlySet<string>): Generate
   // A file the render still produces (`wanted`) and the index names is ours without reading it; any
   // other file counts only if it carries the marker (a hand-written file is never taken for ours).
   const isGenerated = (p: string) =>
-    (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.ya?ml$/.test(p)) && fsys.readText(p)?.startsWith(GENERATED_MARKER) === true);
+    (indexed.has(p) && wanted?.has(p) === true) || ((indexed.has(p) || /\.(ya?ml|md)$/.test(p)) && isGeneratedFile(p, fsys.readText(p)));
   for (const p of candidates(fsys)) {
     if (isDebris(fsys, p)) debris.push(p);
     else if (p.includes('/') && isGenerated(p)) generated.push(p);

@@ -79,26 +79,26 @@ describe('canary on a copy of the repository', () => {
 
     expect(rolloutState(repo)).toEqual(held('2.1.0', 20));
     await step(repo, ['abort', 'xiaoke', '--env', 'prod'], XIAOKE, 'Aborted canary 2.1.0 of xiaoke in prod: all traffic back to stable 2.0.3.', [
-      '@@ line 37 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
+      '@@ line 40 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
     ]);
     // Abort: the pod template is the stable one again, which the controller recognises as the stable
     // ReplicaSet and moves all traffic back at once.
     expect(rolloutState(repo)).toEqual(stable('2.0.3'));
     await step(repo, ['start', 'xiaoke', '--env', 'prod', '--image', '2.1.1'], XIAOKE, 'Started canary 2.1.1 of xiaoke in prod at 5% (stable 2.0.3, git control).', [
-      '@@ line 37 @@', '+      canary:', '+        version: "2.1.1"', '+        weight: 5',
+      '@@ line 40 @@', '+      canary:', '+        version: "2.1.1"', '+        weight: 5',
     ]);
     // Each reviewed step holds exactly its weight: the controller resets to step 0 whenever the steps
     // change, so step 0 must be the new weight (no walk back through the lower ones).
     expect(rolloutState(repo)).toEqual(held('2.1.1', 5));
-    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 5% to 20%.', ['@@ line 39 @@', '-        weight: 5', '+        weight: 20']);
+    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 5% to 20%.', ['@@ line 42 @@', '-        weight: 5', '+        weight: 20']);
     expect(rolloutState(repo)).toEqual(held('2.1.1', 20));
-    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 20% to 50%.', ['@@ line 39 @@', '-        weight: 20', '+        weight: 50']);
+    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 20% to 50%.', ['@@ line 42 @@', '-        weight: 20', '+        weight: 50']);
     expect(rolloutState(repo)).toEqual(held('2.1.1', 50));
-    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 50% to 100%.', ['@@ line 39 @@', '-        weight: 50', '+        weight: 100']);
+    await step(repo, ['advance', 'xiaoke', '--env', 'prod'], XIAOKE, 'Advanced canary 2.1.1 of xiaoke in prod from 50% to 100%.', ['@@ line 42 @@', '-        weight: 50', '+        weight: 100']);
     expect(rolloutState(repo)).toEqual(held('2.1.1', 100));
     await refused(repo, ['advance', 'xiaoke', '--env', 'prod'], 'the canary 2.1.1 of xiaoke in prod is already at 100%; promote it to make it the stable version');
     await step(repo, ['promote', 'xiaoke', '--env', 'prod'], XIAOKE, 'Promoted 2.1.1 of xiaoke in prod: now the stable version at 100% (was 2.0.3).', [
-      '@@ line 27 @@', '+    version: "2.1.1"', '@@ line 37 @@', '-      canary:', '-        version: "2.1.1"', '-        weight: 100',
+      '@@ line 30 @@', '+    version: "2.1.1"', '@@ line 40 @@', '-      canary:', '-        version: "2.1.1"', '-        weight: 100',
     ]);
     // The new version is stable at 100 %: same pod template and steps as at 100 %, so nothing restarts.
     expect(rolloutState(repo)).toEqual(stable('2.1.1'));
@@ -117,14 +117,14 @@ describe('canary on a copy of the repository', () => {
 
     await refused(repo, ['start', 'knowledge', '--env', 'staging', '--image', '1.5.0'], 'a canary of 1.4.0 is already in progress for knowledge in staging (at 10%); promote or abort it first');
     await step(repo, ['abort', 'knowledge', '--env', 'staging'], KNOWLEDGE, 'Aborted canary 1.4.0 of knowledge in staging: all traffic back to stable 1.3.0.', [
-      '@@ line 28 @@', '-      canary: {version: "1.4.0"}',
+      '@@ line 31 @@', '-      canary: {version: "1.4.0"}',
     ]);
     const aborted = repo.read(KNOWLEDGE);
     const AUTO_STEPS = [{ setWeight: 10 }, { pause: { duration: '5m' } }, { setWeight: 25 }, { pause: { duration: '5m' } }, { setWeight: 50 }, { pause: { duration: '5m' } }];
     const KNOWLEDGE_ROLLOUT = 'clusters/staging/staging/knowledge/rollout.yaml';
     expect(rolloutState(repo, KNOWLEDGE_ROLLOUT)).toEqual({ image: '1.3.0', steps: AUTO_STEPS, canary: {} });
     await step(repo, ['start', 'knowledge', '--env', 'staging', '--image', '1.5.0'], KNOWLEDGE, 'Started canary 1.5.0 of knowledge in staging at 10% (stable 1.3.0, auto control).', [
-      '@@ line 28 @@', '+      canary:', '+        version: "1.5.0"', '+        weight: 10',
+      '@@ line 31 @@', '+      canary:', '+        version: "1.5.0"', '+        weight: 10',
     ]);
     expect(rolloutState(repo, KNOWLEDGE_ROLLOUT)).toEqual({
       image: '1.5.0',
@@ -137,7 +137,7 @@ describe('canary on a copy of the repository', () => {
       'knowledge in staging uses `control: auto`: the Rollouts controller advances the weights itself (10 → 25 → 50 → 100, pause 5m); set `control: git` to advance by reviewed commits, or promote or abort the canary',
     );
     await step(repo, ['abort', 'knowledge', '--env', 'staging'], KNOWLEDGE, 'Aborted canary 1.5.0 of knowledge in staging: all traffic back to stable 1.3.0.', [
-      '@@ line 28 @@', '-      canary:', '-        version: "1.5.0"', '-        weight: 10',
+      '@@ line 31 @@', '-      canary:', '-        version: "1.5.0"', '-        weight: 10',
     ]);
     expect(repo.read(KNOWLEDGE)).toBe(aborted);
     expect(comments(aborted)).toEqual(comments(original));
@@ -160,7 +160,7 @@ describe('bad invocations: exit 2, a clear message, nothing written', () => {
   it('start without --image, with latest, or with the stable version', async () => {
     const repo = tempRepo('repo', { shareKustomizeCache: false });
     await step(repo, ['abort', 'xiaoke', '--env', 'prod'], XIAOKE, 'Aborted canary 2.1.0 of xiaoke in prod: all traffic back to stable 2.0.3.', [
-      '@@ line 37 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
+      '@@ line 40 @@', '-      canary:', '-        version: "2.1.0"', '-        weight: 20',
     ]);
     await refused(repo, ['start', 'xiaoke', '--env', 'prod'], '`start` needs --image <version>: the image tag to release, e.g. --image 2.2.0');
     await refused(repo, ['start', 'xiaoke', '--env', 'prod', '--image', 'latest'], '--image "latest" is not a pinned image tag: expected 1–128 letters, digits, `_`, `.` or `-`, never `latest`');

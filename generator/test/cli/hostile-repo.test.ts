@@ -60,7 +60,7 @@ const notAFile = (file: string, kind: string): Expect => ({
 const badIndexEntry = (line: number, shown: string, problem: string): Expect => ({
   code: 2,
   stderr:
-    `error: .generated-files:${line}: entry ${shown} is not a generated file: ${problem}; every entry must be a relative path inside apps/, clusters/, argocd/ such as apps/<service>/base/deployment.yaml\n` +
+    `error: .generated-files:${line}: entry ${shown} is not a generated file: ${problem}; every entry must be a relative path inside apps/, clusters/, argocd/, docs/runbooks/ such as apps/<service>/base/deployment.yaml\n` +
     '  fix: remove the line (or delete .generated-files: `npm run render` writes it again and finds generated files by their header)\n' +
     '1 problem in the repository; nothing was written.\n',
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_HEADER, changedPaths, filesOf, renderedWhat, runCli, snapshotTree, tempRepo, type TreeSnapshot } from '../helpers/cli.js';
 import { GOLDEN_ROOT } from '../helpers/golden.js';
 import { renderOf } from '../helpers/platform.js';
+import { GENERATED_MARKDOWN_MARKER } from '../../src/core/generated-files.js';
 
 const HEADER = (sources: string) => `${GENERATED_HEADER} from ${sources}. Do not edit: change the source and re-render.\n`;
 
@@ -20,7 +21,10 @@ function expectedPlan(root: string, before: TreeSnapshot): { write: string[]; re
   const wanted = new Set(files.map((f) => f.path));
   const write = files.filter((f) => before[f.path] !== f.content).map((f) => f.path);
   const remove = Object.keys(before).filter(
-    (p) => /^(apps|clusters|argocd)\/.*\.ya?ml$/.test(p) && before[p]!.startsWith(GENERATED_HEADER) && !wanted.has(p),
+    (p) =>
+      ((/^(apps|clusters|argocd)\/.*\.ya?ml$/.test(p) && before[p]!.startsWith(GENERATED_HEADER)) ||
+        (/^docs\/runbooks\/.*\.md$/.test(p) && before[p]!.startsWith(GENERATED_MARKDOWN_MARKER))) &&
+      !wanted.has(p),
   );
   return { write, remove, unchanged: files.length - write.length, total: files.length };
 }
@@ -141,7 +145,7 @@ describe('render on the fixture platform (configuration only)', () => {
     expect((await runCli(['render', '--root', repo.root])).code).toBe(0);
     repo.write('apps/scheduler/base/notes.yaml', '# hand-written notes\nkind: Notes\n');
     repo.write('clusters/dev/dev/scheduler/extra.yaml', 'kind: Extra\n');
-    // Only YAML files are ever taken for generated ones, whatever their first line.
+    // A markdown file is taken for a generated one only by the markdown marker (the runbooks'), never by the YAML one.
     repo.write('clusters/prod/prod/scheduler/README.md', HEADER('nothing'));
     repo.remove('apps/scheduler/service.yaml');
     repo.write('apps/gateway/service.yaml', repo.read('apps/gateway/service.yaml').replace('services: [records, scheduler]', 'services: [records]'));

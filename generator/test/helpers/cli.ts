@@ -113,7 +113,7 @@ export interface TempRepo {
 
 /** Top-level entries of the repository that hold configuration and generated output. */
 /** The configuration and generated output; `platform/` holds the add-on pins and their CRDs (docs/addons.md). */
-const TREE = ['apps', 'clusters', 'argocd', 'platform', '.generated-files'];
+const TREE = ['apps', 'clusters', 'argocd', 'docs/runbooks', 'platform', '.generated-files'];
 
 /**
  * A fresh copy of the working tree's configuration and generated output (`repo`) or of the fixture

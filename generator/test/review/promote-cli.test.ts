@@ -40,7 +40,7 @@ describe('promote', () => {
       stdout: [
         'Promoted 2.2.0 of xiaoai from staging to prod (was 2.1.0).',
         'apps/xiaoai/service.yaml',
-        '  @@ line 35 @@',
+        '  @@ line 38 @@',
         '  +  prod:',
         '  +    version: "2.2.0"',
         // The base is prod's instance: its tag moves, so the other overlays now patch theirs back.
@@ -51,7 +51,10 @@ describe('promote', () => {
         'wrote clusters/prod/prod/verification/configmap-smoke-test.yaml',
         'wrote clusters/prod/prod/xiaoai/kustomization.yaml',
         'wrote clusters/staging/staging/xiaoai/kustomization.yaml',
-        `Rendered: 6 written, 0 removed, ${SEED_FILES - 6} unchanged.`,
+        // Its runbook shows prod's version, and so does the index.
+        'wrote docs/runbooks/README.md',
+        'wrote docs/runbooks/xiaoai.md',
+        `Rendered: 8 written, 0 removed, ${SEED_FILES - 8} unchanged.`,
         '',
       ].join('\n'),
       stderr: '',
@@ -66,7 +69,7 @@ describe('promote', () => {
     const repo = await xiaoaiInStaging();
     const before = repo.snapshot();
     const r = await promote(repo, PROD_OPEN, 'xiaoai', '--from', 'staging', '--to', 'prod', '--dry-run');
-    expect(r.stdout).toBe('Promoted 2.2.0 of xiaoai from staging to prod (was 2.1.0).\napps/xiaoai/service.yaml\n  @@ line 35 @@\n  +  prod:\n  +    version: "2.2.0"\nDry run: nothing written.\n');
+    expect(r.stdout).toBe('Promoted 2.2.0 of xiaoai from staging to prod (was 2.1.0).\napps/xiaoai/service.yaml\n  @@ line 38 @@\n  +  prod:\n  +    version: "2.2.0"\nDry run: nothing written.\n');
     expect(r.code).toBe(0);
     expect(repo.snapshot()).toEqual(before);
   });
@@ -81,7 +84,7 @@ describe('promote', () => {
     expect(r.stdout.split('\n').slice(0, 6)).toEqual([
       'Promoted 2.2.0 of xiaoke from staging to prod: the canary of prod at 5% (stable 2.1.0, git control).',
       'apps/xiaoke/service.yaml',
-      '  @@ line 39 @@',
+      '  @@ line 42 @@',
       '  +      canary:',
       '  +        version: "2.2.0"',
       '  +        weight: 5',

@@ -17,6 +17,9 @@ describe('generatedPathProblem', () => {
     ['apps/a/base/deployment.yaml', undefined],
     ['clusters/dev/dev/a/kustomization.yaml', undefined],
     ['argocd/projects/suoke-dev.yaml', undefined],
+    ['docs/runbooks/xiaoke.md', undefined],
+    ['docs/runbooks.md', 'it is not inside apps/, clusters/, argocd/, docs/runbooks/'],
+    ['docs/monitoring.md', 'it is not inside apps/, clusters/, argocd/, docs/runbooks/'],
     ['', 'it is empty'],
     ['../repo-x/sub/victim.yaml', 'it holds a `..` segment'],
     ['apps/../../repo-x/victim.yaml', 'it holds a `..` segment'],
@@ -29,10 +32,10 @@ describe('generatedPathProblem', () => {
     ['apps/a\u0000.yaml', 'it holds a control character'],
     ['apps/a.yaml\r', 'it holds a control character'],
     ['apps/\u001b[2Ja.yaml', 'it holds a control character'],
-    ['apps', 'it is not inside apps/, clusters/, argocd/'],
-    ['docs/a.yaml', 'it is not inside apps/, clusters/, argocd/'],
-    ['.generated-files', 'it is not inside apps/, clusters/, argocd/'],
-    ['appsx/a.yaml', 'it is not inside apps/, clusters/, argocd/'],
+    ['apps', 'it is not inside apps/, clusters/, argocd/, docs/runbooks/'],
+    ['docs/a.yaml', 'it is not inside apps/, clusters/, argocd/, docs/runbooks/'],
+    ['.generated-files', 'it is not inside apps/, clusters/, argocd/, docs/runbooks/'],
+    ['appsx/a.yaml', 'it is not inside apps/, clusters/, argocd/, docs/runbooks/'],
   ])('%j: %s', (p, expected) => {
     expect(generatedPathProblem(p)).toBe(expected);
   });
@@ -57,7 +60,7 @@ describe('readIndex', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(UserError);
-    const expected = 'every entry must be a relative path inside apps/, clusters/, argocd/ such as apps/<service>/base/deployment.yaml';
+    const expected = 'every entry must be a relative path inside apps/, clusters/, argocd/, docs/runbooks/ such as apps/<service>/base/deployment.yaml';
     const hint = 'remove the line (or delete .generated-files: `npm run render` writes it again and finds generated files by their header)';
     expect((error as UserError).findings).toEqual([
       { check: 'repository/bad-index-entry', severity: 'error', file: '.generated-files', line: 3, message: `entry "../repo-x/sub/victim.yaml" is not a generated file: it holds a \`..\` segment; ${expected}`, hint },

@@ -15,6 +15,7 @@ import { Waivers } from '../shared/waivers-schema.js';
 import { AutoscalingOrFalse } from './autoscaling-schema.js';
 import { GrayRelease } from './gray-release-schema.js';
 import { Messaging } from './messaging-schema.js';
+import { Owners } from './owners-schema.js';
 
 /** Environment variables by name, e.g. settings rendered into a ConfigMap. */
 export const envMap = (description: string, options: { default?: Record<string, string> } = {}) =>
@@ -88,6 +89,7 @@ export const ServiceFile = Struct(
     name: Type.String({ description: 'DNS-1123 label equal to the folder name.', examples: ['health-data'] }),
     group: Enum(serviceGroups, { description: 'Service group of the deployment plan.', examples: ['core'] }),
     description: Type.String({ minLength: 1, description: 'One line for reviewers.', examples: ['Health records'] }),
+    owners: Type.Optional(Owners),
     version: Type.String({ description: 'Image tag; never `latest`.', examples: ['1.4.2'] }),
     image: Type.Optional(
       Type.String({
