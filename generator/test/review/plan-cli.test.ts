@@ -35,7 +35,7 @@ const GRAY = (touched: { xiaoke?: boolean; knowledge?: boolean; xiaokeWeight?: n
   `  ${touched.knowledge ? '*' : ' '} staging/knowledge: canary 1.4.0 at 10% (stable 1.3.0; steps 10 → 25 → 50 → 100, auto control)`,
   ...(touched.xiaoke || touched.knowledge ? ['  (* touched by the change)'] : []),
 ];
-const NO_FINDINGS = 'Policy findings: no errors or warnings (102 infos not shown: `npm run validate` lists them)';
+const NO_FINDINGS = 'Policy findings: no errors or warnings (107 infos not shown: `npm run validate` lists them)';
 const PROD_CLOSED = 'closed (Asia/Shanghai): outside every allow window (allow window "Release window Tuesday and Thursday 22:00-24:00" (0 22 * * 2,4 for 2h, Asia/Shanghai))';
 const STAGING_OPEN = 'open (Asia/Shanghai): allow window "Weekdays 10:00-18:00, while QA is on hand" (0 10 * * 1-5 for 8h, Asia/Shanghai); closes after 2026-12-07 18:00 +08:00 (2026-12-07T10:00:00.000Z)';
 
@@ -139,7 +139,7 @@ describe('plan', () => {
         '',
         '#### Policy findings',
         '',
-        'no errors or warnings (102 infos not shown: `npm run validate` lists them).',
+        'no errors or warnings (107 infos not shown: `npm run validate` lists them).',
         '',
       ].join('\n'),
     );

@@ -82,7 +82,7 @@ autoscaling: false
     expect(both.code).toBe(1);
     expect(both.stdout).toBe(
       (await waived(repo.root)) +
-        'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (10 objects differ from HEAD, e.g. added argoproj.io/v1alpha1/Application argocd/prod-notice), ' +
+        'clusters/prod/cluster.yaml:28 - error: environments.prod.changeWindows: the change touches prod (12 objects differ from HEAD, e.g. added argoproj.io/v1alpha1/Application argocd/prod-notice), ' +
         `and ${PROD_CLOSED}; staging and prod are never open at the same time in the next 8 weeks, so no single change can land in both: stage it one environment at a time, ${STAGE_STAGING} (windows/closed)\n` +
         PROD_HINT +
         summary(26, 4, 1),
@@ -101,11 +101,15 @@ autoscaling: false
         'apps/notice/service.yaml\n  @@ line 10 @@\n  +environments:\n  +  dev:\n  +    enabled: false\n  +  test:\n  +    enabled: false\n  +  prod:\n  +    enabled: false\n' +
         'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\n' +
         'wrote argocd/environments/dev/services.yaml\nwrote argocd/environments/prod/services.yaml\nwrote argocd/environments/test/services.yaml\n' +
-        // Its availability alert leaves the environments it no longer runs in (docs/monitoring.md).
-        'wrote clusters/dev/dev/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/dev/test/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/prod/prod/shared/prometheusrule-alerts-workloads.yaml\n' +
+        // Its availability alert and its smoke-test checks leave the environments it no longer runs in
+        // (docs/monitoring.md, docs/verification.md); its runbook says where it runs.
+        ['dev/dev', 'dev/test', 'prod/prod']
+          .map((p) => `wrote clusters/${p}/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/${p}/verification/configmap-smoke-test.yaml\nwrote clusters/${p}/verification/networkpolicy-smoke-test.yaml\n`)
+          .join('') +
         'wrote clusters/staging/staging/notice/kustomization.yaml\n' +
+        'wrote docs/runbooks/README.md\nwrote docs/runbooks/notice.md\n' +
         'removed clusters/dev/dev/notice/kustomization.yaml\nremoved clusters/dev/test/notice/kustomization.yaml\nremoved clusters/prod/prod/notice/kustomization.yaml\n' +
-        `Rendered: 10 written, 3 removed, ${SEED.generated - 1} unchanged.\n`,
+        `Rendered: 18 written, 3 removed, ${SEED.generated - 8} unchanged.\n`,
     });
     expect(await validate(repo.root, WEDNESDAY_1030)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(7, 1) });
     commit('notice in staging');
@@ -120,8 +124,10 @@ autoscaling: false
         'Promoted the change of notice from staging to prod: runs in prod too (enabled: false removed).\n' +
         'apps/notice/service.yaml\n  @@ line 15 @@\n  -  prod:\n  -    enabled: false\n' +
         'wrote .generated-files\nwrote apps/notice/base/configmap.yaml\nwrote apps/notice/base/deployment.yaml\nwrote argocd/environments/prod/services.yaml\n' +
-        'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/prod/prod/shared/prometheusrule-alerts-workloads.yaml\nwrote clusters/staging/staging/notice/kustomization.yaml\n' +
-        `Rendered: 7 written, 0 removed, ${SEED.generated + 3} unchanged.\n`,
+        'wrote clusters/prod/prod/notice/kustomization.yaml\nwrote clusters/prod/prod/shared/prometheusrule-alerts-workloads.yaml\n' +
+        'wrote clusters/prod/prod/verification/configmap-smoke-test.yaml\nwrote clusters/prod/prod/verification/networkpolicy-smoke-test.yaml\n' +
+        'wrote clusters/staging/staging/notice/kustomization.yaml\nwrote docs/runbooks/README.md\nwrote docs/runbooks/notice.md\n' +
+        `Rendered: 11 written, 0 removed, ${SEED.generated} unchanged.\n`,
     });
     expect(await validate(repo.root, TUESDAY_2230)).toMatchObject({ code: 0, stdout: (await waived(repo.root)) + summary(14, 2) });
     const outside = await validate(repo.root, WEDNESDAY_1030);

@@ -109,7 +109,7 @@ describe('applyWrite on a disk that fails', () => {
     expect(fs.existsSync(path.join(root, '.render-staging/journal.json'))).toBe(true);
 
     expect(recoverInterrupted(root)).toEqual([
-      'finished the render of pid 4242 started at 2026-01-02T03:04:05.000Z, which was interrupted (19 files written, 2 files removed)',
+      'finished the render of pid 4242 started at 2026-01-02T03:04:05.000Z, which was interrupted (22 files written, 2 files removed)',
     ]);
     expect(snapshotTree(root)).toEqual(complete);
   });
