@@ -43,7 +43,7 @@ describe('validate --base: canary/first-deploy', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       (await waived(repo.root)) +
-        `${XIAOKE}:37 - error: environments.prod.grayRelease.canary: the canary 2.1.0 of xiaoke in prod would go to 100 % unobserved: HEAD runs xiaoke in prod as a Deployment, ` +
+        `${XIAOKE}:40 - error: environments.prod.grayRelease.canary: the canary 2.1.0 of xiaoke in prod would go to 100 % unobserved: HEAD runs xiaoke in prod as a Deployment, ` +
         "so the Rollout is new, and Argo Rollouts skips the steps and the analysis on a Rollout's first deploy (no stable ReplicaSet yet) (canary/first-deploy)\n" +
         '  hint: merge the stable version as a Rollout first (`grayRelease` without `canary`, xiaoke 2.0.3 in prod); once Argo CD has synced it, ' +
         'start the canary in a second change: `npm run canary -- start xiaoke --env prod --image 2.1.0`\n' +

@@ -77,11 +77,13 @@ describe('report', () => {
     repo.write('clusters/staging/cluster.yaml', repo.read('clusters/staging/cluster.yaml').replace('"0 10 * * 1-5", duration: 8h', '"0 15 * * 1-5", duration: 3h'));
     const r = await runCli(['report', '--root', repo.root, '--out', 'page.html', '--at', MONDAY], { cwd: repo.root });
     expect(r.stdout).toBe(
-      `Wrote page.html: ${SERVICES + 1} services × ${ENVIRONMENTS} environments, 13 node pools, 1 error, 0 warnings; windows open at 2026-12-07T06:00:00.000Z: dev, test\n`,
+      `Wrote page.html: ${SERVICES + 1} services × ${ENVIRONMENTS} environments, 13 node pools, 1 error, 1 warning; windows open at 2026-12-07T06:00:00.000Z: dev, test\n`,
     );
     const html = repo.read('page.html');
-    // One more service does not fit prod's quota at the worst case: the page says so, at the quota's line.
+    // One more service does not fit prod's quota at the worst case, nor staging's business pool at its
+    // peak: the page says so, at the quota's and the pool's lines.
     expect(html.match(/<tr class="error">.*<\/tr>/g)?.map((row) => /<code>([^<]+)<\/code><\/td><td><a href="[^"]+">([^<]+)<\/a>/.exec(row)?.slice(1).join(' '))).toEqual(['policy/quota clusters/prod/cluster.yaml:15']);
+    expect(html.match(/<tr class="warning">.*<\/tr>/g)?.map((row) => /<code>([^<]+)<\/code><\/td><td><a href="[^"]+">([^<]+)<\/a>/.exec(row)?.slice(1).join(' '))).toEqual(['policy/capacity clusters/staging/cluster.yaml:95']);
     const cell = (service: string, env: string) => new RegExp(`<td data-service="${service}" data-env="${env}"[^>]*>(.*?)</td>`).exec(html)?.[1] ?? '';
     expect(html.match(/<td data-service="tongue"/g)).toHaveLength(ENVIRONMENTS);
     expect(cell('xiaoai', 'prod')).toContain('<span class="version">2.2.0</span>');
