@@ -110,7 +110,7 @@ describe('schema migrations (policy/data-migrations): a warning until the servic
     expect(r.stdout).not.toContain('xiaoai warning: spec.template.spec.containers[0].env[1]');
     // Line 38 of the edited file: its waiver, three lines lower for the `database` block.
     expect(r.stdout.split('\n').filter((l) => l.includes('(policy/waiver-unused)'))).toEqual([
-      'apps/xiaoai/service.yaml:38 - warning: a waiver waives policy/data-migrations, which finds nothing to waive here (policy/waiver-unused)',
+      'apps/xiaoai/service.yaml:41 - warning: a waiver waives policy/data-migrations, which finds nothing to waive here (policy/waiver-unused)',
     ]);
   });
 });
