@@ -10,6 +10,7 @@ import { cmp, type Finding, type Severity } from '../core/finding.js';
 import { promotionOrder } from '../model/build.js';
 import type { Model, ServiceInstance } from '../model/types.js';
 import type { RepositoryPolicies } from '../policy/repository.js';
+import { RUNBOOKS_DIR } from '../render/runbook-files.js';
 import { formatLocal } from '../time/zone.js';
 import { stateAt } from '../windows/engine.js';
 
@@ -44,6 +45,8 @@ interface PageService {
   group: string;
   description: string;
   file: string;
+  /** Its generated runbook (render/runbook-files.ts), e.g. `docs/runbooks/xiaoai.md`. */
+  runbook: string;
 }
 
 /** One service in one environment; `deployed: false` where the service does not run there. */
@@ -109,7 +112,7 @@ export interface PageInput {
 export function pageData(input: PageInput): PageData {
   const envs = input.config.clusters.flatMap((c) => c.environments.map((e) => ({ e, file: c.file }))).sort((a, b) => promotionOrder(a.e, b.e));
   const services = input.config.services
-    .map((s) => ({ name: s.name, group: s.group, description: s.description ?? '', file: s.file }))
+    .map((s) => ({ name: s.name, group: s.group, description: s.description ?? '', file: s.file, runbook: `${RUNBOOKS_DIR}/${s.name}.md` }))
     .sort((a, b) => cmp(a.group, b.group) || cmp(a.name, b.name));
   const instances = new Map(input.model.environments.flatMap((m) => m.instances.map((i) => [`${i.service.name}/${i.env.name}`, i] as const)));
   const cells = services.flatMap((s) => envs.map(({ e }) => cellOf(s.name, e.name, instances.get(`${s.name}/${e.name}`))));

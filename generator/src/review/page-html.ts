@@ -130,7 +130,7 @@ function matrix(d: PageData, link: Link): string {
   const rows = d.services.map((s, r) => {
     const cells = d.cells.slice(r * width, (r + 1) * width).map((c) => cell(c, link)).join('');
     const about = s.description === '' ? '' : ` title="${escapeHtml(s.description)}"`;
-    return `<tr data-row="${escapeHtml(s.name)}"><th scope="row"${about}>${link(s.file, s.name)}<br><small>${escapeHtml(s.group)}</small></th>${cells}</tr>`;
+    return `<tr data-row="${escapeHtml(s.name)}"><th scope="row"${about}>${link(s.file, s.name)}<br><small>${escapeHtml(s.group)} · ${link(s.runbook, 'runbook')}</small></th>${cells}</tr>`;
   });
   return `<table>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
