@@ -58,7 +58,7 @@ describe('regression: an ordered map erased the keys of xiaoke silently', () => 
       {
         check: 'config/yaml-tag',
         file: X,
-        line: 25,
+        line: 28,
         path: 'environments',
         message: `\`environments\` has the YAML tag \`!!omap\`; ${CORE}`,
         hint: 'remove `!!omap` and write a plain mapping, one `key: value` per line without `- `: an ordered map is a list of pairs, not a mapping, so its keys would be lost',
