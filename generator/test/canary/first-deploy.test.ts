@@ -34,7 +34,7 @@ const run = async (base: Map<string, string> | undefined) =>
 
 const SECOND = 'merge the stable version as a Rollout first (`grayRelease` without `canary`, xiaoke 2.0.3 in prod); once Argo CD has synced it, start the canary in a second change: `npm run canary -- start xiaoke --env prod --image 2.1.0`';
 const SKIPS = "Argo Rollouts skips the steps and the analysis on a Rollout's first deploy (no stable ReplicaSet yet)";
-const AT = `${XIAOKE}:37 environments.prod.grayRelease.canary`;
+const AT = `${XIAOKE}:40 environments.prod.grayRelease.canary`;
 
 describe('canary/first-deploy', () => {
   it.each([
@@ -60,7 +60,7 @@ describe('canary/first-deploy', () => {
       "the base's configuration does not load with this generator: a warning per canary, since it cannot tell",
       baseWith((t) => t.replace('group: agent', 'group: agents')),
       [
-        `warning apps/knowledge/service.yaml:28 environments.staging.grayRelease.canary: cannot tell whether origin/main (merge base 0123456789ab) runs knowledge 1.3.0 as a Rollout in staging: its configuration does not load with this generator (${XIAOKE}:4: \`group\` must be one of core, agent, diagnosis, support, frontend; found \`agents\`) | make sure it does before merging: on a new Rollout the canary 1.4.0 would go to 100 % unobserved (docs/gray-releases.md, "The first deploy")`,
+        `warning apps/knowledge/service.yaml:31 environments.staging.grayRelease.canary: cannot tell whether origin/main (merge base 0123456789ab) runs knowledge 1.3.0 as a Rollout in staging: its configuration does not load with this generator (${XIAOKE}:4: \`group\` must be one of core, agent, diagnosis, support, frontend; found \`agents\`) | make sure it does before merging: on a new Rollout the canary 1.4.0 would go to 100 % unobserved (docs/gray-releases.md, "The first deploy")`,
         `warning ${AT}: cannot tell whether origin/main (merge base 0123456789ab) runs xiaoke 2.0.3 as a Rollout in prod: its configuration does not load with this generator (${XIAOKE}:4: \`group\` must be one of core, agent, diagnosis, support, frontend; found \`agents\`) | make sure it does before merging: on a new Rollout the canary 2.1.0 would go to 100 % unobserved (docs/gray-releases.md, "The first deploy")`,
       ],
     ],

@@ -54,7 +54,7 @@ describe('derived names end to end', () => {
     const r = await runCli(['canary', 'start', 'xiaoke', '--env', 'prod', '--image', TAG64, '--root', repo.root]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe(
-      `error: apps/xiaoke/service.yaml:38: environments.prod.grayRelease.canary.version: version \`${TAG64}\` gives the label \`app.kubernetes.io/version\` of the pods of Rollout \`xiaoke\` "${TAG64}" (service \`xiaoke\` in environment \`prod\`), which must be no more than 63 characters (has 64)\n` +
+      `error: apps/xiaoke/service.yaml:41: environments.prod.grayRelease.canary.version: version \`${TAG64}\` gives the label \`app.kubernetes.io/version\` of the pods of Rollout \`xiaoke\` "${TAG64}" (service \`xiaoke\` in environment \`prod\`), which must be no more than 63 characters (has 64)\n` +
         '  fix: shorten the version to at most 63 characters\n' +
         CLOSING,
     );

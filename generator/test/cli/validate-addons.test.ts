@@ -26,7 +26,7 @@ describe('validate: the pinned add-ons and their CRD files', () => {
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith(CRD));
     expect(lines.slice(at, at + 2)).toEqual([
-      `${CRD} - error: differs from the upstream file platform/crds/README.md lists (line 72): sha256 ${found}, listed ${LISTED} (addons/crd-modified)`,
+      `${CRD} - error: differs from the upstream file platform/crds/README.md lists (line 78): sha256 ${found}, listed ${LISTED} (addons/crd-modified)`,
       `  hint: restore the upstream bytes (\`git checkout -- ${CRD}\`, or fetch it again from vmware-tanzu/velero at v1.18.1): CRD files are never edited; a new version is a new folder`,
     ]);
     // The schemas compiled from that file are stale too, but the edit is the one cause: one error, not two.
@@ -51,7 +51,7 @@ describe('validate: the pinned add-ons and their CRD files', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error: platform/addons.yaml:134: addons[13].version: `addons[13].version` is "main", not a release tag\n' +
+      'error: platform/addons.yaml:189: addons[14].version: `addons[14].version` is "main", not a release tag\n' +
         '  fix: pin the exact upstream tag, e.g. `version: v1.21.1` (a branch, `latest` or a range would move under the pin)\n' +
         '1 problem in the configuration; nothing was written.\n',
     );
