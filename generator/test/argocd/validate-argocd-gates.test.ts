@@ -71,15 +71,17 @@ const cases: Case[] = [
     builds: oldBuilds,
     expect: [
       { check: 'argocd/waits-on-itself', file: 'argocd/bootstrap.yaml', object: 'argoproj.io/v1alpha1/Application suoke-life-bootstrap', path: 'metadata.labels["suoke-life.com/health-gate"]', message: SELF },
-      waitsOnWindow(
-        'prod-data',
-        'argocd/environments/prod/data.yaml',
-        `Application prod-data (wave -1 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so dev-data, dev-gateway, dev-records and 6 more, which those windows do not govern alike, wait too`,
-      ),
-      waitsOnWindow(
-        'prod-shared',
-        'argocd/environments/prod/shared.yaml',
-        `Application prod-shared (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so dev-data, dev-gateway, dev-records and 6 more, which those windows do not govern alike, wait too`,
+      ...[
+        ['prod-data', 'data', -1],
+        ['prod-edge', 'edge', 1],
+        ['prod-shared', 'shared', -2],
+        ['prod-verification', 'verification', 2],
+      ].map(([app, file, wave]) =>
+        waitsOnWindow(
+          String(app),
+          `argocd/environments/prod/${file}.yaml`,
+          `Application ${app} (wave ${wave} of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so dev-data, dev-gateway, dev-records and 7 more, which those windows do not govern alike, wait too`,
+        ),
       ),
     ],
   },
@@ -93,7 +95,7 @@ const cases: Case[] = [
       waitsOnWindow(
         'suoke-prod',
         'argocd/environments/prod.yaml',
-        `Application suoke-prod (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so suoke-dev, suoke-test, which those windows do not govern alike, wait too`,
+        `Application suoke-prod (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so platform-prod, suoke-dev, suoke-test, which those windows do not govern alike, wait too`,
       ),
     ],
   },
@@ -104,16 +106,16 @@ const cases: Case[] = [
       waitsOnWindow(
         'prod-shared',
         'argocd/environments/prod/shared.yaml',
-        'Application prod-shared (wave -2 of suoke-prod\'s sync) can be held by the change windows of project suoke-prod (deny "0 0 1 10 *" for 168h); while it is, suoke-prod\'s sync waits on it and its auto-sync is skipped, so prod-data, prod-gateway, prod-records and 1 more, which those windows do not govern alike, wait too',
+        'Application prod-shared (wave -2 of suoke-prod\'s sync) can be held by the change windows of project suoke-prod (deny "0 0 1 10 *" for 168h); while it is, suoke-prod\'s sync waits on it and its auto-sync is skipped, so prod-data, prod-edge, prod-gateway and 3 more, which those windows do not govern alike, wait too',
       ),
     ],
   },
   { name: 'quiet: windows over every Application of an environment hold only that environment', edit: (d) => prodWindows(d), expect: [] },
   {
-    name: 'quiet: a window by namespace (every namespace of the environment, its data namespace too) or cluster governs the whole environment alike',
+    name: 'quiet: a window by namespace (every namespace of the environment, its data and its ingress namespace too) or cluster governs the whole environment alike',
     edit: (d) =>
       prodWindows(d, [
-        { kind: 'allow', schedule: '0 10 * * 1-5', duration: '8h', namespaces: ['fixture-prod', 'fixture-prod-data'] },
+        { kind: 'allow', schedule: '0 10 * * 1-5', duration: '8h', namespaces: ['fixture-prod', 'fixture-prod-data', 'istio-ingress'] },
         { kind: 'deny', schedule: '0 0 1 10 *', duration: '168h', clusters: ['https://prod.example.internal:6443'] },
       ]),
     expect: [],

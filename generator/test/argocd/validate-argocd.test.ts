@@ -32,18 +32,21 @@ describe('the rendered Argo CD layer of the fixture platform', () => {
     expect(result.findings).toEqual([]);
   });
 
-  it('expands to one Application per service instance, one foundation and one data Application and one root per environment, and the bootstrap', () => {
+  it('expands to one Application per service instance, one foundation and one data Application and one root per environment (prod with its edge and verification), the cluster platform and the bootstrap', () => {
     expect(result.applications.map((a) => `${(a.application['metadata'] as { name: string }).name} <- ${a.origin}`)).toEqual([
       'dev-data <- Application dev-data',
       'dev-gateway <- ApplicationSet suoke-dev element 0',
       'dev-records <- ApplicationSet suoke-dev element 1',
       'dev-scheduler <- ApplicationSet suoke-dev element 2',
       'dev-shared <- Application dev-shared',
+      'platform-prod <- Application platform-prod',
       'prod-data <- Application prod-data',
+      'prod-edge <- Application prod-edge',
       'prod-gateway <- ApplicationSet suoke-prod element 0',
       'prod-records <- ApplicationSet suoke-prod element 1',
       'prod-scheduler <- ApplicationSet suoke-prod element 2',
       'prod-shared <- Application prod-shared',
+      'prod-verification <- Application prod-verification',
       'suoke-dev <- Application suoke-dev',
       'suoke-life-bootstrap <- Application suoke-life-bootstrap',
       'suoke-prod <- Application suoke-prod',
@@ -157,7 +160,7 @@ const cases: Case[] = [
       find(d, 'Application', 'dev-shared').spec.project = 'default';
     },
     expect: [
-      { check: 'argocd/project-missing', file: 'argocd/environments/dev/shared.yaml', object: 'argoproj.io/v1alpha1/Application dev-shared', path: 'spec.project', message: 'project "default" is not among the rendered AppProjects (suoke-dev, suoke-platform, suoke-prod, suoke-test)' },
+      { check: 'argocd/project-missing', file: 'argocd/environments/dev/shared.yaml', object: 'argoproj.io/v1alpha1/Application dev-shared', path: 'spec.project', message: 'project "default" is not among the rendered AppProjects (suoke-addons, suoke-dev, suoke-platform, suoke-prod, suoke-test)' },
     ],
   },
   {

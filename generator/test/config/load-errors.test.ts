@@ -88,7 +88,7 @@ const cases: Case[] = [
       { check: 'config/unknown-key', file: 'apps/beta/service.yaml', line: 11, path: 'health.readyness', message: 'unknown key `readyness` in `health`', hint: 'did you mean `readiness`?' },
       { check: 'config/unknown-key', file: 'apps/beta/service.yaml', line: 29, path: 'resources.requests.cpus', message: 'unknown key `cpus` in `resources.requests`', hint: 'did you mean `cpu`?' },
       { check: 'config/unknown-key', file: 'apps/beta/service.yaml', line: 43, path: 'environments.dev.replicaz', message: 'unknown key `replicaz` in `environments.dev`', hint: 'did you mean `replicas`?' },
-      { check: 'config/unknown-key', file: 'clusters/nonprod/cluster.yaml', line: 11, path: 'environments.dev.colour', message: 'unknown key `colour` in `environments.dev`', hint: 'allowed keys: namespace, tier, sizing, quota, limitRange, topologySpread, sidecar, secretStore, settings, changeWindows, dataServices, perfTests, alerts' },
+      { check: 'config/unknown-key', file: 'clusters/nonprod/cluster.yaml', line: 11, path: 'environments.dev.colour', message: 'unknown key `colour` in `environments.dev`', hint: 'allowed keys: namespace, tier, sizing, quota, limitRange, topologySpread, sidecar, secretStore, settings, changeWindows, dataServices, perfTests, smokeTests, edge, alerts' },
     ],
   },
   { name: 'unknown key far from any allowed key lists them', edits: [[G, 'repoURL', 'wibble: 1\nrepoURL']],

@@ -13,10 +13,11 @@ const objectOf = (path: string) => yaml.load(files.get(path) ?? '') as Record<st
 const wave = (path: string) => Number(objectOf(path).metadata.annotations['argocd.argoproj.io/sync-wave']);
 
 describe('clusters/<cluster>/platform/', () => {
-  it('holds the storage class, the backup credentials and location, and two daily Schedules, built by its Application', () => {
+  it('holds the ClusterIssuer, the storage class, the backup credentials and location, and two daily Schedules, built by its Application', () => {
     expect([...files.keys()].filter((p) => p.startsWith('clusters/prod/platform/'))).toEqual([
       'clusters/prod/platform/backup-credentials.yaml',
       'clusters/prod/platform/backup-location.yaml',
+      'clusters/prod/platform/cluster-issuer.yaml',
       'clusters/prod/platform/kustomization.yaml',
       'clusters/prod/platform/schedule-cluster-state.yaml',
       'clusters/prod/platform/schedule-volumes.yaml',
@@ -24,7 +25,7 @@ describe('clusters/<cluster>/platform/', () => {
     ]);
     const target = result.targets.find((t) => t.path === 'clusters/prod/platform')!;
     expect(target.application).toBe('platform-prod');
-    expect(target.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['StorageClass/fast-ssd', 'ExternalSecret/velero-credentials', 'BackupStorageLocation/default', 'Schedule/cluster-state', 'Schedule/volumes']);
+    expect(target.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ClusterIssuer/letsencrypt', 'StorageClass/fast-ssd', 'ExternalSecret/velero-credentials', 'BackupStorageLocation/default', 'Schedule/cluster-state', 'Schedule/volumes']);
   });
 
   it('fast-ssd binds where the pod runs and keeps its volumes', () => {

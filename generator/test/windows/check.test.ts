@@ -154,7 +154,7 @@ describe('a gray release must fit the window (knowledge in staging: 3 pauses of 
         check: 'windows/canary-too-long',
         severity: 'error',
         file: 'apps/knowledge/service.yaml',
-        line: 24,
+        line: 27,
         path: 'environments.staging.grayRelease',
         message:
           'the gray release of knowledge in staging needs 3 steps × 5m = 15m, but staging closes after 2027-01-06 18:00 +08:00 (2027-01-06T10:00:00.000Z) ' +
