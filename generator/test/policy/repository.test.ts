@@ -53,11 +53,12 @@ describe('the repository', () => {
       '15 environments.prod.quota: ResourceQuota suoke-prod/compute allows requests 64 CPU / 128Gi, limits 160 CPU / 256Gi, 150 pods; at minimum replicas 44 pods request 21.6 CPU / 38.75Gi and limit 56.4 CPU / 77.5Gi (Istio sidecars 4.4 CPU / 5.5Gi of the requests, 22 CPU / 11Gi of the limits); at the worst case (maximum replicas, 22 surge and 5 canary pods) 108 pods request 61.6 CPU / 108Gi and limit 155.6 CPU / 216Gi (Istio sidecars 10.8 CPU / 13.5Gi of the requests, 54 CPU / 27Gi of the limits)',
       '59 environments.prod.dataServices.postgres.cluster: prod: server connections 160 of 187 available (max_connections 200); client connections at maxima 215 of 2000 the pooler accepts',
       '59 environments.prod.dataServices.postgres.cluster: prod: RPO ≤ 5m (archive_timeout 5min); RTO ≈ 1h7m33s (110Gi at 50Mi/s, plus 30m)',
-      '109 nodePools[0]: node pool api-gateway (2 nodes, 8 CPU / 16Gi): 1 workload; at maximum replicas with surge and canary pods 7.8 CPU (98%) / 8.13Gi (51%), headroom 0.2 CPU / 7.88Gi; at minimum replicas 1.2 CPU / 1.25Gi',
-      '110 nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 4 workloads; at maximum replicas with surge and canary pods 31.9 CPU (100%) / 61.63Gi (96%), headroom 0.1 CPU / 2.38Gi; at minimum replicas 8.8 CPU / 17Gi',
-      '111 nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 14 workloads; at maximum replicas with surge and canary pods 21.9 CPU (91%) / 38.25Gi (80%), headroom 2.1 CPU / 9.75Gi; at minimum replicas 11.6 CPU / 20.5Gi',
-      '112 nodePools[3]: node pool database (3 nodes, 24 CPU / 96Gi): 2 workloads; at maximum replicas with surge and canary pods 12.5 CPU (52%) / 48.25Gi (50%), headroom 11.5 CPU / 47.75Gi; at minimum replicas 12.5 CPU / 48.25Gi',
-      '117 nodePools[4]: node pool cache (3 nodes, 12 CPU / 48Gi): 3 workloads; at maximum replicas with surge and canary pods 4.95 CPU (41%) / 12.56Gi (26%), headroom 7.05 CPU / 35.44Gi; at minimum replicas 4.95 CPU / 12.56Gi',
+      '118 nodePools[0]: node pool api-gateway (2 nodes, 8 CPU / 16Gi): 2 workloads; at maximum replicas with surge and canary pods 7.85 CPU (98%) / 8.52Gi (53%), headroom 0.15 CPU / 7.48Gi; at minimum replicas 1.25 CPU / 1.64Gi',
+      '119 nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 5 workloads; at maximum replicas with surge and canary pods 32 CPU (100%) / 62.41Gi (98%), headroom 0 CPU / 1.59Gi; at minimum replicas 8.9 CPU / 17.78Gi',
+      '120 nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 15 workloads; at maximum replicas with surge and canary pods 22.05 CPU (92%) / 39.42Gi (82%), headroom 1.95 CPU / 8.58Gi; at minimum replicas 11.75 CPU / 21.67Gi',
+      '121 nodePools[3]: node pool database (3 nodes, 24 CPU / 96Gi): 3 workloads; at maximum replicas with surge and canary pods 12.575 CPU (52%) / 48.84Gi (51%), headroom 11.425 CPU / 47.16Gi; at minimum replicas 12.575 CPU / 48.84Gi',
+      '126 nodePools[4]: node pool cache (3 nodes, 12 CPU / 48Gi): 4 workloads; at maximum replicas with surge and canary pods 5.025 CPU (42%) / 13.15Gi (27%), headroom 6.975 CPU / 34.85Gi; at minimum replicas 5.025 CPU / 13.15Gi',
+      '131 nodePools[5]: node pool monitoring (2 nodes, 8 CPU / 16Gi): 3 workloads; at maximum replicas with surge and canary pods 2.25 CPU (28%) / 9.39Gi (59%), headroom 5.75 CPU / 6.61Gi; at minimum replicas 2.25 CPU / 9.39Gi',
     ]);
   });
 

@@ -49,10 +49,12 @@ function environment(name: string, tier: string, scale: number): string {
   ].join('\n');
 }
 
-/** The cluster file with `block` added as the first environment. */
+/** The cluster file with `block` added as the first environment, and its logs kept a week (`logging.retentionDays`). */
 function withEnvironment(text: string, block: string): string {
   expect(text).toContain('\nenvironments:\n');
-  return text.replace('\nenvironments:\n', `\nenvironments:\n${block}`);
+  expect(text).toContain('\n  retentionDays:\n');
+  const name = /^ {2}([a-z0-9-]+):/.exec(block)![1];
+  return text.replace('\nenvironments:\n', `\nenvironments:\n${block}`).replace('\n  retentionDays:\n', `\n  retentionDays:\n    ${name}: 7\n`);
 }
 
 describe('the Kustomize base is taken from the most production-like environment', () => {

@@ -44,7 +44,7 @@ async function check(base: Map<string, string>, c?: BaseRunsCache): Promise<{ ch
   return { checks: found.map((f) => `${f.severity} ${f.check} ${f.file}:${f.line}`), loads: loads.count - before };
 }
 
-const REFUSED = [`error canary/first-deploy ${XIAOKE}:37`];
+const REFUSED = [`error canary/first-deploy ${XIAOKE}:40`];
 
 describe('canary/first-deploy and the sealed result cache', () => {
   beforeEach(() => {
