@@ -3,7 +3,7 @@
  * throw-away copy of a repository, so no test ever writes to the working tree.
  * `generator/test/setup/build.ts` compiles the CLI once before the tests.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -263,4 +263,14 @@ function emptyDir(): string {
     leftovers.push(empty);
   }
   return empty;
+}
+
+/** {@link tempRepo} of the working tree, made a Git repository with one commit (the base of `diff`, `plan`). */
+export function committedRepo(): TempRepo {
+  const repo = tempRepo('repo');
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.root, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A', '.');
+  git('commit', '-q', '-m', 'base');
+  return repo;
 }

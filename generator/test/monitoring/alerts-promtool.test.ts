@@ -8,14 +8,12 @@
  * saying what to install, and is skipped elsewhere.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { AlertRule, RuleGroup } from '../../src/render/alerts-rule.js';
 import { CASES, type Case, type Env } from './alert-cases.js';
 import { modelOf, REPO_ROOT, renderOf } from '../helpers/platform.js';
+import { promtool } from '../helpers/promtool.js';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
 const MISSING = "promtool not found: install Debian's `prometheus` package (apt-get install prometheus)";
@@ -58,17 +56,6 @@ function testOf(env: Env, rule: AlertRule, c: Case) {
       },
     ],
   };
-}
-
-function promtool(files: Record<string, string>, args: string[]): { status: number | null; output: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alerts-promtool-'));
-  try {
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-    const r = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
-    return { status: r.status, output: `${r.stdout}${r.stderr}` };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const ENVS = ['prod', 'dev'].map(envOf);

@@ -5,13 +5,11 @@
  * Needs `promtool` (Debian's `prometheus` package); in CI the suite fails without it.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { K8sObject } from '../../src/render/kinds.js';
 import { REPO_ROOT, renderOf } from '../helpers/platform.js';
+import { promtool } from '../helpers/promtool.js';
 
 const PROMTOOL = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
 const MISSING = "promtool not found: install Debian's `prometheus` package (apt-get install prometheus)";
@@ -62,17 +60,6 @@ describe.each(CLUSTERS)('the dashboards of %s', (cluster) => {
     }
   });
 });
-
-function promtool(files: Record<string, string>, args: string[]): { status: number | null; output: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboards-promtool-'));
-  try {
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-    const r = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
-    return { status: r.status, output: `${r.stdout}${r.stderr}` };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 if (!PROMTOOL && process.env['CI']) {
   describe(TITLE, () => {

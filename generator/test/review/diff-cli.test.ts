@@ -2,26 +2,16 @@
  * `diff` end to end (issue 14) on a Git copy of the seed: a configuration change shows as object
  * changes per environment before it is even rendered, in the three formats; bad usage exits 2.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempRepo } from '../helpers/cli.js';
-
-function gitRepo() {
-  const repo = tempRepo('repo');
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.root, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A', '.');
-  git('commit', '-q', '-m', 'base');
-  return repo;
-}
+import { committedRepo, runCli } from '../helpers/cli.js';
 
 describe('diff', () => {
-  const repo = gitRepo();
+  const repo = committedRepo();
   // Not rendered: diff renders both sides from configuration.
   repo.write('apps/xiaoai/service.yaml', repo.read('apps/xiaoai/service.yaml').replace('version: "2.1.0"', 'version: "2.2.0"'));
 
   it('nothing changed against the working tree itself: exit 0, no object changes', async () => {
-    const clean = gitRepo();
+    const clean = committedRepo();
     expect(await runCli(['diff', '--base', 'HEAD', '--root', clean.root])).toEqual({ code: 0, signal: null, stdout: 'Compared with HEAD: no object changes\n', stderr: '' });
   });
 

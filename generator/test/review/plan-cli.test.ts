@@ -3,12 +3,11 @@
  * the seed unchanged, a version bump, a canary advance, a window edit and a new service, each with
  * its exact screen and exit code; markdown, JSON and --output-file; bad usage exits 2.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempRepo } from '../helpers/cli.js';
+import { committedRepo, runCli, tempRepo } from '../helpers/cli.js';
 
 const HOOK = path.join(import.meta.dirname, '../helpers/clock-hook.mjs');
 /** Monday 2026-12-07 14:00 in Shanghai: staging's weekday window is open, prod's Tuesday/Thursday window closed. */
@@ -17,15 +16,6 @@ const MONDAY = '2026-12-07T06:00:00Z';
 const TUESDAY_NIGHT = '2026-12-08T14:30:00Z';
 /** Runs long: the seed is rendered twice and simulated from three weeks back. */
 const SLOW = { timeout: 120_000 };
-
-function gitRepo() {
-  const repo = tempRepo('repo');
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo.root, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A', '.');
-  git('commit', '-q', '-m', 'base');
-  return repo;
-}
 
 const plan = (root: string, at: string, ...args: string[]) => runCli(['plan', '--base', 'HEAD', '--root', root, ...args], { nodeArgs: ['--import', HOOK], env: { SUOKE_TEST_NOW: at }, timeoutMs: 110_000 });
 
@@ -41,7 +31,7 @@ const STAGING_OPEN = 'open (Asia/Shanghai): allow window "Weekdays 10:00-18:00, 
 
 describe('plan', () => {
   it('the seed unchanged: no environment touched, the gray releases in flight, exit 0', SLOW, async () => {
-    const repo = gitRepo();
+    const repo = committedRepo();
     const r = await plan(repo.root, MONDAY);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([`Plan against HEAD at 2026-12-07T06:00:00.000Z: no object changes`, '', 'Touched environments: none', '', ...GRAY(), '', NO_FINDINGS, '', 'nothing blocks', ''].join('\n'));
@@ -49,7 +39,7 @@ describe('plan', () => {
   });
 
   it('a version bump: three environments touched; a closed production environment blocks (exit 1) unless an override record names it; the simulation waits for the window', SLOW, async () => {
-    const repo = gitRepo();
+    const repo = committedRepo();
     repo.write('apps/xiaoai/service.yaml', repo.read('apps/xiaoai/service.yaml').replace('version: "2.1.0"', 'version: "2.2.0"'));
     const r = await plan(repo.root, MONDAY);
     expect(r.stdout).toBe(
@@ -89,7 +79,7 @@ describe('plan', () => {
   });
 
   it('a canary advance in prod\'s window: prod touched, its gray release marked, exit 0', SLOW, async () => {
-    const repo = gitRepo();
+    const repo = committedRepo();
     repo.write('apps/xiaoke/service.yaml', repo.read('apps/xiaoke/service.yaml').replace('        weight: 20', '        weight: 50'));
     const r = await plan(repo.root, TUESDAY_NIGHT);
     expect(r.stdout).toBe(
@@ -113,7 +103,7 @@ describe('plan', () => {
   });
 
   it('a window edit, in markdown: staging listed with its new window; it blocks nothing (the platform project syncs windows)', SLOW, async () => {
-    const repo = gitRepo();
+    const repo = committedRepo();
     repo.write('clusters/staging/cluster.yaml', repo.read('clusters/staging/cluster.yaml').replace('"0 10 * * 1-5", duration: 8h', '"0 9 * * 1-5", duration: 9h'));
     const r = await plan(repo.root, MONDAY, '-o', 'markdown');
     expect(r.stdout).toBe(
@@ -147,7 +137,7 @@ describe('plan', () => {
   });
 
   it('a new service in JSON (and the text to a file): every environment touched, with the services whose policies admit it', SLOW, async () => {
-    const repo = gitRepo();
+    const repo = committedRepo();
     repo.write('apps/tongue/service.yaml', repo.read('apps/look/service.yaml').replace(/\blook\b/g, 'tongue'));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-')), 'plan.txt');
     const r = await plan(repo.root, MONDAY, '-o', 'json', '--output-file', `text=${file}`);
