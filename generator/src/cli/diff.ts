@@ -5,11 +5,13 @@
  * so a change of the configuration shows even before it is rendered, and the objects compared are
  * those each path produces (overlays applied), not the files that produce them.
  */
+import { loadMemo } from '../config/load.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { memoryFs } from '../core/fs.js';
 import { diffJson, diffMarkdown, diffText } from '../review/diff-format.js';
 import { diffTargets } from '../review/object-diff.js';
 import { readRendered, loadRendered, type Rendered } from '../validate/load-rendered.js';
+import { configCacheAt } from '../validate/config-cache.js';
 import { baseRevision, filesAt, type BaseRevision } from './base-revision.js';
 import type { CommandContext } from './context.js';
 
@@ -17,6 +19,9 @@ export interface DiffOptions {
   /** The revision compared with, as for `validate --base`. Default: merge base with origin/main, else HEAD. */
   base?: string;
   output: 'text' | 'markdown' | 'json';
+  /** Reuse loaded configurations (validate/config-cache.ts), sealed with the secret in `cacheSecretFile`. Default: no. */
+  cache?: boolean;
+  cacheSecretFile?: string;
 }
 
 /** Where a revision's configuration lies (`git ls-tree` paths: the pinned CRDs beside `platform/addons.yaml` are not listed). */
@@ -36,12 +41,16 @@ export interface Sides {
 }
 
 /** Renders the working tree and the base revision (`--base`, as `validate --base`); a user error when either does not load. */
-export function loadSides(ctx: CommandContext, rev: string | undefined, command: string): Sides {
+export function loadSides(ctx: CommandContext, rev: string | undefined, command: string, o: { cache?: boolean; cacheSecretFile?: string } = {}): Sides {
   const base = baseRevision(ctx.root, rev);
   if (!base) throw new UsageError(`${ctx.root} is not a Git work tree with a commit: \`${command}\` compares the rendered objects with a revision`);
-  const after = loadRendered(ctx.fs);
+  // The two trees share most of their files: each of those is parsed and schema-checked once.
+  const memo = loadMemo();
+  const cache = o.cache === true ? configCacheAt(ctx.root, o.cacheSecretFile) : undefined;
+  const read = { memo, ...(cache ? { cache } : {}) };
+  const after = loadRendered(ctx.fs, read);
   const files = filesAt(ctx.root, base.rev, CONFIG_PATHS, (p) => CONFIG_FILE.test(p));
-  const before = readRendered(memoryFs(Object.fromEntries(files), `${ctx.root}@${base.rev.slice(0, 12)}`));
+  const before = readRendered(memoryFs(Object.fromEntries(files), `${ctx.root}@${base.rev.slice(0, 12)}`), read);
   if (!before.value) {
     const first = before.findings[0]!;
     throw new UserError({
@@ -55,7 +64,7 @@ export function loadSides(ctx: CommandContext, rev: string | undefined, command:
 
 /** Prints the object changes; returns the exit code (0: a diff is a report, not a verdict). */
 export function runDiff(ctx: CommandContext, o: DiffOptions): number {
-  const { base, before, after } = loadSides(ctx, o.base, 'diff');
+  const { base, before, after } = loadSides(ctx, o.base, 'diff', o);
   const changes = diffTargets(before.rendered.targets, after.rendered.targets);
   const heading = { base: base.name };
   ctx.stdout(o.output === 'json' ? diffJson(heading, changes) : o.output === 'markdown' ? diffMarkdown(heading, changes) : diffText(heading, changes));

@@ -264,10 +264,11 @@ async function main(argv: string[]): Promise<number> {
     .option('--base <rev>', 'Git revision compared with (default: merge base with origin/main, else HEAD)')
     .addOption(new Option('-o, --output <format>', 'output format: text for a terminal, markdown for a pull-request comment or job summary').choices(['text', 'markdown', 'json']).default('text'))
     .option('--root <dir>', ROOT_HELP)
+    .option('--no-cache', 'load both configurations again (ignore the cache of loaded configurations)')
     .addHelpText('after', '\nExamples:\n  npm run diff\n  npm run diff -- --base origin/main -o markdown >> "$GITHUB_STEP_SUMMARY"\n')
-    .action(async (o: { base?: string; output: 'text' | 'markdown' | 'json'; root?: string }) => {
+    .action(async (o: { base?: string; output: 'text' | 'markdown' | 'json'; root?: string; cache?: boolean }) => {
       const { runDiff } = await import('./diff.js');
-      exit = runDiff(context(o.root), { output: o.output, ...(o.base !== undefined ? { base: o.base } : {}) });
+      exit = runDiff(context(o.root), { output: o.output, ...configCacheOptions(o), ...(o.base !== undefined ? { base: o.base } : {}) });
     });
   program
     .command('plan')
@@ -276,10 +277,11 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-o, --output <format>', 'output format: text for a terminal, markdown for a pull-request comment or job summary').choices(PLAN_FORMATS).default('text'))
     .option('--output-file <format=file>', `also write the plan in FORMAT (${PLAN_FORMATS.join(', ')}) to FILE, e.g. markdown=plan.md; repeatable`, outputFileParser(PLAN_FORMATS))
     .option('--root <dir>', ROOT_HELP)
+    .option('--no-cache', 'load both configurations again (ignore the cache of loaded configurations)')
     .addHelpText('after', PLAN_HELP)
-    .action(async (o: { base?: string; output: PlanFormat; outputFile?: OutputFile[]; root?: string }) => {
+    .action(async (o: { base?: string; output: PlanFormat; outputFile?: OutputFile[]; root?: string; cache?: boolean }) => {
       const { runPlan } = await import('./plan.js');
-      exit = runPlan(context(o.root), { output: o.output, outputFiles: (o.outputFile ?? []).map((f) => ({ format: f.format as PlanFormat, file: f.file })), ...(o.base !== undefined ? { base: o.base } : {}) });
+      exit = runPlan(context(o.root), { ...configCacheOptions(o), output: o.output, outputFiles: (o.outputFile ?? []).map((f) => ({ format: f.format as PlanFormat, file: f.file })), ...(o.base !== undefined ? { base: o.base } : {}) });
     });
   program
     .command('report')
@@ -347,6 +349,11 @@ function outputOption(): Option {
 }
 
 /** Whether `CI` is set, as GitHub Actions, GitLab CI, CircleCI, Buildkite, Travis and others set it (`CI=true`). */
+/** The cache of loaded configurations (`diff`, `plan`): on unless `--no-cache`, and never in CI, as validate's. */
+function configCacheOptions(o: { cache?: boolean }): { cache: boolean; cacheSecretFile: string } {
+  return { cache: o.cache !== false && !inCI(process.env), cacheSecretFile: cacheSecretFile(process.env) };
+}
+
 function inCI(env: NodeJS.ProcessEnv): boolean {
   const ci = env['CI'];
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';

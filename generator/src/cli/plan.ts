@@ -26,6 +26,9 @@ export interface PlanOptions {
   output: PlanFormat;
   /** Also written: each `{format, file}`, e.g. `{format: 'markdown', file: 'plan.md'}`. Default none. */
   outputFiles?: readonly { format: PlanFormat; file: string }[];
+  /** Reuse loaded configurations (validate/config-cache.ts), sealed with the secret in `cacheSecretFile`. Default: no. */
+  cache?: boolean;
+  cacheSecretFile?: string;
 }
 
 /** Prints the plan; returns 0 when nothing blocks, 1 when something does. */
@@ -33,7 +36,7 @@ export function runPlan(ctx: CommandContext, o: PlanOptions): number {
   const files = o.outputFiles ?? [];
   if (files.length > 0 && !ctx.writeFile) throw new UsageError('--output-file: this context writes no files');
   const at = ctx.now();
-  const { base, before, after } = loadSides(ctx, o.base, 'plan');
+  const { base, before, after } = loadSides(ctx, o.base, 'plan', o);
   const changes = diffTargets(before.rendered.targets, after.rendered.targets);
   const kinds = pinnedKinds(ctx.fs, [...new Set([...before.model.addons, ...after.model.addons].map((a) => a.name))]);
   const simulation = simulateChange(before.rendered, after.rendered, base.rev, at, kinds);

@@ -36,10 +36,10 @@ import type { ParsedFile } from './shared/checks.js';
 import { isRaw } from './shared/checks.js';
 import { checkSettingSecrets, withoutSecretEchoes } from './shared/secrets.js';
 import { checkWaivers, clusterEnvironments, environmentNames } from './shared/waivers.js';
-import type { ConfigFiles, ConfigKind } from './structure.js';
+import type { ConfigFiles, ConfigKind, StructureResult } from './structure.js';
 import { checkStructure } from './structure.js';
 import type { PlatformConfig } from './types.js';
-import { configFinding, readYamlSource } from './yaml-source.js';
+import { configFinding, readYamlSource, type ParseMemo, type YamlSource } from './yaml-source.js';
 
 /** What the loader needs to know from the stages after it, given as data so that config imports none of them. */
 export interface LoadOptions {
@@ -48,6 +48,19 @@ export interface LoadOptions {
    * callers pass the policy catalogue, e.g. `{ waivable: WAIVABLE }` from policy/ids.ts.
    */
   waivable: readonly string[];
+  /** Shared with the load of another tree (`diff`, `plan`): its files of the same path and text are parsed and schema-checked once. */
+  memo?: LoadMemo;
+}
+
+/** What loads of two trees share: {@link LoadOptions.memo}. */
+export interface LoadMemo {
+  sources: ParseMemo;
+  structures: WeakMap<YamlSource, StructureResult<unknown>>;
+}
+
+/** An empty {@link LoadMemo}, for the loads of one command. */
+export function loadMemo(): LoadMemo {
+  return { sources: new Map(), structures: new WeakMap() };
 }
 
 /** The result of reading the config: the config when there are no findings, else the findings. */
@@ -70,12 +83,13 @@ export function loadConfig(fs: FileSystem, options: LoadOptions): PlatformConfig
 /** Like {@link loadConfig}, but returns the findings instead of throwing. */
 export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   const findings: Finding[] = [];
-  const services = readAll(fs, 'service', findings);
-  const clusters = readAll(fs, 'cluster', findings);
-  const argocd = readOne(fs, 'argocd', ARGOCD_CONFIG_FILE, findings);
+  const { memo } = options;
+  const services = readAll(fs, 'service', findings, memo);
+  const clusters = readAll(fs, 'cluster', findings, memo);
+  const argocd = readOne(fs, 'argocd', ARGOCD_CONFIG_FILE, findings, memo);
   // Optional: a repository without it pins no add-on (validate then refuses any platform/crds/ folder,
   // and has no CRDs to hold custom kinds to).
-  const addons = fs.size(ADDONS_FILE) === undefined && !fs.isDir(ADDONS_FILE) ? undefined : readOne(fs, 'addons', ADDONS_FILE, findings);
+  const addons = fs.size(ADDONS_FILE) === undefined && !fs.isDir(ADDONS_FILE) ? undefined : readOne(fs, 'addons', ADDONS_FILE, findings, memo);
   for (const f of services.parsed) checkServiceFile(f, findings);
   for (const f of clusters.parsed) checkClusterFile(f, findings);
   for (const f of clusters.parsed) checkChangeWindowsFile(f, findings);
@@ -134,7 +148,7 @@ const layout: Record<'service' | 'cluster', { dir: string; file: string }> = {
 };
 
 /** Parses every file of one kind; `parsed` holds those fit for the semantic checks (schema-valid or not). */
-function readAll<K extends 'service' | 'cluster'>(fs: FileSystem, kind: K, findings: Finding[]): { parsed: ParsedFile<ConfigFiles[K]>[]; broken: string[] } {
+function readAll<K extends 'service' | 'cluster'>(fs: FileSystem, kind: K, findings: Finding[], memo: LoadMemo | undefined): { parsed: ParsedFile<ConfigFiles[K]>[]; broken: string[] } {
   const { dir, file } = layout[kind];
   const parsed: ParsedFile<ConfigFiles[K]>[] = [];
   const broken: string[] = [];
@@ -155,7 +169,7 @@ function readAll<K extends 'service' | 'cluster'>(fs: FileSystem, kind: K, findi
       }
       continue;
     }
-    const f = readOne(fs, kind, path, findings, entry.name);
+    const f = readOne(fs, kind, path, findings, memo, entry.name);
     if (f) parsed.push(f);
     else broken.push(entry.name);
   }
@@ -168,15 +182,17 @@ function readAll<K extends 'service' | 'cluster'>(fs: FileSystem, kind: K, findi
 }
 
 /** Parses one file and checks its structure; `undefined` when it is missing or not a mapping. */
-function readOne<K extends ConfigKind>(fs: FileSystem, kind: K, path: string, findings: Finding[], folder = ''): ParsedFile<ConfigFiles[K]> | undefined {
+function readOne<K extends ConfigKind>(fs: FileSystem, kind: K, path: string, findings: Finding[], memo: LoadMemo | undefined, folder = ''): ParsedFile<ConfigFiles[K]> | undefined {
   if (fs.isDir(path) || fs.size(path) === undefined) {
     findings.push(configFinding('missing', path, undefined, undefined, `${path} is missing`, 'restore it from Git history, or create it'));
     return undefined;
   }
-  const source = readYamlSource(fs, path);
+  const source = readYamlSource(fs, path, memo?.sources);
   findings.push(...source.findings);
   if (source.findings.length > 0) return undefined;
-  const structure = checkStructure(kind, source);
+  const known = memo?.structures.get(source) as StructureResult<ConfigFiles[K]> | undefined;
+  const structure = known ?? checkStructure(kind, source);
+  if (!known) memo?.structures.set(source, structure);
   findings.push(...structure.findings);
   return isRaw(source.data) ? { source, folder, data: source.data, value: structure.value } : undefined;
 }

@@ -76,7 +76,44 @@ const syntaxHints: Record<string, string> = {
  * never allocates its expansion. `toJS` is still called with `maxAliasCount: 0` as a second line of
  * defence. A lone anchor (`&name` with no alias) changes nothing and is let through.
  */
-export function readYamlSource(fs: FileSystem, file: string): YamlSource {
+export function readYamlSource(fs: FileSystem, file: string, memo?: ParseMemo): YamlSource {
+  const refused = (finding: Finding): YamlSource => ({ file, data: undefined, findings: [finding], lineOf: () => 1, sourceOf: () => undefined });
+  let text: string | undefined;
+  try {
+    // Bounded by the bytes really read, not by the size the file system claims (`/proc` files claim 0).
+    text = fs.readText(file, { maxBytes: yamlLimits.maxBytes });
+  } catch (e) {
+    if (e instanceof FileTooLarge) {
+      return refused(
+        configFinding(
+          'too-large',
+          file,
+          undefined,
+          undefined,
+          `${file} is ${e.size !== undefined ? `${e.size} bytes` : `more than ${yamlLimits.maxBytes} bytes`}; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
+          'a service or cluster file is a few kilobytes: check that the right file is in place',
+        ),
+      );
+    }
+    // A link or a special file: refused unread, so nothing of what it points to is ever shown.
+    if (e instanceof FileRefused) return refused(e.finding);
+    throw e;
+  }
+  if (text === undefined) return refused(configFinding('missing', file, undefined, undefined, `cannot read ${file}`));
+  if (!memo) return parseYamlSource(file, text);
+  const key = `${file}\0${text}`;
+  return memo.get(key) ?? memo.set(key, parseYamlSource(file, text)).get(key)!;
+}
+
+/**
+ * Parsed files by path and text, shared by the loads of two trees that hold mostly the same files
+ * (`diff` and `plan` load the base revision's and the working tree's): a file read twice is parsed
+ * once. A parsed source is never changed after parsing, so sharing it is safe.
+ */
+export type ParseMemo = Map<string, YamlSource>;
+
+/** The parse of {@link readYamlSource}: `text` is the file's content. */
+function parseYamlSource(file: string, text: string): YamlSource {
   const lines = new LineCounter();
   let doc: Document.Parsed | undefined;
   const source: YamlSource = {
@@ -93,25 +130,6 @@ export function readYamlSource(fs: FileSystem, file: string): YamlSource {
     source.findings.push(configFinding(check, file, line, path, message, hint));
     return source;
   };
-
-  let text: string | undefined;
-  try {
-    // Bounded by the bytes really read, not by the size the file system claims (`/proc` files claim 0).
-    text = fs.readText(file, { maxBytes: yamlLimits.maxBytes });
-  } catch (e) {
-    if (e instanceof FileTooLarge) {
-      return fail(
-        'too-large',
-        undefined,
-        `${file} is ${e.size !== undefined ? `${e.size} bytes` : `more than ${yamlLimits.maxBytes} bytes`}; config files are limited to ${yamlLimits.maxBytes} bytes (1 MiB)`,
-        'a service or cluster file is a few kilobytes: check that the right file is in place',
-      );
-    }
-    // A link or a special file: refused unread, so nothing of what it points to is ever shown.
-    if (e instanceof FileRefused) return (source.findings.push(e.finding), source);
-    throw e;
-  }
-  if (text === undefined) return fail('missing', undefined, `cannot read ${file}`);
 
   // Parse to a CST with the iterative parser, watching its stack, then compose the tokens.
   const parser = new Parser(lines.addNewLine);

@@ -28,7 +28,7 @@ export function yamlStream(path: string, sources: readonly string[], docs: reado
  * render's time. The rendered objects are never changed after they are rendered, so the text is the
  * same whenever it is read (the golden and drift tests read it last).
  */
-function lazyFile(path: string, emit: () => string): RenderedFile {
+export function lazyFile(path: string, emit: () => string): RenderedFile {
   let content: string | undefined;
   return Object.defineProperty({ path } as RenderedFile, 'content', { enumerable: true, get: () => (content ??= emit()) });
 }

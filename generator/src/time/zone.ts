@@ -4,8 +4,17 @@
  */
 import { utcMs } from './dates.js';
 
+type ZoneCheck = { ok: true } | { ok: false; suggestion?: string };
+
+/** Zones already judged: a configuration names the same few in every window, and asking ICU is slow. */
+const judged = new Map<string, ZoneCheck>();
+
 /** Whether Argo CD can load `name` (Go `time.LoadLocation`); otherwise the canonical spelling to suggest, if any. */
-export function checkZone(name: string): { ok: true } | { ok: false; suggestion?: string } {
+export function checkZone(name: string): ZoneCheck {
+  return judged.get(name) ?? judged.set(name, judgeZone(name)).get(name)!;
+}
+
+function judgeZone(name: string): ZoneCheck {
   // A tz database name is a file path of letters, digits, `_`, `+`, `-` (`Asia/Shanghai`, `Etc/GMT-8`).
   // Newer ICU also takes UTC offsets such as `+08:00` as zones; Go does not load them (Argo CD would use UTC).
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return { ok: false };

@@ -3,7 +3,7 @@
  * would refuse (or that would render one object twice) with configuration errors at the values that
  * make them: what `render`, `validate` and `canary` all start with.
  */
-import { readConfig } from '../config/load.js';
+import { readConfig, type LoadMemo } from '../config/load.js';
 import type { PlatformConfig } from '../config/types.js';
 import { configFinding, readYamlSource } from '../config/yaml-source.js';
 import { UserError } from '../core/errors.js';
@@ -12,6 +12,7 @@ import type { FileSystem } from '../core/fs.js';
 import { buildModel } from '../model/build.js';
 import type { Model } from '../model/types.js';
 import { render, type RenderResult } from '../render/index.js';
+import { cachedConfig, type ConfigCache } from './config-cache.js';
 import { checkDerivedNames } from './derived-names.js';
 import { WAIVABLE } from '../policy/ids.js';
 
@@ -22,9 +23,16 @@ export interface Rendered {
   rendered: RenderResult;
 }
 
+/** How to read: the memo shared with the read of another tree, the cache of loaded configurations. */
+export interface ReadOptions {
+  memo?: LoadMemo;
+  cache?: ConfigCache;
+}
+
 /** The render of the configuration under `fs`, or every finding that stands in its way. */
-export function readRendered(fs: FileSystem): { value: Rendered; findings: [] } | { value: undefined; findings: Finding[] } {
-  const { config, findings } = readConfig(fs, { waivable: WAIVABLE });
+export function readRendered(fs: FileSystem, o: ReadOptions = {}): { value: Rendered; findings: [] } | { value: undefined; findings: Finding[] } {
+  const options = { waivable: WAIVABLE, ...(o.memo ? { memo: o.memo } : {}) };
+  const { config, findings } = cachedConfig(fs, (files) => readConfig(files, options), o.cache);
   if (!config) return { value: undefined, findings };
   const model = buildModel(config);
   const rendered = render(model);
@@ -38,8 +46,8 @@ export function readRendered(fs: FileSystem): { value: Rendered; findings: [] } 
 }
 
 /** Like {@link readRendered}, but throws a {@link UserError} carrying the findings. */
-export function loadRendered(fs: FileSystem): Rendered {
-  const r = readRendered(fs);
+export function loadRendered(fs: FileSystem, o: ReadOptions = {}): Rendered {
+  const r = readRendered(fs, o);
   if (!r.value) throw new UserError(r.findings);
   return r.value;
 }

@@ -2,6 +2,7 @@
  * `diff` end to end (issue 14) on a Git copy of the seed: a configuration change shows as object
  * changes per environment before it is even rendered, in the three formats; bad usage exits 2.
  */
+import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { committedRepo, runCli } from '../helpers/cli.js';
 
@@ -36,6 +37,13 @@ describe('diff', () => {
     expect(json.base).toBe('HEAD');
     expect(new Set(json.changes.map((c: { env: string }) => c.env))).toEqual(new Set(['test', 'staging', 'prod']));
     expect(json.summary).toBe('9 objects (0 added, 0 removed, 9 changed) in 9 paths of 3 environments; image 6');
+  });
+
+  it('a second run reads both configurations from the cache (node_modules/.cache) and prints the same; --no-cache loads them again', async () => {
+    const first = await runCli(['diff', '--base', 'HEAD', '--root', repo.root]);
+    expect(fs.existsSync(repo.abs('node_modules/.cache/suoke-gitops/validate/configs.json'))).toBe(true);
+    expect(await runCli(['diff', '--base', 'HEAD', '--root', repo.root])).toEqual(first);
+    expect(await runCli(['diff', '--base', 'HEAD', '--no-cache', '--root', repo.root])).toEqual(first);
   });
 
   it('an unknown revision is bad usage: exit 2, one line', async () => {
