@@ -73,7 +73,35 @@ export function diffText(h: DiffHeading, changes: readonly ObjectChange[]): stri
 function arrow(f: FieldChange): string {
   if (f.before === undefined) return `added ${show(f.after)}`;
   if (f.after === undefined) return `removed (was ${show(f.before)})`;
+  if (typeof f.before === 'string' && typeof f.after === 'string' && show(f.before).length > MAX_VALUE && show(f.after).length > MAX_VALUE) return textChange(f.before, f.after);
   return `${show(f.before)} → ${show(f.after)}`;
+}
+
+/** Characters shown either side of a change in a long text. */
+const CONTEXT = 30;
+
+/**
+ * A change inside a long text (a file in a ConfigMap, a dashboard's JSON): where it starts and the
+ * part that differs, with a little of its line around it, rather than the text's start, which is
+ * the same on both sides.
+ */
+function textChange(before: string, after: string): string {
+  const n = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < n && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < n - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const from = Math.max(before.lastIndexOf('\n', head - 1) + 1, head - CONTEXT);
+  const part = (t: string) => {
+    const end = t.length - tail;
+    const eol = t.indexOf('\n', end);
+    const to = Math.min(eol < 0 ? t.length : eol, end + CONTEXT);
+    const text = t.slice(from, to);
+    // Within one line, as written (a line's indent dropped); across lines, quoted with its line breaks.
+    const shown = text.includes('\n') ? show(text) : text.trimStart().slice(0, MAX_VALUE);
+    return `${from > 0 ? '…' : ''}${shown}${to < t.length ? '…' : ''}`;
+  };
+  return `line ${before.slice(0, head).split('\n').length}: ${part(before)} → ${part(after)}`;
 }
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;

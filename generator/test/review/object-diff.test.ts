@@ -175,4 +175,13 @@ describe('formats', () => {
     const [c] = diffTargets([target([configMap('s', { k: 'a' })])], [target([configMap('s', { k: 'y'.repeat(300) })])]);
     expect(diffText(h, [c!])).toContain(`data.k: a → ${'y'.repeat(120)}… (300 characters)`);
   });
+
+  it.each([
+    ['a line of a long file: the line, where it changed, not the file\'s start', `${'x: 1\n'.repeat(60)}  "version": "2.1.0",\n${'y: 2\n'.repeat(40)}`, '2.1.0', '2.2.0', 'data.k: line 61: …"version": "2.1.0",… → …"version": "2.2.0",…'],
+    ['a line added: the line it went in front of, and the new text quoted with its line break', `${'x: 1\n'.repeat(60)}end\n`, 'end\n', 'new: 3\nend\n', 'data.k: line 61: …end… → …"new: 3\\nend"…'],
+    ['one long line (minified JSON)', `{"a":"${'z'.repeat(200)}","v":"2.1.0","b":"${'w'.repeat(200)}"}`, '2.1.0', '2.2.0', `data.k: line 1: …${'z'.repeat(21)}","v":"2.1.0","b":"${'w'.repeat(21)}… → …${'z'.repeat(21)}","v":"2.2.0","b":"${'w'.repeat(21)}…`],
+  ])('a change inside a long text (a ConfigMap file) shows %s', (_name, text, from, to, expected) => {
+    const [c] = diffTargets([target([configMap('s', { k: text })])], [target([configMap('s', { k: text.replace(from, to) })])]);
+    expect(diffText(h, [c!]).split('\n')).toContain(`                  ${expected}`);
+  });
 });
