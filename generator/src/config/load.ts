@@ -24,6 +24,7 @@ import { checkNodePools } from './cluster/node-pools.js';
 import { checkMessaging } from './service/messaging-checks.js';
 import { checkClusterPlatform } from './cluster/platform.js';
 import { checkAlerting } from './cluster/alerting.js';
+import { checkBusinessServices } from './cluster/alerts.js';
 import { checkMonitoring } from './cluster/monitoring.js';
 import { checkLogging } from './cluster/logging.js';
 import { checkEdge } from './cluster/edge.js';
@@ -101,6 +102,7 @@ export function readConfig(fs: FileSystem, options: LoadOptions): ConfigResult {
   checkDataDependencies(services.parsed, clusters.parsed, findings);
   checkEdge(services.parsed, clusters.parsed, findings, services.broken);
   checkVerification(services.parsed, clusters.parsed, findings);
+  checkBusinessServices(services.parsed, clusters.parsed, findings, services.broken);
   checkDatabaseUrl(services.parsed, clusters.parsed, findings);
   checkRestoreDrills(clusters.parsed, findings);
   checkMessaging(services.parsed, findings);

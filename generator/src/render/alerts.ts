@@ -12,12 +12,14 @@ import { prometheusRule, type RuleGroup } from './alerts-rule.js';
 import { configurationGroup, dataGroup, dataPressureGroup } from './alerts-platform.js';
 import { availabilityGroup, securityGroup, workloadsGroup } from './alerts-services.js';
 import { cacheQueueGroup } from './alerts-cache-queue.js';
+import { businessGroup } from './alerts-business.js';
 import type { PrometheusRule } from './kinds.js';
 
 /**
  * The groups of an environment, each its own PrometheusRule. The SLO, response-time and gateway
  * alerts need the Istio sidecars' metrics, so only a meshed environment has them (an unmeshed one
- * would carry rules that can never fire); the gateway's only where the gateway service runs.
+ * would carry rules that can never fire), and so do the business anomalies; the gateway's only where
+ * the gateway service runs.
  */
 export function alertGroups(e: EnvironmentModel): RuleGroup[] {
   const a = e.env.alerts;
@@ -26,6 +28,7 @@ export function alertGroups(e: EnvironmentModel): RuleGroup[] {
   const data = dataGroup(e, a);
   const pressure = dataPressureGroup(e, a);
   const cacheQueue = cacheQueueGroup(e, a);
+  const business = meshed ? businessGroup(e, a) : undefined;
   return [
     ...(meshed && e.instances.length > 0 ? [availabilityGroup(e, a)] : []),
     ...(e.instances.length > 0 ? [workloadsGroup(e, a)] : []),
@@ -33,6 +36,7 @@ export function alertGroups(e: EnvironmentModel): RuleGroup[] {
     ...(data ? [data] : []),
     ...(pressure ? [pressure] : []),
     ...(cacheQueue ? [cacheQueue] : []),
+    ...(business ? [business] : []),
     configurationGroup(e, a),
   ];
 }

@@ -24,6 +24,18 @@ const FILEBEAT = 'filebeat';
 const WAVE = 'argocd.argoproj.io/sync-wave';
 
 /**
+ * Where an environment's logs are read back (the runbooks): the Kibana of its cluster, its Service
+ * (ECK names a Kibana's HTTP Service `<name>-kb-http`, TLS with its own certificate), the Secret of the
+ * user to sign in as, the environment's data stream and how long it is kept; `undefined` when the cluster declares no `logging`.
+ */
+export function logsOf(cluster: ClusterConfig, env: string): { namespace: string; service: string; userSecret: string; stream: string; days: number } | undefined {
+  const l = cluster.logging;
+  const days = l?.retentionDays[env];
+  // The `elastic` user's password: the Secret ECK writes for the Elasticsearch (as the ILM Job reads it).
+  return l && days !== undefined ? { namespace: l.namespace, service: `${KIBANA}-kb-http`, userSecret: `${ES}-es-elastic-user`, stream: logStream(env), days } : undefined;
+}
+
+/**
  * The namespaces whose container logs are shipped: every environment namespace and data namespace of
  * the cluster, each with the environment it belongs to, sorted by namespace.
  */

@@ -7,6 +7,7 @@ import type { ChangeWindowsConfig } from '../config/types.js';
 import { ALERT_LEVELS } from '../config/shared/vocabulary.js';
 import type { RenderedFile } from '../core/generated-files.js';
 import { markdownFile, relativePath } from './files.js';
+import { logsOf } from './logging.js';
 import type { ServiceAlert } from './runbook-alerts.js';
 import type { Runbook, RunbookEnvironment } from './runbooks.js';
 
@@ -156,6 +157,7 @@ export function runbookMarkdown(r: Runbook, dir: string): RenderedFile {
         ...e.dashboards.map((d) => `- Grafana "${d.title}" (uid ${code(d.uid)}, ConfigMap [${d.namespace}/${d.configMap}](${link(d.file)})): ${bySeries(d.panels)}`),
         ...(e.dashboards.length === 0 ? ['- No dashboard: the cluster declares no `monitoring`.'] : []),
         `- Logs: \`kubectl logs -n ${ns} -l app.kubernetes.io/name=${s.name} -c ${s.name} --tail=200\` (\`--previous\` after a restart)`,
+        ...kept(i.cluster, i.env.name, s.name, link),
         ...(i.workload === 'Rollout' ? [`- Rollout: \`kubectl argo rollouts get rollout ${s.name} -n ${ns}\``] : []),
         '',
       ];
@@ -185,4 +187,13 @@ export function runbookIndex(books: readonly Runbook[], dir: string): RenderedFi
     ...table(['Service', 'Group', 'Team', 'Versions'], rows),
   ];
   return markdownFile(`${dir}/README.md`, ['apps/*/service.yaml', 'clusters/*/cluster.yaml'], `${lines.join('\n')}\n`);
+}
+
+/** The line pointing at the logs kept in the cluster's Kibana (docs/logging.md), when it has one. */
+function kept(cluster: Parameters<typeof logsOf>[0], env: string, service: string, link: (file: string) => string): string[] {
+  const l = logsOf(cluster, env);
+  if (!l) return [];
+  return [
+    `- Logs of the last ${l.days} days: Kibana of cluster ${cluster.name} (\`kubectl port-forward -n ${l.namespace} svc/${l.service} 5601\`, then https://localhost:5601 as \`elastic\`, password in Secret ${code(`${l.namespace}/${l.userSecret}`)}), data stream ${code(l.stream)}, query ${code(`kubernetes.container.name: ${service}`)} ([logging](${link('docs/logging.md')}))`,
+  ];
 }

@@ -45,6 +45,25 @@ describe('alerts', () => {
       ['21 environments.prod.alerts.security.gateway config/name `environments.prod.alerts.security.gateway` is "API_Gateway", not a DNS-1123 label | use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit, e.g. `api-gateway`'],
     ],
     [
+      'a business service that is no service of the repository, with a near name; one not a name at all',
+      '      business: {services: [alpha, betta, Beta]}\n',
+      [
+        '21 environments.prod.alerts.business.services[1] config/unknown-service `environments.prod.alerts.business.services[1]` is `betta`, which is no service of this repository (apps/*/service.yaml) | did you mean `beta`?',
+        '21 environments.prod.alerts.business.services[2] config/name `environments.prod.alerts.business.services[2]` is "Beta", not a DNS-1123 label | use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit, e.g. `api-gateway`',
+        '21 environments.prod.alerts.business.services[2] config/unknown-service `environments.prod.alerts.business.services[2]` is `Beta`, which is no service of this repository (apps/*/service.yaml) | did you mean `beta`?',
+      ],
+    ],
+    [
+      'business ratios on the wrong side of 1, a service listed twice, and a comparison window that is not a duration',
+      '      business: {services: [alpha, alpha], dropRatio: 1.5, surgeRatio: 0.5, compareWith: a week}\n',
+      [
+        '21 environments.prod.alerts.business.compareWith config/duration `environments.prod.alerts.business.compareWith` is "a week", not a Prometheus duration | write whole numbers of units from `y`, `w`, `d`, `h`, `m`, `s` to `ms`, largest first, e.g. `10m`, `1h30m`, `3d`',
+        '21 environments.prod.alerts.business.dropRatio config/range `environments.prod.alerts.business.dropRatio` must be less than 1; found 1.5 | use a value above 0 and below 1',
+        '21 environments.prod.alerts.business.services[0] config/duplicate `environments.prod.alerts.business.services` lists `alpha` more than once | remove the repeated entry',
+        '21 environments.prod.alerts.business.surgeRatio config/range `environments.prod.alerts.business.surgeRatio` must be more than 1; found 0.5 | use a value above 1',
+      ],
+    ],
+    [
       'an objective of 100 % and a priority that is not a level',
       '      availability:\n        objective: 100\n        burnRates:\n          - {factor: 1, long: 3d, short: 6h, priority: P5}\n',
       [
@@ -74,6 +93,7 @@ describe('alerts', () => {
       restarts: { max: 3, window: '1h', crashLoopFor: '15m' },
       data: { walArchivingFor: '10m', backupMargin: '6h', replicationLagSeconds: 30, connectionsRatio: 0.8, redisMemoryRatio: 0.9, mqMessagesReady: 10000, pressureFor: '10m' },
       security: { gateway: 'api-gateway', authFailuresPerSecond: 5, window: '5m', for: '10m' },
+      business: { services: [], dropRatio: 0.5, surgeRatio: 3, minRequestsPerSecond: 1, window: '30m', compareWith: '1w', for: '30m' },
       configuration: { outOfSyncFor: '30m', syncFailedWindow: '1h' },
     });
   });

@@ -93,6 +93,62 @@ const auth: Cases = (env) => {
   return { fire: { input: run(1.5), at: '40m', fires: [workloadLabels(env, sec.gateway)] }, quiet: { input: run(0.5), at: '40m', fires: [] } };
 };
 
+/**
+ * Business traffic (BusinessTrafficDrop, BusinessTrafficSurge): a week of steady requests, then a
+ * change for two hours; `at` is 90 minutes into the change (past the window and `for`). Each series is
+ * `[workload, per second a week ago, per second now]`; `undefined` now is a workload with no samples at
+ * all (its pods and their counters gone).
+ */
+function business(env: Env, series: [string, number, number | undefined][], extra: Record<string, string> = {}): Series[] {
+  const week = minutes(env.config.alerts.business.compareWith);
+  return series.map(([w, before, now]) => {
+    const base = { reporter: 'destination', destination_workload_namespace: env.ns, destination_workload: w, response_code: '200', ...extra };
+    const after = now === undefined ? '_x120' : `${before * 60 * week}+${now * 60}x120`;
+    return s('istio_requests_total', base, `0+${before * 60}x${week} ${after}`);
+  });
+}
+const businessAt = (env: Env) => `${minutes(env.config.alerts.business.compareWith) + 90}m`;
+
+const trafficDrop: Cases = (env) => {
+  const b = env.config.alerts.business;
+  const [first, second, third] = b.services;
+  const usual = b.minRequestsPerSecond * 10;
+  const input = (drop: number) => [
+    ...business(env, [
+      [first!, usual, usual * drop],
+      [second!, usual, drop < b.dropRatio ? undefined : usual],
+      // Under the earlier minimum: never compared, even when it stops.
+      [third!, b.minRequestsPerSecond / 2, 0],
+      // Noise: a service not listed, and the listed one as its callers see it.
+      ['not-listed', usual, 0],
+    ]),
+    ...business(env, [[first!, usual, 0]], { reporter: 'source' }),
+  ];
+  return {
+    // The first down to a tenth of its usual rate, the second gone altogether (no series at all): both fire.
+    fire: { input: input(b.dropRatio / 5), at: businessAt(env), fires: [workloadLabels(env, first!), workloadLabels(env, second!)] },
+    quiet: { input: input(b.dropRatio * 1.2), at: businessAt(env), fires: [] },
+  };
+};
+
+const trafficSurge: Cases = (env) => {
+  const b = env.config.alerts.business;
+  const [first] = b.services;
+  const usual = b.minRequestsPerSecond * 10;
+  const input = (factor: number) => [
+    ...business(env, [
+      [first!, usual, usual * factor],
+      ['not-listed', usual, usual * b.surgeRatio * 5],
+      // Under the earlier minimum: a jump from almost nothing is no anomaly.
+      [b.services[1]!, b.minRequestsPerSecond / 2, b.minRequestsPerSecond * b.surgeRatio * 5],
+    ]),
+  ];
+  return {
+    fire: { input: input(b.surgeRatio * 1.5), at: businessAt(env), fires: [workloadLabels(env, first!)] },
+    quiet: { input: input(b.surgeRatio * 0.8), at: businessAt(env), fires: [] },
+  };
+};
+
 /** Every service has a ready container except those in `down` (0) and `gone` (no pod at all). */
 function ready(env: Env, down: string[], gone: string[]): Series[] {
   return env.services.filter((x) => !gone.includes(x)).map((x) => s('kube_pod_container_status_ready', { namespace: env.ns, pod: `${x}-5d9c7-abcde`, container: x }, down.includes(x) ? '1x5 0x60' : '1x65'));
@@ -293,6 +349,8 @@ export const CASES: Record<string, Cases> = {
   RedisMemoryNearLimit: redisMemory,
   RabbitmqResourceAlarm: mqAlarm,
   RabbitmqMessagesPilingUp: mqBacklog,
+  BusinessTrafficDrop: trafficDrop,
+  BusinessTrafficSurge: trafficSurge,
   ArgoApplicationOutOfSync: outOfSync,
   ArgoApplicationSyncFailed: syncFailed,
 };

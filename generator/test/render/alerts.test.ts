@@ -23,7 +23,7 @@ describe('alert rules', () => {
       ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
       ['test', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
       ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
-      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
+      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-business', 'alerts-configuration']],
     ]);
   });
 
@@ -47,6 +47,8 @@ describe('alert rules', () => {
       ['RedisMemoryNearLimit', 'P2', 'warning', 'redis', '10m'],
       ['RabbitmqResourceAlarm', 'P1', 'critical', 'rabbitmq', '2m'],
       ['RabbitmqMessagesPilingUp', 'P2', 'warning', 'rabbitmq', '10m'],
+      ['BusinessTrafficDrop', 'P2', 'warning', '-', '30m'],
+      ['BusinessTrafficSurge', 'P2', 'warning', '-', '30m'],
       ['ArgoApplicationOutOfSync', 'P3', 'info', '-', '30m'],
       ['ArgoApplicationSyncFailed', 'P3', 'info', '-', '-'],
     ]);
@@ -71,8 +73,26 @@ describe('alert rules', () => {
     ['a RabbitMQ backlog of 500', (a) => ({ ...a, data: { ...a.data, mqMessagesReady: 500 } }), 'RabbitmqMessagesPilingUp', '}) > 500'],
     ['Redis at 95 % of maxmemory', (a) => ({ ...a, data: { ...a.data, redisMemoryRatio: 0.95 } }), 'RedisMemoryNearLimit', ' > 0)) > 0.95'],
     ['connections at 90 % of the limit', (a) => ({ ...a, data: { ...a.data, connectionsRatio: 0.9 } }), 'PostgresConnectionsNearLimit', 'name="max_connections"}) > 0.9'],
+    ['a business drop to under 30 % of the day before', (a) => ({ ...a, business: { ...a.business, dropRatio: 0.3, compareWith: '1d' } }), 'BusinessTrafficDrop', '\n< 0.3 * sum by (destination_workload_namespace, destination_workload) (rate(istio_requests_total{'],
+    ['a business surge over 5 times, from 2 requests a second', (a) => ({ ...a, business: { ...a.business, surgeRatio: 5, minRequestsPerSecond: 2 } }), 'BusinessTrafficSurge', '[30m] offset 1w)) >= 2,'],
   ])('render the configured threshold: %s', (_name, change, alert, fragment) => {
     expect(exprOf(withAlerts(envNamed('prod'), change), alert)).toContain(fragment);
+  });
+
+  it.each<[string, string[], string | undefined]>([
+    ['none listed: no business group', [], undefined],
+    ['one that does not run in the environment is skipped', ['api-gateway', 'not-here'], 'destination_workload=~"api-gateway"'],
+    ['listed in any order: one regex, sorted', ['xiaoai', 'api-gateway'], 'destination_workload=~"api-gateway|xiaoai"'],
+  ])('watch the business services that run in the environment: %s', (_name, services, selector) => {
+    const e = withAlerts(envNamed('prod'), (a) => ({ ...a, business: { ...a.business, services } }));
+    const group = alertGroups(e).find((g) => g.name === 'alerts-business');
+    if (selector === undefined) expect(group).toBeUndefined();
+    else for (const r of group!.rules) expect((r as AlertRule).expr).toContain(selector);
+  });
+
+  it('watch no business traffic where the mesh does not measure it', () => {
+    const dev = withAlerts(envNamed('dev'), (a) => ({ ...a, business: { ...a.business, services: ['api-gateway'] } }));
+    expect(alertGroups(dev).map((g) => g.name)).not.toContain('alerts-business');
   });
 
   it('ask the gateway about auth failures only where it runs', () => {

@@ -34,7 +34,9 @@ function renderedRules(sharedPath: string): RuleFile[] {
 /** Whether a rendered rule selects `service` (read independently of render/runbook-alerts.ts). */
 function selects(r: Rule, service: string, namespace: string): boolean {
   if (r.labels?.['service'] !== undefined) return r.labels['service'] === service;
-  if (r.expr.includes(`container=~"`)) return new RegExp(`container=~"([^"]*\\|)?${service}(\\|[^"]*)?"`).test(r.expr);
+  // A list of services (the pod alerts' containers, the business alerts' workloads).
+  const listed = /(container|destination_workload)=~"/.exec(r.expr)?.[1];
+  if (listed) return new RegExp(`${listed}=~"([^"]*\\|)?${service}(\\|[^"]*)?"`).test(r.expr);
   return r.expr.includes(`destination_workload_namespace="${namespace}"`) && r.expr.includes('"service", "$1", "destination_workload"');
 }
 

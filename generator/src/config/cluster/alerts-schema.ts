@@ -104,6 +104,27 @@ export const Alerts = Struct(
       },
       { default: {}, description: 'Security events (P1): authentication and authorisation failures at the gateway (meshed environments only).' },
     ),
+    business: Struct(
+      {
+        services: Type.Array(Type.String(), {
+          default: [],
+          uniqueItems: true,
+          description:
+            'Services whose traffic is the business: the API gateway for user activity (用户活跃度), the services that do the work people come for (diagnoses, 交易量). Each is compared with itself a week earlier. Default none: no business alert in the environment.',
+          examples: [['api-gateway', 'five-diagnosis']],
+        }),
+        dropRatio: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.5, description: 'P2 when a service serves less than this share of its requests of the same time `compareWith` earlier. Default 0.5.', examples: [0.5] }),
+        surgeRatio: Type.Number({ exclusiveMinimum: 1, default: 3, description: 'P2 when a service serves more than this many times its requests of the same time `compareWith` earlier (a retry storm, a scraper, a campaign nobody announced). Default 3.', examples: [3] }),
+        minRequestsPerSecond: Type.Number({ exclusiveMinimum: 0, default: 1, description: 'Compared only when the earlier rate was at least this many requests per second: quiet hours and new services stay silent. Default 1.', examples: [1] }),
+        window: Duration('30m', 'Window the request rates are taken over.'),
+        compareWith: Duration('1w', 'How far back the same time is compared: a week, so that weekdays, weekends and the daily rhythm are the norm.'),
+        for: Duration('30m', 'How long the drop or surge must last.'),
+      },
+      {
+        default: {},
+        description: 'Business anomalies (P2, 业务异常): the requests each business service serves, as its sidecar counts them, against the same time a week earlier (meshed environments only). The services export no business metrics of their own yet.',
+      },
+    ),
     configuration: Struct(
       {
         outOfSyncFor: Duration('30m', 'P3 when an Argo CD Application of the environment stays OutOfSync this long.'),

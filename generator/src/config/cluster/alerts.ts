@@ -6,8 +6,10 @@
  */
 import type { PathSegment } from '../yaml-source.js';
 import { prometheusSeconds } from '../../time/duration.js';
-import type { Raw, Reporter } from '../shared/checks.js';
-import { isRaw, q } from '../shared/checks.js';
+import type { Finding } from '../../core/finding.js';
+import { suggest } from '../../core/names.js';
+import type { ParsedFile, Raw } from '../shared/checks.js';
+import { isRaw, q, Reporter } from '../shared/checks.js';
 import { checkName } from '../shared/names.js';
 
 /** The duration keys of each part of `alerts`. */
@@ -18,6 +20,7 @@ const DURATIONS: Readonly<Record<string, readonly string[]>> = {
   restarts: ['window', 'crashLoopFor'],
   data: ['walArchivingFor', 'backupMargin'],
   security: ['window', 'for'],
+  business: ['window', 'compareWith', 'for'],
   configuration: ['outOfSyncFor', 'syncFailedWindow'],
 };
 
@@ -31,7 +34,33 @@ export function checkAlerts(r: Reporter, env: string, e: Raw): void {
     if (isRaw(o)) for (const key of keys) duration(r, at(part, key), o[key]);
   }
   if (isRaw(a.security)) checkName(r, at('security', 'gateway'), a.security.gateway, 'api-gateway');
+  if (isRaw(a.business) && Array.isArray(a.business.services)) a.business.services.forEach((s, i) => checkName(r, at('business', 'services', i), s, 'api-gateway'));
   if (isRaw(a.availability)) checkBurnRates(r, at('availability'), a.availability);
+}
+
+/**
+ * The business services of every environment's `alerts.business` must be services of the
+ * repository: a misspelt one would leave its traffic unwatched without a word. One that exists but
+ * does not run in the environment is let through (render/alerts-business.ts watches those that do):
+ * a service may be listed before it reaches the environment.
+ */
+export function checkBusinessServices(services: readonly ParsedFile[], clusters: readonly ParsedFile[], out: Finding[], brokenServices: readonly string[]): void {
+  // A service whose file did not load (its own findings say why) is no unknown name.
+  const names = new Set([...services.map((f) => (typeof f.data.name === 'string' ? f.data.name : f.folder)), ...brokenServices]);
+  for (const f of clusters) {
+    if (!isRaw(f.data.environments)) continue;
+    const r = new Reporter(f.source, out);
+    for (const [env, e] of Object.entries(f.data.environments)) {
+      const listed = isRaw(e) && isRaw(e.alerts) && isRaw(e.alerts.business) ? e.alerts.business.services : undefined;
+      if (!Array.isArray(listed)) continue;
+      listed.forEach((name, i) => {
+        if (typeof name !== 'string' || names.has(name)) return;
+        const path = ['environments', env, 'alerts', 'business', 'services', i];
+        const near = suggest(name, names);
+        r.report('unknown-service', path, `${q(path)} is \`${name}\`, which is no service of this repository (apps/*/service.yaml)`, near ? `did you mean \`${near}\`?` : 'name a service under apps/, or remove the entry');
+      });
+    }
+  }
 }
 
 /**
