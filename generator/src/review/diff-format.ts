@@ -81,27 +81,41 @@ function arrow(f: FieldChange): string {
 const CONTEXT = 30;
 
 /**
- * A change inside a long text (a file in a ConfigMap, a dashboard's JSON): where it starts and the
- * part that differs, with a little of its line around it, rather than the text's start, which is
- * the same on both sides.
+ * A change inside a long text (a file in a ConfigMap, a dashboard's JSON): where it starts and what
+ * differs, rather than the text's start, which is the same on both sides. Lines changed in place: the
+ * part of the first that differs, with a little of the line around it. Lines added or removed: how
+ * many went and came, and the first of each.
  */
 function textChange(before: string, after: string): string {
+  const [a, b] = [before.split('\n'), after.split('\n')];
+  let first = 0;
+  while (first < a.length && first < b.length && a[first] === b[first]) first++;
+  let last = 0;
+  while (last < a.length - first && last < b.length - first && a[a.length - 1 - last] === b[b.length - 1 - last]) last++;
+  const [gone, came] = [a.slice(first, a.length - last), b.slice(first, b.length - last)];
+  const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
+  // As many lines changed as came: the first, and how many more (the same list in three rules).
+  if (gone.length === came.length) return `line ${first + 1}${gone.length > 1 ? ` (and ${lines(gone.length - 1)} after it)` : ''}: ${lineChange(gone[0]!, came[0]!)}`;
+  const head = (l: readonly string[]) => `${l[0]!.trim().slice(0, MAX_VALUE)}${l.length > 1 ? ' …' : ''}`;
+  if (gone.length === 0) return `line ${first + 1}: ${lines(came.length)} added: ${head(came)}`;
+  if (came.length === 0) return `line ${first + 1}: ${lines(gone.length)} removed: ${head(gone)}`;
+  return `line ${first + 1}: ${lines(gone.length)} → ${lines(came.length)}: ${head(gone)} → ${head(came)}`;
+}
+
+/** One changed line: the part that differs, with up to {@link CONTEXT} characters either side, indent dropped. */
+function lineChange(before: string, after: string): string {
   const n = Math.min(before.length, after.length);
   let head = 0;
   while (head < n && before[head] === after[head]) head++;
   let tail = 0;
   while (tail < n - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  const from = Math.max(before.lastIndexOf('\n', head - 1) + 1, head - CONTEXT);
+  const indent = before.length - before.trimStart().length;
+  const from = Math.max(Math.min(indent, head), head - CONTEXT);
   const part = (t: string) => {
-    const end = t.length - tail;
-    const eol = t.indexOf('\n', end);
-    const to = Math.min(eol < 0 ? t.length : eol, end + CONTEXT);
-    const text = t.slice(from, to);
-    // Within one line, as written (a line's indent dropped); across lines, quoted with its line breaks.
-    const shown = text.includes('\n') ? show(text) : text.trimStart().slice(0, MAX_VALUE);
-    return `${from > 0 ? '…' : ''}${shown}${to < t.length ? '…' : ''}`;
+    const to = Math.min(t.length, t.length - tail + CONTEXT);
+    return `${from > indent ? '…' : ''}${t.slice(from, to).slice(0, MAX_VALUE)}${to < t.length ? '…' : ''}`;
   };
-  return `line ${before.slice(0, head).split('\n').length}: ${part(before)} → ${part(after)}`;
+  return `${part(before)} → ${part(after)}`;
 }
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;

@@ -92,12 +92,9 @@ function fieldChanges(a: unknown, b: unknown, at: string): FieldChange[] {
     return keys.flatMap((k) => fieldChanges(a[k], b[k], keyPath(at, k)));
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    const named = byName(a) && byName(b);
-    if (named) {
-      const old = new Map(a.map((x) => [String((x as Obj).name), x]));
-      const now = new Map(b.map((x) => [String((x as Obj).name), x]));
-      return [...new Set([...old.keys(), ...now.keys()])].flatMap((n) => fieldChanges(old.get(n), now.get(n), `${at}[name=${n}]`));
-    }
+    const old = keyed(a);
+    const now = keyed(b);
+    if (old && now) return [...new Set([...old.keys(), ...now.keys()])].flatMap((k) => fieldChanges(old.get(k), now.get(k), `${at}[${k}]`));
     if (a.length === b.length) return a.flatMap((x, i) => fieldChanges(x, b[i], `${at}[${i}]`));
     // Lengths differ: the items added and removed, by value (an AppProject's destinations, a list of hosts).
     const removed = minus(a, b);
@@ -124,10 +121,29 @@ function minus(a: readonly unknown[], b: readonly unknown[]): unknown[] {
   });
 }
 
-/** A list whose every item is an object with a distinct string `name`. */
-function byName(list: unknown[]): boolean {
-  const names = list.map((x) => (isObj(x) && typeof x.name === 'string' ? x.name : undefined));
-  return list.length > 0 && names.every((n) => n !== undefined) && new Set(names).size === names.length;
+/**
+ * The items of a list by what tells them apart, when each has it and no two share it: `name=<name>`
+ * (containers, env, ports, volumes, rule groups), else for a Prometheus rule `alert=<alert>` (with
+ * `,service=<service>` for one per service) or `record=<record>`. `undefined` otherwise: the list is
+ * compared by position.
+ */
+function keyed(list: unknown[]): Map<string, unknown> | undefined {
+  const out = new Map<string, unknown>();
+  for (const x of list) {
+    const k = isObj(x) ? keyOf(x) : undefined;
+    if (k === undefined || out.has(k)) return undefined;
+    out.set(k, x);
+  }
+  return list.length > 0 ? out : undefined;
+}
+
+function keyOf(x: Obj): string | undefined {
+  if (typeof x.name === 'string') return `name=${x.name}`;
+  if (typeof x.alert === 'string') {
+    const service = isObj(x.labels) && typeof x.labels.service === 'string' ? `,service=${x.labels.service}` : '';
+    return `alert=${x.alert}${service}`;
+  }
+  return typeof x.record === 'string' ? `record=${x.record}` : undefined;
 }
 
 function change(path: string, before: unknown, after: unknown): FieldChange {

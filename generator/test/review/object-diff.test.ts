@@ -177,11 +177,25 @@ describe('formats', () => {
   });
 
   it.each([
-    ['a line of a long file: the line, where it changed, not the file\'s start', `${'x: 1\n'.repeat(60)}  "version": "2.1.0",\n${'y: 2\n'.repeat(40)}`, '2.1.0', '2.2.0', 'data.k: line 61: …"version": "2.1.0",… → …"version": "2.2.0",…'],
-    ['a line added: the line it went in front of, and the new text quoted with its line break', `${'x: 1\n'.repeat(60)}end\n`, 'end\n', 'new: 3\nend\n', 'data.k: line 61: …end… → …"new: 3\\nend"…'],
+    ['a line of a long file: the line, where it changed, not the file\'s start', `${'x: 1\n'.repeat(60)}  "version": "2.1.0",\n${'y: 2\n'.repeat(40)}`, '2.1.0', '2.2.0', 'data.k: line 61: "version": "2.1.0", → "version": "2.2.0",'],
+    ['a line added: where, how many, and the first of them', `${'x: 1\n'.repeat(60)}end\n`, 'end\n', 'new: 3\nnew: 4\nend\n', 'data.k: line 61: 2 lines added: new: 3 …'],
+    ['lines removed', `${'x: 1\n'.repeat(60)}gone: 1\nend\n`, 'gone: 1\n', '', 'data.k: line 61: 1 line removed: gone: 1'],
+    ['the same edit on three lines: the first, and how many more', `${'x: 1\n'.repeat(60)}${'  a|b|c\n'.repeat(3)}end\n`.padEnd(400, '.'), /a\|b\|c/g as unknown as string, 'a|b|x|c', 'data.k: line 61 (and 2 lines after it): a|b|c → a|b|x|c'],
     ['one long line (minified JSON)', `{"a":"${'z'.repeat(200)}","v":"2.1.0","b":"${'w'.repeat(200)}"}`, '2.1.0', '2.2.0', `data.k: line 1: …${'z'.repeat(21)}","v":"2.1.0","b":"${'w'.repeat(21)}… → …${'z'.repeat(21)}","v":"2.2.0","b":"${'w'.repeat(21)}…`],
   ])('a change inside a long text (a ConfigMap file) shows %s', (_name, text, from, to, expected) => {
     const [c] = diffTargets([target([configMap('s', { k: text })])], [target([configMap('s', { k: text.replace(from, to) })])]);
     expect(diffText(h, [c!]).split('\n')).toContain(`                  ${expected}`);
+  });
+
+  it('rules of a Prometheus group are matched by alert (and service) or record: a rule added in front is one addition, not every later one changed', () => {
+    const rule = (alert: string, service?: string, expr = 'up == 0') => ({ alert, expr, labels: service ? { service } : {} });
+    const group = (rules: object[]) => ({ apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'r', namespace: 'n' }, spec: { groups: [{ name: 'g', rules }] } });
+    const base = [{ record: 'x:rate5m', expr: 'rate(x[5m])' }, rule('Down', 'a'), rule('Slow', undefined, 'a > 1')];
+    const head = [{ record: 'x:rate5m', expr: 'rate(x[5m])' }, rule('Down', 'new'), rule('Down', 'a'), rule('Slow', undefined, 'a > 2')];
+    const [c] = diffTargets([target([group(base)])], [target([group(head)])]);
+    expect(c!.fields.map((f) => [f.path, f.before, f.after])).toEqual([
+      ['spec.groups[name=g].rules[alert=Slow].expr', 'a > 1', 'a > 2'],
+      ['spec.groups[name=g].rules[alert=Down,service=new]', undefined, rule('Down', 'new')],
+    ]);
   });
 });
