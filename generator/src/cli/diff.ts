@@ -12,7 +12,8 @@ import { diffJson, diffMarkdown, diffText } from '../review/diff-format.js';
 import { diffTargets } from '../review/object-diff.js';
 import { readRendered, loadRendered, type Rendered } from '../validate/load-rendered.js';
 import { configCacheAt } from '../validate/config-cache.js';
-import { baseRevision, filesAt, type BaseRevision } from './base-revision.js';
+import { readBaseFiles } from './base-files.js';
+import { baseRevision, type BaseRevision } from './base-revision.js';
 import type { CommandContext } from './context.js';
 
 export interface DiffOptions {
@@ -48,8 +49,10 @@ export function loadSides(ctx: CommandContext, rev: string | undefined, command:
   const memo = loadMemo();
   const cache = o.cache === true ? configCacheAt(ctx.root, o.cacheSecretFile) : undefined;
   const read = { memo, ...(cache ? { cache } : {}) };
+  // Git reads the base's files on another thread while this one renders the working tree.
+  const baseFiles = readBaseFiles({ root: ctx.root, rev: base.rev, dirs: CONFIG_PATHS, keep: CONFIG_FILE.source });
   const after = loadRendered(ctx.fs, read);
-  const files = filesAt(ctx.root, base.rev, CONFIG_PATHS, (p) => CONFIG_FILE.test(p));
+  const files = baseFiles();
   const before = readRendered(memoryFs(Object.fromEntries(files), `${ctx.root}@${base.rev.slice(0, 12)}`), read);
   if (!before.value) {
     const first = before.findings[0]!;
