@@ -39,6 +39,8 @@ export interface RuleContext {
   neighbours: readonly Obj[];
   /** Where the environment's data services run (configuration `dataServices`); none outside the repository. */
   dataServices: readonly DataService[];
+  /** Services installed outside the repository that the scope's objects may select, e.g. Argo CD's metrics Services. */
+  installedServices: readonly InstalledService[];
   /** A finding of this rule on the object being checked; `severity` overrides the rule's severity for the tier. */
   report(path: ObjPath, message: string, hint?: string, severity?: Severity): Finding;
 }
@@ -91,6 +93,18 @@ export interface PolicyScope {
   waivers?: ConfigWaiver[];
   /** The environment's data services, from configuration. Default none. */
   dataServices?: readonly DataService[];
+  /** Services installed outside the repository, in the scope's cluster. Default none. */
+  installedServices?: readonly InstalledService[];
+}
+
+/**
+ * A Service installed outside the repository (its upstream's manifests define it), which a rendered
+ * ServiceMonitor may select: where it is, its labels and its port names.
+ */
+export interface InstalledService {
+  namespace: string;
+  labels: Readonly<Record<string, string>>;
+  ports: readonly string[];
 }
 
 /** Options of {@link runPolicies}. */
@@ -135,6 +149,7 @@ export function runPolicies(scopes: readonly PolicyScope[], options: PolicyOptio
           ...(scope.env !== undefined ? { env: scope.env } : {}),
           neighbours,
           dataServices: scope.dataServices ?? [],
+          installedServices: scope.installedServices ?? [],
           report: (path, message, hint, override) => ({
             check: `policy/${rule.id}`,
             severity: override ?? severity,

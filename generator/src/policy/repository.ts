@@ -13,6 +13,7 @@ import { checkDataLayer } from './data.js';
 import { checkStorageClasses } from './storage.js';
 import { clusterPlatformPath } from '../render/cluster-platform.js';
 import { loggingPath } from '../render/logging.js';
+import { ARGOCD_METRICS, argocdMonitoringPath } from '../render/argocd-monitoring.js';
 import { runPolicies, type ConfigWaiver, type Obj, type PolicyScope, type Rule, type Tier } from './engine.js';
 import { RULES } from './rules/index.js';
 
@@ -35,11 +36,17 @@ export function checkRepository(model: Model, targets: readonly BuildTarget[], r
     return c;
   };
   const applies = (w: PolicyWaiverConfig, env: string) => w.check !== 'capacity' && (w.environments === undefined || w.environments.includes(env));
+  // Argo CD's metrics Services, installed outside the repository where Argo CD runs, which its monitors select.
+  const argocd = model.argocd;
+  const installed = (path: string): Pick<PolicyScope, 'installedServices'> =>
+    argocd.cluster !== undefined && path === argocdMonitoringPath(argocd.cluster)
+      ? { installedServices: ARGOCD_METRICS.map((m) => ({ namespace: argocd.namespace, labels: m.labels, ports: m.ports })) }
+      : {};
   const highest = model.clusters.map((c) => c.kubernetesVersion).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).pop() ?? '1.31';
   const scopes: PolicyScope[] = targets.map((t) => {
     const e = envs.get(t.env);
     const documents = t.objects.map((object) => ({ object, file: t.path }));
-    if (!e) return { name: t.path, tier: 'production' as Tier, kubernetesVersion: highest, documents };
+    if (!e) return { name: t.path, tier: 'production' as Tier, kubernetesVersion: highest, documents, ...installed(t.path) };
     const service = serviceOf.get(t.path);
     const waivers = [
       ...(e.cluster.waivers ?? []).filter((w) => applies(w, t.env)).map((w) => toEngine(w, e.cluster.file)),

@@ -22,7 +22,7 @@ import { postgresPlan } from '../model/postgres.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { prometheusSeconds } from '../time/duration.js';
 import { parseCron } from '../time/cron.js';
-import { alertRule, type RuleGroup } from './alerts-rule.js';
+import { alertRule, type AlertRule, type RuleGroup } from './alerts-rule.js';
 import { projectName } from './conventions.js';
 
 type AlertsConfig = EnvironmentConfig['alerts'];
@@ -103,24 +103,33 @@ export function dataPressureGroup(e: EnvironmentModel, a: AlertsConfig): RuleGro
   return { name: 'alerts-data-pressure', rules: pg.cluster.instances > 1 ? [lag, connections] : [connections] };
 }
 
-/** P3: an Application of the environment out of sync for long, or a sync that failed. */
+/**
+ * P3: an Application of the environment out of sync for long, or a sync that failed. Evaluated by the
+ * Prometheus of the cluster Argo CD runs in (render/argocd-monitoring.ts), where every environment's
+ * group sits side by side: each reads its own AppProject's Applications only, with its own thresholds,
+ * and its alerts keep the metric's `project` (the environment's AppProject).
+ */
 export function configurationGroup(e: EnvironmentModel, a: AlertsConfig): RuleGroup {
-  const project = projectName(e.env.name);
+  const env = e.env.name;
+  const project = projectName(env);
   const c = a.configuration;
+  // `environment` tells the groups apart in the one Prometheus and Alertmanager that hold them all
+  // (promtool refuses two rules of one name and labels), and names the environment in the ticket.
+  const labelled = (r: AlertRule): AlertRule => ({ ...r, labels: { ...r.labels, environment: env } });
   return {
-    name: 'alerts-configuration',
+    name: `alerts-configuration-${env}`,
     rules: [
       alertRule('ArgoApplicationOutOfSync', `max by (namespace, name, project) (argocd_app_info{project="${project}", sync_status="OutOfSync"}) == 1`, 'P3', {
-        summary: 'An Argo CD Application of the environment is out of sync',
+        summary: `An Argo CD Application of ${env} is out of sync`,
         description: `The cluster has differed from Git for ${c.outOfSyncFor}: a change waiting for its window, a manual change in the cluster, or a sync that cannot finish.`,
         anchor: 'configuration-changes',
       }, { for: c.outOfSyncFor }),
       alertRule('ArgoApplicationSyncFailed', `sum by (namespace, name, project) (increase(argocd_app_sync_total{project="${project}", phase=~"Error|Failed"}[${c.syncFailedWindow}])) > 0`, 'P3', {
-        summary: 'A sync of an Argo CD Application of the environment failed',
+        summary: `A sync of an Argo CD Application of ${env} failed`,
         description: `A sync failed within the last ${c.syncFailedWindow}: read the Application's last operation in Argo CD.`,
         anchor: 'configuration-changes',
       }),
-    ],
+    ].map(labelled),
   };
 }
 

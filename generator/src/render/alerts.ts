@@ -9,7 +9,7 @@
 import { inMesh } from '../model/build.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { prometheusRule, type RuleGroup } from './alerts-rule.js';
-import { configurationGroup, dataGroup, dataPressureGroup } from './alerts-platform.js';
+import { dataGroup, dataPressureGroup } from './alerts-platform.js';
 import { availabilityGroup, securityGroup, workloadsGroup } from './alerts-services.js';
 import { cacheQueueGroup } from './alerts-cache-queue.js';
 import { businessGroup } from './alerts-business.js';
@@ -19,7 +19,8 @@ import type { PrometheusRule } from './kinds.js';
  * The groups of an environment, each its own PrometheusRule. The SLO, response-time and gateway
  * alerts need the Istio sidecars' metrics, so only a meshed environment has them (an unmeshed one
  * would carry rules that can never fire), and so do the business anomalies; the gateway's only where
- * the gateway service runs.
+ * the gateway service runs. The configuration alerts read Argo CD's metrics, so they are rendered
+ * where Argo CD runs (render/argocd-monitoring.ts), not here.
  */
 export function alertGroups(e: EnvironmentModel): RuleGroup[] {
   const a = e.env.alerts;
@@ -37,7 +38,6 @@ export function alertGroups(e: EnvironmentModel): RuleGroup[] {
     ...(pressure ? [pressure] : []),
     ...(cacheQueue ? [cacheQueue] : []),
     ...(business ? [business] : []),
-    configurationGroup(e, a),
   ];
 }
 

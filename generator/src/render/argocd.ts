@@ -4,6 +4,7 @@ import { ADDONS_FILE } from '../config/addons/checks.js';
 import { ADDONS_PROJECT, addonApplications, addonsProject } from './argocd-addons.js';
 import { alertingApplication, alertingObjects, alertingPath } from './alerting.js';
 import { monitoringStackApplication, monitoringStackObjects, monitoringStackPath } from './monitoring-stack.js';
+import { argocdMonitoringApplication, argocdMonitoringObjects, argocdMonitoringPath } from './argocd-monitoring.js';
 import { loggingApplication, loggingObjects, loggingPath } from './logging.js';
 import { clusterPlatformApplication, clusterPlatformObjects, clusterPlatformPath } from './cluster-platform.js';
 import { SYNC_RETRY } from './argocd-apps.js';
@@ -97,7 +98,8 @@ export function renderArgo(model: Model, targets: readonly BuildTarget[]): { fil
 
 /**
  * The clusters' platform folders (render/cluster-platform.ts), alerting folders (render/alerting.ts),
- * monitoring folders (render/monitoring-stack.ts) and logging folders (render/logging.ts),
+ * monitoring folders (render/monitoring-stack.ts), the Argo CD monitoring folder of the cluster Argo CD
+ * runs in (render/argocd-monitoring.ts) and logging folders (render/logging.ts),
  * their Applications and build targets.
  */
 function renderClusterPlatforms(model: Model, labels: Record<string, string>): { files: RenderedFile[]; targets: BuildTarget[]; applications: { file: string; application: Application }[] } {
@@ -105,15 +107,17 @@ function renderClusterPlatforms(model: Model, labels: Record<string, string>): {
   const targets: BuildTarget[] = [];
   const applications: { file: string; application: Application }[] = [];
   for (const c of model.clusters) {
-    const parts = [
+    const parts: { objects: { file: string; object: K8sObject }[]; dir: string; file: string; application: () => Application; from?: string[] }[] = [
       { objects: clusterPlatformObjects(c, labels), dir: clusterPlatformPath(c.name), file: `platform/${c.name}.yaml`, application: () => clusterPlatformApplication(model.argocd, c, ADDONS_PROJECT, labels) },
       { objects: alertingObjects(c, labels), dir: alertingPath(c.name), file: `platform/${c.name}-alerting.yaml`, application: () => alertingApplication(model.argocd, c, ADDONS_PROJECT, labels) },
-      { objects: monitoringStackObjects(c, labels), dir: monitoringStackPath(c.name), file: `platform/${c.name}-monitoring.yaml`, application: () => monitoringStackApplication(model.argocd, c, ADDONS_PROJECT, labels) },
+      { objects: monitoringStackObjects(c, model.argocd, labels), dir: monitoringStackPath(c.name), file: `platform/${c.name}-monitoring.yaml`, application: () => monitoringStackApplication(model.argocd, c, ADDONS_PROJECT, labels) },
+      { objects: argocdMonitoringObjects(model, c, labels), dir: argocdMonitoringPath(c.name), file: `platform/${c.name}-argocd-monitoring.yaml`, application: () => argocdMonitoringApplication(model.argocd, c, ADDONS_PROJECT, labels), from: [model.argocd.file, 'clusters/*/cluster.yaml'] },
       { objects: loggingObjects(c, labels), dir: loggingPath(c.name), file: `platform/${c.name}-logging.yaml`, application: () => loggingApplication(model.argocd, c, ADDONS_PROJECT, labels) },
     ];
     for (const p of parts) {
       if (p.objects.length === 0) continue;
-      const from = [`clusters/${c.name}/cluster.yaml`];
+      // Argo CD's monitoring reads argocd.yaml and every environment's alert thresholds.
+      const from = p.from ?? [`clusters/${c.name}/cluster.yaml`];
       files.push(...p.objects.map((o) => yamlFile(`${p.dir}/${o.file}`, from, o.object)), kustomization(p.dir, from, p.objects.map((o) => o.file)));
       const application = p.application();
       applications.push({ file: p.file, application });

@@ -46,11 +46,14 @@ function monitorSelector(): { matchLabels: Record<string, string> } {
 
 /**
  * The namespaces Prometheus looks for monitors and rules in: the monitoring namespace (the
- * add-on's ServiceMonitors of kubelet, kube-state-metrics, node-exporter) and every environment's
- * namespace and data namespace of the cluster, by the name label Kubernetes sets on each namespace.
+ * add-on's ServiceMonitors of kubelet, kube-state-metrics, node-exporter), every environment's
+ * namespace and data namespace of the cluster, and Argo CD's namespace in the cluster Argo CD runs in
+ * (its ServiceMonitors and the configuration alerts: render/argocd-monitoring.ts), by the name label
+ * Kubernetes sets on each namespace.
  */
-function monitoredNamespaces(cluster: ClusterConfig): string[] {
+function monitoredNamespaces(cluster: ClusterConfig, argo: ArgoConfig): string[] {
   const names = new Set([cluster.monitoringNamespace]);
+  if (argo.cluster === cluster.name) names.add(argo.namespace);
   for (const e of cluster.environments) {
     names.add(e.namespace);
     if (e.dataServices) names.add(e.dataServices.namespace);
@@ -59,12 +62,12 @@ function monitoredNamespaces(cluster: ClusterConfig): string[] {
 }
 
 /** The monitoring objects of one cluster, by file name inside its folder; none without `monitoring`. */
-export function monitoringStackObjects(cluster: ClusterConfig, labels: Record<string, string>): { file: string; object: K8sObject }[] {
+export function monitoringStackObjects(cluster: ClusterConfig, argo: ArgoConfig, labels: Record<string, string>): { file: string; object: K8sObject }[] {
   const m = cluster.monitoring;
   if (!m) return [];
   const ns = cluster.monitoringNamespace;
   const meta = (name: string) => ({ name, namespace: ns, labels });
-  const namespaces = { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: monitoredNamespaces(cluster) }] };
+  const namespaces = { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: monitoredNamespaces(cluster, argo) }] };
   const account: ServiceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(PROMETHEUS) };
   const p = m.prometheus;
   const prometheus: Named<IPrometheus> = {

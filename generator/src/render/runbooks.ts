@@ -8,7 +8,8 @@ import type { ChangeWindowsConfig, ClusterConfig, ServiceConfig } from '../confi
 import { ALERT_LEVELS, type AlertLevel } from '../config/shared/vocabulary.js';
 import type { EnvironmentModel, Model, ServiceInstance } from '../model/types.js';
 import { alertRules } from './alerts.js';
-import { monitoringStackObjects, monitoringStackPath } from './monitoring-stack.js';
+import { dashboardConfigMaps } from './dashboards.js';
+import { monitoringStackPath } from './monitoring-stack.js';
 import { alertsFor, dataAlertsFor, routeOf, type ServiceAlert } from './runbook-alerts.js';
 
 /** A Grafana dashboard of the cluster, with the series of its panels that show the service. */
@@ -55,7 +56,8 @@ const readsNamespace = (expr: string, namespace: string) => [...expr.matchAll(/n
 /** The dashboards of `cluster` with the panels that show `service` in `namespace`, each with its series name. */
 function dashboardsFor(cluster: ClusterConfig, service: string, namespace: string): RunbookDashboard[] {
   const out: RunbookDashboard[] = [];
-  for (const { file, object } of monitoringStackObjects(cluster, {})) {
+  // The dashboards are part of the monitoring stack (render/monitoring-stack.ts): only with `monitoring`.
+  for (const { file, object } of cluster.monitoring ? dashboardConfigMaps(cluster, {}) : []) {
     const data = object.kind === 'ConfigMap' ? (object as { data?: Record<string, string> }).data : undefined;
     const json = Object.entries(data ?? {}).find(([k]) => k.endsWith('.json'))?.[1];
     if (json === undefined) continue;

@@ -7,7 +7,8 @@ import yaml from 'js-yaml';
 import type { ArgoDocument } from '../argo/documents.js';
 import { expandApplications } from '../argo/expand.js';
 import { isPlainObject } from '../core/objects.js';
-import { keyOf, meta, nameOf, rec, str, type Obj } from './objects.js';
+import { ARGOCD_HOST_LABEL } from '../render/argocd-monitoring.js';
+import { keyOf, label, meta, nameOf, rec, str, type Obj } from './objects.js';
 import { PRECONDITIONS } from './preconditions.js';
 import type { ExpectedApp } from './run.js';
 import type { SimInput } from './world.js';
@@ -51,6 +52,16 @@ export function simTree(opts: {
     const via = a.origin.startsWith('ApplicationSet ') ? setKey(a.origin) : keyOf({ ...a.application, metadata: { ...meta(a.application), namespace: ns } });
     expected.push({ name, project: str(rec(a.application['spec'])['project']) ?? '', via });
   }
-  const input: SimInput = { bootstrap, source: opts.source, revision: opts.revision, argocdNamespace: ns, preconditions: PRECONDITIONS, ...(opts.addonKinds ? { addonKinds: opts.addonKinds } : {}) };
+  // Where Argo CD runs, as the tree says: the destinations of the Applications labelled for it.
+  const hosts = applications.filter((a) => label(a.application, ARGOCD_HOST_LABEL) === 'true').map((a) => str(rec(rec(a.application['spec'])['destination'])['server']) ?? '');
+  const input: SimInput = {
+    bootstrap,
+    source: opts.source,
+    revision: opts.revision,
+    argocdNamespace: ns,
+    preconditions: PRECONDITIONS,
+    ...(opts.addonKinds ? { addonKinds: opts.addonKinds } : {}),
+    ...(hosts.length > 0 ? { argocdHosts: [...new Set(hosts)].sort() } : {}),
+  };
   return { input, expected, files };
 }

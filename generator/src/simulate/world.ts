@@ -21,6 +21,11 @@ export interface SimInput {
   revision: string;
   /** Argo CD's namespace. Default `argocd`. */
   argocdNamespace?: string;
+  /**
+   * Servers of the clusters Argo CD itself runs in, as registered for workloads: Argo CD's namespace
+   * exists there from the start (Applications labelled `suoke-life.com/argocd-host` sync into it). Default none.
+   */
+  argocdHosts?: readonly string[];
   /** What is installed outside the repository, per cluster (`argocd` for Argo CD's own, `workload` for the others). */
   preconditions: { argocd: readonly Precondition[]; workload: readonly Precondition[] };
   /**
@@ -76,7 +81,8 @@ export class World {
   cluster(server: string): Cluster {
     let c = this.clusters.get(server);
     if (!c) {
-      c = new Cluster(server, server, this.input.preconditions.workload, ['default', 'kube-system']);
+      const host = this.input.argocdHosts?.includes(server) ? [this.namespace] : [];
+      c = new Cluster(server, server, this.input.preconditions.workload, ['default', 'kube-system', ...host]);
       this.clusters.set(server, c);
       this.workloads.set(server, new Workloads(c));
     }

@@ -93,7 +93,7 @@ const cases: Case[] = [
   },
   { name: 'unknown key far from any allowed key lists them', edits: [[G, 'repoURL', 'wibble: 1\nrepoURL']],
     expect: [
-      { check: 'config/unknown-key', file: 'argocd/argocd.yaml', line: 1, path: 'wibble', message: 'unknown key `wibble`', hint: 'allowed keys: repoURL, targetRevision, namespace, roles' },
+      { check: 'config/unknown-key', file: 'argocd/argocd.yaml', line: 1, path: 'wibble', message: 'unknown key `wibble`', hint: 'allowed keys: repoURL, targetRevision, namespace, cluster, roles' },
     ],
   },
   { name: 'wrong types', edits: [[A, 'replicas: 2', 'replicas: "2"'], [A, 'version: "1.0.0"', 'version: 1.10'], [B, 'grpc: false', 'grpc: "no"'], [B, 'MODE: "fast"', 'MODE: 5'], [B, 'ports: [443]', 'ports: 443']],

@@ -30,6 +30,7 @@ describe('the repository configuration', () => {
       repoURL: 'https://git.suoke-life.com/platform/suoke-life-gitops.git',
       targetRevision: 'main',
       namespace: 'argocd',
+      cluster: 'prod',
       roles: {
         deployers: ['suoke-life:developers'],
         readOnly: ['suoke-life:developers', 'suoke-life:qa'],

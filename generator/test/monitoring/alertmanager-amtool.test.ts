@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import type { AlertRule, RuleGroup } from '../../src/render/alerts-rule.js';
 import type { AlertmanagerConfig } from '../../src/render/kinds.js';
 import { operatorAlertmanagerYaml, type MatcherStrategy } from '../../src/simulate/alertmanager-config.js';
 import { REPO_ROOT, renderOf } from '../helpers/platform.js';
@@ -24,6 +25,11 @@ const TITLE = AMTOOL ? 'the rendered alert routing under amtool' : MISSING;
 
 const targets = renderOf(REPO_ROOT).targets;
 const configOf = (cluster: string) => targets.find((t) => t.path === `clusters/${cluster}/alerting`)!.objects.find((o) => o.kind === 'AlertmanagerConfig') as AlertmanagerConfig;
+/** The alert rules of the Argo CD monitoring folder of prod, the cluster the seed runs Argo CD in. */
+function configurationAlerts(): AlertRule[] {
+  const objects = targets.find((t) => t.path === 'clusters/prod/argocd-monitoring')!.objects;
+  return objects.filter((o) => o.kind === 'PrometheusRule').flatMap((o) => (o.spec as { groups: RuleGroup[] }).groups.flatMap((g) => g.rules.filter((r): r is AlertRule => 'alert' in r)));
+}
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtool-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -83,6 +89,14 @@ describe.skipIf(!AMTOOL && !process.env['CI'])(TITLE, () => {
       expect(receiversOf('P3').map((x) => x.split('/').at(-1))).not.toContain(PAGER);
       expect(receiversOf('P3')).not.toEqual(['null']);
       expect(receiversOf('P0')).not.toEqual(['null']);
+    });
+
+    // The configuration alerts of every environment are evaluated where Argo CD runs (render/argocd-monitoring.ts).
+    it.each(configurationAlerts().map((a) => [`${a.labels['environment']} ${a.alert}`, a] as const))('prod, where Argo CD runs: %s, with its rendered labels, goes to P3\'s ticket', (_name, rule) => {
+      const labels = { alertname: rule.alert, ...rule.labels, namespace: 'argocd', name: `${rule.labels['environment']}-shared`, project: `suoke-${rule.labels['environment']}` };
+      const r = routes(configFile('prod'), at(['ticket']), labels);
+      expect(r.out).toBe(at(['ticket']));
+      expect(r.status).toBe(0);
     });
 
     it('--verify.receivers fails on a wrong receiver: the route tests above can fail', () => {

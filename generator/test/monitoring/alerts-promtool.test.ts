@@ -22,12 +22,27 @@ const TITLE = 'the rendered P0–P3 alerts under `promtool`';
 const model = modelOf(REPO_ROOT);
 const rendered = renderOf(REPO_ROOT);
 
-/** An environment of the seed with its rendered alert groups. */
-function envOf(name: string): Env {
+/** An environment under test: the groups tested, and every group of the rules file promtool loads with them. */
+type Tested = Env & { title: string; file: RuleGroup[] };
+
+const rulesIn = (objects: readonly { kind: string; spec?: unknown }[]) => objects.filter((o) => o.kind === 'PrometheusRule').flatMap((o) => (o.spec as { groups: RuleGroup[] }).groups);
+
+/** An environment of the seed with the alert groups rendered in its shared folder. */
+function envOf(name: string): Tested {
   const e = model.environments.find((x) => x.env.name === name)!;
-  const objects = rendered.targets.find((t) => t.path === e.sharedPath)!.objects;
-  const groups = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((o) => (o.spec as { groups: RuleGroup[] }).groups);
-  return { name, ns: e.env.namespace, services: e.instances.map((i) => i.service.name), groups, config: e.env };
+  const groups = rulesIn(rendered.targets.find((t) => t.path === e.sharedPath)!.objects);
+  return { name, title: name, ns: e.env.namespace, services: e.instances.map((i) => i.service.name), groups, file: groups, config: e.env };
+}
+
+/**
+ * The configuration alerts of environment `name`, in the folder of the cluster Argo CD runs in
+ * (render/argocd-monitoring.ts), loaded beside every other environment's as that Prometheus loads them.
+ */
+function argoEnvOf(name: string): Tested {
+  const e = model.environments.find((x) => x.env.name === name)!;
+  const file = rulesIn(rendered.targets.find((t) => t.path === `clusters/${model.argocd.cluster}/argocd-monitoring`)!.objects);
+  const groups = file.filter((g) => g.name === `alerts-configuration-${name}`);
+  return { name, title: `${name} (Argo CD's cluster)`, ns: e.env.namespace, services: e.instances.map((i) => i.service.name), groups, file, config: e.env };
 }
 
 const alertsOf = (env: Env) => env.groups.flatMap((g) => g.rules.filter((r): r is AlertRule => 'alert' in r));
@@ -58,11 +73,11 @@ function testOf(env: Env, rule: AlertRule, c: Case) {
   };
 }
 
-const ENVS = ['prod', 'dev'].map(envOf);
-const rulesFile = (env: Env) => stringify({ groups: env.groups }, { lineWidth: 0 });
+const ENVS = [...['prod', 'dev'].map(envOf), ...['prod', 'dev'].map(argoEnvOf)];
+const rulesFile = (env: Tested) => stringify({ groups: env.file }, { lineWidth: 0 });
 /** One row per alert name and case; per-service rules of one name share their rows (the first service's). */
 const rows = ENVS.flatMap((env) =>
-  [...new Map(alertsOf(env).map((r) => [r.alert, r])).values()].flatMap((rule) => (['fire', 'quiet'] as const).map((kind) => [`${env.name}: ${rule.alert} ${kind === 'fire' ? 'fires' : 'stays quiet'}`, env, rule, kind] as const)),
+  [...new Map(alertsOf(env).map((r) => [r.alert, r])).values()].flatMap((rule) => (['fire', 'quiet'] as const).map((kind) => [`${env.title}: ${rule.alert} ${kind === 'fire' ? 'fires' : 'stays quiet'}`, env, rule, kind] as const)),
 );
 
 if (!PROMTOOL && process.env['CI']) {
@@ -74,7 +89,7 @@ if (!PROMTOOL && process.env['CI']) {
 }
 
 describe.skipIf(!PROMTOOL)(PROMTOOL ? TITLE : `${TITLE}: SKIPPED, ${MISSING}`, () => {
-  it.each(ENVS.map((e) => [e.name, e] as const))('%s: `promtool check rules` accepts the rendered groups', (_name, env) => {
+  it.each(ENVS.map((e) => [e.title, e] as const))('%s: `promtool check rules` accepts the rendered groups', (_name, env) => {
     const run = promtool({ 'rules.yaml': rulesFile(env) }, ['check', 'rules', 'rules.yaml']);
     expect(run.output).toContain('SUCCESS');
     expect(run.status).toBe(0);
@@ -85,21 +100,25 @@ describe.skipIf(!PROMTOOL)(PROMTOOL ? TITLE : `${TITLE}: SKIPPED, ${MISSING}`, (
     expect(cases, `no promtool cases for ${rule.alert}`).toBeDefined();
     const c = cases!(env, rule)[kind];
     const tests = { rule_files: ['rules.yaml'], evaluation_interval: '1m', tests: [testOf(env, rule, c)] };
-    // Only the rule's own group (each holds the records its alerts read): promtool evaluates every rule of
-    // the file at every step, and the business cases span a week of minutes.
-    const group = env.groups.find((g) => g.rules.includes(rule))!;
-    const run = promtool({ 'rules.yaml': stringify({ groups: [group] }, { lineWidth: 0 }), 'tests.yaml': stringify(tests, { lineWidth: 0 }) }, ['test', 'rules', 'tests.yaml']);
+    // An environment's own rules: only the rule's group (each holds the records its alerts read), as promtool
+    // evaluates every rule of the file at every step and the business cases span a week of minutes. The
+    // configuration alerts: the whole file of Argo CD's cluster, every environment's beside each other.
+    const groups = env.file === env.groups ? [env.groups.find((g) => g.rules.includes(rule))!] : env.file;
+    const run = promtool({ 'rules.yaml': stringify({ groups }, { lineWidth: 0 }), 'tests.yaml': stringify(tests, { lineWidth: 0 }) }, ['test', 'rules', 'tests.yaml']);
     expect(run.output).toContain('SUCCESS');
     expect(run.status).toBe(0);
   });
 });
 
 describe('the alerts proved above', () => {
-  it('cover both environments: prod with every group, dev without the mesh or backups of its PostgreSQL (one instance: no replication lag)', () => {
-    expect(ENVS.map((e) => [e.name, e.groups.map((g) => g.name)])).toEqual([
-      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-business', 'alerts-configuration']],
-      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
+  it('cover both environments: prod with every group, dev without the mesh or backups of its PostgreSQL (one instance: no replication lag); their configuration alerts where Argo CD runs, beside every environment\'s', () => {
+    expect(ENVS.map((e) => [e.title, e.groups.map((g) => g.name)])).toEqual([
+      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-business']],
+      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue']],
+      ["prod (Argo CD's cluster)", ['alerts-configuration-prod']],
+      ["dev (Argo CD's cluster)", ['alerts-configuration-dev']],
     ]);
+    expect(ENVS[2]!.file.map((g) => g.name)).toEqual(model.environments.map((e) => `alerts-configuration-${e.env.name}`));
   });
 
   it('each carry a priority and its severity, a per-service one its service', () => {

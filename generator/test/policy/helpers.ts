@@ -1,6 +1,6 @@
 /** In-memory objects for the policy tests: a compliant service (as the generator renders it) to break one field at a time. */
 import type { DataService } from '../../src/model/types.js';
-import { runPolicies, type Obj, type PolicyScope, type Rule, type Tier } from '../../src/policy/engine.js';
+import { runPolicies, type InstalledService, type Obj, type PolicyScope, type Rule, type Tier } from '../../src/policy/engine.js';
 
 const labels = { 'app.kubernetes.io/name': 'xiaoai' };
 
@@ -130,7 +130,7 @@ export function edited<T extends Obj>(o: T, edit: (x: any) => void): T {
 }
 
 /** Runs rules on the objects as one scope (one Argo CD path) and prints each finding as `severity path: message`. */
-export function run(rules: readonly Rule[], objects: Obj[], tier: Tier = 'production', kubernetesVersion = '1.31', dataServices: readonly DataService[] = []): string[] {
-  const scope: PolicyScope = { name: 'clusters/prod/prod/xiaoai', env: 'prod', tier, kubernetesVersion, documents: objects.map((object) => ({ object, file: 'clusters/prod/prod/xiaoai' })), dataServices };
+export function run(rules: readonly Rule[], objects: Obj[], tier: Tier = 'production', kubernetesVersion = '1.31', dataServices: readonly DataService[] = [], installedServices: readonly InstalledService[] = []): string[] {
+  const scope: PolicyScope = { name: 'clusters/prod/prod/xiaoai', env: 'prod', tier, kubernetesVersion, documents: objects.map((object) => ({ object, file: 'clusters/prod/prod/xiaoai' })), dataServices, installedServices };
   return runPolicies([scope], { rules }).map((f) => `${f.severity} ${f.path ?? '-'}: ${f.message}`);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/policy/rules/index.js';
-import type { Obj, Tier } from '../../src/policy/engine.js';
+import type { InstalledService, Obj, Tier } from '../../src/policy/engine.js';
 import { deployment, edited, egressTo, hpa, networkPolicy, pdb, platform, postgres, rollout, run, service, serviceMonitor, virtualService } from './helpers.js';
 import type { DataService } from '../../src/model/types.js';
 
@@ -32,6 +32,10 @@ const rabbit = (edit: (s: any) => void = () => {}) => edited({ apiVersion: 'rabb
 
 const dataPdb = (matchLabels: Record<string, string>) => ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: `pdb-${Object.values(matchLabels)[0]}`, ...D }, spec: { maxUnavailable: 1, selector: { matchLabels } } });
 
+/** Argo CD's application-controller metrics Service as installed upstream (render/argocd-monitoring.ts), and a monitor of it. */
+const ARGOCD_SERVICE: InstalledService = { namespace: 'argocd', labels: { 'app.kubernetes.io/name': 'argocd-metrics', 'app.kubernetes.io/part-of': 'argocd' }, ports: ['metrics'] };
+const ARGOCD_MONITOR = (): Obj => ({ apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'argocd-metrics', namespace: 'argocd' }, spec: { selector: { matchLabels: { 'app.kubernetes.io/name': 'argocd-metrics' } }, endpoints: [{ port: 'metrics' }] } });
+
 interface Case {
   name: string;
   objects: Obj[];
@@ -39,6 +43,8 @@ interface Case {
   version?: string;
   /** The environment's configured data services. Default none. */
   data?: DataService[];
+  /** Services installed outside the repository in the scope's cluster. Default none. */
+  installed?: InstalledService[];
   expected: string[];
 }
 
@@ -172,6 +178,9 @@ const cases: Record<string, Case[]> = {
     { name: 'selects no Service', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.selector.matchLabels = { release: 'x' }))), expected: ['error spec.selector: ServiceMonitor selects no Service: none in the same environment is labelled release=x'] },
     { name: 'scrapes a port the Service does not name', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => (m.spec.endpoints[0].port = 'prometheus'))), expected: ['error spec.endpoints[0].port: ServiceMonitor scrapes port "prometheus", which the selected Service does not name ("http", "metrics")'] },
     { name: 'quiet: namespaceSelector any', objects: replace('ServiceMonitor', edited(serviceMonitor(), (m) => { m.spec.selector.matchLabels = { release: 'x' }; m.spec.namespaceSelector = { any: true }; })), expected: [] },
+    { name: 'quiet: Argo CD\'s metrics Service, installed outside the repository', objects: [ARGOCD_MONITOR()], installed: [ARGOCD_SERVICE], expected: [] },
+    { name: 'Argo CD\'s metrics Service, on a port it does not name', objects: [edited(ARGOCD_MONITOR(), (m) => (m.spec.endpoints[0].port = 'http-metrics'))], installed: [ARGOCD_SERVICE], expected: ['error spec.endpoints[0].port: ServiceMonitor scrapes port "http-metrics", which the installed Service does not name ("metrics")'] },
+    { name: 'Argo CD\'s monitor where Argo CD\'s Services are not installed', objects: [ARGOCD_MONITOR()], expected: ['error spec.selector: ServiceMonitor selects no Service: none in the same environment is labelled app.kubernetes.io/name=argocd-metrics'] },
   ],
   'pdb-blocks-eviction': [
     { name: 'maxUnavailable 0', objects: replace('PodDisruptionBudget', edited(pdb(), (p) => (p.spec.maxUnavailable = 0))), expected: ['error spec.maxUnavailable: PodDisruptionBudget allows no pod to be unavailable: every voluntary eviction (node drain, upgrade) is blocked'] },
@@ -347,7 +356,7 @@ describe('the check catalogue', () => {
     describe(`policy/${id}`, () => {
       it.each(list.map((c) => [c.name, c] as const))('%s', (_name, c) => {
         const rule = RULES.find((r) => r.id === id)!;
-        expect(run([rule], c.objects, c.tier, c.version, c.data)).toEqual(c.expected);
+        expect(run([rule], c.objects, c.tier, c.version, c.data, c.installed)).toEqual(c.expected);
       });
     });
   }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertGroups, alertRules } from '../../src/render/alerts.js';
 import type { AlertRule } from '../../src/render/alerts-rule.js';
-import { backupGapSeconds } from '../../src/render/alerts-platform.js';
+import { backupGapSeconds, configurationGroup } from '../../src/render/alerts-platform.js';
 import type { EnvironmentModel } from '../../src/model/types.js';
 import { modelOf, REPO_ROOT } from '../helpers/platform.js';
 
@@ -18,12 +18,12 @@ function withAlerts(e: EnvironmentModel, change: (a: Alerts) => Alerts): Environ
 const exprOf = (e: EnvironmentModel, alert: string) => alerts(e).find((r) => r.alert === alert)!.expr;
 
 describe('alert rules', () => {
-  it('render a group per topic: the Istio ones only in a meshed environment, the data one only with a rendered PostgreSQL', () => {
+  it('render a group per topic: the Istio ones only in a meshed environment, the data one only with a rendered PostgreSQL; the configuration one where Argo CD runs (test/render/argocd-monitoring.test.ts)', () => {
     expect(model.environments.map((e) => [e.env.name, alertGroups(e).map((g) => g.name)])).toEqual([
-      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
-      ['test', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
-      ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-configuration']],
-      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-business', 'alerts-configuration']],
+      ['dev', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue']],
+      ['test', ['alerts-workloads', 'alerts-data-pressure', 'alerts-cache-queue']],
+      ['staging', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue']],
+      ['prod', ['alerts-availability', 'alerts-workloads', 'alerts-security', 'alerts-data', 'alerts-data-pressure', 'alerts-cache-queue', 'alerts-business']],
     ]);
   });
 
@@ -49,8 +49,6 @@ describe('alert rules', () => {
       ['RabbitmqMessagesPilingUp', 'P2', 'warning', 'rabbitmq', '10m'],
       ['BusinessTrafficDrop', 'P2', 'warning', '-', '30m'],
       ['BusinessTrafficSurge', 'P2', 'warning', '-', '30m'],
-      ['ArgoApplicationOutOfSync', 'P3', 'info', '-', '30m'],
-      ['ArgoApplicationSyncFailed', 'P3', 'info', '-', '-'],
     ]);
   });
 
@@ -67,7 +65,6 @@ describe('alert rules', () => {
     ['an average response time of 1.5 s', (a) => ({ ...a, latency: { ...a.latency, averageSeconds: 1.5 } }), 'ServiceSlowResponses', ') > 1500,'],
     ['80 % of the CPU limit', (a) => ({ ...a, resources: { ...a.resources, cpuOfLimit: 80, window: '10m' } }), 'ContainerCpuPressure', '[10m]))'],
     ['more than 5 restarts in 2h', (a) => ({ ...a, restarts: { ...a.restarts, max: 5, window: '2h' } }), 'ContainerRestarting', '[2h]) > 5,'],
-    ['a sync failure window of 3h', (a) => ({ ...a, configuration: { ...a.configuration, syncFailedWindow: '3h' } }), 'ArgoApplicationSyncFailed', 'phase=~"Error|Failed"}[3h]'],
     ['a backup margin of 2h on a daily schedule', (a) => ({ ...a, data: { ...a.data, backupMargin: '2h' } }), 'PostgresBackupTooOld', ') > 93600'],
     ['a replication lag threshold of 60s', (a) => ({ ...a, data: { ...a.data, replicationLagSeconds: 60 } }), 'PostgresReplicationLag', '}) > 60'],
     ['a RabbitMQ backlog of 500', (a) => ({ ...a, data: { ...a.data, mqMessagesReady: 500 } }), 'RabbitmqMessagesPilingUp', '}) > 500'],
@@ -93,6 +90,17 @@ describe('alert rules', () => {
   it('watch no business traffic where the mesh does not measure it', () => {
     const dev = withAlerts(envNamed('dev'), (a) => ({ ...a, business: { ...a.business, services: ['api-gateway'] } }));
     expect(alertGroups(dev).map((g) => g.name)).not.toContain('alerts-business');
+  });
+
+  it('configuration alerts: P3, labelled with their environment, reading its AppProject with its thresholds', () => {
+    const changed = withAlerts(envNamed('staging'), (a) => ({ ...a, configuration: { outOfSyncFor: '2h', syncFailedWindow: '3h' } }));
+    const rules = configurationGroup(changed, changed.env.alerts).rules as AlertRule[];
+    expect(rules.map((r) => [r.alert, r.labels, r.for ?? '-'])).toEqual([
+      ['ArgoApplicationOutOfSync', { priority: 'P3', severity: 'info', environment: 'staging' }, '2h'],
+      ['ArgoApplicationSyncFailed', { priority: 'P3', severity: 'info', environment: 'staging' }, '-'],
+    ]);
+    expect(rules[0]!.expr).toContain('argocd_app_info{project="suoke-staging", sync_status="OutOfSync"}');
+    expect(rules[1]!.expr).toContain('argocd_app_sync_total{project="suoke-staging", phase=~"Error|Failed"}[3h]');
   });
 
   it('ask the gateway about auth failures only where it runs', () => {

@@ -33,14 +33,27 @@ export function checkArgocdFile(f: ParsedFile, out: Finding[]): void {
 }
 
 /**
- * Checks of `argocd/argocd.yaml` against the cluster files: every environment named under
- * `roles.environments` must be hosted by some cluster (a typo would silently grant nothing).
+ * Checks of `argocd/argocd.yaml` against the cluster files: `cluster` must name a cluster with a
+ * Prometheus (`monitoring`): otherwise Argo CD would go unscraped and its alerts never fire, and every
+ * environment named under `roles.environments` must be hosted by some cluster (a typo would silently
+ * grant nothing).
  */
 export function checkArgocdAcross(f: ParsedFile, clusters: readonly ParsedFile[], out: Finding[]): void {
+  const r = new Reporter(f.source, out);
+  const host = f.data.cluster;
+  if (typeof host === 'string' && host !== '') {
+    const names = clusters.map((c) => (typeof c.data.name === 'string' ? c.data.name : c.folder)).sort();
+    const file = clusters.find((c) => (typeof c.data.name === 'string' ? c.data.name : c.folder) === host);
+    if (!file) {
+      r.report('unknown-cluster', ['cluster'], `\`cluster\` is ${JSON.stringify(host)}, which no cluster file declares; expected the \`name\` of one of clusters/*/cluster.yaml, the cluster Argo CD runs in`, nearHint(host, names, 'clusters'));
+    } else if (!isRaw(file.data.monitoring)) {
+      // The ServiceMonitors and configuration alerts need that cluster's Prometheus (render/argocd-monitoring.ts).
+      r.report('no-monitoring', ['cluster'], `\`cluster\` is ${JSON.stringify(host)}, whose ${file.source.file} has no \`monitoring\`: no Prometheus there would scrape Argo CD or evaluate the configuration alerts`, `add \`monitoring\` to ${file.source.file} (docs/monitoring.md), or name the cluster whose Prometheus should scrape Argo CD`);
+    }
+  }
   const roles = f.data.roles;
   if (!isRaw(roles) || !isRaw(roles.environments)) return;
   const known = clusters.flatMap((c) => (isRaw(c.data.environments) ? Object.keys(c.data.environments) : [])).sort();
-  const r = new Reporter(f.source, out);
   for (const env of Object.keys(roles.environments)) {
     if (known.includes(env)) continue;
     r.report('unknown-environment', ['roles', 'environments', env], `\`roles.environments\` names environment ${JSON.stringify(env)}, which no cluster hosts`, nearHint(env, known, 'environments'), 'key');

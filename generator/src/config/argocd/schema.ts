@@ -49,6 +49,14 @@ export const ArgocdFile = Struct(
     }),
     targetRevision: Type.String({ minLength: 1, default: 'main', description: 'Branch, tag or commit. Default `main`.', examples: ['main'] }),
     namespace: Type.String({ default: 'argocd', description: 'Namespace Argo CD runs in. Default `argocd`.', examples: ['argocd'] }),
+    cluster: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'The cluster Argo CD runs in, by its `name` in clusters/<cluster>/cluster.yaml. Its Prometheus then scrapes Argo CD (ServiceMonitors in `namespace`) and evaluates the configuration alerts of every environment (docs/monitoring.md). Default none: Argo CD is not scraped and no configuration alerts are rendered.',
+        examples: ['prod'],
+      }),
+    ),
     roles: Roles,
   },
   { $id: 'https://suoke-life.com/schemas/argocd.json', title: 'argocd/argocd.yaml' },
@@ -66,5 +74,8 @@ type ArgoRoles = Static<typeof Roles>;
 /** The SSO groups of the two AppProject roles. */
 export type ArgoRoleGroups = Omit<ArgoRoles, 'environments'>;
 
-/** `argocd/argocd.yaml`, typed: the Git URL the AppProjects allow, the revision Argo CD follows, its namespace, the roles. */
+/**
+ * `argocd/argocd.yaml`, typed: the Git URL the AppProjects allow, the revision Argo CD follows, its
+ * namespace, the cluster it runs in (when given), the roles.
+ */
 export type ArgoConfig = ArgocdFile & { file: string };

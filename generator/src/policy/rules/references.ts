@@ -98,14 +98,17 @@ export const danglingServiceMonitor: Rule = {
     const services = namespaces.flatMap((ns) =>
       labelledCandidates(ctx.neighbours, String(ns), 'Service', spec.selector).filter((o) => o.apiVersion === 'v1' && selects(spec.selector, rec(rec(o.metadata).labels))),
     );
-    // A Service an operator makes for a rendered custom resource counts, with its port names.
-    const made = namespaces.flatMap((ns) => operatorServices(ctx.neighbours, String(ns)).filter((s) => selects(spec.selector, s.labels)));
+    // A Service an operator makes for a rendered custom resource counts, with its port names; so does
+    // one installed outside the repository (Argo CD's metrics Services where it runs).
+    const installed = (ns: string) => ctx.installedServices.filter((s) => s.namespace === ns);
+    const made = namespaces.flatMap((ns) => [...operatorServices(ctx.neighbours, String(ns)), ...installed(String(ns))].filter((s) => selects(spec.selector, s.labels)));
     if (services.length === 0 && made.length > 0) {
       const madePorts = new Set(made.flatMap((m) => m.ports));
       return list(spec.endpoints).flatMap((e, i) => {
         const port = str(rec(e).port);
         if (port === undefined || madePorts.has(port)) return [];
-        return [ctx.report(['spec', 'endpoints', i, 'port'], `ServiceMonitor scrapes port "${port}", which the operator's Service does not name (${[...madePorts].map((p) => `"${p}"`).join(', ')})`, 'scrape a port the Service has')];
+        const whose = made.some((m) => 'namespace' in m) ? 'the installed' : "the operator's";
+        return [ctx.report(['spec', 'endpoints', i, 'port'], `ServiceMonitor scrapes port "${port}", which ${whose} Service does not name (${[...madePorts].map((p) => `"${p}"`).join(', ')})`, 'scrape a port the Service has')];
       });
     }
     if (services.length === 0) {
