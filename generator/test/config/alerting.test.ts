@@ -35,7 +35,7 @@ describe('alerting', () => {
       P2: { receivers: ['email'], groupWait: '1m', groupInterval: '15m', repeatInterval: '4h' },
       P3: { receivers: ['email'], groupWait: '5m', groupInterval: '1h', repeatInterval: '24h' },
     });
-    expect(a.groupBy).toEqual(['alertname', 'priority', 'namespace', 'service']);
+    expect(a.groupBy).toEqual(['alertname', 'priority', 'environment', 'namespace', 'service']);
     expect(a.inhibit).toEqual([
       { source: 'P0', targets: ['P2', 'P3'], equal: ['namespace', 'service'] },
       { source: 'P1', targets: ['P3'], equal: ['namespace', 'service'] },

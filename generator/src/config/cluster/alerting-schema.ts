@@ -80,7 +80,7 @@ export const Alerting = Struct(
       },
       { default: {}, description: 'Who is notified of each level, and how fast and how often. Every level needs receivers.' },
     ),
-    groupBy: Type.Array(Type.String(), { default: ['alertname', 'priority', 'namespace', 'service'], description: 'Labels alerts are grouped by into one notification. Default `[alertname, priority, namespace, service]`.' }),
+    groupBy: Type.Array(Type.String(), { default: ['alertname', 'priority', 'environment', 'namespace', 'service'], description: 'Labels alerts are grouped by into one notification. Default `[alertname, priority, environment, namespace, service]`: `environment` keeps apart the configuration alerts of several environments, which share Argo CD\'s namespace.' }),
     inhibit: Type.Array(Inhibition, {
       default: [
         { source: 'P0', targets: ['P2', 'P3'], equal: ['namespace', 'service'] },
