@@ -57,6 +57,11 @@ const TYPED_KINDS: (
   | KindOf<K.Certificate>
   | KindOf<K.ClusterIssuer>
   | KindOf<K.Job>
+  | KindOf<K.ClusterRole>
+  | KindOf<K.ClusterRoleBinding>
+  | KindOf<K.Elasticsearch>
+  | KindOf<K.Kibana>
+  | KindOf<K.Beat>
   | KindOf<K.AnalysisTemplate>
   | KindOf<K.Namespace>
   | KindOf<K.ResourceQuota>
@@ -75,9 +80,12 @@ const TYPED_KINDS: (
   'argoproj.io/v1alpha1 Rollout',
   'autoscaling/v2 HorizontalPodAutoscaler',
   'batch/v1 Job',
+  'beat.k8s.elastic.co/v1beta1 Beat',
   'cert-manager.io/v1 Certificate',
   'cert-manager.io/v1 ClusterIssuer',
+  'elasticsearch.k8s.elastic.co/v1 Elasticsearch',
   'external-secrets.io/v1 ExternalSecret',
+  'kibana.k8s.elastic.co/v1 Kibana',
   'monitoring.coreos.com/v1 PodMonitor',
   'monitoring.coreos.com/v1 PrometheusRule',
   'monitoring.coreos.com/v1 ServiceMonitor',
@@ -87,6 +95,8 @@ const TYPED_KINDS: (
   'networking.k8s.io/v1 NetworkPolicy',
   'policy/v1 PodDisruptionBudget',
   'rabbitmq.com/v1beta1 RabbitmqCluster',
+  'rbac.authorization.k8s.io/v1 ClusterRole',
+  'rbac.authorization.k8s.io/v1 ClusterRoleBinding',
   'redis.redis.opstreelabs.in/v1beta2 RedisReplication',
   'v1 ConfigMap',
   'v1 LimitRange',
