@@ -8,7 +8,7 @@
 import type { ArgoConfig, ClusterConfig } from '../config/types.js';
 import { SYNC_RETRY } from './argocd-apps.js';
 import { BOOTSTRAP_WAVES } from './argocd-waves.js';
-import type { Application, K8sObject } from './kinds.js';
+import type { Application, ClusterIssuer, K8sObject } from './kinds.js';
 
 /** Velero's namespace: the add-on's (platform/addons.yaml `install.namespace` of velero). */
 const VELERO_NAMESPACE = 'velero';
@@ -84,7 +84,7 @@ export function clusterPlatformObjects(cluster: ClusterConfig, labels: Record<st
  * (pilot/pkg/config/kube/ingress/gateways.go:101-116). The Ingress, solver pod and Service are created
  * in the Certificate's namespace, the ingress namespace (render/edge.ts).
  */
-function clusterIssuer(i: NonNullable<ClusterConfig['edge']>['issuer'], labels: Record<string, string>): K8sObject {
+export function clusterIssuer(i: NonNullable<ClusterConfig['edge']>['issuer'], labels: Record<string, string>): ClusterIssuer {
   return {
     apiVersion: 'cert-manager.io/v1',
     kind: 'ClusterIssuer',

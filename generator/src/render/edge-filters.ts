@@ -13,13 +13,16 @@
  */
 import type { EnvironmentModel } from '../model/types.js';
 import { gatewayName } from './edge-names.js';
-import type { K8sObject } from './kinds.js';
+import type { EnvoyFilter } from './kinds.js';
+
+/** One patch of an EnvoyFilter. */
+type ConfigPatch = NonNullable<NonNullable<EnvoyFilter['spec']>['configPatches']>[number];
 
 /** Responses smaller than this are sent as they are: gzip gains nothing on them. */
 const MIN_COMPRESSED_BYTES = 1024;
 
 /** The patch inserting one HTTP filter before the router, in the HTTPS filter chain of `host`. */
-function beforeRouter(host: string, value: Record<string, unknown>): Record<string, unknown> {
+function beforeRouter(host: string, value: Record<string, unknown>): ConfigPatch {
   return {
     applyTo: 'HTTP_FILTER',
     match: {
@@ -38,11 +41,11 @@ function beforeRouter(host: string, value: Record<string, unknown>): Record<stri
 const percent100 = (key: string) => ({ default_value: { numerator: 100, denominator: 'HUNDRED' }, runtime_key: key });
 
 /** The compression and rate-limit EnvoyFilters of one environment (none where neither is configured). */
-export function envoyFilters(e: EnvironmentModel, labels: Record<string, string>): K8sObject[] {
+export function envoyFilters(e: EnvironmentModel, labels: Record<string, string>): EnvoyFilter[] {
   const edge = e.env.edge!;
   const meta = (suffix: string) => ({ name: `${gatewayName(e.env.name)}-${suffix}`, namespace: e.cluster.ingressNamespace, labels });
   const workloadSelector = { labels: { ...e.cluster.edge!.gatewaySelector } };
-  const out: K8sObject[] = [];
+  const out: EnvoyFilter[] = [];
   if (edge.compression) {
     out.push({
       apiVersion: 'networking.istio.io/v1alpha3',

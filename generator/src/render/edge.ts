@@ -14,7 +14,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { MANAGED_BY, PART_OF } from './conventions.js';
 import { gatewayName, HTTPS_PORT, tlsSecretName } from './edge-names.js';
 import { envoyFilters } from './edge-filters.js';
-import type { K8sObject, NetworkPolicy, VirtualService } from './kinds.js';
+import type { Certificate, EnvoyFilter, Gateway, NetworkPolicy, VirtualService } from './kinds.js';
 
 /** external-dns's annotation of a record's TTL, read from the Gateway (external-dns source/annotations/annotations.go:49 @ v0.22.0). */
 const DNS_TTL = 'external-dns.alpha.kubernetes.io/ttl';
@@ -23,8 +23,11 @@ const ACME_CHALLENGE = '/.well-known/acme-challenge/';
 /** cert-manager's solver pods: their label and port (cert-manager pkg/apis/acme/v1/types.go:60, pkg/issuer/acme/http/http.go:49 @ v1.21.1). */
 const SOLVER = { label: 'acme.cert-manager.io/http01-solver', port: 8089 } as const;
 
+/** One server of the Gateway: a port and the hosts it serves there. */
+type GatewayServer = NonNullable<NonNullable<Gateway['spec']>['servers']>[number];
+
 /** The edge objects of one environment, empty when it declares no `edge`. */
-export function edgeObjects(e: EnvironmentModel): K8sObject[] {
+export function edgeObjects(e: EnvironmentModel): (Gateway | Certificate | VirtualService | EnvoyFilter | NetworkPolicy)[] {
   const edge = e.env.edge;
   const c = e.cluster.edge;
   if (!edge || !c) return [];
@@ -32,7 +35,7 @@ export function edgeObjects(e: EnvironmentModel): K8sObject[] {
   const name = gatewayName(e.env.name);
   const labels = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY, 'suoke-life.com/environment': e.env.name };
   const hosts = edge.hosts.map((h) => h.host);
-  const gateway: K8sObject = {
+  const gateway: Gateway = {
     apiVersion: 'networking.istio.io/v1',
     kind: 'Gateway',
     // external-dns (`--source=istio-gateway`) writes a record per server host, pointing at the
@@ -45,7 +48,7 @@ export function edgeObjects(e: EnvironmentModel): K8sObject[] {
         // One HTTPS server per host: each its own filter chain, matched by SNI, where the rate limit of
         // one host applies (edge-filters.ts). h2 and http/1.1 are offered by ALPN on every HTTPS server
         // (istio pilot/pkg/networking/core/listener.go:140-160, pilot/pkg/networking/util/util.go:121-122 @ 1.30.3).
-        ...hosts.map((host) => ({
+        ...hosts.map((host): GatewayServer => ({
           port: { number: HTTPS_PORT, name: `https-${host.replaceAll('.', '-')}`, protocol: 'HTTPS' },
           hosts: [host],
           tls: { mode: 'SIMPLE', credentialName: tlsSecretName(e.env.name) },
@@ -58,7 +61,7 @@ export function edgeObjects(e: EnvironmentModel): K8sObject[] {
       ],
     },
   };
-  const certificate: K8sObject = {
+  const certificate: Certificate = {
     apiVersion: 'cert-manager.io/v1',
     kind: 'Certificate',
     metadata: { name: tlsSecretName(e.env.name), namespace: ns, labels },

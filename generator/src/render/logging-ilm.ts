@@ -12,7 +12,7 @@
  */
 import type { ClusterConfig } from '../config/types.js';
 import type { LoggingConfig } from '../config/cluster/logging-schema.js';
-import type { ConfigMap, K8sObject } from './kinds.js';
+import type { ConfigMap, Job } from './kinds.js';
 
 /**
  * The data stream of an environment's logs. `logs-<dataset>-<namespace>` is within the index privileges
@@ -82,7 +82,7 @@ export function ilmConfigMap(cluster: ClusterConfig, l: LoggingConfig, labels: R
  * whose key is the user name `elastic` (pkg/controller/elasticsearch/user/predefined.go:31), and the
  * public CA Secret `<es>-es-http-certs-public` with `ca.crt` (pkg/controller/common/certificates/secret.go:24,33,46).
  */
-export function ilmJob(cluster: ClusterConfig, l: LoggingConfig, es: string, labels: Record<string, string>): K8sObject {
+export function ilmJob(cluster: ClusterConfig, l: LoggingConfig, es: string, labels: Record<string, string>): Job {
   const url = `https://${es}-es-http.${l.namespace}.svc:9200`;
   const envs = retentions(cluster, l).map((r) => r.env);
   const put = (path: string, file: string) => `curl -sS --fail-with-body --retry 10 --retry-all-errors --cacert /ca/ca.crt -u "elastic:$ELASTIC_PASSWORD" -X PUT -H 'Content-Type: application/json' "${url}/${path}" --data-binary @/ilm/${file}`;

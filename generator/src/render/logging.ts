@@ -15,7 +15,10 @@ import { HEALTH_GATE } from './argocd-health.js';
 import { placement } from './monitoring-stack.js';
 import { ILM, ilmConfigMap, ilmJob, logStream } from './logging-ilm.js';
 import { loggingNetworkPolicies } from './logging-network.js';
-import type { Application, K8sObject, Namespace } from './kinds.js';
+import type { Application, Beat, ClusterRole, ClusterRoleBinding, ConfigMap, Elasticsearch, Job, Kibana, Namespace, NetworkPolicy, PodTemplate, ServiceAccount } from './kinds.js';
+
+/** An object of a cluster's logging folder. */
+type LoggingObject = Namespace | Elasticsearch | ConfigMap | Job | Kibana | Beat | ServiceAccount | ClusterRole | ClusterRoleBinding | NetworkPolicy;
 
 /** Names of the Elasticsearch, Kibana and Filebeat (and its ServiceAccount and ClusterRole). */
 const ES = 'logging';
@@ -70,7 +73,7 @@ function filebeatConfig(cluster: ClusterConfig): Record<string, unknown> {
 }
 
 /** The Filebeat pod: as the ECK recipe (config/recipes/beats/filebeat_autodiscover.yaml:36-70), on every node. */
-function filebeatPod(l: LoggingConfig): Record<string, unknown> {
+function filebeatPod(l: LoggingConfig): NonNullable<PodTemplate> {
   const host = (name: string, path: string) => ({ name, hostPath: { path } });
   return {
     spec: {
@@ -98,7 +101,7 @@ function filebeatPod(l: LoggingConfig): Record<string, unknown> {
 }
 
 /** The logging objects of one cluster, by file name inside its folder; none without `logging`. */
-export function loggingObjects(cluster: ClusterConfig, labels: Record<string, string>): { file: string; object: K8sObject }[] {
+export function loggingObjects(cluster: ClusterConfig, labels: Record<string, string>): { file: string; object: LoggingObject }[] {
   const l = cluster.logging;
   if (!l) return [];
   const ns = l.namespace;
@@ -111,7 +114,7 @@ export function loggingObjects(cluster: ClusterConfig, labels: Record<string, st
     metadata: { name: ns, labels: { ...labels, 'pod-security.kubernetes.io/enforce': 'privileged', 'pod-security.kubernetes.io/enforce-version': psa, 'pod-security.kubernetes.io/warn': 'baseline', 'pod-security.kubernetes.io/warn-version': psa }, annotations: { [WAVE]: '-1' } },
   };
   const e = l.elasticsearch;
-  const elasticsearch: K8sObject = {
+  const elasticsearch: Elasticsearch = {
     apiVersion: 'elasticsearch.k8s.elastic.co/v1',
     kind: 'Elasticsearch',
     metadata: meta(ES, 0),
@@ -133,20 +136,20 @@ export function loggingObjects(cluster: ClusterConfig, labels: Record<string, st
     },
   };
   const k = l.kibana;
-  const kibana: K8sObject = {
+  const kibana: Kibana = {
     apiVersion: 'kibana.k8s.elastic.co/v1',
     kind: 'Kibana',
     metadata: meta(KIBANA, 2),
     spec: { version: l.version, count: k.replicas, elasticsearchRef: { name: ES }, podTemplate: { spec: { containers: [{ name: 'kibana', resources: k.resources }], ...placement(cluster, k.nodePool) } } },
   };
-  const beat: K8sObject = {
+  const beat: Beat = {
     apiVersion: 'beat.k8s.elastic.co/v1beta1',
     kind: 'Beat',
     metadata: meta(FILEBEAT, 2),
     spec: { type: 'filebeat', version: l.version, elasticsearchRef: { name: ES }, config: filebeatConfig(cluster), daemonSet: { podTemplate: filebeatPod(l) } },
   };
-  const account: K8sObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(FILEBEAT, 0) };
-  const role: K8sObject = {
+  const account: ServiceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(FILEBEAT, 0) };
+  const role: ClusterRole = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRole',
     metadata: { name: 'suoke-filebeat', labels },
@@ -157,7 +160,7 @@ export function loggingObjects(cluster: ClusterConfig, labels: Record<string, st
       { apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'list', 'watch'] },
     ],
   };
-  const binding: K8sObject = {
+  const binding: ClusterRoleBinding = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRoleBinding',
     metadata: { name: 'suoke-filebeat', labels },

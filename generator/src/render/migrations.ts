@@ -7,7 +7,7 @@
 import { serviceDatabase } from '../model/postgres.js';
 import type { ServiceInstance } from '../model/types.js';
 import { MANAGED_BY, PART_OF, RUN_AS } from './conventions.js';
-import type { ExternalSecret, K8sObject, NetworkPolicy } from './kinds.js';
+import type { ExternalSecret, Job, NetworkPolicy } from './kinds.js';
 import { poolPlacement } from './pod.js';
 
 
@@ -41,7 +41,7 @@ export function runsMigrations(i: ServiceInstance): boolean {
  *   a hook wave to be healthy before the next (the ExternalSecret's health is its `Ready` condition).
  * - No Istio sidecar: a Job whose sidecar never exits never completes (`sidecar.istio.io/inject`).
  */
-export function migrationObjects(i: ServiceInstance): K8sObject[] {
+export function migrationObjects(i: ServiceInstance): (ExternalSecret | Job | NetworkPolicy)[] {
   const m = i.service.database?.migrations;
   const db = serviceDatabase(i);
   if (!m || db?.kind !== 'rendered') return [];
@@ -75,7 +75,7 @@ export function migrationObjects(i: ServiceInstance): K8sObject[] {
       ],
     },
   };
-  const job: K8sObject = {
+  const job: Job = {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: {

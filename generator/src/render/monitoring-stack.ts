@@ -11,14 +11,12 @@ import type { ArgoConfig, ClusterConfig } from '../config/types.js';
 import type { MonitoringConfig } from '../config/cluster/monitoring-schema.js';
 import type { IAlertmanager } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Alertmanager';
 import type { IPrometheus } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/Prometheus';
-import type { IClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
-import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { poolScheduling } from '../model/scheduling.js';
 import { clusterFolderApplication } from './cluster-platform.js';
 import { dashboardConfigMaps } from './dashboards.js';
 import { prometheusSelected, SCRAPE } from './conventions.js';
 import { HEALTH_GATE } from './argocd-health.js';
-import type { Application, K8sObject, ObjectMeta, ServiceAccount } from './kinds.js';
+import type { Application, ClusterRole, ClusterRoleBinding, K8sObject, ObjectMeta, ServiceAccount } from './kinds.js';
 
 /** The plan's names: the Prometheus `prometheus` (its Service is `prometheus-operated`) and its ServiceAccount. */
 const PROMETHEUS = 'prometheus';
@@ -141,7 +139,7 @@ export function placement(cluster: ClusterConfig, pool: string | undefined): { n
  * which is off. The rules of prometheus-operator Documentation/platform/rbac.md:168-196 @ v0.93.0
  * (target and Alertmanager discovery, rule ConfigMaps, the API server's /metrics).
  */
-function clusterRole(labels: Record<string, string>): Named<IClusterRole> {
+function clusterRole(labels: Record<string, string>): ClusterRole {
   const read = ['get', 'list', 'watch'];
   return {
     apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -157,7 +155,7 @@ function clusterRole(labels: Record<string, string>): Named<IClusterRole> {
   };
 }
 
-function clusterRoleBinding(namespace: string, labels: Record<string, string>): Named<IClusterRoleBinding> {
+function clusterRoleBinding(namespace: string, labels: Record<string, string>): ClusterRoleBinding {
   return {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRoleBinding',

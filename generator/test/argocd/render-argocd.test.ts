@@ -10,6 +10,8 @@ import { FIXTURE_PLATFORM, modelOf, REPO_ROOT, renderOf } from '../helpers/platf
 
 const model = modelOf(FIXTURE_PLATFORM);
 const docs = argoDocuments(renderOf(FIXTURE_PLATFORM).files, 'argocd');
+/** The Applications `logging-<cluster>` of the clusters with `logging` (render/logging.ts). */
+const LOGGING_APPS = model.clusters.filter((c) => c.logging).map((c) => `logging-${c.name}`);
 /** The projects of the platform's own Applications (the bootstrap's, the add-ons'), not of an environment. */
 const PLATFORM_PROJECTS = ['suoke-platform', 'suoke-addons'];
 const of = (kind: string) => docs.filter((d) => d.object['kind'] === kind).map((d) => d.object as Record<string, any>);
@@ -32,7 +34,9 @@ describe('Argo CD objects of the fixture platform', () => {
         .targets.find((t) => t.path === path)!
         .objects.map((o) => `${o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 'none'} ${o.kind} ${o.metadata.name}`)
         .sort();
-    // -10 leaves -9…-3 to the add-ons and the clusters' platform Applications (the fixture has prod's platform).
+    // -10 leaves -9…-3 to the add-ons and the clusters' platform Applications (the fixture has prod's
+    // platform and both clusters' logging).
+    expect(LOGGING_APPS).toEqual(['logging-dev', 'logging-prod']);
     expect(waves('argocd')).toEqual([
       '-10 AppProject suoke-addons',
       '-10 AppProject suoke-dev',
@@ -43,18 +47,20 @@ describe('Argo CD objects of the fixture platform', () => {
       '-2 Application suoke-dev',
       '-2 Application suoke-prod',
       '-2 Application suoke-test',
+      ...LOGGING_APPS.map((a) => `-3 Application ${a}`),
       '-3 Application platform-prod',
       'none Application suoke-life-bootstrap',
     ]);
     expect(waves('argocd/environments/prod')).toEqual(['-1 Application prod-data', '-2 Application prod-shared', '0 ApplicationSet suoke-prod', '1 Application prod-edge', '2 Application prod-verification']);
   });
 
-  it('regression (issue 9, defects 1 and 2): the bootstrap and the environment roots are exempt from wave gates; nothing else is', () => {
+  it("regression (issue 9, defects 1 and 2): the bootstrap, the environment roots and the clusters' logging are exempt from wave gates; nothing else is", () => {
     const exempt = of('Application')
       .filter((a) => a.metadata.labels['suoke-life.com/health-gate'] === 'none')
       .map((a) => a.metadata.name)
       .sort();
-    expect(exempt).toEqual(['suoke-dev', 'suoke-life-bootstrap', 'suoke-prod', 'suoke-test']);
+    // The logging Applications never hold the environments' wave (render/logging.ts, loggingApplication).
+    expect(exempt).toEqual([...LOGGING_APPS, 'suoke-dev', 'suoke-life-bootstrap', 'suoke-prod', 'suoke-test'].sort());
     for (const set of of('ApplicationSet')) expect(set.spec.template.metadata.labels).not.toHaveProperty(['suoke-life.com/health-gate']);
   });
 

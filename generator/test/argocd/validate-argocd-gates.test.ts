@@ -54,6 +54,21 @@ const waitsOnWindow = (app: string, file: string, message: string) => ({
   path: 'metadata.labels["suoke-life.com/health-gate"]',
   message,
 });
+/** The checker's list of the Applications held alike: sorted, the first three and how many more. */
+const listed = (names: string[]) => {
+  const sorted = [...names].sort();
+  return sorted.length > 3 ? `${sorted.slice(0, 3).join(', ')} and ${sorted.length - 3} more` : sorted.join(', ');
+};
+/** The fixture's Applications outside prod's project (the bootstrap and the old layout's roots aside): what prod's windows do not govern. */
+const notProd = checkArgo({ documents: documents(), renderedPaths, isDir: () => true, builds: renderedBuilds })
+  .applications.map((a) => a.application as { metadata: { name: string }; spec: { project: string } })
+  .filter((a) => a.spec.project !== 'suoke-prod' && a.metadata.name !== 'suoke-life-bootstrap')
+  .map((a) => a.metadata.name);
+/** What the bootstrap applies itself besides prod's root: the other roots and the clusters' Applications (argocd/platform/). */
+const bootstrapOthers = rendered.targets
+  .find((t) => t.path === 'argocd')!
+  .objects.filter((o) => o.kind === 'Application' && !['suoke-life-bootstrap', 'suoke-prod'].includes(o.metadata.name))
+  .map((o) => o.metadata.name);
 const PROD_HELD = 'the change windows of project suoke-prod (allow "0 22 * * 2,4" for 2h, deny "0 0 3 2 *" for 288h)';
 const SELF =
   'Application suoke-life-bootstrap syncs itself (wave 0) and is not labelled suoke-life.com/health-gate: none: during that sync its .operation is set, so the argocd-cm health check reports it Progressing until the sync ends, and a wave that waits on it never does (any wave waits once something is pruned)';
@@ -80,7 +95,7 @@ const cases: Case[] = [
         waitsOnWindow(
           String(app),
           `argocd/environments/prod/${file}.yaml`,
-          `Application ${app} (wave ${wave} of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so dev-data, dev-gateway, dev-records and 7 more, which those windows do not govern alike, wait too`,
+          `Application ${app} (wave ${wave} of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so ${listed(notProd.filter((n) => !OLD_ROOTS.includes(n)))}, which those windows do not govern alike, wait too`,
         ),
       ),
     ],
@@ -95,7 +110,7 @@ const cases: Case[] = [
       waitsOnWindow(
         'suoke-prod',
         'argocd/environments/prod.yaml',
-        `Application suoke-prod (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so platform-prod, suoke-dev, suoke-test, which those windows do not govern alike, wait too`,
+        `Application suoke-prod (wave -2 of suoke-life-bootstrap's sync) can be held by ${PROD_HELD}; while it is, suoke-life-bootstrap's sync waits on it and its auto-sync is skipped, so ${listed(bootstrapOthers)}, which those windows do not govern alike, wait too`,
       ),
     ],
   },
@@ -123,6 +138,12 @@ const cases: Case[] = [
 ];
 
 describe('sync-wave gates give exactly these findings', () => {
+  it("the Applications prod's windows do not govern are the other environments' and the clusters' own (platform, logging)", () => {
+    const byPrefix = (names: string[]) => [...new Set(names.map((n) => n.split('-')[0]))].sort();
+    expect(byPrefix(notProd)).toEqual(['dev', 'logging', 'platform', 'suoke', 'test']);
+    expect(bootstrapOthers.sort()).toEqual(['logging-dev', 'logging-prod', 'platform-prod', 'suoke-dev', 'suoke-test']);
+  });
+
   it.each(cases)('$name', (c) => {
     const docs = documents();
     c.edit(docs);

@@ -32,13 +32,15 @@ describe('the rendered Argo CD layer of the fixture platform', () => {
     expect(result.findings).toEqual([]);
   });
 
-  it('expands to one Application per service instance, one foundation and one data Application and one root per environment (prod with its edge and verification), the cluster platform and the bootstrap', () => {
+  it("expands to one Application per service instance, one foundation and one data Application and one root per environment (prod with its edge and verification), the cluster platform, the clusters' logging and the bootstrap", () => {
     expect(result.applications.map((a) => `${(a.application['metadata'] as { name: string }).name} <- ${a.origin}`)).toEqual([
       'dev-data <- Application dev-data',
       'dev-gateway <- ApplicationSet suoke-dev element 0',
       'dev-records <- ApplicationSet suoke-dev element 1',
       'dev-scheduler <- ApplicationSet suoke-dev element 2',
       'dev-shared <- Application dev-shared',
+      'logging-dev <- Application logging-dev',
+      'logging-prod <- Application logging-prod',
       'platform-prod <- Application platform-prod',
       'prod-data <- Application prod-data',
       'prod-edge <- Application prod-edge',

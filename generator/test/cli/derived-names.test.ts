@@ -33,16 +33,19 @@ describe('derived names end to end', () => {
     // Environment `dev` renders the Application `dev-test-gateway` for a service `test-gateway`;
     // environment `dev-test` renders the same name for `gateway`.
     repo.write('apps/test-gateway/service.yaml', repo.read('apps/gateway/service.yaml').replace('name: gateway', 'name: test-gateway'));
-    const cluster = repo.read('clusters/dev/cluster.yaml');
+    // The new environment keeps its logs too (every environment of a cluster with `logging` has a retention).
+    const cluster = repo.read('clusters/dev/cluster.yaml').replace('retentionDays: {dev: 3, test: 7}', 'retentionDays: {dev: 3, test: 7, dev-test: 7}');
     // The `test` block is the file's last: a copy of it appended is one more environment.
     const test = cluster.slice(cluster.indexOf('  test:\n'));
     repo.write('clusters/dev/cluster.yaml', cluster + test.replace('  test:', '  dev-test:').replaceAll('fixture-test', 'fixture-dev-test'));
+    /** The line of `dev-test:`, the first appended (the file ends with a newline). */
+    const devTestLine = cluster.split('\n').length;
     const r = await runCli(['render', '--check', '--root', repo.root]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.slice(0, l.indexOf(' gives')))).toEqual([
       // Each is blamed on the longest value its name is made of: `dev-test` over `gateway`.
       'error: apps/test-gateway/service.yaml:2: name: service name `test-gateway`',
-      'error: clusters/dev/cluster.yaml:38: environments.dev-test: environment name `dev-test`',
+      `error: clusters/dev/cluster.yaml:${devTestLine}: environments.dev-test: environment name \`dev-test\``,
     ]);
     expect(r.stderr).toContain('gives the Application name "dev-test-gateway" (service `gateway` in environment `dev-test`), the same as for service `test-gateway` in environment `dev`');
   });

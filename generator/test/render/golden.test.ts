@@ -20,7 +20,7 @@ describe('rendered tree of the fixture platform', () => {
     expect(paths).toEqual([...new Set(paths)].sort());
   });
 
-  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, an edge path where one is declared, a verification path where a smoke test is, the platform path of a cluster with an issuer, and argocd/', () => {
+  it('has one Argo CD path per service instance, one shared path, one data path and one root directory per environment, an edge path where one is declared, a verification path where a smoke test is, the platform path of a cluster with an issuer, the logging path of a cluster with `logging`, and argocd/', () => {
     expect(result.targets.map((t) => `${t.application} ${t.path}`)).toEqual([
       'suoke-life-bootstrap argocd',
       'suoke-dev argocd/environments/dev',
@@ -31,10 +31,12 @@ describe('rendered tree of the fixture platform', () => {
       'dev-records clusters/dev/dev/records',
       'dev-scheduler clusters/dev/dev/scheduler',
       'dev-shared clusters/dev/dev/shared',
+      'logging-dev clusters/dev/logging',
       'test-data clusters/dev/test/data',
       'test-gateway clusters/dev/test/gateway',
       'test-records clusters/dev/test/records',
       'test-shared clusters/dev/test/shared',
+      'logging-prod clusters/prod/logging',
       'platform-prod clusters/prod/platform',
       'prod-data clusters/prod/prod/data',
       'prod-edge clusters/prod/prod/edge',

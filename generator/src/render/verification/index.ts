@@ -6,13 +6,14 @@
  */
 import { LOAD_TARGET } from '../../config/cluster/verification.js';
 import type { EnvironmentModel, ServiceInstance } from '../../model/types.js';
-import type { K8sObject } from '../kinds.js';
+import type { CronJob } from '../data/kinds-redis-mq.js';
+import type { ConfigMap, Job, NetworkPolicy } from '../kinds.js';
 import { loadObjects } from './load.js';
 import { MANAGED_BY, PART_OF } from '../conventions.js';
 import { smokeObjects } from './smoke.js';
 
 /** The smoke and load test objects of one environment; empty when it declares neither. */
-export function verificationObjects(e: EnvironmentModel): K8sObject[] {
+export function verificationObjects(e: EnvironmentModel): (ConfigMap | Job | CronJob | NetworkPolicy)[] {
   const labels = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/component': 'verification', 'suoke-life.com/environment': e.env.name };
   return [...smokeObjects(e, labels), ...loadObjects(e, labels)];
 }

@@ -12,7 +12,7 @@ import { LOAD_TARGET } from '../../config/cluster/verification.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { PORTS, selectorLabels } from '../conventions.js';
 import type { CronJob } from '../data/kinds-redis-mq.js';
-import type { ConfigMap, K8sObject, NetworkPolicy } from '../kinds.js';
+import type { ConfigMap, NetworkPolicy } from '../kinds.js';
 import { k6Template, VERIFICATION_LABEL } from './k6.js';
 
 type LoadConfig = NonNullable<NonNullable<EnvironmentModel['env']['perfTests']>['load']>;
@@ -60,7 +60,7 @@ export default function () {
 const NAME = 'load-test';
 
 /** The load test's ConfigMap, suspended CronJob and NetworkPolicy; none without `perfTests.load`. */
-export function loadObjects(e: EnvironmentModel, labels: Record<string, string>): K8sObject[] {
+export function loadObjects(e: EnvironmentModel, labels: Record<string, string>): (ConfigMap | CronJob | NetworkPolicy)[] {
   const t = e.env.perfTests?.load;
   const gateway = e.instances.find((i) => i.service.name === LOAD_TARGET);
   if (!t || !gateway) return [];

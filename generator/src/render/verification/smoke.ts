@@ -19,7 +19,7 @@
  */
 import type { EnvironmentModel, ServiceInstance } from '../../model/types.js';
 import { PORTS, selectorLabels } from '../conventions.js';
-import type { ConfigMap, K8sObject, NetworkPolicy } from '../kinds.js';
+import type { ConfigMap, Job, NetworkPolicy } from '../kinds.js';
 import { poolPlacement } from '../pod.js';
 import { k6Template, VERIFICATION_LABEL } from './k6.js';
 
@@ -109,7 +109,7 @@ export default function () {
 const NAME = 'smoke-test';
 
 /** The smoke test's ConfigMap, hook Job and NetworkPolicy; none unless `smokeTests.enabled`. */
-export function smokeObjects(e: EnvironmentModel, labels: Record<string, string>): K8sObject[] {
+export function smokeObjects(e: EnvironmentModel, labels: Record<string, string>): (ConfigMap | Job | NetworkPolicy)[] {
   const t = e.env.smokeTests;
   if (!t?.enabled || e.instances.length === 0) return [];
   const checks = smokeChecks(e);
@@ -121,7 +121,7 @@ export function smokeObjects(e: EnvironmentModel, labels: Record<string, string>
     data: { 'checks.json': `${JSON.stringify(checks, null, 2)}\n`, 'smoke.js': SMOKE_SCRIPT },
   };
   const gateway = e.instances.find((i) => i.service.name === GATEWAY);
-  const job: K8sObject = {
+  const job: Job = {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: {
