@@ -1,4 +1,6 @@
 /** The policies on the committed configuration: clean, and the capacity and quota figures of the seed platform. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/load.js';
 import { diskFs } from '../../src/core/fs.js';
@@ -48,17 +50,20 @@ describe('the repository', () => {
   // The seed sized to the deployment plan (docs/policies.md#sizing-the-seed): every pod with its Istio sidecar,
   // every workload at its HPA maximum with rolling-update surge and canary pods, fits its pool and the quota.
   it('prod capacity and quota of the seed plan: every pool (the data pools with the data layer\'s pods) and the quota hold the worst case, without a waiver', () => {
+    // Each pool's finding is at its entry under `nodePools:` (the line found, so that the file may grow above it).
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'clusters/prod/cluster.yaml'), 'utf8').split('\n');
+    const pool = (name: string) => 1 + text.findIndex((l) => l === `  - name: ${name}` || l.startsWith(`  - {name: ${name},`));
     const prod = result.findings.filter((f) => f.file === 'clusters/prod/cluster.yaml').map((f) => `${f.line} ${f.path}: ${f.message}`);
     expect(prod).toEqual([
       '15 environments.prod.quota: ResourceQuota suoke-prod/compute allows requests 64 CPU / 128Gi, limits 160 CPU / 256Gi, 150 pods; at minimum replicas 44 pods request 21.6 CPU / 38.75Gi and limit 56.4 CPU / 77.5Gi (Istio sidecars 4.4 CPU / 5.5Gi of the requests, 22 CPU / 11Gi of the limits); at the worst case (maximum replicas, 22 surge and 5 canary pods) 108 pods request 61.6 CPU / 108Gi and limit 155.6 CPU / 216Gi (Istio sidecars 10.8 CPU / 13.5Gi of the requests, 54 CPU / 27Gi of the limits)',
       '59 environments.prod.dataServices.postgres.cluster: prod: server connections 160 of 187 available (max_connections 200); client connections at maxima 215 of 2000 the pooler accepts',
       '59 environments.prod.dataServices.postgres.cluster: prod: RPO ≤ 5m (archive_timeout 5min); RTO ≈ 1h7m33s (110Gi at 50Mi/s, plus 30m)',
-      '118 nodePools[0]: node pool api-gateway (2 nodes, 8 CPU / 16Gi): 2 workloads; at maximum replicas with surge and canary pods 7.85 CPU (98%) / 8.52Gi (53%), headroom 0.15 CPU / 7.48Gi; at minimum replicas 1.25 CPU / 1.64Gi',
-      '119 nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 5 workloads; at maximum replicas with surge and canary pods 32 CPU (100%) / 62.41Gi (98%), headroom 0 CPU / 1.59Gi; at minimum replicas 8.9 CPU / 17.78Gi',
-      '120 nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 15 workloads; at maximum replicas with surge and canary pods 22.05 CPU (92%) / 39.42Gi (82%), headroom 1.95 CPU / 8.58Gi; at minimum replicas 11.75 CPU / 21.67Gi',
-      '121 nodePools[3]: node pool database (3 nodes, 24 CPU / 96Gi): 3 workloads; at maximum replicas with surge and canary pods 12.575 CPU (52%) / 48.84Gi (51%), headroom 11.425 CPU / 47.16Gi; at minimum replicas 12.575 CPU / 48.84Gi',
-      '126 nodePools[4]: node pool cache (3 nodes, 12 CPU / 48Gi): 4 workloads; at maximum replicas with surge and canary pods 5.025 CPU (42%) / 13.15Gi (27%), headroom 6.975 CPU / 34.85Gi; at minimum replicas 5.025 CPU / 13.15Gi',
-      '131 nodePools[5]: node pool monitoring (2 nodes, 8 CPU / 16Gi): 3 workloads; at maximum replicas with surge and canary pods 2.25 CPU (28%) / 9.39Gi (59%), headroom 5.75 CPU / 6.61Gi; at minimum replicas 2.25 CPU / 9.39Gi',
+      `${pool('api-gateway')} nodePools[0]: node pool api-gateway (2 nodes, 8 CPU / 16Gi): 2 workloads; at maximum replicas with surge and canary pods 7.85 CPU (98%) / 8.52Gi (53%), headroom 0.15 CPU / 7.48Gi; at minimum replicas 1.25 CPU / 1.64Gi`,
+      `${pool('agents')} nodePools[1]: node pool agents (4 nodes, 32 CPU / 64Gi): 5 workloads; at maximum replicas with surge and canary pods 32 CPU (100%) / 62.41Gi (98%), headroom 0 CPU / 1.59Gi; at minimum replicas 8.9 CPU / 17.78Gi`,
+      `${pool('business')} nodePools[2]: node pool business (6 nodes, 24 CPU / 48Gi): 15 workloads; at maximum replicas with surge and canary pods 22.05 CPU (92%) / 39.42Gi (82%), headroom 1.95 CPU / 8.58Gi; at minimum replicas 11.75 CPU / 21.67Gi`,
+      `${pool('database')} nodePools[3]: node pool database (3 nodes, 24 CPU / 96Gi): 3 workloads; at maximum replicas with surge and canary pods 12.575 CPU (52%) / 48.84Gi (51%), headroom 11.425 CPU / 47.16Gi; at minimum replicas 12.575 CPU / 48.84Gi`,
+      `${pool('cache')} nodePools[4]: node pool cache (3 nodes, 12 CPU / 48Gi): 4 workloads; at maximum replicas with surge and canary pods 5.025 CPU (42%) / 13.15Gi (27%), headroom 6.975 CPU / 34.85Gi; at minimum replicas 5.025 CPU / 13.15Gi`,
+      `${pool('monitoring')} nodePools[5]: node pool monitoring (2 nodes, 8 CPU / 16Gi): 3 workloads; at maximum replicas with surge and canary pods 2.25 CPU (28%) / 9.39Gi (59%), headroom 5.75 CPU / 6.61Gi; at minimum replicas 2.25 CPU / 9.39Gi`,
     ]);
   });
 
