@@ -3,7 +3,7 @@
  * relative links only, so it reads the same on any Git host and from a checkout; sections in a
  * fixed order, environments in promotion order, no timestamps.
  */
-import type { ChangeWindowsConfig } from '../config/types.js';
+import type { ChangeWindowsConfig, ClusterConfig } from '../config/types.js';
 import { ALERT_LEVELS } from '../config/shared/vocabulary.js';
 import type { RenderedFile } from '../core/generated-files.js';
 import { markdownFile, relativePath } from './files.js';
@@ -190,7 +190,7 @@ export function runbookIndex(books: readonly Runbook[], dir: string): RenderedFi
 }
 
 /** The line pointing at the logs kept in the cluster's Kibana (docs/logging.md), when it has one. */
-function kept(cluster: Parameters<typeof logsOf>[0], env: string, service: string, link: (file: string) => string): string[] {
+function kept(cluster: ClusterConfig, env: string, service: string, link: (file: string) => string): string[] {
   const l = logsOf(cluster, env);
   if (!l) return [];
   return [

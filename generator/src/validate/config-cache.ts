@@ -52,7 +52,9 @@ export function cachedConfig(fs: FileSystem, load: (fs: FileSystem) => ConfigRes
   const store = resultCache<Entry[]>(cache.dir, cache.seal, 'configs');
   const key = resultKey(cache.build, { cache: 'configs' });
   const entries = store.get(key) ?? [];
-  const hit = entries.find((e) => unchanged({ fs, path: '' }, e.observations));
+  // The entries of other trees mostly ask the same questions (the same files): each is read once.
+  const asked = new Map<string, string>();
+  const hit = entries.find((e) => unchanged({ fs, path: '' }, e.observations, asked));
   if (hit) return { config: hit.config, findings: [] };
   const inputs = new Inputs();
   const result = load(recordingFs(fs, inputs));

@@ -107,7 +107,13 @@ export function recordingFs(fs: FileSystem, inputs: Inputs): FileSystem {
   };
 }
 
-/** Whether every observation still holds. */
-export function unchanged(sources: Sources, observations: readonly Observation[]): boolean {
-  return observations.every(([question, subject, was]) => answer(sources, question, subject) === was);
+/** Whether every observation still holds; `asked` keeps the answers for the next call (several cache entries of one tree). */
+export function unchanged(sources: Sources, observations: readonly Observation[], asked?: Map<string, string>): boolean {
+  // With `asked`, each question is put to the sources once across several entries' observations.
+  const now = (question: Question, subject: string) => {
+    if (!asked) return answer(sources, question, subject);
+    const id = `${question}\0${subject}`;
+    return asked.get(id) ?? asked.set(id, answer(sources, question, subject)).get(id)!;
+  };
+  return observations.every(([question, subject, was]) => now(question, subject) === was);
 }
